@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs everything Warta needs to build, test and run on Debian 12:
+# Debian packages (compiler toolchain, gRPC, protobuf, librdkafka, abseil, ...),
+# kcat, grpcurl (go install), Python clients (grpcio, confluent-kafka) and the
+# Apache Kafka jars (via deploy/kafka/fetch.sh). Idempotent: installs only what is missing.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+apt_packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev
+  kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip
+  docker-compose clang
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A machine may already carry Java, Maven, Go or Python outside Debian's packages: use those.
+filter=()
+for p in "${missing[@]}"; do
+  case "$p" in
+    openjdk-17-jre-headless) command -v java >/dev/null || filter+=("$p") ;;
+    maven) command -v mvn >/dev/null || filter+=("$p") ;;
+    golang-go) command -v go >/dev/null || filter+=("$p") ;;
+    python3|python3-venv|python3-pip) command -v python3 >/dev/null || filter+=("$p") ;;
+    *) filter+=("$p") ;;
+  esac
+done
+if ((${#filter[@]})); then
+  echo "install-deps: apt-get install ${filter[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${filter[@]}" >/dev/null
+fi
+
+# grpcurl: the gRPC client our users reach for.
+tools="$root/.tools"
+mkdir -p "$tools/bin"
+if [ ! -x "$tools/bin/grpcurl" ]; then
+  echo "install-deps: go install grpcurl"
+  GOBIN="$tools/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.1
+fi
+
+# Python clients for end-to-end tests (grpcio, confluent-kafka) in a venv of our own.
+if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka' 2>/dev/null; then
+  echo "install-deps: pip install grpcio grpcio-tools confluent-kafka"
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf
+fi
+
+# Apache Kafka jars from Maven Central.
+"$root/deploy/kafka/fetch.sh"

@@ -1,0 +1,54 @@
+// Where tests find ../shared/data. Tests that need it call
+// SharedDataDir() and GTEST_SKIP() with a message when it is absent, so a
+// clone without ../shared still passes `make test`.
+#ifndef WARTA_TESTS_TESTING_SHARED_DATA_H_
+#define WARTA_TESTS_TESTING_SHARED_DATA_H_
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace warta::testing {
+
+// The shared data folder: $WARTA_SHARED_DATA, else ../shared/data beside
+// the source tree. nullopt when it does not exist.
+inline std::optional<std::filesystem::path> SharedDataDir() {
+  std::filesystem::path dir;
+  if (const char* env = std::getenv("WARTA_SHARED_DATA"); env && *env) {
+    dir = env;
+  } else {
+    dir = std::filesystem::path(WARTA_SOURCE_DIR) / ".." / "shared" / "data";
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
+  return std::filesystem::canonical(dir, ec);
+}
+
+// The repository's own files (models/, testdata/).
+inline std::filesystem::path SourceDir() { return WARTA_SOURCE_DIR; }
+
+inline std::string ReadFileOrDie(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::abort();
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace warta::testing
+
+#define WARTA_REQUIRE_SHARED_DATA(var)                                   \
+  auto var##_opt = ::warta::testing::SharedDataDir();                    \
+  if (!var##_opt) {                                                      \
+    GTEST_SKIP() << "skipped: ../shared/data is absent (set "            \
+                    "WARTA_SHARED_DATA to run this test)";               \
+  }                                                                      \
+  const std::filesystem::path var = *var##_opt
+
+#endif  // WARTA_TESTS_TESTING_SHARED_DATA_H_
