@@ -1,0 +1,32 @@
+// Builds an RdKafka::Conf from a property map, with a clear error naming the
+// property librdkafka refused.
+#ifndef WARTA_KAFKA_RDKAFKA_CONFIG_H_
+#define WARTA_KAFKA_RDKAFKA_CONFIG_H_
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include <librdkafka/rdkafkacpp.h>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+
+namespace warta::kafka {
+
+inline absl::StatusOr<std::unique_ptr<RdKafka::Conf>> MakeConf(
+    const std::map<std::string, std::string>& properties) {
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  std::string error;
+  for (const auto& [key, value] : properties) {
+    if (conf->set(key, value, error) != RdKafka::Conf::CONF_OK) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("Kafka property ", key, "=", value, ": ", error));
+    }
+  }
+  return conf;
+}
+
+}  // namespace warta::kafka
+
+#endif  // WARTA_KAFKA_RDKAFKA_CONFIG_H_
