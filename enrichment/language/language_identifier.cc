@@ -1,0 +1,259 @@
+#include "enrichment/language/language_identifier.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "enrichment/language/cld2_detector.h"
+
+namespace warta::enrichment {
+
+struct LanguageIdentifier::Judgement {
+  LanguageResult result;
+  std::vector<Cld2Chunk> chunks;
+};
+
+namespace {
+
+constexpr int kMaxClasses = 64;
+// Below this share of the text, CLD2's family guess on an unreliable call is
+// noise rather than a sign the model should look.
+constexpr int kMinFamilyPercent = 30;
+constexpr double kReliableConfidence = 0.7;
+constexpr double kMinAlternative = 0.01;
+constexpr size_t kMaxAlternatives = 3;
+
+int CountLetters(std::string_view text) {
+  int letters = 0;
+  for (char c : text) {
+    if (absl::ascii_isalpha(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0xC0) {
+      ++letters;  // counts ASCII letters and UTF-8 lead bytes
+    }
+  }
+  return letters;
+}
+
+// Paragraphs as newline-separated blocks, trimmed, when the segment stage
+// has not run.
+std::vector<Paragraph> SplitParagraphs(std::string_view text) {
+  std::vector<Paragraph> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    size_t b = i, e = end;
+    while (b < e && absl::ascii_isspace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && absl::ascii_isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    if (e > b) out.push_back({{static_cast<int>(b), static_cast<int>(e)}});
+    i = end + 1;
+  }
+  return out;
+}
+
+void SortAlternatives(std::vector<LanguageGuess>& alternatives) {
+  std::stable_sort(alternatives.begin(), alternatives.end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.confidence > b.confidence;
+                   });
+  while (!alternatives.empty() &&
+         (alternatives.size() > kMaxAlternatives ||
+          alternatives.back().confidence < kMinAlternative)) {
+    alternatives.pop_back();
+  }
+}
+
+}  // namespace
+
+std::string SourceCountryDomain(std::string_view source) {
+  if (size_t scheme = source.find("://"); scheme != std::string_view::npos) {
+    source.remove_prefix(scheme + 3);
+  }
+  source = source.substr(0, source.find_first_of("/?#:"));
+  const size_t dot = source.rfind('.');
+  if (dot == std::string_view::npos) return "";
+  std::string tld = absl::AsciiStrToLower(std::string(source.substr(dot + 1)));
+  if (tld.size() != 2 || !absl::ascii_isalpha(static_cast<unsigned char>(tld[0])) ||
+      !absl::ascii_isalpha(static_cast<unsigned char>(tld[1]))) {
+    return "";
+  }
+  return tld;
+}
+
+absl::StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Create(
+    const LanguageOptions& options) {
+  auto model = NusantaraModel::Create(options.model);
+  if (!model.ok()) return model.status();
+  if ((*model)->classes().size() > kMaxClasses) {
+    return absl::InvalidArgumentError("language model has too many classes");
+  }
+  return std::unique_ptr<LanguageIdentifier>(
+      new LanguageIdentifier(options, std::move(*model)));
+}
+
+LanguageIdentifier::LanguageIdentifier(LanguageOptions options,
+                                       std::unique_ptr<NusantaraModel> model)
+    : options_(std::move(options)), model_(std::move(model)) {
+  options_.model.clear();  // the model owns its copy; don't keep two
+}
+
+LanguageIdentifier::Judgement LanguageIdentifier::Judge(
+    std::string_view text, std::string_view hint, std::string_view source,
+    bool want_chunks) const {
+  const std::string hint_code = NormalizeLanguageTag(hint);
+  const std::string tld = SourceCountryDomain(source);
+  Judgement j;
+  Cld2Output cld = DetectWithCld2(text, {hint_code, tld}, want_chunks);
+  j.chunks = std::move(cld.chunks);
+  LanguageResult& r = j.result;
+
+  const std::vector<std::string>& classes = model_->classes();
+  auto in_family = [&](std::string_view code) {
+    return std::find(classes.begin(), classes.end(), code) != classes.end();
+  };
+  int total_percent = 0, family_percent = 0;
+  for (const Cld2Language& l : cld.top) {
+    total_percent += l.percent;
+    if (in_family(l.code)) family_percent += l.percent;
+  }
+  const bool use_model =
+      in_family(cld.code) ||
+      (!cld.reliable && family_percent >= kMinFamilyPercent) ||
+      (cld.code == "und" && CountLetters(text) > 0);
+
+  std::array<double, kMaxClasses> logits{};
+  const size_t k = classes.size();
+  if (use_model &&
+      model_->Score(text, std::span<double>(logits.data(), k)) > 0) {
+    for (size_t c = 0; c < k; ++c) {
+      if (classes[c] == hint_code) logits[c] += options_.hint_prior;
+      if ((tld == "id" && classes[c] == "id") ||
+          ((tld == "my" || tld == "bn") && classes[c] == "ms")) {
+        logits[c] += options_.domain_prior;
+      }
+    }
+    const double max_logit = *std::max_element(logits.begin(), logits.begin() + k);
+    double sum = 0;
+    for (size_t c = 0; c < k; ++c) sum += std::exp(logits[c] - max_logit);
+    // The model speaks for the family's share of the text; CLD2's other
+    // languages keep theirs.
+    const double family_share =
+        total_percent > 0 && family_percent > 0
+            ? static_cast<double>(family_percent) / total_percent
+            : 1.0;
+    std::vector<LanguageGuess> guesses;
+    for (size_t c = 0; c < k; ++c) {
+      guesses.push_back({classes[c], family_share *
+                                         std::exp(logits[c] - max_logit) / sum});
+    }
+    for (const Cld2Language& l : cld.top) {
+      if (!in_family(l.code)) {
+        guesses.push_back({l.code, static_cast<double>(l.percent) / total_percent});
+      }
+    }
+    SortAlternatives(guesses);
+    r.code = guesses.front().code;
+    r.confidence = guesses.front().confidence;
+    r.reliable = r.confidence >= kReliableConfidence;
+    guesses.erase(guesses.begin());
+    r.alternatives = std::move(guesses);
+    return j;
+  }
+
+  r.code = cld.code;
+  r.reliable = cld.reliable && cld.code != "und";
+  for (const Cld2Language& l : cld.top) {
+    const double share = static_cast<double>(l.percent) / total_percent;
+    if (l.code == r.code) {
+      r.confidence = share;
+    } else {
+      r.alternatives.push_back({l.code, share});
+    }
+  }
+  SortAlternatives(r.alternatives);
+  return j;
+}
+
+LanguageResult LanguageIdentifier::Identify(std::string_view text,
+                                            std::string_view hint,
+                                            std::string_view source) const {
+  return Judge(text, hint, source, /*want_chunks=*/false).result;
+}
+
+absl::Status LanguageIdentifier::Process(Document& doc) const {
+  const std::string_view text = doc.text;
+  Judgement article = Judge(text, doc.language_hint, doc.source,
+                            /*want_chunks=*/true);
+  doc.language = std::move(article.result);
+  LanguageResult& result = doc.language;
+  if (result.code == "und") return absl::OkStatus();
+
+  const std::vector<Paragraph> split =
+      doc.paragraphs.empty() ? SplitParagraphs(text) : std::vector<Paragraph>{};
+  const std::vector<Paragraph>& paragraphs =
+      doc.paragraphs.empty() ? split : doc.paragraphs;
+  if (paragraphs.size() < 2) return absl::OkStatus();
+
+  const std::vector<std::string>& classes = model_->classes();
+  auto in_family = [&](std::string_view code) {
+    return std::find(classes.begin(), classes.end(), code) != classes.end();
+  };
+  const bool article_in_family = in_family(result.code);
+  // Chunks and paragraphs are both in text order: one forward sweep.
+  size_t first_chunk = 0;
+  std::vector<std::pair<std::string_view, int>> bytes_by_code;
+  for (const Paragraph& p : paragraphs) {
+    const int begin = std::max(0, p.span.begin);
+    const int end = std::min(static_cast<int>(text.size()), p.span.end);
+    if (end <= begin) continue;
+    const std::string_view para = text.substr(begin, end - begin);
+    if (CountLetters(para) < options_.min_paragraph_letters) continue;
+    while (first_chunk < article.chunks.size() &&
+           article.chunks[first_chunk].end <= begin) {
+      ++first_chunk;
+    }
+    bytes_by_code.clear();
+    int known_bytes = 0;
+    for (size_t c = first_chunk;
+         c < article.chunks.size() && article.chunks[c].begin < end; ++c) {
+      const Cld2Chunk& chunk = article.chunks[c];
+      if (chunk.code == "und") continue;
+      const int overlap = std::min(end, chunk.end) - std::max(begin, chunk.begin);
+      if (overlap <= 0) continue;
+      known_bytes += overlap;
+      auto it = std::find_if(bytes_by_code.begin(), bytes_by_code.end(),
+                             [&](const auto& e) { return e.first == chunk.code; });
+      if (it == bytes_by_code.end()) {
+        bytes_by_code.emplace_back(chunk.code, overlap);
+      } else {
+        it->second += overlap;
+      }
+    }
+    if (bytes_by_code.empty()) continue;
+    auto dominant = std::max_element(
+        bytes_by_code.begin(), bytes_by_code.end(),
+        [](const auto& a, const auto& b) { return a.second < b.second; });
+    const std::string_view code = dominant->first;
+    if (code == result.code) continue;
+    if (in_family(code) && article_in_family) {
+      // CLD2 calls nearly all of the family "id"; only its rarer calls (jv,
+      // su, ms) are worth asking the model about, paragraph by paragraph.
+      if (code == "id") continue;
+      LanguageResult own = Identify(para, doc.language_hint, doc.source);
+      if (own.code != result.code && own.reliable) {
+        result.paragraphs.push_back({p.span, own.code, own.confidence});
+      }
+      continue;
+    }
+    result.paragraphs.push_back(
+        {p.span, std::string(code),
+         static_cast<double>(dominant->second) / known_bytes});
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace warta::enrichment

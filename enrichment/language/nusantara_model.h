@@ -1,0 +1,85 @@
+// The small discriminative model that tells apart the languages general
+// detectors confuse: Indonesian, Malay, Javanese and Sundanese. CLD2 calls
+// most Malay (and much Javanese/Sundanese) Indonesian; this multinomial
+// logistic regression over hashed words, word pairs and character n-grams
+// decides within that family once CLD2 has said "this is the family".
+//
+// The model is a data file (models/langid/nusantara-v1.bin) passed in as
+// bytes; training/langid/ rebuilds it. The same feature extractor is used by
+// the trainer and at run time, so they cannot drift apart.
+//
+// Thread-safety: NusantaraModel is immutable after Create; Score is const
+// and safe to call from many threads.
+#ifndef WARTA_ENRICHMENT_LANGUAGE_NUSANTARA_MODEL_H_
+#define WARTA_ENRICHMENT_LANGUAGE_NUSANTARA_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace warta::enrichment {
+
+// Which features the model hashes. Stored in the model file so a model is
+// always scored with the features it was trained on.
+struct NusantaraFeatureConfig {
+  int bucket_bits = 18;   // 2^bucket_bits hashed feature buckets
+  int min_ngram = 2;      // character n-grams over "_word_", bytes
+  int max_ngram = 4;
+  bool word_unigrams = true;
+  bool word_bigrams = true;
+  // Texts longer than this many words are scored on their first words only:
+  // an article's language is settled long before, and it keeps the stage
+  // fast on long articles.
+  int max_words = 120;
+};
+
+// Appends the hashed feature buckets of `text` (with repeats: a feature
+// seen twice counts twice) to `features`.
+void ExtractNusantaraFeatures(std::string_view text,
+                              const NusantaraFeatureConfig& config,
+                              std::vector<uint32_t>& features);
+
+// What the trainer produces and the file holds.
+struct NusantaraModelData {
+  NusantaraFeatureConfig config;
+  std::vector<std::string> classes;  // language codes, e.g. "id", "ms"
+  std::vector<float> bias;           // one per class
+  // weights[bucket * classes.size() + class]
+  std::vector<float> weights;
+};
+
+// The file format: little-endian, "WLID" magic, version, config, classes,
+// biases, then int16 weights with one float scale (2 bytes per weight keeps
+// the file at a few MB).
+std::string SerializeNusantaraModel(const NusantaraModelData& data);
+
+class NusantaraModel {
+ public:
+  static absl::StatusOr<std::unique_ptr<NusantaraModel>> Create(
+      std::string_view bytes);
+
+  const std::vector<std::string>& classes() const { return classes_; }
+  const NusantaraFeatureConfig& config() const { return config_; }
+
+  // Writes one logit per class into `logits` (size classes().size()).
+  // Returns the number of features seen (0: nothing to judge by).
+  int Score(std::string_view text, std::span<double> logits) const;
+
+ private:
+  NusantaraModel() = default;
+
+  NusantaraFeatureConfig config_;
+  std::vector<std::string> classes_;
+  std::vector<float> bias_;
+  float scale_ = 1;
+  std::vector<int16_t> weights_;  // [bucket][class]
+};
+
+}  // namespace warta::enrichment
+
+#endif  // WARTA_ENRICHMENT_LANGUAGE_NUSANTARA_MODEL_H_

@@ -1,0 +1,242 @@
+#include "training/langid/langid_trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace warta::training {
+namespace {
+
+using eval::Half;
+using eval::LabeledText;
+
+// The classes, in the order the model file lists them.
+const std::vector<std::string>& Classes() {
+  static const auto* classes = new std::vector<std::string>{"id", "ms", "jv", "su"};
+  return *classes;
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Deterministic on every platform (std::shuffle's use of the engine is not
+// specified by the standard).
+void Shuffle(std::vector<int>& order, std::mt19937& rng) {
+  for (size_t i = order.size(); i > 1; --i) {
+    std::swap(order[i - 1], order[rng() % i]);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> SplitSentences(std::string_view text, int min_words) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    absl::string_view piece = absl::StripAsciiWhitespace(
+        absl::string_view(text.data() + start, end - start));
+    if (CountWords(std::string_view(piece.data(), piece.size())) >= min_words) {
+      out.emplace_back(piece);
+    }
+    start = end;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      flush(i);
+    } else if ((c == '.' || c == '!' || c == '?') && i + 2 < text.size() &&
+               text[i + 1] == ' ' &&
+               absl::ascii_isupper(static_cast<unsigned char>(text[i + 2]))) {
+      flush(i + 1);
+    }
+  }
+  flush(text.size());
+  return out;
+}
+
+absl::StatusOr<std::vector<LabeledText>> CollectLangidTrainingTexts(
+    const LangidTrainingOptions& options) {
+  const std::filesystem::path& data = options.data_dir;
+  std::vector<LabeledText> texts;
+
+  auto news = eval::ReadNewsJsonl(data / "news" / "indosum_articles.jsonl",
+                                  Half::kTrain);
+  if (!news.ok()) return news.status();
+  std::vector<std::string> news_sentences;
+  for (const LabeledText& article : *news) {
+    if (article.code != "id") continue;
+    for (std::string& s : SplitSentences(article.text, 4)) {
+      news_sentences.push_back(std::move(s));
+    }
+  }
+  // Evenly spaced, so every part of the file (every outlet) contributes.
+  const size_t take = std::min<size_t>(news_sentences.size(),
+                                       static_cast<size_t>(options.max_news_sentences));
+  for (size_t i = 0; i < take; ++i) {
+    texts.push_back({"id", news_sentences[i * news_sentences.size() / take]});
+  }
+
+  auto lingua = eval::ReadLinguaDir(data / "langid" / "lingua", Half::kTrain);
+  if (!lingua.ok()) return lingua.status();
+  for (LabeledText& t : *lingua) {
+    if (t.code == "id" || t.code == "ms") texts.push_back(std::move(t));
+  }
+
+  auto nusax = eval::ReadNusaxCsv(data / "langid" / "nusax" / "train.csv");
+  if (!nusax.ok()) return nusax.status();
+  for (LabeledText& t : *nusax) {
+    if (t.code != "en") texts.push_back(std::move(t));
+  }
+  return texts;
+}
+
+absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
+    const std::vector<LabeledText>& texts, const LangidTrainingOptions& options,
+    std::ostream* log) {
+  const std::vector<std::string>& classes = Classes();
+  const size_t k = classes.size();
+  auto class_of = [&](std::string_view code) -> int {
+    auto it = std::find(classes.begin(), classes.end(), code);
+    return it == classes.end() ? -1 : static_cast<int>(it - classes.begin());
+  };
+
+  // Features once, up front; split off the dev texts.
+  struct Example {
+    int label;
+    std::vector<uint32_t> features;
+  };
+  std::vector<Example> train, dev;
+  std::vector<int> counts(k, 0);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const int label = class_of(texts[i].code);
+    if (label < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("no class for training language ", texts[i].code));
+    }
+    Example ex{label, {}};
+    enrichment::ExtractNusantaraFeatures(texts[i].text, options.features,
+                                         ex.features);
+    if (ex.features.empty()) continue;
+    if (options.dev_every > 0 && i % options.dev_every == 0) {
+      dev.push_back(std::move(ex));
+    } else {
+      ++counts[label];
+      train.push_back(std::move(ex));
+    }
+  }
+  for (size_t c = 0; c < k; ++c) {
+    if (counts[c] == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("no training text for ", classes[c]));
+    }
+  }
+  // Each class weighs as much as the others in total.
+  std::vector<double> class_weight(k);
+  for (size_t c = 0; c < k; ++c) {
+    class_weight[c] = static_cast<double>(train.size()) / (k * counts[c]);
+  }
+  if (log) {
+    *log << "training texts:";
+    for (size_t c = 0; c < k; ++c) *log << " " << classes[c] << "=" << counts[c];
+    *log << " (dev " << dev.size() << ")\n";
+  }
+
+  const size_t buckets = size_t{1} << options.features.bucket_bits;
+  std::vector<double> w(buckets * k, 0.0), w_sum(buckets * k, 0.0);
+  std::vector<double> b(k, 0.0), b_sum(k, 0.0);
+  // Averaged SGD: w_avg = w - w_sum / t, with w_sum accumulating t * step.
+  double t = 1;
+  std::mt19937 rng(options.seed);
+  std::vector<int> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::vector<double> z(k), g(k);
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    Shuffle(order, rng);
+    const double lr = options.learning_rate / (1.0 + 0.5 * epoch);
+    double loss = 0;
+    for (int index : order) {
+      const Example& ex = train[index];
+      for (size_t c = 0; c < k; ++c) z[c] = b[c];
+      for (uint32_t f : ex.features) {
+        for (size_t c = 0; c < k; ++c) z[c] += w[f * k + c];
+      }
+      const double max_z = *std::max_element(z.begin(), z.end());
+      double sum = 0;
+      for (size_t c = 0; c < k; ++c) sum += std::exp(z[c] - max_z);
+      loss -= class_weight[ex.label] * (z[ex.label] - max_z - std::log(sum));
+      for (size_t c = 0; c < k; ++c) {
+        const double p = std::exp(z[c] - max_z) / sum;
+        g[c] = lr * class_weight[ex.label] *
+               (p - (static_cast<int>(c) == ex.label ? 1.0 : 0.0));
+      }
+      for (uint32_t f : ex.features) {
+        for (size_t c = 0; c < k; ++c) {
+          w[f * k + c] -= g[c];
+          w_sum[f * k + c] -= t * g[c];
+        }
+      }
+      for (size_t c = 0; c < k; ++c) {
+        b[c] -= g[c];
+        b_sum[c] -= t * g[c];
+      }
+      t += 1;
+    }
+    if (log) {
+      *log << absl::StrFormat("epoch %d lr %.4f loss %.4f\n", epoch + 1, lr,
+                              loss / train.size());
+    }
+  }
+
+  enrichment::NusantaraModelData data;
+  data.config = options.features;
+  data.classes = classes;
+  data.bias.resize(k);
+  for (size_t c = 0; c < k; ++c) {
+    data.bias[c] = static_cast<float>(b[c] - b_sum[c] / t);
+  }
+  data.weights.resize(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    data.weights[i] = static_cast<float>(w[i] - w_sum[i] / t);
+  }
+
+  if (log && !dev.empty()) {
+    std::vector<int> dev_total(k, 0), dev_correct(k, 0);
+    for (const Example& ex : dev) {
+      int best = 0;
+      double best_z = -1e300;
+      for (size_t c = 0; c < k; ++c) {
+        double zc = data.bias[c];
+        for (uint32_t f : ex.features) zc += data.weights[f * k + c];
+        if (zc > best_z) {
+          best_z = zc;
+          best = static_cast<int>(c);
+        }
+      }
+      ++dev_total[ex.label];
+      dev_correct[ex.label] += best == ex.label;
+    }
+    *log << "dev accuracy:";
+    for (size_t c = 0; c < k; ++c) {
+      *log << absl::StrFormat(" %s %d/%d", classes[c], dev_correct[c],
+                              dev_total[c]);
+    }
+    *log << "\n";
+  }
+  return data;
+}
+
+}  // namespace warta::training

@@ -1,0 +1,59 @@
+// Trains the Indonesian/Malay/Javanese/Sundanese model
+// (models/langid/nusantara-v1.bin) from ../shared/data, deterministically:
+// the same data and options give the same bytes.
+//
+// Training text, train parts only:
+//   id: IndoSum news articles with an even index (split into sentences),
+//       lingua id.txt even lines, NusaX train "indonesian"
+//   ms: lingua ms.txt even lines
+//   jv: NusaX train "javanese";  su: NusaX train "sundanese"
+// The odd lingua lines and odd news articles stay held out for
+// `warta eval langid --half=heldout`; NusaX valid/test are never read.
+//
+// Thread-safety: free functions without shared state.
+#ifndef WARTA_TRAINING_LANGID_LANGID_TRAINER_H_
+#define WARTA_TRAINING_LANGID_LANGID_TRAINER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "enrichment/language/nusantara_model.h"
+#include "eval/langid/langid_data.h"
+
+namespace warta::training {
+
+struct LangidTrainingOptions {
+  std::filesystem::path data_dir;  // ../shared/data
+  enrichment::NusantaraFeatureConfig features;
+  int epochs = 12;
+  double learning_rate = 0.01;
+  // Cap on news sentences (taken evenly across the even-index articles):
+  // enough Indonesian to learn from without drowning the other classes.
+  int max_news_sentences = 12000;
+  uint32_t seed = 20240117;
+  // When > 0, every dev_every-th training text is set aside and scored after
+  // training (per class), for tuning without touching held-out data.
+  int dev_every = 0;
+};
+
+// The training texts described above, in a fixed order.
+absl::StatusOr<std::vector<eval::LabeledText>> CollectLangidTrainingTexts(
+    const LangidTrainingOptions& options);
+
+// Multinomial logistic regression by SGD over the hashed features, classes
+// weighted to count equally. `log` (may be null) gets progress lines.
+absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
+    const std::vector<eval::LabeledText>& texts,
+    const LangidTrainingOptions& options, std::ostream* log);
+
+// Splits running text into sentences at . ! ? followed by a space and a
+// capital, and at newlines; drops pieces of fewer than `min_words` words.
+std::vector<std::string> SplitSentences(std::string_view text, int min_words);
+
+}  // namespace warta::training
+
+#endif  // WARTA_TRAINING_LANGID_LANGID_TRAINER_H_

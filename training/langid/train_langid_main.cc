@@ -1,0 +1,89 @@
+// warta-train-langid: rebuilds models/langid/nusantara-v1.bin from
+// ../shared/data. Deterministic: the same data gives the same file.
+//
+//   warta-train-langid [--data_dir=../shared/data]
+//                      [--out=models/langid/nusantara-v1.bin] [--dev_every=N]
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/numbers.h"
+#include "training/langid/langid_trainer.h"
+
+namespace {
+
+constexpr std::string_view kUsage =
+    "usage: warta-train-langid [--data_dir=DIR] [--out=FILE] [--dev_every=N]\n"
+    "  --data_dir   the shared data folder (default: ../shared/data beside the "
+    "repository)\n"
+    "  --out        the model file (default: the repository's "
+    "models/langid/nusantara-v1.bin)\n"
+    "  --dev_every  set aside every N-th training text and print its accuracy "
+    "(tuning only; the shipped model uses 0)\n"
+    "  --epochs --learning_rate --max_news_sentences --bucket_bits "
+    "--min_ngram --max_ngram: training settings (defaults in "
+    "langid_trainer.h are the shipped model's)\n";
+
+bool FlagValue(std::string_view arg, std::string_view name, std::string* value) {
+  if (arg.substr(0, name.size()) != name || arg.size() <= name.size() ||
+      arg[name.size()] != '=') {
+    return false;
+  }
+  *value = std::string(arg.substr(name.size() + 1));
+  return true;
+}
+
+bool IntFlag(std::string_view arg, std::string_view name, int* out) {
+  std::string value;
+  return FlagValue(arg, name, &value) && absl::SimpleAtoi(value, out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  warta::training::LangidTrainingOptions options;
+  options.data_dir = WARTA_SOURCE_DIR "/../shared/data";
+  std::string out = WARTA_SOURCE_DIR "/models/langid/nusantara-v1.bin";
+  for (int i = 1; i < argc; ++i) {
+    std::string value;
+    const std::string_view arg = argv[i];
+    if (FlagValue(arg, "--data_dir", &value)) {
+      options.data_dir = value;
+    } else if (FlagValue(arg, "--out", &value)) {
+      out = value;
+    } else if (IntFlag(arg, "--dev_every", &options.dev_every) ||
+               IntFlag(arg, "--epochs", &options.epochs) ||
+               IntFlag(arg, "--max_news_sentences",
+                       &options.max_news_sentences) ||
+               IntFlag(arg, "--bucket_bits", &options.features.bucket_bits) ||
+               IntFlag(arg, "--min_ngram", &options.features.min_ngram) ||
+               IntFlag(arg, "--max_ngram", &options.features.max_ngram)) {
+    } else if (FlagValue(arg, "--learning_rate", &value) &&
+               absl::SimpleAtod(value, &options.learning_rate)) {
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  auto texts = warta::training::CollectLangidTrainingTexts(options);
+  if (!texts.ok()) {
+    std::cerr << "warta-train-langid: " << texts.status().message() << "\n";
+    return 1;
+  }
+  auto model = warta::training::TrainNusantaraModel(*texts, options, &std::cerr);
+  if (!model.ok()) {
+    std::cerr << "warta-train-langid: " << model.status().message() << "\n";
+    return 1;
+  }
+  const std::string bytes = warta::enrichment::SerializeNusantaraModel(*model);
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) {
+    std::cerr << "warta-train-langid: cannot write " << out << "\n";
+    return 1;
+  }
+  std::cerr << "wrote " << out << " (" << bytes.size() << " bytes)\n";
+  return 0;
+}
