@@ -1,0 +1,168 @@
+#include "cli/article_files.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace warta::cli {
+namespace fs = std::filesystem;
+namespace {
+
+bool Skipped(const fs::path& p) {
+  std::string name = p.filename().string();
+  std::string upper = absl::AsciiStrToUpper(name);
+  return name.empty() || name[0] == '.' || absl::StartsWith(upper, "README") ||
+         absl::StartsWith(upper, "LICENSE") || absl::StartsWith(upper, "LICENCE") ||
+         absl::StrContains(upper, "_README");
+}
+
+std::string StringValue(const google::protobuf::Value& v) {
+  switch (v.kind_case()) {
+    case google::protobuf::Value::kStringValue: return v.string_value();
+    case google::protobuf::Value::kNumberValue: {
+      double d = v.number_value();
+      if (d == static_cast<double>(static_cast<int64_t>(d))) {
+        return absl::StrCat(static_cast<int64_t>(d));
+      }
+      return absl::StrCat(d);
+    }
+    case google::protobuf::Value::kBoolValue: return v.bool_value() ? "true" : "false";
+    default: return "";
+  }
+}
+
+// Accepts RFC 3339 ("2024-11-05T09:20:00+07:00") or a bare date.
+absl::Status ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
+  std::string t = text;
+  if (t.size() == 10) t += "T00:00:00Z";
+  if (t.size() == 19) t += "Z";
+  if (google::protobuf::util::TimeUtil::FromString(t, out)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("published_at \"", text, "\" is not an RFC 3339 time (2024-11-05T09:20:00+07:00)"));
+}
+
+std::string ReadAll(std::istream& in) {
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+absl::StatusOr<warta::v1::Article> ArticleFromJson(const std::string& json) {
+  google::protobuf::Struct object;
+  auto parsed = google::protobuf::util::JsonStringToMessage(json, &object);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a JSON object: ", parsed.message().as_string()));
+  }
+  warta::v1::Article a;
+  for (const auto& [key, value] : object.fields()) {
+    std::string k = absl::AsciiStrToLower(key);
+    std::string s = StringValue(value);
+    if (k == "id") a.set_id(s);
+    else if (k == "url" || k == "source_url" || k == "sourceurl" || k == "link") a.set_url(s);
+    else if (k == "source" || k == "outlet" || k == "publisher") a.set_source(s);
+    else if (k == "title" || k == "headline") a.set_title(s);
+    else if (k == "body" || k == "text" || k == "content") a.set_body(s);
+    else if (k == "published_at" || k == "publishedat" || k == "date" || k == "published") {
+      if (!s.empty()) {
+        if (absl::Status st = ParseTime(s, a.mutable_published_at()); !st.ok()) return st;
+      }
+    } else if (k == "language_hint" || k == "languagehint" || k == "lang" || k == "language") {
+      a.set_language_hint(s);
+    } else if (k == "metadata" && value.has_struct_value()) {
+      for (const auto& [mk, mv] : value.struct_value().fields()) {
+        (*a.mutable_metadata())[mk] = StringValue(mv);
+      }
+    } else if (value.kind_case() == google::protobuf::Value::kStringValue ||
+               value.kind_case() == google::protobuf::Value::kNumberValue ||
+               value.kind_case() == google::protobuf::Value::kBoolValue) {
+      (*a.mutable_metadata())[key] = s;
+    }
+  }
+  return a;
+}
+
+absl::StatusOr<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
+           it.increment(ec)) {
+        if (it->is_regular_file() && !Skipped(it->path())) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (p == "-" || fs::is_regular_file(p, ec)) {
+      files.push_back(p);
+    } else {
+      return absl::NotFoundError(absl::StrCat(p, ": no such file or folder"));
+    }
+  }
+  return files;
+}
+
+absl::Status ReadArticles(const std::string& path,
+                          const std::function<void(ArticleInput)>& emit) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+    in = &file;
+  }
+  std::string lower = absl::AsciiStrToLower(path);
+  bool json_lines = absl::EndsWith(lower, ".jsonl") || absl::EndsWith(lower, ".ndjson") ||
+                    path == "-";
+  if (json_lines) {
+    std::string line;
+    int number = 0;
+    while (std::getline(*in, line)) {
+      ++number;
+      if (absl::StripAsciiWhitespace(line).empty()) continue;
+      emit({absl::StrCat(path, ":", number), ArticleFromJson(line)});
+    }
+    return absl::OkStatus();
+  }
+  std::string content = ReadAll(*in);
+  absl::string_view trimmed = absl::StripAsciiWhitespace(content);
+  if (absl::EndsWith(lower, ".json") || (!trimmed.empty() && trimmed.front() == '{')) {
+    if (!trimmed.empty() && trimmed.front() == '[') {
+      google::protobuf::ListValue list;
+      auto parsed = google::protobuf::util::JsonStringToMessage(std::string(trimmed), &list);
+      if (!parsed.ok()) {
+        emit({path, absl::InvalidArgumentError(absl::StrCat("bad JSON array: ",
+                                                            parsed.message().as_string()))});
+        return absl::OkStatus();
+      }
+      int index = 0;
+      for (const auto& v : list.values()) {
+        std::string item;
+        (void)google::protobuf::util::MessageToJsonString(v, &item);
+        emit({absl::StrCat(path, "[", index++, "]"), ArticleFromJson(item)});
+      }
+      return absl::OkStatus();
+    }
+    emit({path, ArticleFromJson(std::string(trimmed))});
+    return absl::OkStatus();
+  }
+  // A plain-text page: the clean stage finds title, bylines and dateline.
+  warta::v1::Article article;
+  article.set_body(content);
+  (*article.mutable_metadata())["file"] = fs::path(path).filename().string();
+  emit({path, std::move(article)});
+  return absl::OkStatus();
+}
+
+}  // namespace warta::cli

@@ -1,0 +1,39 @@
+// Reads articles from what users have on disk: plain-text pages, JSON
+// articles (one object or an array), JSON lines (one article a line), and
+// folders of those. JSON may use warta.v1.Article's names (protobuf JSON,
+// camelCase or snake_case) or common crawler names (text, content,
+// source_url, link, lang, date); unknown scalar fields go to metadata.
+#ifndef WARTA_CLI_ARTICLE_FILES_H_
+#define WARTA_CLI_ARTICLE_FILES_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "warta/v1/article.pb.h"
+
+namespace warta::cli {
+
+// Where an article came from, for error messages ("file.jsonl:12").
+struct ArticleInput {
+  std::string origin;
+  absl::StatusOr<warta::v1::Article> article;
+};
+
+// Expands folders (recursively, sorted; hidden files and README/licence
+// files skipped) into the files to read. NOT_FOUND for a missing path.
+absl::StatusOr<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths);
+
+// Reads every article in one file, calling `emit` for each (bad lines are
+// emitted with their error so the caller can report them and go on).
+absl::Status ReadArticles(const std::string& path,
+                          const std::function<void(ArticleInput)>& emit);
+
+// One JSON object → Article (the mapping described above).
+absl::StatusOr<warta::v1::Article> ArticleFromJson(const std::string& json);
+
+}  // namespace warta::cli
+
+#endif  // WARTA_CLI_ARTICLE_FILES_H_

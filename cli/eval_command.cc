@@ -1,0 +1,44 @@
+// warta eval: hands over to the evaluation adapters in eval/.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "eval/attribution/attribution_eval.h"
+#include "eval/langid/langid_eval.h"
+#include "eval/ner/ner_eval.h"
+#include "services/common/model_files.h"
+
+namespace warta::cli {
+
+int RunEval(const Args& args) {
+  constexpr char kUsage[] =
+      "usage: warta eval langid DIR | ner FILE... | attribution FILE...\n"
+      "  langid DIR         DIR holds <code>.txt files, one text a line\n"
+      "  ner FILE...        CoNLL files (token<TAB>tag or token POS tag; IOB2/BILOU)\n"
+      "  attribution FILE   PFSA-ID BILOU files (PERSON, CUE, STATEMENT ...)\n"
+      "Each prints its scores as JSON; add --help after the task for its flags.\n";
+  if (args.empty() || args[0] == "--help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  Args rest(args.begin() + 1, args.end());
+  absl::Status status;
+  if (args[0] == "langid") {
+    status = eval::RunLangidEval(rest, std::cout);
+  } else if (args[0] == "ner") {
+    status = eval::RunNerEval(rest, services::DefaultModelsDir(), std::cout);
+  } else if (args[0] == "attribution") {
+    status = eval::RunAttributionEval(rest, services::DefaultModelsDir(), std::cout);
+  } else {
+    std::fprintf(stderr, "warta eval: unknown task \"%s\"\n%s", args[0].c_str(), kUsage);
+    return 2;
+  }
+  if (!status.ok()) {
+    std::fprintf(stderr, "warta eval %s: %s\n", args[0].c_str(),
+                 std::string(status.message()).c_str());
+    return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
+  }
+  return 0;
+}
+
+}  // namespace warta::cli

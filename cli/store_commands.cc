@@ -1,0 +1,290 @@
+// warta get/list/show/claims/contested/tail/wait: StoreService clients.
+#include <cstdio>
+#include <iostream>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "cli/commands.h"
+#include "cli/summary.h"
+#include "common/flags.h"
+#include "google/protobuf/util/json_util.h"
+#include "warta/v1/services.grpc.pb.h"
+
+namespace warta::cli {
+namespace {
+
+std::unique_ptr<warta::v1::StoreService::Stub> Connect(const std::string& address) {
+  return warta::v1::StoreService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+}
+
+void SetDeadline(grpc::ClientContext& context, int seconds = 30) {
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
+}
+
+int Fail(const char* what, const grpc::Status& status) {
+  std::fprintf(stderr, "warta %s: %s (gRPC code %d)\n", what, status.error_message().c_str(),
+               static_cast<int>(status.error_code()));
+  return 1;
+}
+
+void PrintJson(const google::protobuf::Message& message) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  std::cout << json << "\n";
+}
+
+struct StoreFlags {
+  std::string store = "127.0.0.1:50053";
+  void Register(FlagSet& flags) {
+    flags.String("store", &store, "warta-store gRPC address");
+  }
+};
+
+// Pages through ListArticles, calling `each` per article.
+int ForEachArticle(warta::v1::StoreService::Stub& stub, const warta::v1::ArticleFilter& filter,
+                   int limit, const std::function<void(const warta::v1::EnrichedArticle&)>& each) {
+  std::string token;
+  int seen = 0;
+  do {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    warta::v1::ListArticlesRequest request;
+    *request.mutable_filter() = filter;
+    request.set_page_size(limit > 0 ? std::min(limit - seen, 200) : 200);
+    request.set_page_token(token);
+    warta::v1::ListArticlesResponse response;
+    grpc::Status status = stub.ListArticles(&context, request, &response);
+    if (!status.ok()) return Fail("list", status);
+    for (const auto& a : response.articles()) {
+      each(a);
+      if (limit > 0 && ++seen >= limit) return 0;
+    }
+    token = response.next_page_token();
+  } while (!token.empty());
+  return 0;
+}
+
+void FilterFlags(FlagSet& flags, std::string* language, std::string* source,
+                 std::string* entity) {
+  flags.String("language", language, "only articles in this language (e.g. id)");
+  flags.String("source", source, "only articles from this source");
+  flags.String("entity", entity, "only articles mentioning this entity id");
+}
+
+warta::v1::ArticleFilter MakeFilter(const std::string& language, const std::string& source,
+                                    const std::string& entity) {
+  warta::v1::ArticleFilter filter;
+  filter.set_language(language);
+  filter.set_source(source);
+  filter.set_entity_id(entity);
+  return filter;
+}
+
+}  // namespace
+
+int RunGet(const Args& args) {
+  StoreFlags sf;
+  FlagSet flags("warta get [flags] ID", "Prints one stored article as protobuf JSON.");
+  sf.Register(flags);
+  Args ids = flags.ParseOrExit(args);
+  if (ids.size() != 1) {
+    std::fputs("warta get: give exactly one article ID\n", stderr);
+    return 2;
+  }
+  auto stub = Connect(sf.store);
+  grpc::ClientContext context;
+  SetDeadline(context);
+  warta::v1::GetArticleRequest request;
+  request.set_id(ids[0]);
+  warta::v1::EnrichedArticle article;
+  grpc::Status status = stub->GetArticle(&context, request, &article);
+  if (!status.ok()) return Fail("get", status);
+  PrintJson(article);
+  return 0;
+}
+
+int RunList(const Args& args) {
+  StoreFlags sf;
+  std::string language, source, entity;
+  int limit = 0;
+  bool json = false;
+  FlagSet flags("warta list [flags]",
+                "Lists stored articles, newest first: id, date, language, title (or --json).");
+  sf.Register(flags);
+  FilterFlags(flags, &language, &source, &entity);
+  flags.Int("limit", &limit, "at most this many (0: all)");
+  flags.Bool("json", &json, "one EnrichedArticle per line as protobuf JSON");
+  flags.ParseOrExit(args);
+  auto stub = Connect(sf.store);
+  return ForEachArticle(*stub, MakeFilter(language, source, entity), limit,
+                        [&](const warta::v1::EnrichedArticle& a) {
+                          if (json) return PrintJson(a);
+                          std::printf("%s  %s  %-3s  %s\n", a.article().id().c_str(),
+                                      a.text().has_published_at()
+                                          ? absl::FormatTime("%Y-%m-%d",
+                                                             absl::FromUnixSeconds(a.text().published_at().seconds()),
+                                                             absl::UTCTimeZone()).c_str()
+                                          : "----------",
+                                      a.language().code().c_str(), a.text().title().c_str());
+                        });
+}
+
+int RunShow(const Args& args) {
+  StoreFlags sf;
+  std::string language, source, entity;
+  FlagSet flags("warta show [flags] [ID...]",
+                "Prints a readable summary (language, top entities, claims with speakers) of the\n"
+                "given stored articles, or of all of them.");
+  sf.Register(flags);
+  FilterFlags(flags, &language, &source, &entity);
+  Args ids = flags.ParseOrExit(args);
+  auto stub = Connect(sf.store);
+  if (ids.empty()) {
+    return ForEachArticle(*stub, MakeFilter(language, source, entity), 0,
+                          [](const warta::v1::EnrichedArticle& a) {
+                            std::cout << SummarizeArticle(a) << "\n";
+                          });
+  }
+  for (const std::string& id : ids) {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    warta::v1::GetArticleRequest request;
+    request.set_id(id);
+    warta::v1::EnrichedArticle article;
+    grpc::Status status = stub->GetArticle(&context, request, &article);
+    if (!status.ok()) return Fail("show", status);
+    std::cout << SummarizeArticle(article) << "\n";
+  }
+  return 0;
+}
+
+int RunClaims(const Args& args) {
+  StoreFlags sf;
+  std::string speaker, entity, article;
+  FlagSet flags("warta claims [flags]", "Lists stored claims as protobuf JSON, one per line.");
+  sf.Register(flags);
+  flags.String("speaker", &speaker, "claims by this speaker entity id");
+  flags.String("entity", &entity, "claims mentioning this entity id");
+  flags.String("article", &article, "claims of this article id");
+  flags.ParseOrExit(args);
+  auto stub = Connect(sf.store);
+  std::string token;
+  do {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    warta::v1::ListClaimsRequest request;
+    request.set_speaker_entity_id(speaker);
+    request.set_entity_id(entity);
+    request.set_article_id(article);
+    request.set_page_size(500);
+    request.set_page_token(token);
+    warta::v1::ListClaimsResponse response;
+    grpc::Status status = stub->ListClaims(&context, request, &response);
+    if (!status.ok()) return Fail("claims", status);
+    for (const auto& c : response.claims()) PrintJson(c);
+    token = response.next_page_token();
+  } while (!token.empty());
+  return 0;
+}
+
+int RunContested(const Args& args) {
+  StoreFlags sf;
+  std::string entity;
+  int window_days = 0;
+  bool json = false;
+  FlagSet flags("warta contested [flags]",
+                "Lists contested claims: the same measured thing given different values by\n"
+                "different speakers or sources.");
+  sf.Register(flags);
+  flags.String("entity", &entity, "only groups about this entity id");
+  flags.Int("window_days", &window_days, "compare claims at most this many days apart (0: 30)");
+  flags.Bool("json", &json, "protobuf JSON instead of text");
+  flags.ParseOrExit(args);
+  auto stub = Connect(sf.store);
+  std::string token;
+  do {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    warta::v1::ListContestedClaimsRequest request;
+    request.set_entity_id(entity);
+    request.set_window_days(window_days);
+    request.set_page_token(token);
+    warta::v1::ListContestedClaimsResponse response;
+    grpc::Status status = stub->ListContestedClaims(&context, request, &response);
+    if (!status.ok()) return Fail("contested", status);
+    for (const auto& c : response.contested()) {
+      if (json) PrintJson(c);
+      else std::cout << SummarizeContested(c);
+    }
+    token = response.next_page_token();
+  } while (!token.empty());
+  return 0;
+}
+
+int RunTail(const Args& args) {
+  StoreFlags sf;
+  std::string language, source, entity;
+  bool json = false;
+  FlagSet flags("warta tail [flags]",
+                "Follows the store: prints each article as it is stored, until interrupted.");
+  sf.Register(flags);
+  FilterFlags(flags, &language, &source, &entity);
+  flags.Bool("json", &json, "protobuf JSON instead of a readable summary");
+  flags.ParseOrExit(args);
+  auto stub = Connect(sf.store);
+  grpc::ClientContext context;
+  warta::v1::WatchRequest request;
+  *request.mutable_filter() = MakeFilter(language, source, entity);
+  auto reader = stub->Watch(&context, request);
+  warta::v1::EnrichedArticle article;
+  while (reader->Read(&article)) {
+    if (json) PrintJson(article);
+    else std::cout << SummarizeArticle(article) << std::endl;
+  }
+  grpc::Status status = reader->Finish();
+  return status.ok() ? 0 : Fail("tail", status);
+}
+
+int RunWait(const Args& args) {
+  StoreFlags sf;
+  int count = 1, timeout_s = 120;
+  FlagSet flags("warta wait [flags]",
+                "Waits until the store holds at least --count articles; exits 1 on timeout.");
+  sf.Register(flags);
+  flags.Int("count", &count, "articles to wait for");
+  flags.Int("timeout_s", &timeout_s, "give up after this many seconds");
+  flags.ParseOrExit(args);
+  auto stub = Connect(sf.store);
+  absl::Time deadline = absl::Now() + absl::Seconds(timeout_s);
+  int have = 0;
+  while (absl::Now() < deadline) {
+    have = 0;
+    std::string token;
+    bool ok = true;
+    do {
+      grpc::ClientContext context;
+      SetDeadline(context, 10);
+      warta::v1::ListArticlesRequest request;
+      request.set_page_size(1000);
+      request.set_page_token(token);
+      warta::v1::ListArticlesResponse response;
+      ok = stub->ListArticles(&context, request, &response).ok();
+      have += response.articles_size();
+      token = response.next_page_token();
+    } while (ok && !token.empty());
+    if (ok && have >= count) {
+      std::fprintf(stderr, "store holds %d article(s)\n", have);
+      return 0;
+    }
+    absl::SleepFor(absl::Milliseconds(500));
+  }
+  std::fprintf(stderr, "warta wait: store holds %d of %d article(s) after %ds\n", have, count,
+               timeout_s);
+  return 1;
+}
+
+}  // namespace warta::cli

@@ -1,0 +1,134 @@
+#include "cli/summary.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace warta::cli {
+namespace {
+
+std::string Shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  // Do not cut a UTF-8 sequence in half.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+const char* TypeName(warta::v1::EntityType type) {
+  switch (type) {
+    case warta::v1::PERSON: return "person";
+    case warta::v1::ORGANIZATION: return "org";
+    case warta::v1::LOCATION: return "place";
+    case warta::v1::DATE: return "date";
+    case warta::v1::MONEY: return "money";
+    case warta::v1::QUANTITY: return "quantity";
+    default: return "?";
+  }
+}
+
+std::string FormatQuantity(const warta::v1::Quantity& q) {
+  std::string value = q.value() == static_cast<double>(static_cast<int64_t>(q.value()))
+                          ? absl::StrCat(static_cast<int64_t>(q.value()))
+                          : absl::StrCat(q.value());
+  std::string qualifier = q.qualifier().empty() || q.qualifier() == "exact"
+                              ? ""
+                              : absl::StrCat(q.qualifier(), " ");
+  return absl::StrCat(qualifier, value, q.unit().empty() ? "" : " ", q.unit());
+}
+
+}  // namespace
+
+std::string SummarizeArticle(const warta::v1::EnrichedArticle& a, int max_entities,
+                             int max_claims) {
+  std::string out;
+  const std::string& title = !a.text().title().empty() ? a.text().title() : a.article().title();
+  absl::StrAppend(&out, "■ ", title.empty() ? "(untitled)" : title, "\n");
+  std::string when;
+  if (a.text().has_published_at()) {
+    when = google::protobuf::util::TimeUtil::ToString(a.text().published_at());
+  } else if (a.article().has_published_at()) {
+    when = google::protobuf::util::TimeUtil::ToString(a.article().published_at());
+  }
+  absl::StrAppend(&out, "  id ", a.article().id());
+  if (!a.article().source().empty()) absl::StrAppend(&out, " · ", a.article().source());
+  if (!when.empty()) absl::StrAppend(&out, " · ", when);
+  absl::StrAppend(&out, "\n");
+  absl::StrAppend(&out, absl::StrFormat("  language %s (%.2f%s)", a.language().code(),
+                                        a.language().confidence(),
+                                        a.language().reliable() ? ", reliable" : ", unsure"));
+  if (a.language().alternatives_size() > 0) {
+    absl::StrAppend(&out, absl::StrFormat(", runner-up %s", a.language().alternatives(0).code()));
+  }
+  absl::StrAppend(&out, " · ", a.text().body().size(), " bytes of text, ",
+                  a.text().removed_size(), " boilerplate span(s) removed\n");
+
+  std::vector<const warta::v1::Entity*> named;
+  for (const auto& e : a.entities()) {
+    if (e.type() == warta::v1::PERSON || e.type() == warta::v1::ORGANIZATION ||
+        e.type() == warta::v1::LOCATION) {
+      named.push_back(&e);
+    }
+  }
+  std::stable_sort(named.begin(), named.end(), [](auto* x, auto* y) {
+    return x->mentions_size() > y->mentions_size();
+  });
+  if (!named.empty()) {
+    absl::StrAppend(&out, "  entities:");
+    int shown = 0;
+    for (const auto* e : named) {
+      if (shown++ == max_entities) break;
+      absl::StrAppend(&out, shown == 1 ? " " : "; ", e->name(), " (", TypeName(e->type()), " ×",
+                      e->mentions_size(), ")");
+    }
+    if (static_cast<int>(named.size()) > max_entities) {
+      absl::StrAppend(&out, "; +", named.size() - max_entities, " more");
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  int shown = 0;
+  for (const auto& c : a.claims()) {
+    if (shown++ == max_claims) {
+      absl::StrAppend(&out, "    … ", a.claims_size() - max_claims, " more claim(s)\n");
+      break;
+    }
+    if (shown == 1) absl::StrAppend(&out, "  claims:\n");
+    std::string speaker = c.speaker().name().empty() ? "(unknown speaker)" : c.speaker().name();
+    absl::StrAppend(&out, "    ", speaker, " [", c.kind() == warta::v1::DIRECT_QUOTE ? "quote" : "reported",
+                    c.cue().text().empty() ? "" : absl::StrCat(", ", c.cue().text()), "]: “",
+                    Shorten(c.content().text(), 140), "”");
+    if (c.quantities_size() > 0) {
+      std::vector<std::string> qs;
+      for (const auto& q : c.quantities()) qs.push_back(FormatQuantity(q));
+      absl::StrAppend(&out, "  {", absl::StrJoin(qs, "; "), "}");
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  if (a.claims_size() == 0) absl::StrAppend(&out, "  claims: none found\n");
+  return out;
+}
+
+std::string SummarizeContested(const warta::v1::ContestedClaim& contested) {
+  std::string out = absl::StrCat("⚑ ", contested.unit(), " — ",
+                                 absl::StrJoin(contested.subject_names(), ", "), ": ");
+  std::vector<std::string> values;
+  for (double v : contested.values()) values.push_back(absl::StrCat(v));
+  absl::StrAppend(&out, absl::StrJoin(values, " vs "), "\n");
+  for (const auto& sc : contested.claims()) {
+    std::string qty;
+    for (const auto& q : sc.claim().quantities()) {
+      if (!qty.empty()) absl::StrAppend(&qty, ", ");
+      absl::StrAppend(&qty, FormatQuantity(q));
+    }
+    absl::StrAppend(&out, "    ", qty, " according to ",
+                    sc.speaker_name().empty() ? "(unknown)" : sc.speaker_name(), " (",
+                    sc.source().empty() ? sc.article_id() : sc.source(), ")\n");
+  }
+  return out;
+}
+
+}  // namespace warta::cli

@@ -1,0 +1,21 @@
+// Human-readable summary of an enriched article, as `make demo` and
+// `warta show` print it: title, source, date, language, top entities and
+// claims with their speakers and numbers.
+#ifndef WARTA_CLI_SUMMARY_H_
+#define WARTA_CLI_SUMMARY_H_
+
+#include <string>
+
+#include "warta/v1/article.pb.h"
+#include "warta/v1/services.pb.h"
+
+namespace warta::cli {
+
+std::string SummarizeArticle(const warta::v1::EnrichedArticle& article, int max_entities = 8,
+                             int max_claims = 6);
+
+std::string SummarizeContested(const warta::v1::ContestedClaim& contested);
+
+}  // namespace warta::cli
+
+#endif  // WARTA_CLI_SUMMARY_H_

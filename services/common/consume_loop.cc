@@ -1,0 +1,75 @@
+#include "services/common/consume_loop.h"
+
+#include <map>
+#include <utility>
+
+#include "common/logging.h"
+
+namespace warta::services {
+
+std::vector<kafka::PartitionOffset> NextOffsets(const std::vector<kafka::Message>& batch) {
+  std::map<std::pair<std::string, int32_t>, int64_t> next;
+  for (const kafka::Message& m : batch) {
+    int64_t& offset = next[{m.topic, m.partition}];
+    offset = std::max(offset, m.offset + 1);
+  }
+  std::vector<kafka::PartitionOffset> out;
+  for (const auto& [tp, offset] : next) out.push_back({tp.first, tp.second, offset});
+  return out;
+}
+
+namespace {
+
+// Per partition, the first offset of the batch: where a retry starts.
+std::vector<kafka::PartitionOffset> FirstOffsets(const std::vector<kafka::Message>& batch) {
+  std::map<std::pair<std::string, int32_t>, int64_t> first;
+  for (const kafka::Message& m : batch) {
+    auto [it, inserted] = first.emplace(std::make_pair(m.topic, m.partition), m.offset);
+    if (!inserted) it->second = std::min(it->second, m.offset);
+  }
+  std::vector<kafka::PartitionOffset> out;
+  for (const auto& [tp, offset] : first) out.push_back({tp.first, tp.second, offset});
+  return out;
+}
+
+}  // namespace
+
+absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions& options,
+                            const BatchHandler& handle, const std::function<bool()>& stop) {
+  std::vector<kafka::Message> batch;
+  while (!stop()) {
+    batch.clear();
+    absl::Time batch_deadline = absl::InfiniteFuture();
+    while (static_cast<int>(batch.size()) < options.max_batch) {
+      absl::Duration wait = batch.empty() ? absl::Milliseconds(200)
+                                          : batch_deadline - absl::Now();
+      if (wait <= absl::ZeroDuration()) break;
+      auto polled = consumer.Poll(wait);
+      if (!polled.ok()) return polled.status();
+      if (!polled->has_value()) {
+        if (batch.empty() && stop()) break;
+        if (batch.empty()) continue;
+        break;
+      }
+      if (batch.empty()) batch_deadline = absl::Now() + options.max_batch_wait;
+      batch.push_back(std::move(**polled));
+    }
+    if (batch.empty()) continue;
+    absl::Status handled = handle(batch);
+    if (!handled.ok()) {
+      LogError("batch of ", batch.size(), " not done (", handled.message(),
+               "); it will be read again");
+      for (const kafka::PartitionOffset& first : FirstOffsets(batch)) {
+        if (absl::Status s = consumer.Seek(first); !s.ok()) LogWarning(s.message());
+      }
+      absl::SleepFor(options.retry_backoff);
+      continue;
+    }
+    // A failed commit is not fatal: the next successful one covers it, and a
+    // redelivery in between is harmless downstream.
+    if (absl::Status s = consumer.Commit(NextOffsets(batch)); !s.ok()) LogWarning(s.message());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace warta::services

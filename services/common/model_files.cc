@@ -1,0 +1,45 @@
+#include "services/common/model_files.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/model_names.h"
+
+namespace warta::services {
+
+std::string DefaultModelsDir() { return WARTA_DEFAULT_MODELS_DIR; }
+
+absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat("error reading ", path));
+  return out.str();
+}
+
+absl::StatusOr<enrichment::PipelineOptions> LoadPipelineModels(const std::string& models_dir,
+                                                               const std::string& kb_path) {
+  enrichment::PipelineOptions options;
+  auto read_model = [&](const char* name, std::string* out) -> absl::Status {
+    auto bytes = ReadFileToString(absl::StrCat(models_dir, "/", name));
+    if (!bytes.ok()) {
+      return absl::NotFoundError(absl::StrCat(bytes.status().message(),
+                                              ": is --models_dir right? (rebuild the models with "
+                                              "`make models`)"));
+    }
+    *out = std::move(*bytes);
+    return absl::OkStatus();
+  };
+  if (absl::Status s = read_model(kLangidModelFile, &options.langid_model); !s.ok()) return s;
+  if (absl::Status s = read_model(kNerModelFile, &options.ner_model); !s.ok()) return s;
+  if (!kb_path.empty()) {
+    auto kb = ReadFileToString(kb_path);
+    if (!kb.ok()) return absl::NotFoundError(absl::StrCat(kb.status().message(), " (--kb)"));
+    options.knowledge_base = std::move(*kb);
+  }
+  return options;
+}
+
+}  // namespace warta::services

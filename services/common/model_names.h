@@ -1,0 +1,12 @@
+// File names of the committed models, relative to the models folder.
+#ifndef WARTA_SERVICES_COMMON_MODEL_NAMES_H_
+#define WARTA_SERVICES_COMMON_MODEL_NAMES_H_
+
+namespace warta::services {
+
+inline constexpr char kLangidModelFile[] = "langid/langid.model";
+inline constexpr char kNerModelFile[] = "ner/ner.model";
+
+}  // namespace warta::services
+
+#endif  // WARTA_SERVICES_COMMON_MODEL_NAMES_H_

@@ -1,0 +1,42 @@
+#include "services/enrich/raw_message_processor.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace warta::services {
+namespace {
+
+Outcome DeadLetter(const kafka::Message& message, const absl::Status& reason) {
+  Outcome out;
+  out.kind = Outcome::Kind::kDeadLetter;
+  out.key = message.key;
+  out.value = message.value;
+  out.headers = message.headers;
+  out.dead_letter_reason = std::string(reason.message());
+  out.headers.push_back({"warta.dlq.reason", std::string(reason.message())});
+  out.headers.push_back({"warta.dlq.code", absl::StatusCodeToString(reason.code())});
+  out.headers.push_back({"warta.dlq.topic", message.topic});
+  out.headers.push_back({"warta.dlq.partition", absl::StrCat(message.partition)});
+  out.headers.push_back({"warta.dlq.offset", absl::StrCat(message.offset)});
+  return out;
+}
+
+}  // namespace
+
+Outcome RawMessageProcessor::Process(const kafka::Message& message, absl::Time now) const {
+  auto article = article::DecodeArticle(message.value);
+  if (!article.ok()) return DeadLetter(message, article.status());
+  // A message key is the article id when the article carries none.
+  if (article->id().empty() && !message.key.empty()) article->set_id(message.key);
+  if (absl::Status valid = article::ValidateArticle(*article, limits_); !valid.ok()) {
+    return DeadLetter(message, valid);
+  }
+  auto enriched = pipeline_->Enrich(*article, now);
+  if (!enriched.ok()) return DeadLetter(message, enriched.status());
+  Outcome out;
+  out.key = article->id();
+  out.value = enriched->SerializeAsString();
+  out.headers = {{"content-type", "application/x-protobuf; messageType=warta.v1.EnrichedArticle"}};
+  return out;
+}
+
+}  // namespace warta::services

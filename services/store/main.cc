@@ -1,0 +1,91 @@
+// warta-store: consumes articles.enriched into the store (SQLite) and serves
+// warta.v1.StoreService.
+#include <cstdio>
+
+#include "common/flags.h"
+#include "common/logging.h"
+#include "common/shutdown.h"
+#include "kafka/consumer.h"
+#include "kafka/producer.h"
+#include "services/common/grpc_server.h"
+#include "services/store/store_loop.h"
+#include "storage/grpc/store_service.h"
+#include "storage/sqlite/sqlite_store.h"
+
+int main(int argc, char** argv) {
+  using namespace warta;
+  SetLogProgramName("warta-store");
+  std::string brokers = "127.0.0.1:9092", listen = "0.0.0.0:50053", port_file;
+  std::string enriched_topic = "articles.enriched", dlq_topic = "articles.dlq";
+  std::string group_id = "warta-store", client_id = "warta-store", db = "warta.db";
+  int max_batch = 200, shutdown_grace_s = 10;
+  bool consume = true;
+  FlagSet flags("warta-store [flags]",
+                "Consumes warta.v1.EnrichedArticle from Kafka into an SQLite database\n"
+                "(idempotent upserts by article id, Kafka offsets kept in the same transaction)\n"
+                "and serves warta.v1.StoreService over gRPC.");
+  flags.String("brokers", &brokers, "Kafka bootstrap servers (host:port,...)");
+  flags.String("enriched_topic", &enriched_topic, "topic to consume enriched articles from");
+  flags.String("dlq_topic", &dlq_topic, "dead-letter topic for undecodable messages");
+  flags.String("group_id", &group_id, "Kafka consumer group id");
+  flags.String("client_id", &client_id, "Kafka client id");
+  flags.String("db", &db, "SQLite database file (created when absent)");
+  flags.String("listen", &listen, "gRPC listen address host:port (port 0 picks a free one)");
+  flags.String("port_file", &port_file, "write the bound gRPC port to this file once listening");
+  flags.Int("max_batch", &max_batch, "messages stored per database transaction");
+  flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
+  flags.Bool("consume", &consume, "consume from Kafka (--noconsume: serve gRPC only)");
+  if (!flags.ParseOrExit(argc, argv).empty()) {
+    std::fputs("warta-store takes no positional arguments (see --help)\n", stderr);
+    return 2;
+  }
+  InstallShutdownSignalHandlers();
+
+  auto store = storage::SqliteStore::Open(db);
+  if (!store.ok()) {
+    LogError("cannot open the store: ", store.status().message());
+    return 1;
+  }
+  storage::StoreServiceImpl service(store->get());
+  auto server = services::GrpcServer::Start(listen, {&service}, port_file);
+  if (!server.ok()) {
+    LogError(server.status().message());
+    return 1;
+  }
+  int exit_code = 0;
+  if (consume) {
+    storage::ArticleStore* s = store->get();
+    auto producer = kafka::Producer::Create({.brokers = brokers, .client_id = client_id});
+    auto consumer = kafka::Consumer::Create(
+        {.brokers = brokers,
+         .group_id = group_id,
+         .client_id = client_id,
+         .topics = {enriched_topic},
+         .starting_offsets = [s](const std::vector<kafka::PartitionOffset>& assigned) {
+           return services::StartingOffsetsFromStore(*s, assigned);
+         }});
+    if (!producer.ok() || !consumer.ok()) {
+      LogError(!producer.ok() ? producer.status().message() : consumer.status().message());
+      return 1;
+    }
+    services::StoreLoopOptions loop_options;
+    loop_options.dlq_topic = dlq_topic;
+    loop_options.consume.max_batch = max_batch;
+    absl::Status loop = services::RunStoreLoop(**consumer, producer->get(), **store, loop_options,
+                                               ShutdownRequested);
+    if (!loop.ok()) {
+      LogError(loop.message());
+      exit_code = 1;
+    }
+    LogInfo("leaving the consumer group");
+    (*consumer)->Close();
+    (*producer)->Flush(absl::Seconds(shutdown_grace_s));
+  } else {
+    while (!ShutdownRequested()) absl::SleepFor(absl::Milliseconds(100));
+  }
+  LogInfo("draining gRPC calls");
+  service.Shutdown();  // ends Watch streams so the server can drain
+  (*server)->Shutdown(absl::Seconds(shutdown_grace_s));
+  LogInfo("stopped");
+  return exit_code;
+}
