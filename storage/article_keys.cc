@@ -1,0 +1,140 @@
+#include "storage/article_keys.h"
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "google/protobuf/util/message_differencer.h"
+
+namespace warta::storage {
+
+int64_t TimestampToNanos(const google::protobuf::Timestamp& t) {
+  return t.seconds() * 1'000'000'000 + t.nanos();
+}
+
+google::protobuf::Timestamp NanosToTimestamp(int64_t nanos) {
+  google::protobuf::Timestamp t;
+  int64_t seconds = nanos / 1'000'000'000;
+  int64_t rest = nanos % 1'000'000'000;
+  if (rest < 0) {  // Timestamp.nanos must be non-negative.
+    rest += 1'000'000'000;
+    --seconds;
+  }
+  t.set_seconds(seconds);
+  t.set_nanos(static_cast<int32_t>(rest));
+  return t;
+}
+
+int64_t PublishedAtNanos(const warta::v1::EnrichedArticle& article) {
+  if (article.text().has_published_at()) {
+    return TimestampToNanos(article.text().published_at());
+  }
+  return TimestampToNanos(article.article().published_at());
+}
+
+bool MatchesFilter(const warta::v1::EnrichedArticle& article,
+                   const warta::v1::ArticleFilter& filter) {
+  if (!filter.language().empty() &&
+      article.language().code() != filter.language()) {
+    return false;
+  }
+  if (!filter.source().empty() && article.article().source() != filter.source()) {
+    return false;
+  }
+  const int64_t published = PublishedAtNanos(article);
+  // An undated article cannot be placed in a time range.
+  if ((filter.has_published_after() || filter.has_published_before()) &&
+      published == 0) {
+    return false;
+  }
+  if (filter.has_published_after() &&
+      published < TimestampToNanos(filter.published_after())) {
+    return false;
+  }
+  if (filter.has_published_before() &&
+      published >= TimestampToNanos(filter.published_before())) {
+    return false;
+  }
+  if (!filter.entity_id().empty()) {
+    for (const auto& entity : article.entities()) {
+      if (entity.id() == filter.entity_id()) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+int ComparePipelineVersions(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (absl::ascii_isdigit(a[i]) && absl::ascii_isdigit(b[j])) {
+      // Compare digit runs as numbers without overflow: skip leading
+      // zeros, then the longer run is larger, then compare digit-wise.
+      while (i < a.size() && a[i] == '0') ++i;
+      while (j < b.size() && b[j] == '0') ++j;
+      size_t ei = i, ej = j;
+      while (ei < a.size() && absl::ascii_isdigit(a[ei])) ++ei;
+      while (ej < b.size() && absl::ascii_isdigit(b[ej])) ++ej;
+      if (ei - i != ej - j) return ei - i < ej - j ? -1 : 1;
+      if (int c = a.substr(i, ei - i).compare(b.substr(j, ej - j)); c != 0) {
+        return c < 0 ? -1 : 1;
+      }
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j]) {
+        return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+      }
+      ++i;
+      ++j;
+    }
+  }
+  if (i < a.size()) return 1;
+  if (j < b.size()) return -1;
+  return 0;
+}
+
+bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
+                   const warta::v1::EnrichedArticle& stored) {
+  const int by_version = ComparePipelineVersions(incoming.pipeline_version(),
+                                                 stored.pipeline_version());
+  if (by_version != 0) return by_version > 0;
+  const int64_t incoming_at = TimestampToNanos(incoming.enriched_at());
+  const int64_t stored_at = TimestampToNanos(stored.enriched_at());
+  if (incoming_at != stored_at) return incoming_at > stored_at;
+  // Same version, same enrichment time: a redelivery unless the content
+  // differs, in which case the latest write wins.
+  return !google::protobuf::util::MessageDifferencer::Equals(incoming, stored);
+}
+
+std::vector<warta::v1::StoredClaim> StoredClaimsOf(
+    const warta::v1::EnrichedArticle& article) {
+  absl::flat_hash_map<std::string, const warta::v1::Entity*> entities;
+  for (const auto& entity : article.entities()) {
+    entities.try_emplace(entity.id(), &entity);
+  }
+  std::vector<warta::v1::StoredClaim> out;
+  out.reserve(article.claims_size());
+  const int64_t published = PublishedAtNanos(article);
+  for (const auto& claim : article.claims()) {
+    warta::v1::StoredClaim& stored = out.emplace_back();
+    stored.set_article_id(article.article().id());
+    stored.set_source(article.article().source());
+    if (published != 0) *stored.mutable_published_at() = NanosToTimestamp(published);
+    *stored.mutable_claim() = claim;
+    auto speaker = entities.find(claim.speaker().entity_id());
+    stored.set_speaker_name(speaker != entities.end() && !claim.speaker().entity_id().empty()
+                                ? speaker->second->name()
+                                : claim.speaker().name());
+    for (const auto& subject_id : claim.subject_entity_ids()) {
+      auto subject = entities.find(subject_id);
+      // Keep names aligned with subject_entity_ids: the id stands in for a
+      // name the article does not give.
+      stored.add_subject_names(subject != entities.end() ? subject->second->name()
+                                                         : subject_id);
+    }
+  }
+  return out;
+}
+
+}  // namespace warta::storage

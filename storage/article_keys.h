@@ -1,0 +1,51 @@
+// The facts about an EnrichedArticle that every storage backend keys, orders
+// and filters on, computed in one place so that SQL backends and the Watch
+// stream (which filters in memory) agree.
+//
+// Pure functions; thread-safe.
+#ifndef WARTA_STORAGE_ARTICLE_KEYS_H_
+#define WARTA_STORAGE_ARTICLE_KEYS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "google/protobuf/timestamp.pb.h"
+#include "warta/v1/article.pb.h"
+#include "warta/v1/services.pb.h"
+
+namespace warta::storage {
+
+// Nanoseconds since the Unix epoch; 0 for an unset timestamp.
+int64_t TimestampToNanos(const google::protobuf::Timestamp& t);
+google::protobuf::Timestamp NanosToTimestamp(int64_t nanos);
+
+// When the article was published: CleanText.published_at (found in the
+// page) when set, else Article.published_at; 0 when neither is.
+int64_t PublishedAtNanos(const warta::v1::EnrichedArticle& article);
+
+// Whether `article` passes `filter` (empty fields do not filter;
+// published_after inclusive, published_before exclusive; an undated
+// article fails any time filter).
+bool MatchesFilter(const warta::v1::EnrichedArticle& article,
+                   const warta::v1::ArticleFilter& filter);
+
+// Orders pipeline versions naturally: runs of digits compare as numbers
+// ("1.10" > "1.9", "v2" > "v1"), the rest byte-wise. Returns <0, 0, >0.
+int ComparePipelineVersions(std::string_view a, std::string_view b);
+
+// Whether `incoming` should replace `stored` (same article id): true unless
+// it is an older enrichment (older pipeline version, or the same version
+// enriched earlier) or exactly the same message.
+bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
+                   const warta::v1::EnrichedArticle& stored);
+
+// The article's claims as StoredClaims, in article order, with the
+// speaker's and subjects' canonical names copied from its entities (the
+// speaker's own name when the speaker is not among them).
+std::vector<warta::v1::StoredClaim> StoredClaimsOf(
+    const warta::v1::EnrichedArticle& article);
+
+}  // namespace warta::storage
+
+#endif  // WARTA_STORAGE_ARTICLE_KEYS_H_

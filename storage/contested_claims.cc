@@ -1,0 +1,279 @@
+#include "storage/contested_claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "absl/container/btree_map.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "storage/article_keys.h"
+
+namespace warta::storage {
+namespace {
+
+const absl::flat_hash_map<std::string_view, std::string_view>& UnitSynonyms() {
+  static const auto* const kSynonyms =
+      new absl::flat_hash_map<std::string_view, std::string_view>{
+          {"tentara", "troops"},      {"pasukan", "troops"},
+          {"prajurit", "troops"},     {"serdadu", "troops"},
+          {"personel militer", "troops"},
+          {"troops", "troops"},       {"troop", "troops"},
+          {"soldiers", "troops"},     {"soldier", "troops"},
+          {"military personnel", "troops"},
+          {"orang", "people"},        {"jiwa", "people"},
+          {"warga", "people"},        {"people", "people"},
+          {"persons", "people"},      {"person", "people"},
+          {"korban tewas", "deaths"}, {"tewas", "deaths"},
+          {"kematian", "deaths"},     {"deaths", "deaths"},
+          {"dead", "deaths"},         {"killed", "deaths"},
+          {"%", "percent"},           {"persen", "percent"},
+          {"percent", "percent"},     {"per cent", "percent"},
+          {"rp", "idr"},              {"rupiah", "idr"},
+          {"idr", "idr"},             {"$", "usd"},
+          {"us$", "usd"},             {"usd", "usd"},
+          {"dolar", "usd"},           {"dolar as", "usd"},
+          {"dollar", "usd"},          {"dollars", "usd"},
+          {"€", "eur"},               {"eur", "eur"},
+          {"euro", "eur"},            {"euros", "eur"},
+      };
+  return *kSynonyms;
+}
+
+// One quantity of one claim: the unit of comparison.
+struct Item {
+  int claim = 0;  // index into the input
+  std::string unit;
+  double value = 0;
+  std::optional<int64_t> published_at;  // nanos; nullopt when undated
+  const google::protobuf::RepeatedPtrField<std::string>* subjects = nullptr;
+};
+
+bool ShareSubject(const Item& a, const Item& b) {
+  for (const std::string& x : *a.subjects) {
+    for (const std::string& y : *b.subjects) {
+      if (x == y) return true;
+    }
+  }
+  return false;
+}
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+  }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+bool SameValue(double a, double b) {
+  return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b));
+}
+
+// Who gave a figure: the speaker entity when resolved, else the name.
+std::string SpeakerKey(const warta::v1::StoredClaim& claim) {
+  if (!claim.claim().speaker().entity_id().empty()) {
+    return "id:" + claim.claim().speaker().entity_id();
+  }
+  return "name:" + absl::AsciiStrToLower(claim.speaker_name());
+}
+
+// Links items of one unit that share a subject and are within the window.
+void LinkBucket(const std::vector<size_t>& bucket, const std::vector<Item>& items,
+                int64_t window_nanos, DisjointSets& sets) {
+  std::vector<size_t> dated, undated;
+  for (size_t i : bucket) (items[i].published_at ? dated : undated).push_back(i);
+  std::sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
+    return *items[a].published_at < *items[b].published_at;
+  });
+  for (size_t x = 0; x < dated.size(); ++x) {
+    const Item& a = items[dated[x]];
+    for (size_t y = x + 1; y < dated.size(); ++y) {
+      const Item& b = items[dated[y]];
+      if (*b.published_at - *a.published_at > window_nanos) break;
+      if (ShareSubject(a, b)) sets.Union(dated[x], dated[y]);
+    }
+  }
+  for (size_t u : undated) {
+    for (size_t i : bucket) {
+      if (i != u && ShareSubject(items[u], items[i])) sets.Union(u, i);
+    }
+  }
+}
+
+// Builds the group for one connected set of items, or nullopt when it is
+// not contested.
+std::optional<warta::v1::ContestedClaim> MakeGroup(
+    const std::vector<size_t>& members, const std::vector<Item>& items,
+    absl::Span<const warta::v1::StoredClaim> claims) {
+  // One entry per (value, speaker, article), ordered by value.
+  std::vector<size_t> entries;
+  absl::flat_hash_set<std::tuple<double, std::string, std::string>> seen;
+  for (size_t i : members) {
+    const warta::v1::StoredClaim& claim = claims[items[i].claim];
+    if (seen.insert({items[i].value, SpeakerKey(claim), claim.article_id()}).second) {
+      entries.push_back(i);
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(), [&](size_t a, size_t b) {
+    const auto& ca = claims[items[a].claim];
+    const auto& cb = claims[items[b].claim];
+    return std::forward_as_tuple(items[a].value, items[a].published_at.value_or(0),
+                                 ca.article_id()) <
+           std::forward_as_tuple(items[b].value, items[b].published_at.value_or(0),
+                                 cb.article_id());
+  });
+
+  std::vector<double> values;
+  absl::flat_hash_set<std::pair<std::string, std::string>> voices;
+  for (size_t i : entries) {
+    const warta::v1::StoredClaim& claim = claims[items[i].claim];
+    if (values.empty() || !SameValue(values.back(), items[i].value)) {
+      values.push_back(items[i].value);
+    }
+    voices.insert({SpeakerKey(claim), claim.source()});
+  }
+  if (values.size() < 2 || voices.size() < 2) return std::nullopt;
+
+  warta::v1::ContestedClaim group;
+  group.set_unit(items[entries.front()].unit);
+  for (double v : values) group.add_values(v);
+
+  absl::btree_map<std::string, std::pair<int, std::string>> subject_counts;
+  for (size_t i : entries) {
+    const warta::v1::StoredClaim& claim = claims[items[i].claim];
+    for (int s = 0; s < claim.claim().subject_entity_ids_size(); ++s) {
+      auto& [count, name] = subject_counts[claim.claim().subject_entity_ids(s)];
+      ++count;
+      if (name.empty() && s < claim.subject_names_size()) name = claim.subject_names(s);
+    }
+  }
+  // Subjects in most of the claims; when none is, the most frequent ones.
+  int max_count = 0;
+  for (const auto& [id, count_name] : subject_counts) {
+    max_count = std::max(max_count, count_name.first);
+  }
+  const int needed = std::min(max_count, static_cast<int>(entries.size()) / 2 + 1);
+  std::vector<std::pair<int, std::string>> ranked;  // (-count, id)
+  for (const auto& [id, count_name] : subject_counts) {
+    if (count_name.first >= needed) ranked.push_back({-count_name.first, id});
+  }
+  std::sort(ranked.begin(), ranked.end());
+  for (const auto& [negative_count, id] : ranked) {
+    group.add_subject_entity_ids(id);
+    group.add_subject_names(subject_counts[id].second);
+  }
+  for (size_t i : entries) *group.add_claims() = claims[items[i].claim];
+  return group;
+}
+
+int64_t LatestPublication(const warta::v1::ContestedClaim& group) {
+  int64_t latest = 0;
+  for (const auto& claim : group.claims()) {
+    latest = std::max(latest, TimestampToNanos(claim.published_at()));
+  }
+  return latest;
+}
+
+}  // namespace
+
+std::string NormalizeUnit(std::string_view unit) {
+  std::string folded = absl::StrJoin(
+      absl::StrSplit(absl::AsciiStrToLower(absl::string_view(unit.data(), unit.size())), absl::ByAnyChar(" \t\n\r"),
+                     absl::SkipEmpty()),
+      " ");
+  const auto& synonyms = UnitSynonyms();
+  if (auto it = synonyms.find(folded); it != synonyms.end()) {
+    return std::string(it->second);
+  }
+  const size_t space = folded.find(' ');
+  if (space != std::string::npos) {
+    if (auto it = synonyms.find(std::string_view(folded).substr(0, space));
+        it != synonyms.end()) {
+      return std::string(it->second);
+    }
+  }
+  return folded;
+}
+
+std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
+    absl::Span<const warta::v1::StoredClaim> claims,
+    const ContestedOptions& options) {
+  std::vector<Item> items;
+  for (int c = 0; c < static_cast<int>(claims.size()); ++c) {
+    const warta::v1::StoredClaim& claim = claims[c];
+    if (claim.claim().subject_entity_ids().empty()) continue;
+    for (const auto& quantity : claim.claim().quantities()) {
+      std::string unit = NormalizeUnit(quantity.unit());
+      if (unit.empty()) continue;
+      Item& item = items.emplace_back();
+      item.claim = c;
+      item.unit = std::move(unit);
+      item.value = quantity.value();
+      if (claim.has_published_at()) {
+        item.published_at = TimestampToNanos(claim.published_at());
+      }
+      item.subjects = &claim.claim().subject_entity_ids();
+    }
+  }
+
+  absl::btree_map<std::string_view, std::vector<size_t>> by_unit;
+  for (size_t i = 0; i < items.size(); ++i) by_unit[items[i].unit].push_back(i);
+  DisjointSets sets(items.size());
+  const int64_t window_nanos = absl::ToInt64Nanoseconds(options.window);
+  for (const auto& [unit, bucket] : by_unit) {
+    LinkBucket(bucket, items, window_nanos, sets);
+  }
+
+  absl::btree_map<size_t, std::vector<size_t>> components;
+  for (size_t i = 0; i < items.size(); ++i) components[sets.Find(i)].push_back(i);
+
+  std::vector<warta::v1::ContestedClaim> groups;
+  for (const auto& [root, members] : components) {
+    if (!options.entity_id.empty()) {
+      bool about_entity = false;
+      for (size_t i : members) {
+        for (const std::string& id : *items[i].subjects) {
+          about_entity |= id == options.entity_id;
+        }
+      }
+      if (!about_entity) continue;
+    }
+    if (auto group = MakeGroup(members, items, claims)) {
+      groups.push_back(*std::move(group));
+    }
+  }
+  std::vector<std::pair<int64_t, size_t>> order;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    order.push_back({LatestPublication(groups[g]), g});
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return groups[a.second].unit() < groups[b.second].unit();
+  });
+  std::vector<warta::v1::ContestedClaim> sorted;
+  sorted.reserve(groups.size());
+  for (const auto& [latest, g] : order) sorted.push_back(std::move(groups[g]));
+  return sorted;
+}
+
+}  // namespace warta::storage

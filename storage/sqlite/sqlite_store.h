@@ -1,0 +1,117 @@
+// SqliteStore: the embedded, default ArticleStore backend (one SQLite file,
+// or ":memory:" for tests). Open() creates or checks the schema, turns on
+// WAL and a busy timeout.
+//
+// Tables: articles (one row per article id: the serialized EnrichedArticle
+// plus the columns lists filter and order on, and the change sequence
+// number), entities, claims (the serialized StoredClaim, names filled in),
+// claim_subjects, claim_quantities (normalised unit, value) and
+// kafka_offsets. The schema version lives in PRAGMA user_version; a file
+// with a version this build does not know is refused.
+//
+// Thread-safe: one connection guarded by a mutex, so calls are serialised
+// (SQLite serialises writers anyway). Readers of ChangesSince and
+// WaitForChange do not hold the mutex while they wait.
+#ifndef WARTA_STORAGE_SQLITE_SQLITE_STORE_H_
+#define WARTA_STORAGE_SQLITE_SQLITE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "storage/change_notifier.h"
+#include "storage/store.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace warta::storage {
+
+struct SqliteStoreOptions {
+  // How long a write waits for another process holding the database lock.
+  absl::Duration busy_timeout = absl::Seconds(5);
+  // Stamps each stored change (Watch's `since`). Injected for tests.
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+};
+
+class SqliteStore final : public ArticleStore {
+ public:
+  // The schema version this build writes and reads.
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating when absent) the database at `path`; ":memory:" gives a
+  // private in-memory database. FAILED_PRECONDITION for a database written
+  // by a newer schema; UNAVAILABLE when the file cannot be opened.
+  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
+      const std::string& path, SqliteStoreOptions options = {});
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  absl::Status Upsert(const warta::v1::EnrichedArticle& article,
+                      const std::vector<ConsumedOffset>& offsets) override;
+  absl::Status UpsertBatch(absl::Span<const warta::v1::EnrichedArticle> articles,
+                           const std::vector<ConsumedOffset>& offsets) override;
+  absl::StatusOr<std::map<int, int64_t>> LoadOffsets(
+      std::string_view topic) override;
+  absl::StatusOr<warta::v1::EnrichedArticle> GetArticle(
+      std::string_view id) override;
+  absl::StatusOr<warta::v1::ListArticlesResponse> ListArticles(
+      const warta::v1::ArticleFilter& filter, int page_size,
+      std::string_view page_token) override;
+  absl::StatusOr<warta::v1::ListClaimsResponse> ListClaims(
+      const ClaimFilter& filter, int page_size,
+      std::string_view page_token) override;
+  absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaims(
+      std::string_view entity_id, int window_days, int page_size,
+      std::string_view page_token) override;
+  absl::StatusOr<int64_t> LatestSeq() override;
+  absl::StatusOr<int64_t> SeqAtTime(absl::Time t) override;
+  absl::StatusOr<std::vector<Change>> ChangesSince(int64_t seq,
+                                                   int limit) override;
+  int64_t WaitForChange(int64_t seq, absl::Time deadline) override;
+  void StopWatchers() override;
+
+ private:
+  class Query;
+
+  SqliteStore(sqlite3* db, SqliteStoreOptions options);
+
+  absl::Status Initialize() ABSL_LOCKS_EXCLUDED(mu_);
+  // A cached prepared statement for `sql`, reset and ready to bind.
+  absl::StatusOr<Query> Prepare(const std::string& sql)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status Exec(const char* sql) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Writes one article inside the open transaction; `seq` is the sequence
+  // number to give it and is advanced when the article is written.
+  absl::Status UpsertLocked(const warta::v1::EnrichedArticle& article,
+                            absl::Time stored_at, int64_t& seq)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status WriteOffsetsLocked(const std::vector<ConsumedOffset>& offsets)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status Error(const std::string& what) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const SqliteStoreOptions options_;
+  absl::Mutex mu_;
+  sqlite3* const db_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, sqlite3_stmt*> statements_
+      ABSL_GUARDED_BY(mu_);
+  int64_t latest_seq_ ABSL_GUARDED_BY(mu_) = 0;
+  ChangeNotifier notifier_;
+};
+
+}  // namespace warta::storage
+
+#endif  // WARTA_STORAGE_SQLITE_SQLITE_STORE_H_

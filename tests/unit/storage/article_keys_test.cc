@@ -1,0 +1,101 @@
+#include "storage/article_keys.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/page_token.h"
+#include "storage/store.h"
+#include "tests/unit/storage/test_articles.h"
+
+namespace warta::storage {
+namespace {
+
+using ::testing::ElementsAre;
+using testing::MakeArticle;
+
+TEST(ComparePipelineVersionsTest, ComparesNumbersNumerically) {
+  EXPECT_LT(ComparePipelineVersions("1.9", "1.10"), 0);
+  EXPECT_GT(ComparePipelineVersions("v2", "v1"), 0);
+  EXPECT_EQ(ComparePipelineVersions("1.0", "1.0"), 0);
+  EXPECT_LT(ComparePipelineVersions("1.0", "1.0.1"), 0);
+  EXPECT_LT(ComparePipelineVersions("", "0.1"), 0);
+}
+
+TEST(ShouldReplaceTest, NewerEnrichmentsReplaceOlderOnesAndRedeliveriesDoNot) {
+  auto stored = MakeArticle("a", "s", "id", 1000);
+  EXPECT_FALSE(ShouldReplace(stored, stored));
+  auto newer_version = stored;
+  newer_version.set_pipeline_version("1.1");
+  EXPECT_TRUE(ShouldReplace(newer_version, stored));
+  EXPECT_FALSE(ShouldReplace(stored, newer_version));
+  auto re_enriched = stored;
+  re_enriched.mutable_enriched_at()->set_seconds(stored.enriched_at().seconds() + 1);
+  EXPECT_TRUE(ShouldReplace(re_enriched, stored));
+  auto changed = stored;
+  changed.mutable_language()->set_code("ms");
+  EXPECT_TRUE(ShouldReplace(changed, stored));
+}
+
+TEST(MatchesFilterTest, AppliesEveryField) {
+  auto a = MakeArticle("a", "tempo.co", "id", 1000);
+  testing::AddEntity(a, "loc:rusia", "Rusia");
+  warta::v1::ArticleFilter f;
+  EXPECT_TRUE(MatchesFilter(a, f));
+  f.set_language("en");
+  EXPECT_FALSE(MatchesFilter(a, f));
+  f.set_language("id");
+  f.set_source("tempo.co");
+  f.set_entity_id("loc:rusia");
+  f.mutable_published_after()->set_seconds(1000);  // inclusive
+  f.mutable_published_before()->set_seconds(1001);  // exclusive
+  EXPECT_TRUE(MatchesFilter(a, f));
+  f.mutable_published_before()->set_seconds(1000);
+  EXPECT_FALSE(MatchesFilter(a, f));
+  f.clear_published_before();
+  f.set_entity_id("loc:kursk");
+  EXPECT_FALSE(MatchesFilter(a, f));
+}
+
+TEST(MatchesFilterTest, PageDateWinsOverSubmittedDateAndUndatedFailsTimeFilters) {
+  auto a = MakeArticle("a", "s", "id", 1000);
+  a.mutable_text()->mutable_published_at()->set_seconds(5000);
+  EXPECT_EQ(PublishedAtNanos(a), 5000LL * 1000000000);
+  auto undated = MakeArticle("u", "s", "id", 0);
+  warta::v1::ArticleFilter f;
+  f.mutable_published_before()->set_seconds(1000);
+  EXPECT_FALSE(MatchesFilter(undated, f));
+}
+
+TEST(StoredClaimsOfTest, CopiesNamesFromTheArticlesEntities) {
+  const auto claims = StoredClaimsOf(testing::KurskArticle());
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].article_id(), "putin-choe-kursk");
+  EXPECT_EQ(claims[0].source(), "antaranews.com");
+  EXPECT_EQ(claims[0].speaker_name(), "Volodymyr Zelensky");
+  EXPECT_THAT(claims[0].subject_names(), ElementsAre("Korea Utara", "Kursk", "Rusia"));
+}
+
+TEST(PageTokenTest, RoundTripsAndRefusesForeignOrDamagedTokens) {
+  PageKey key{123, "id\x1fwith separator", 7};
+  const std::string token = EncodePageToken("articles", key);
+  auto decoded = DecodePageToken("articles", token);
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->published_at, 123);
+  EXPECT_EQ(decoded->id, "id\x1fwith separator");
+  EXPECT_EQ(decoded->index, 7);
+  EXPECT_EQ(DecodePageToken("claims", token).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(DecodePageToken("articles", "not a token!").status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(DecodePageToken("articles", token.substr(0, 5)).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(PageTokenTest, PageSizeDefaultsAndClamps) {
+  EXPECT_EQ(*EffectivePageSize(0), kDefaultPageSize);
+  EXPECT_EQ(*EffectivePageSize(7), 7);
+  EXPECT_EQ(*EffectivePageSize(5000), kMaxPageSize);
+  EXPECT_EQ(EffectivePageSize(-1).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace warta::storage
