@@ -76,9 +76,12 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 PROPS
-    java -Xmx256m -Dlog4j.configuration="file:$LOG4J" -cp "$(java_cp)" kafka.tools.StorageTool format \
-      -t "$(java -cp "$(java_cp)" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" \
-      -c "$dir/server.properties" --ignore-formatted >"$dir/format.log" 2>&1
+    # A restart in the same DIR keeps its data, so it keeps its cluster id.
+    [ -s "$dir/cluster.id" ] || java -cp "$(java_cp)" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1 > "$dir/cluster.id"
+    if ! java -Xmx256m -Dlog4j.configuration="file:$LOG4J" -cp "$(java_cp)" kafka.tools.StorageTool format \
+      -t "$(cat "$dir/cluster.id")" -c "$dir/server.properties" --ignore-formatted >"$dir/format.log" 2>&1; then
+      echo "kafka.sh: formatting KRaft storage in $dir failed:" >&2; tail -5 "$dir/format.log" >&2; exit 1
+    fi
     # setsid: the broker gets its own process group, so stop can take it down whole.
     setsid java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
       -Dlog4j.configuration="file:$LOG4J" -Dkafka.logs.dir="$dir/logs" \

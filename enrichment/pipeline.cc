@@ -1,0 +1,212 @@
+#include "enrichment/pipeline.h"
+
+#include <openssl/sha.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "enrichment/claims/claim_extractor.h"
+#include "enrichment/dates/date_tagger.h"
+#include "enrichment/entities/entity_recognizer.h"
+#include "enrichment/language/language_identifier.h"
+#include "enrichment/quantities/quantity_tagger.h"
+#include "enrichment/segment/segmenter.h"
+#include "enrichment/text/cleaner.h"
+
+namespace warta::enrichment {
+namespace {
+
+constexpr char kRelease[] = "warta-0.1.0";
+
+std::string ModelsHash(const PipelineOptions& options) {
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  for (const std::string* part :
+       {&options.langid_model, &options.ner_model, &options.knowledge_base}) {
+    SHA256_Update(&ctx, part->data(), part->size());
+    SHA256_Update(&ctx, "\0", 1);
+  }
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256_Final(digest, &ctx);
+  return absl::BytesToHexString(absl::string_view(reinterpret_cast<char*>(digest), 6));
+}
+
+void SetTimestamp(int64_t unix_seconds, google::protobuf::Timestamp* out) {
+  out->set_seconds(unix_seconds);
+  out->set_nanos(0);
+}
+
+warta::v1::EntityType ToProto(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return warta::v1::PERSON;
+    case EntityType::kOrganization: return warta::v1::ORGANIZATION;
+    case EntityType::kLocation: return warta::v1::LOCATION;
+    case EntityType::kDate: return warta::v1::DATE;
+    case EntityType::kMoney: return warta::v1::MONEY;
+    case EntityType::kQuantity: return warta::v1::QUANTITY;
+  }
+  return warta::v1::ENTITY_TYPE_UNSPECIFIED;
+}
+
+void FillSpan(const Span& span, warta::v1::Span* out) {
+  out->set_start(span.begin);
+  out->set_end(span.end);
+}
+
+void FillMention(const Document& doc, const Span& span, warta::v1::Mention* out) {
+  out->set_start(span.begin);
+  out->set_end(span.end);
+  int size = static_cast<int>(doc.text.size());
+  if (span.begin < 0 || span.end > size || span.begin > span.end) return;
+  out->set_text(std::string(doc.Text(span)));
+  if (doc.original_offsets.size() == doc.text.size() + 1) {
+    out->set_original_start(doc.original_offsets[span.begin]);
+    out->set_original_end(doc.original_offsets[span.end]);
+  } else {
+    out->set_original_start(-1);
+    out->set_original_end(-1);
+  }
+}
+
+}  // namespace
+
+Pipeline::~Pipeline() = default;
+
+absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  ASSIGN_OR_RETURN(p->cleaner_, Cleaner::Create(CleanerOptions{}));
+  ASSIGN_OR_RETURN(p->segmenter_, Segmenter::Create());
+  LanguageOptions language_options;
+  language_options.model = options.langid_model;
+  ASSIGN_OR_RETURN(p->language_, LanguageIdentifier::Create(language_options));
+  EntityOptions entity_options;
+  entity_options.model = options.ner_model;
+  entity_options.knowledge_base = options.knowledge_base;
+  ASSIGN_OR_RETURN(p->entities_, EntityRecognizer::Create(entity_options));
+  ASSIGN_OR_RETURN(p->dates_, DateTagger::Create());
+  ASSIGN_OR_RETURN(p->quantities_, QuantityTagger::Create());
+  ASSIGN_OR_RETURN(p->claims_, ClaimExtractor::Create(ClaimOptions{}));
+  p->version_ = absl::StrCat(kRelease, "+", ModelsHash(options));
+  return p;
+}
+
+absl::Status Pipeline::Run(Document& doc) const {
+  RETURN_IF_ERROR(cleaner_->Process(doc));
+  RETURN_IF_ERROR(segmenter_->Process(doc));
+  RETURN_IF_ERROR(language_->Process(doc));
+  RETURN_IF_ERROR(entities_->Process(doc));
+  RETURN_IF_ERROR(dates_->Process(doc));
+  RETURN_IF_ERROR(quantities_->Process(doc));
+  RETURN_IF_ERROR(claims_->Process(doc));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<warta::v1::EnrichedArticle> Pipeline::Enrich(const warta::v1::Article& article,
+                                                            absl::Time now) const {
+  Document doc = DocumentFromArticle(article);
+  RETURN_IF_ERROR(Run(doc));
+  warta::v1::EnrichedArticle out = ToEnrichedArticle(article, doc);
+  out.set_pipeline_version(version_);
+  SetTimestamp(absl::ToUnixSeconds(now), out.mutable_enriched_at());
+  return out;
+}
+
+Document DocumentFromArticle(const warta::v1::Article& article) {
+  Document doc;
+  doc.original = article.body();
+  doc.title_hint = article.title();
+  doc.language_hint = article.language_hint();
+  doc.source = !article.source().empty() ? article.source() : article.url();
+  if (article.has_published_at()) doc.published_at_unix = article.published_at().seconds();
+  return doc;
+}
+
+warta::v1::EnrichedArticle ToEnrichedArticle(const warta::v1::Article& article,
+                                             const Document& doc) {
+  warta::v1::EnrichedArticle out;
+  *out.mutable_article() = article;
+
+  warta::v1::CleanText* text = out.mutable_text();
+  text->set_title(!doc.clean.title.empty() ? doc.clean.title : article.title());
+  text->set_body(doc.text);
+  for (const std::string& byline : doc.clean.bylines) text->add_bylines(byline);
+  text->set_dateline(doc.clean.dateline);
+  if (doc.clean.published_at_unix) {
+    SetTimestamp(*doc.clean.published_at_unix, text->mutable_published_at());
+  } else if (article.has_published_at()) {
+    *text->mutable_published_at() = article.published_at();
+  }
+  for (const RemovedSpan& removed : doc.clean.removed) {
+    warta::v1::RemovedSpan* r = text->add_removed();
+    r->set_start(removed.original.begin);
+    r->set_end(removed.original.end);
+    r->set_reason(removed.reason);
+    r->set_text(removed.text);
+  }
+  text->set_suspicious_cleaning(doc.clean.suspicious_cleaning);
+  for (const Paragraph& p : doc.paragraphs) FillSpan(p.span, text->add_paragraphs());
+  for (const Sentence& s : doc.sentences) FillSpan(s.span, text->add_sentences());
+
+  warta::v1::Language* language = out.mutable_language();
+  language->set_code(doc.language.code);
+  language->set_confidence(doc.language.confidence);
+  language->set_reliable(doc.language.reliable);
+  for (const LanguageGuess& g : doc.language.alternatives) {
+    warta::v1::LanguageGuess* alt = language->add_alternatives();
+    alt->set_code(g.code);
+    alt->set_confidence(g.confidence);
+  }
+  for (const auto& p : doc.language.paragraphs) {
+    warta::v1::ParagraphLanguage* pl = language->add_paragraphs();
+    FillSpan(p.span, pl->mutable_span());
+    pl->set_code(p.code);
+    pl->set_confidence(p.confidence);
+  }
+
+  for (const Entity& e : doc.entities) {
+    warta::v1::Entity* entity = out.add_entities();
+    entity->set_id(e.id);
+    entity->set_type(ToProto(e.type));
+    entity->set_name(e.name);
+    for (const std::string& alias : e.aliases) entity->add_aliases(alias);
+    for (const std::string& role : e.roles) entity->add_roles(role);
+    for (const Mention& m : e.mentions) FillMention(doc, m.span, entity->add_mentions());
+    entity->set_kb_id(e.kb_id);
+    entity->set_normalized(e.normalized);
+  }
+
+  for (const Claim& c : doc.claims) {
+    warta::v1::Claim* claim = out.add_claims();
+    claim->set_kind(c.kind == ClaimKind::kDirectQuote ? warta::v1::DIRECT_QUOTE
+                                                      : warta::v1::REPORTED);
+    warta::v1::Speaker* speaker = claim->mutable_speaker();
+    if (c.speaker_entity >= 0 && c.speaker_entity < static_cast<int>(doc.entities.size())) {
+      speaker->set_entity_id(doc.entities[c.speaker_entity].id);
+      speaker->set_name(doc.entities[c.speaker_entity].name);
+    } else {
+      speaker->set_name(c.speaker_name);
+    }
+    if (c.speaker_span.size() > 0) FillMention(doc, c.speaker_span, speaker->mutable_mention());
+    if (c.cue.size() > 0) FillMention(doc, c.cue, claim->mutable_cue());
+    FillMention(doc, c.content, claim->mutable_content());
+    for (const Quantity& q : c.quantities) {
+      warta::v1::Quantity* quantity = claim->add_quantities();
+      quantity->set_value(q.value);
+      quantity->set_unit(q.unit);
+      quantity->set_qualifier(q.qualifier);
+      quantity->set_exact_value(q.exact_value);
+      if (q.span.begin >= 0 && q.span.end <= static_cast<int>(doc.text.size())) {
+        quantity->set_text(std::string(doc.Text(q.span)));
+      }
+      FillSpan(q.span, quantity->mutable_span());
+    }
+    for (int index : c.subject_entities) {
+      if (index >= 0 && index < static_cast<int>(doc.entities.size())) {
+        claim->add_subject_entity_ids(doc.entities[index].id);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace warta::enrichment
