@@ -1,0 +1,634 @@
+#include "enrichment/quantities/quantity_parser.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "enrichment/quantities/word_scanner.h"
+
+namespace warta::enrichment {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Word lists. Lower-case ASCII; compared against AsciiLower(piece).
+
+struct Qualifier {
+  std::vector<std::string_view> words;
+  std::string_view qualifier;
+};
+
+// Longest phrases first: the first match wins.
+const std::vector<Qualifier>& PrefixQualifiers() {
+  static const auto* list = new std::vector<Qualifier>{
+      {{"lebih", "dari", "pada"}, "more_than"},
+      {{"paling", "sedikit"}, "at_least"},
+      {{"paling", "tidak"}, "at_least"},
+      {{"paling", "banyak"}, "at_most"},
+      {{"kurang", "lebih"}, "approximately"},
+      {{"lebih", "kurang"}, "approximately"},
+      {{"lebih", "dari"}, "more_than"},
+      {{"lebih", "daripada"}, "more_than"},
+      {{"kurang", "dari"}, "less_than"},
+      {{"kurang", "daripada"}, "less_than"},
+      {{"di", "atas"}, "more_than"},
+      {{"di", "bawah"}, "less_than"},
+      {{"more", "than"}, "more_than"},
+      {{"less", "than"}, "less_than"},
+      {{"fewer", "than"}, "less_than"},
+      {{"at", "least"}, "at_least"},
+      {{"at", "most"}, "at_most"},
+      {{"up", "to"}, "at_most"},
+      {{"as", "many", "as"}, "at_most"},
+      {{"sekitar"}, "approximately"},
+      {{"kira-kira"}, "approximately"},
+      {{"kurang-lebih"}, "approximately"},
+      {{"sekira"}, "approximately"},
+      {{"diperkirakan"}, "approximately"},
+      {{"hampir"}, "at_most"},
+      {{"nyaris"}, "at_most"},
+      {{"sedikitnya"}, "at_least"},
+      {{"setidaknya"}, "at_least"},
+      {{"minimal"}, "at_least"},
+      {{"sekurang-kurangnya"}, "at_least"},
+      {{"maksimal"}, "at_most"},
+      {{"sebanyak-banyaknya"}, "at_most"},
+      {{"about"}, "approximately"},
+      {{"around"}, "approximately"},
+      {{"approximately"}, "approximately"},
+      {{"roughly"}, "approximately"},
+      {{"some"}, "approximately"},
+      {{"an", "estimated"}, "approximately"},
+      {{"estimated"}, "approximately"},
+      {{"nearly"}, "at_most"},
+      {{"almost"}, "at_most"},
+      {{"over"}, "more_than"},
+      {{"above"}, "more_than"},
+      {{"under"}, "less_than"},
+      {{"sebanyak"}, "exact"},
+      {{"sejumlah"}, "exact"},
+  };
+  return *list;
+}
+
+const std::unordered_map<std::string, double>& ScaleWords() {
+  static const auto* m = new std::unordered_map<std::string, double>{
+      {"ribu", 1e3},     {"rb", 1e3},       {"juta", 1e6},
+      {"jt", 1e6},       {"miliar", 1e9},   {"milyar", 1e9},
+      {"triliun", 1e12}, {"thousand", 1e3}, {"million", 1e6},
+      {"billion", 1e9},  {"trillion", 1e12}, {"bn", 1e9},
+      {"mln", 1e6},
+  };
+  return *m;
+}
+
+// "ribuan pasukan": a count known only by its order of magnitude.
+const std::unordered_map<std::string, double>& OrderWords() {
+  static const auto* m = new std::unordered_map<std::string, double>{
+      {"puluhan", 10},      {"belasan", 10},     {"ratusan", 100},
+      {"ribuan", 1e3},      {"jutaan", 1e6},     {"miliaran", 1e9},
+      {"triliunan", 1e12},  {"dozens", 10},      {"tens", 10},
+      {"hundreds", 100},    {"thousands", 1e3},  {"millions", 1e6},
+      {"billions", 1e9},
+  };
+  return *m;
+}
+
+// Digit and teen words; "belas", "puluh", "ratus" multiply the digit before.
+const std::unordered_map<std::string, double>& NumberWords() {
+  static const auto* m = new std::unordered_map<std::string, double>{
+      {"satu", 1},     {"dua", 2},       {"tiga", 3},      {"empat", 4},
+      {"lima", 5},     {"enam", 6},      {"tujuh", 7},     {"delapan", 8},
+      {"sembilan", 9}, {"sepuluh", 10},  {"sebelas", 11},  {"seratus", 100},
+      {"seribu", 1e3}, {"sejuta", 1e6},  {"semiliar", 1e9}, {"one", 1},
+      {"two", 2},      {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},      {"seven", 7},     {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},   {"twelve", 12},   {"thirteen", 13},
+      {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},  {"seventeen", 17},
+      {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},
+      {"forty", 40},   {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+      {"eighty", 80},  {"ninety", 90},   {"dozen", 12},
+  };
+  return *m;
+}
+
+const std::unordered_map<std::string, double>& NumberMultipliers() {
+  static const auto* m = new std::unordered_map<std::string, double>{
+      {"belas", -10},  // adds ten: "tiga belas" = 13
+      {"puluh", 10},
+      {"ratus", 100},
+      {"hundred", 100},
+  };
+  return *m;
+}
+
+const std::unordered_map<std::string, std::string>& CurrencyWords() {
+  static const auto* m = new std::unordered_map<std::string, std::string>{
+      {"euro", "EUR"},     {"euros", "EUR"},     {"dolar", "USD"},
+      {"dollar", "USD"},   {"dollars", "USD"},   {"rupiah", "IDR"},
+      {"yen", "JPY"},      {"yuan", "CNY"},      {"renminbi", "CNY"},
+      {"rubel", "RUB"},    {"ruble", "RUB"},     {"rubles", "RUB"},
+      {"roubles", "RUB"},  {"pound", "GBP"},     {"pounds", "GBP"},
+      {"poundsterling", "GBP"}, {"ringgit", "MYR"}, {"usd", "USD"},
+      {"eur", "EUR"},      {"idr", "IDR"},       {"gbp", "GBP"},
+      {"jpy", "JPY"},      {"rub", "RUB"},       {"cny", "CNY"},
+  };
+  return *m;
+}
+
+// Words that never name what is counted.
+const std::unordered_set<std::string>& UnitStopWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      // Indonesian function words.
+      "yang", "di", "ke", "dari", "dan", "atau", "untuk", "pada", "dalam",
+      "ini", "itu", "telah", "akan", "sedang", "sudah", "masih", "belum",
+      "tidak", "juga", "dengan", "oleh", "sebagai", "bagi", "per", "hingga",
+      "sampai", "menjadi", "adalah", "ialah", "merupakan", "tersebut", "lagi",
+      "saja", "pun", "lalu", "lebih", "kurang", "sekitar", "hanya", "bahkan",
+      "serta", "tetapi", "namun", "karena", "kepada", "terhadap", "antara",
+      "atas", "bawah", "setelah", "sebelum", "saat", "ketika", "jika", "bila",
+      "agar", "supaya", "maka", "sehingga", "bahwa", "kata", "ujar", "tak",
+      "para", "pula", "sejak", "selama", "tahun-tahun", "nya", "lain",
+      "sebesar", "senilai", "sebanyak", "mencapai", "wib", "wita", "wit",
+      // English.
+      "of", "in", "on", "at", "to", "the", "a", "an", "and", "or", "for",
+      "by", "with", "from", "were", "was", "are", "is", "be", "been", "have",
+      "has", "had", "will", "would", "could", "may", "might", "that", "which",
+      "who", "this", "these", "those", "more", "less", "than", "as", "into",
+      "each", "last", "ago", "said", "says", "but", "not", "it", "its",
+  };
+  return *s;
+}
+
+const std::unordered_set<std::string>& MonthWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "januari", "februari", "maret", "april", "mei", "juni", "juli",
+      "agustus", "september", "oktober", "november", "desember", "january",
+      "february", "march", "may", "june", "july", "august", "october",
+      "december", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "aug",
+      "sep", "sept", "okt", "oct", "nov", "des", "dec",
+  };
+  return *s;
+}
+
+// A number right after these words is a label, not an amount.
+const std::unordered_set<std::string>& LabelWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "pasal", "ayat", "nomor", "no", "tahun", "pukul", "jam", "tanggal",
+      "halaman", "bab", "edisi", "article", "section", "page", "year", "number",
+      "rt", "rw", "km", "abad", "century", "covid", "level", "tingkat", "ke",
+      "g", "f", "su", "mig", "tu",
+  };
+  return *s;
+}
+
+// Classifiers that take a modifier noun: "peluru artileri", "butir amunisi".
+const std::unordered_set<std::string>& ClassifierWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "peluru", "butir", "buah", "unit", "rudal", "amunisi", "kepala", "ton",
+      "barel", "artillery", "kotak", "batang", "lembar", "helai", "pucuk",
+      "ekor", "kapal", "pesawat", "senjata", "surat",
+  };
+  return *s;
+}
+const std::unordered_set<std::string>& ModifierWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "artileri", "balistik", "keluarga", "militer", "udara", "suara",
+      "shells", "rounds", "tempur", "perang", "jelajah", "tank",
+  };
+  return *s;
+}
+
+bool IsLowerInitial(std::string_view s) {
+  return !s.empty() && s[0] >= 'a' && s[0] <= 'z';
+}
+
+bool LooksLikeVerb(std::string_view lower) {
+  // Indonesian verbal prefixes; the words that carry them are rarely the
+  // counted thing ("tentara berada", "orang tewas" stays one word).
+  for (std::string_view p : {"me", "ber", "di", "ter"}) {
+    if (lower.size() > p.size() + 2 && lower.substr(0, p.size()) == p) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+
+class Finder {
+ public:
+  Finder(std::string_view text, NumberStyle style, int base)
+      : text_(text), style_(style), base_(base), pieces_(ScanPieces(text)) {
+    lower_.reserve(pieces_.size());
+    for (const Piece& p : pieces_) lower_.push_back(AsciiLower(Str(p)));
+  }
+
+  std::vector<FoundQuantity> Run() {
+    std::vector<FoundQuantity> out;
+    size_t i = 0;
+    while (i < pieces_.size()) {
+      size_t next = i + 1;
+      if (auto q = MatchAt(i, &next)) {
+        out.push_back(std::move(*q));
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::string_view Str(const Piece& p) const {
+    return text_.substr(p.begin, p.end - p.begin);
+  }
+  bool IsPunct(size_t i, std::string_view s) const {
+    return i < pieces_.size() && pieces_[i].kind == PieceKind::kPunct &&
+           Str(pieces_[i]) == s;
+  }
+  bool IsWord(size_t i) const {
+    return i < pieces_.size() && pieces_[i].kind == PieceKind::kWord;
+  }
+  // True when pieces i and i+1 touch (no space between).
+  bool Touching(size_t i) const {
+    return i + 1 < pieces_.size() && !pieces_[i + 1].space_before;
+  }
+
+  // Currency written before the amount: "Rp", "$", "US$", "€", "USD".
+  std::optional<std::string> CurrencyPrefix(size_t i, size_t* next) const {
+    if (i >= pieces_.size()) return std::nullopt;
+    const std::string& w = lower_[i];
+    auto number_follows = [&](size_t j) {
+      return j < pieces_.size() && pieces_[j].kind == PieceKind::kNumber;
+    };
+    if (pieces_[i].kind == PieceKind::kPunct) {
+      std::string_view s = Str(pieces_[i]);
+      std::string code = s == "$" ? "USD" : s == "€" ? "EUR" : s == "£" ? "GBP"
+                         : s == "¥" ? "JPY" : "";
+      if (!code.empty() && number_follows(i + 1)) {
+        *next = i + 1;
+        return code;
+      }
+      return std::nullopt;
+    }
+    if (!IsWord(i)) return std::nullopt;
+    if ((w == "us" || w == "as" || w == "s") && IsPunct(i + 1, "$") &&
+        Touching(i) && number_follows(i + 2)) {
+      *next = i + 2;
+      return "USD";
+    }
+    if (w == "rp") {
+      size_t j = i + 1;
+      if (IsPunct(j, ".")) ++j;
+      if (number_follows(j)) {
+        *next = j;
+        return "IDR";
+      }
+    }
+    if ((w == "usd" || w == "eur" || w == "idr" || w == "gbp") &&
+        number_follows(i + 1)) {
+      *next = i + 1;
+      return AsciiLower(w) == "usd"   ? "USD"
+             : AsciiLower(w) == "eur" ? "EUR"
+             : AsciiLower(w) == "idr" ? "IDR"
+                                      : "GBP";
+    }
+    return std::nullopt;
+  }
+
+  // Number words: "satu", "dua puluh lima", "seratus", "twenty".
+  std::optional<double> NumberWordsAt(size_t i, size_t* next) const {
+    double acc = 0;
+    double digit = 0;
+    bool any = false;
+    size_t j = i;
+    const auto& words = NumberWords();
+    const auto& mults = NumberMultipliers();
+    while (IsWord(j)) {
+      const std::string& w = lower_[j];
+      if (auto it = words.find(w); it != words.end()) {
+        if (digit != 0) break;  // "satu dua": two numbers, stop
+        digit = it->second;
+        any = true;
+      } else if (auto mt = mults.find(w); mt != mults.end() && digit != 0) {
+        acc += mt->second < 0 ? digit + 10 : digit * mt->second;
+        digit = 0;
+      } else {
+        break;
+      }
+      ++j;
+    }
+    if (!any) return std::nullopt;
+    *next = j;
+    return acc + digit;
+  }
+
+  std::optional<FoundQuantity> MatchAt(size_t i, size_t* next_out) const {
+    FoundQuantity fq;
+    Quantity& q = fq.quantity;
+    size_t j = i;
+
+    // 1. Qualifier before the number.
+    for (const Qualifier& qual : PrefixQualifiers()) {
+      bool ok = true;
+      for (size_t k = 0; k < qual.words.size(); ++k) {
+        if (!IsWord(i + k) || lower_[i + k] != qual.words[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        q.qualifier = std::string(qual.qualifier);
+        j = i + qual.words.size();
+        break;
+      }
+    }
+    const bool has_prefix_qualifier = j != i;
+
+    // 2. Currency sign, then the number.
+    size_t after = j;
+    if (auto cur = CurrencyPrefix(j, &after)) {
+      fq.currency = *cur;
+      j = after;
+    }
+    if (j >= pieces_.size()) return std::nullopt;
+    const size_t number_piece = j;
+    bool bare_digits = false;
+    double value = 0;
+    if (pieces_[j].kind == PieceKind::kNumber) {
+      auto v = ParseNumeral(Str(pieces_[j]), style_);
+      if (!v) return std::nullopt;
+      value = *v;
+      bare_digits = true;
+      ++j;
+    } else if (auto it = OrderWords().find(lower_[j]);
+               IsWord(j) && it != OrderWords().end()) {
+      value = it->second;
+      q.exact_value = false;
+      q.qualifier = "order_of_magnitude";
+      ++j;
+      // "tens of thousands of troops", "puluhan ribu".
+      while (IsWord(j) && lower_[j] == "of" && IsWord(j + 1) &&
+             OrderWords().count(lower_[j + 1])) {
+        value *= OrderWords().at(lower_[j + 1]);
+        j += 2;
+      }
+      if (IsWord(j) && lower_[j] == "of") ++j;
+    } else if (auto v = NumberWordsAt(j, &after)) {
+      // "salah satu" is "one of", not a count.
+      if (j > 0 && IsWord(j - 1) && lower_[j - 1] == "salah") return std::nullopt;
+      value = *v;
+      j = after;
+    } else {
+      return std::nullopt;
+    }
+
+    // Dates and labels are not quantities.
+    if (bare_digits) {
+      if (IsPunct(number_piece + 1, "/") || IsPunct(number_piece + 1, ":") ||
+          (number_piece > 0 && (IsPunct(number_piece - 1, "/") ||
+                                IsPunct(number_piece - 1, ":")))) {
+        return std::nullopt;
+      }
+      if (number_piece > 0 && IsWord(number_piece - 1) &&
+          LabelWords().count(lower_[number_piece - 1]) &&
+          fq.currency.empty() && !has_prefix_qualifier) {
+        return std::nullopt;
+      }
+      if (number_piece > 0 && !pieces_[number_piece].space_before &&
+          IsWord(number_piece - 1)) {
+        return std::nullopt;  // "G20", "F16"
+      }
+    }
+
+    // 3. Scale words: "3,5 juta", "1.5 billion".
+    bool scaled = false;
+    while (IsWord(j)) {
+      auto it = ScaleWords().find(lower_[j]);
+      if (it == ScaleWords().end()) break;
+      value *= it->second;
+      scaled = true;
+      ++j;
+    }
+
+    // 4. Currency or unit after the number.
+    size_t end_piece = j;  // one past the last piece of the quantity
+    if (fq.currency.empty() && IsWord(j)) {
+      if (auto it = CurrencyWords().find(lower_[j]);
+          it != CurrencyWords().end() &&
+          (lower_[j] != "pound" || IsLowerInitial(Str(pieces_[j])))) {
+        fq.currency = it->second;
+        ++j;
+        // "dolar AS", "dolar Amerika Serikat".
+        if (fq.currency == "USD" && IsWord(j) &&
+            (Str(pieces_[j]) == "AS" || Str(pieces_[j]) == "US")) {
+          ++j;
+        }
+        end_piece = j;
+      }
+    }
+    if (IsPunct(j, "%")) {
+      q.unit = "%";
+      end_piece = ++j;
+    }
+    if (IsWord(j) && MonthWords().count(lower_[j]) && bare_digits &&
+        !has_prefix_qualifier && fq.currency.empty()) {
+      return std::nullopt;  // "4 November"
+    }
+    if (fq.currency.empty() && q.unit.empty()) {
+      size_t k = j;
+      // English puts adjectives first: "10,000 North Korean troops".
+      size_t skipped = 0;
+      while (IsWord(k) && !IsLowerInitial(Str(pieces_[k])) && skipped < 3 &&
+             IsWord(k + 1)) {
+        ++k;
+        ++skipped;
+      }
+      if (IsWord(k) && IsLowerInitial(Str(pieces_[k])) &&
+          !UnitStopWords().count(lower_[k]) && !MonthWords().count(lower_[k]) &&
+          !(skipped > 0 && LooksLikeVerb(lower_[k])) &&
+          !ScaleWords().count(lower_[k])) {
+        if (skipped > 0 && !IsEnglishNoun(lower_[k])) {
+          // Indonesian: the capitalised words belong to the next phrase.
+        } else {
+          q.unit = lower_[k];
+          end_piece = ++k;
+          if (IsWord(k) && IsLowerInitial(Str(pieces_[k])) &&
+              !UnitStopWords().count(lower_[k]) && !LooksLikeVerb(lower_[k]) &&
+              (ClassifierWords().count(q.unit) ||
+               ModifierWords().count(lower_[k]))) {
+            q.unit += " " + lower_[k];
+            end_piece = ++k;
+          }
+        }
+      }
+    }
+
+    // 5. Qualifier after the number: "10.000 lebih", "5,000 or more".
+    if (q.qualifier == "exact") {
+      if (IsWord(end_piece) && lower_[end_piece] == "lebih" &&
+          !(IsWord(end_piece + 1) && (lower_[end_piece + 1] == "dari" ||
+                                      lower_[end_piece + 1] == "daripada"))) {
+        q.qualifier = "more_than";
+        ++end_piece;
+      } else if (IsWord(end_piece) && lower_[end_piece] == "or" &&
+                 IsWord(end_piece + 1) && lower_[end_piece + 1] == "more") {
+        q.qualifier = "at_least";
+        end_piece += 2;
+      }
+    }
+
+    // A bare year-like or one-word number with nothing around it is noise.
+    const bool bare = !has_prefix_qualifier && fq.currency.empty() &&
+                      q.unit.empty() && !scaled && q.exact_value;
+    if (bare && bare_digits && value >= 1800 && value <= 2100 &&
+        Str(pieces_[number_piece]).size() == 4) {
+      return std::nullopt;
+    }
+    if (bare && !bare_digits) return std::nullopt;  // "salah satu", "one of"
+
+    q.value = value;
+    if (!fq.currency.empty()) q.unit = fq.currency;
+    q.span.begin = pieces_[i].begin + base_;
+    q.span.end = pieces_[end_piece - 1].end + base_;
+    *next_out = end_piece;
+    return fq;
+  }
+
+  static bool IsEnglishNoun(std::string_view w) {
+    // After capitalised adjectives, accept plural-looking English nouns only.
+    return w.size() > 3 && w.back() == 's';
+  }
+
+  std::string_view text_;
+  NumberStyle style_;
+  int base_;
+  std::vector<Piece> pieces_;
+  std::vector<std::string> lower_;
+};
+
+}  // namespace
+
+std::optional<double> ParseNumeral(std::string_view numeral, NumberStyle style) {
+  if (numeral.empty() || numeral.size() > 40) return std::nullopt;
+  int dots = 0, commas = 0;
+  size_t last_dot = 0, last_comma = 0;
+  for (size_t i = 0; i < numeral.size(); ++i) {
+    const char c = numeral[i];
+    if (c == '.') {
+      ++dots;
+      last_dot = i;
+    } else if (c == ',') {
+      ++commas;
+      last_comma = i;
+    } else if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+  }
+  const char first = numeral.front();
+  const char last = numeral.back();
+  if (first < '0' || first > '9' || last < '0' || last > '9') {
+    return std::nullopt;
+  }
+  // Which character (if any) is the decimal mark.
+  char decimal = 0;
+  if (dots > 0 && commas > 0) {
+    decimal = last_dot > last_comma ? '.' : ',';
+    if ((decimal == '.' ? dots : commas) > 1) return std::nullopt;
+  } else if (dots + commas == 1) {
+    const char sep = dots ? '.' : ',';
+    const size_t pos = dots ? last_dot : last_comma;
+    const bool three_after = numeral.size() - pos - 1 == 3;
+    switch (style) {
+      case NumberStyle::kIndonesian:
+        decimal = (sep == ',' || !three_after) ? sep : 0;
+        break;
+      case NumberStyle::kEnglish:
+        decimal = (sep == '.' || !three_after) ? sep : 0;
+        break;
+      case NumberStyle::kAuto:
+        decimal = three_after ? 0 : sep;
+        break;
+    }
+  }
+  double value = 0;
+  double scale = 0;  // 0 while in the integer part
+  for (const char c : numeral) {
+    if (c == decimal) {
+      scale = 0.1;
+      continue;
+    }
+    if (c == '.' || c == ',') continue;  // thousands separator
+    const int d = c - '0';
+    if (scale == 0) {
+      value = value * 10 + d;
+    } else {
+      value += d * scale;
+      scale /= 10;
+    }
+  }
+  return value;
+}
+
+std::vector<FoundQuantity> FindQuantities(std::string_view text,
+                                          NumberStyle style, int base) {
+  return Finder(text, style, base).Run();
+}
+
+std::string FormatQuantityValue(double value) {
+  char buf[64];
+  if (std::fabs(value) < 1e15 && value == std::floor(value)) {
+    std::snprintf(buf, sizeof(buf), "%.0f", value);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%.10g", value);
+  }
+  return buf;
+}
+
+std::string NormalizedQuantity(const FoundQuantity& q) {
+  std::string out = FormatQuantityValue(q.quantity.value);
+  if (!q.quantity.unit.empty()) out += " " + q.quantity.unit;
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(
+    const QuantityTaggerOptions& options) {
+  return std::unique_ptr<QuantityTagger>(new QuantityTagger(options));
+}
+
+absl::Status QuantityTagger::Process(Document& doc) const {
+  NumberStyle style = options_.default_style;
+  const std::string& lang = doc.language.code;
+  if (lang == "en") {
+    style = NumberStyle::kEnglish;
+  } else if (lang == "id" || lang == "ms") {
+    style = NumberStyle::kIndonesian;
+  }
+  for (const FoundQuantity& fq : FindQuantities(doc.text, style)) {
+    const EntityType type =
+        fq.is_money() ? EntityType::kMoney : EntityType::kQuantity;
+    const std::string normalized = NormalizedQuantity(fq);
+    const std::string id = (fq.is_money() ? "money:" : "qty:") + normalized;
+    Entity* entity = nullptr;
+    for (Entity& e : doc.entities) {
+      if (e.type == type && e.id == id) {
+        entity = &e;
+        break;
+      }
+    }
+    if (entity == nullptr) {
+      entity = &doc.entities.emplace_back();
+      entity->id = id;
+      entity->type = type;
+      entity->name = std::string(doc.Text(fq.quantity.span));
+      entity->normalized = normalized;
+    }
+    entity->mentions.push_back(Mention{fq.quantity.span});
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace warta::enrichment

@@ -1,0 +1,84 @@
+// Numbers and quantities in news text, Indonesian and English:
+// "sekitar 10.000 tentara" -> 10000 tentara, approximately;
+// "lebih dari satu juta peluru artileri" -> 1000000, more_than;
+// "200 juta euro ($218 juta)" -> 200000000 EUR and 218000000 USD;
+// "ribuan pasukan" -> 1000 pasukan, order_of_magnitude, not exact.
+//
+// ParseNumeral / FindQuantities are pure functions over a string_view;
+// QuantityTagger is the enrichment stage that turns them into MONEY and
+// QUANTITY entities. All are thread-safe (QuantityTagger is immutable after
+// Create).
+#ifndef WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_
+#define WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "enrichment/document.h"
+
+namespace warta::enrichment {
+
+// How "." and "," are read inside a numeral.
+enum class NumberStyle {
+  kIndonesian,  // "10.000" = ten thousand, "3,5" = three and a half
+  kEnglish,     // "10,000" = ten thousand, "3.5" = three and a half
+  kAuto,        // unambiguous forms win ("1.234,5", "1,234.5", "10.000.000");
+                // a lone separator before exactly three digits is a
+                // thousands separator, otherwise a decimal point
+};
+
+// Parses one numeral written in digits ("10.000", "3,5", "1,234.56").
+// nullopt when `numeral` is not digits and separators only.
+std::optional<double> ParseNumeral(std::string_view numeral, NumberStyle style);
+
+// A quantity found in a text, with its offsets.
+struct FoundQuantity {
+  Quantity quantity;        // span is in the coordinates of FindQuantities
+  std::string currency;     // ISO 4217 ("EUR", "USD", "IDR") when money
+  bool is_money() const { return !currency.empty(); }
+};
+
+// Finds every quantity in `text`. Offsets in the result are byte offsets
+// into `text` plus `base`. Years ("2024"), days of dates ("4 November") and
+// numbered things ("Pasal 4") are not quantities and are skipped.
+std::vector<FoundQuantity> FindQuantities(std::string_view text,
+                                          NumberStyle style = NumberStyle::kAuto,
+                                          int base = 0);
+
+// "10000 tentara", "200000000 EUR", "3.5 persen", "3000".
+std::string NormalizedQuantity(const FoundQuantity& q);
+
+// Formats a value without a trailing ".0" ("10000", "3.5").
+std::string FormatQuantityValue(double value);
+
+struct QuantityTaggerOptions {
+  // Style for documents whose language is not English; English documents
+  // ("en") always use NumberStyle::kEnglish.
+  NumberStyle default_style = NumberStyle::kAuto;
+};
+
+// The enrichment stage: appends MONEY and QUANTITY entities to
+// Document::entities (existing entities, e.g. DATEs, are kept). One entity
+// per normalised value; repeated mentions of the same value are merged into
+// it. Immutable after Create, so one instance may serve many threads.
+class QuantityTagger {
+ public:
+  static absl::StatusOr<std::unique_ptr<QuantityTagger>> Create(
+      const QuantityTaggerOptions& options = {});
+
+  absl::Status Process(Document& doc) const;
+
+ private:
+  explicit QuantityTagger(const QuantityTaggerOptions& options)
+      : options_(options) {}
+  QuantityTaggerOptions options_;
+};
+
+}  // namespace warta::enrichment
+
+#endif  // WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_

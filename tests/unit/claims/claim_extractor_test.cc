@@ -1,0 +1,217 @@
+#include "enrichment/claims/claim_extractor.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/unit/claims/test_documents.h"
+
+namespace warta::enrichment {
+namespace {
+
+using testing::ContentOf;
+using testing::EntitySpec;
+using testing::MakeDocument;
+using testing::SpeakerOf;
+
+std::vector<Claim> Extract(Document& doc, ClaimOptions options = {}) {
+  auto extractor = ClaimExtractor::Create(options);
+  EXPECT_TRUE(extractor.ok());
+  EXPECT_TRUE((*extractor)->Process(doc).ok());
+  return doc.claims;
+}
+
+const std::vector<EntitySpec> kStory = {
+    {"Volodymyr Zelensky", EntityType::kPerson, {"Zelensky"}},
+    {"Choe Son Hui", EntityType::kPerson, {"Choe"}},
+    {"Sergei Lavrov", EntityType::kPerson, {"Lavrov"}},
+    {"Vladimir Putin", EntityType::kPerson, {"Putin"}},
+    {"Dmitry Peskov", EntityType::kPerson, {"Peskov"}},
+    {"Annalena Baerbock", EntityType::kPerson, {"Baerbock"}},
+    {"Kremlin", EntityType::kOrganization, {}},
+    {"Amerika Serikat", EntityType::kLocation, {"AS"}},
+    {"Rusia", EntityType::kLocation, {}},
+    {"Korea Utara", EntityType::kLocation, {}},
+    {"Ukraina", EntityType::kLocation, {}},
+};
+
+TEST(ClaimExtractorTest, QuoteWithCueAndNamedSpeakerAfter) {
+  Document doc = MakeDocument(
+      "“Kami melihat peningkatan jumlah warga Korea Utara,” kata Zelensky.", kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].kind, ClaimKind::kDirectQuote);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Volodymyr Zelensky");
+  EXPECT_EQ(doc.Text(claims[0].cue), "kata");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "Kami melihat peningkatan jumlah warga Korea Utara,");
+  EXPECT_EQ(doc.Text(claims[0].speaker_span), "Zelensky");
+  // Korea Utara is what the quote is about.
+  ASSERT_EQ(claims[0].subject_entities.size(), 1u);
+  EXPECT_EQ(doc.entities[claims[0].subject_entities[0]].name, "Korea Utara");
+}
+
+TEST(ClaimExtractorTest, CliticSpeakerSkipsNamesInsideTheQuote) {
+  Document doc = MakeDocument(
+      "“Kami akan selalu mendukung kawan-kawan Rusia kami,” kata Menlu Korea Utara Choe Son Hui. "
+      "“Di bawah kepemimpinan Presiden Rusia Vladimir Putin, rakyat Rusia pasti menang,” tambahnya.",
+      kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Choe Son Hui");
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Choe Son Hui");
+  EXPECT_EQ(doc.Text(claims[1].cue), "tambahnya");
+}
+
+TEST(ClaimExtractorTest, PronounAcrossASentenceWithoutPerson) {
+  Document doc = MakeDocument(
+      "Lavrov dari Rusia memuji hubungan dekat kedua negara. "
+      "Sebelumnya, Moskwa menandatangani pakta pertahanan. "
+      "“Hubungan yang sangat erat telah terjalin,” tuturnya.",
+      kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Sergei Lavrov");
+}
+
+TEST(ClaimExtractorTest, ReportedSpeechWithQuantity) {
+  Document doc = MakeDocument(
+      "Presiden Ukraina Volodymyr Zelensky mengatakan 11.000 tentara Korea Utara berada di "
+      "wilayah Kursk.",
+      kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].kind, ClaimKind::kReported);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Volodymyr Zelensky");
+  EXPECT_EQ(doc.Text(claims[0].cue), "mengatakan");
+  EXPECT_EQ(ContentOf(doc, claims[0]),
+            "11.000 tentara Korea Utara berada di wilayah Kursk");
+  ASSERT_EQ(claims[0].quantities.size(), 1u);
+  EXPECT_DOUBLE_EQ(claims[0].quantities[0].value, 11000);
+  EXPECT_EQ(claims[0].quantities[0].unit, "tentara");
+  EXPECT_EQ(claims[0].quantities[0].qualifier, "exact");
+}
+
+TEST(ClaimExtractorTest, SubjectPronounPrefersThePreviousSubject) {
+  Document doc = MakeDocument(
+      "Choe minggu lalu mengadakan pembicaraan dengan mitranya dari Rusia Sergei Lavrov. "
+      "Ia mengatakan bahwa Korea Utara tetap berada di sisi Rusia.",
+      kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Choe Son Hui");
+  EXPECT_EQ(doc.Text(claims[0].speaker_span), "Ia");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "Korea Utara tetap berada di sisi Rusia");
+}
+
+TEST(ClaimExtractorTest, OrganisationsAndCountriesSpeak) {
+  Document doc = MakeDocument(
+      "Amerika Serikat menuduh Rusia dan Tiongkok memberikan “perlindungan yang tidak tahu malu”. "
+      "Pekan lalu, Kremlin mengatakan tidak ada rencana Putin bertemu Choe.",
+      kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Amerika Serikat");
+  EXPECT_EQ(claims[0].kind, ClaimKind::kReported);
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Amerika Serikat");
+  EXPECT_EQ(claims[1].kind, ClaimKind::kDirectQuote);
+  EXPECT_EQ(ContentOf(doc, claims[1]), "perlindungan yang tidak tahu malu");
+  EXPECT_EQ(SpeakerOf(doc, claims[2]), "Kremlin");
+}
+
+TEST(ClaimExtractorTest, PartialQuoteInsideReportedSpeech) {
+  Document doc = MakeDocument(
+      "Choe menyampaikan “salam tulus, hangat, ramah” dari pemimpin Korea Utara.", kStory);
+  const auto claims = Extract(doc);
+  ASSERT_GE(claims.size(), 1u);
+  const auto quote = std::find_if(claims.begin(), claims.end(), [](const Claim& c) {
+    return c.kind == ClaimKind::kDirectQuote;
+  });
+  ASSERT_NE(quote, claims.end());
+  EXPECT_EQ(ContentOf(doc, *quote), "salam tulus, hangat, ramah");
+  EXPECT_EQ(SpeakerOf(doc, *quote), "Choe Son Hui");
+  EXPECT_EQ(doc.Text(quote->cue), "menyampaikan");
+}
+
+TEST(ClaimExtractorTest, MenurutAndTrailingKata) {
+  Document doc = MakeDocument(
+      "Menurut Kremlin, pertemuan itu berlangsung sangat hangat. "
+      "Choe dan Lavrov akan bertemu terlebih dahulu pada Selasa, kata juru bicara Kremlin "
+      "Dmitry Peskov.",
+      kStory);
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Kremlin");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "pertemuan itu berlangsung sangat hangat");
+  EXPECT_EQ(doc.Text(claims[0].cue), "Menurut");
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Dmitry Peskov");
+  EXPECT_EQ(ContentOf(doc, claims[1]), "Choe dan Lavrov akan bertemu terlebih dahulu pada Selasa");
+}
+
+TEST(ClaimExtractorTest, TitleAloneResolvesToItsHolder) {
+  Document doc = MakeDocument(
+      "Presiden Joko Widodo memimpin rapat terbatas. "
+      "”Saya minta semuanya harus bisa jalan minggu ini,” kata Presiden.",
+      {{"Joko Widodo", EntityType::kPerson, {"Jokowi"}}});
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Joko Widodo");
+  EXPECT_EQ(doc.Text(claims[0].speaker_span), "Presiden");
+}
+
+TEST(ClaimExtractorTest, EnglishCues) {
+  Document doc = MakeDocument(
+      "Russian President Vladimir Putin met Choe in Moscow. "
+      "“We are ready to welcome him,” she said. "
+      "According to the Kremlin, the talks lasted two hours. "
+      "Zelensky told reporters that 11,000 troops had reached Kursk.",
+      kStory);
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].kind, ClaimKind::kDirectQuote);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Vladimir Putin");  // first person: subject
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Kremlin");
+  EXPECT_EQ(ContentOf(doc, claims[1]), "the talks lasted two hours");
+  EXPECT_EQ(SpeakerOf(doc, claims[2]), "Volodymyr Zelensky");
+  EXPECT_EQ(ContentOf(doc, claims[2]), "11,000 troops had reached Kursk");
+  ASSERT_EQ(claims[2].quantities.size(), 1u);
+  EXPECT_DOUBLE_EQ(claims[2].quantities[0].value, 11000);
+}
+
+TEST(ClaimExtractorTest, WithoutEntitiesSpeakerNameComesFromTheText) {
+  Document doc;
+  doc.text = "“Sekarang mereka akan belajar peperangan modern,” ujar Zelensky. "
+             "“Kami siap,” katanya.";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].speaker_entity, -1);
+  EXPECT_EQ(claims[0].speaker_name, "Zelensky");
+  EXPECT_EQ(claims[1].speaker_name, "Zelensky");
+}
+
+TEST(ClaimExtractorTest, ScareQuotesAndNegatedCuesAreNotClaims) {
+  Document doc = MakeDocument(
+      "Rusia menyebut perang itu “operasi khusus” sejak awal. "
+      "Putin tidak membantah kehadiran pasukan Korea Utara di negaranya.",
+      kStory);
+  ClaimOptions options;
+  options.reported_speech = false;
+  const auto claims = Extract(doc, options);
+  // The quote is cued by "menyebut" (Rusia says it), the negated verb is
+  // not a claim.
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(ContentOf(doc, claims[0]), "operasi khusus");
+  Document plain = MakeDocument("Sebuah film berjudul “Dua Hati” tayang pekan ini.", {});
+  EXPECT_TRUE(Extract(plain).empty());
+}
+
+TEST(ClaimExtractorTest, RejectsSpansOutsideTheText) {
+  Document doc;
+  doc.text = "pendek";
+  doc.sentences.push_back(Sentence{Span{0, 100}, 0, 0});
+  auto extractor = ClaimExtractor::Create({});
+  ASSERT_TRUE(extractor.ok());
+  EXPECT_FALSE((*extractor)->Process(doc).ok());
+}
+
+}  // namespace
+}  // namespace warta::enrichment

@@ -1,0 +1,158 @@
+#include "enrichment/quantities/quantity_parser.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "enrichment/document.h"
+
+namespace warta::enrichment {
+namespace {
+
+using ::testing::Optional;
+using ::testing::DoubleEq;
+
+TEST(ParseNumeralTest, IndonesianSeparators) {
+  EXPECT_THAT(ParseNumeral("10.000", NumberStyle::kIndonesian), Optional(DoubleEq(10000)));
+  EXPECT_THAT(ParseNumeral("3,5", NumberStyle::kIndonesian), Optional(DoubleEq(3.5)));
+  EXPECT_THAT(ParseNumeral("1.234.567,25", NumberStyle::kIndonesian),
+              Optional(DoubleEq(1234567.25)));
+}
+
+TEST(ParseNumeralTest, EnglishSeparators) {
+  EXPECT_THAT(ParseNumeral("10,000", NumberStyle::kEnglish), Optional(DoubleEq(10000)));
+  EXPECT_THAT(ParseNumeral("1.5", NumberStyle::kEnglish), Optional(DoubleEq(1.5)));
+  EXPECT_THAT(ParseNumeral("1,234.5", NumberStyle::kAuto), Optional(DoubleEq(1234.5)));
+}
+
+TEST(ParseNumeralTest, AutoReadsThreeDigitGroupsAsThousands) {
+  EXPECT_THAT(ParseNumeral("10.000", NumberStyle::kAuto), Optional(DoubleEq(10000)));
+  EXPECT_THAT(ParseNumeral("10,000", NumberStyle::kAuto), Optional(DoubleEq(10000)));
+  EXPECT_THAT(ParseNumeral("3,5", NumberStyle::kAuto), Optional(DoubleEq(3.5)));
+}
+
+TEST(ParseNumeralTest, RejectsNonNumerals) {
+  EXPECT_EQ(ParseNumeral("", NumberStyle::kAuto), std::nullopt);
+  EXPECT_EQ(ParseNumeral("10.", NumberStyle::kAuto), std::nullopt);
+  EXPECT_EQ(ParseNumeral("1a", NumberStyle::kAuto), std::nullopt);
+  EXPECT_EQ(ParseNumeral(",5", NumberStyle::kAuto), std::nullopt);
+}
+
+// The one quantity expected in `text`.
+FoundQuantity Only(std::string_view text, NumberStyle style = NumberStyle::kIndonesian) {
+  auto found = FindQuantities(text, style);
+  EXPECT_EQ(found.size(), 1u) << text;
+  return found.empty() ? FoundQuantity{} : found[0];
+}
+
+TEST(FindQuantitiesTest, ApproximateTroops) {
+  const std::string text = "Barat mengklaim sekitar 10.000 tentara Korea Utara berada di Rusia.";
+  const FoundQuantity q = Only(text);
+  EXPECT_DOUBLE_EQ(q.quantity.value, 10000);
+  EXPECT_EQ(q.quantity.unit, "tentara");
+  EXPECT_EQ(q.quantity.qualifier, "approximately");
+  EXPECT_TRUE(q.quantity.exact_value);
+  EXPECT_EQ(text.substr(q.quantity.span.begin, q.quantity.span.size()),
+            "sekitar 10.000 tentara");
+  EXPECT_FALSE(q.is_money());
+}
+
+TEST(FindQuantitiesTest, AtLeastWithoutUnit) {
+  const FoundQuantity q = Only("AS meyakini sedikitnya 3.000 sedang berlatih.");
+  EXPECT_DOUBLE_EQ(q.quantity.value, 3000);
+  EXPECT_EQ(q.quantity.qualifier, "at_least");
+  EXPECT_EQ(q.quantity.unit, "");
+}
+
+TEST(FindQuantitiesTest, MoreThanNumberWordsAndTwoWordUnit) {
+  const FoundQuantity q =
+      Only("Pyongyang memberikan lebih dari satu juta peluru artileri ke Moskow.");
+  EXPECT_DOUBLE_EQ(q.quantity.value, 1000000);
+  EXPECT_EQ(q.quantity.unit, "peluru artileri");
+  EXPECT_EQ(q.quantity.qualifier, "more_than");
+}
+
+TEST(FindQuantitiesTest, MoneyInTwoCurrencies) {
+  auto found = FindQuantities("bantuan darurat sebesar 200 juta euro ($218 juta) kepada Ukraina",
+                              NumberStyle::kIndonesian);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_DOUBLE_EQ(found[0].quantity.value, 200e6);
+  EXPECT_EQ(found[0].currency, "EUR");
+  EXPECT_EQ(found[0].quantity.unit, "EUR");
+  EXPECT_DOUBLE_EQ(found[1].quantity.value, 218e6);
+  EXPECT_EQ(found[1].currency, "USD");
+  EXPECT_EQ(NormalizedQuantity(found[0]), "200000000 EUR");
+}
+
+TEST(FindQuantitiesTest, DecimalWithScale) {
+  const FoundQuantity q = Only("sebanyak 3,5 juta orang");
+  EXPECT_DOUBLE_EQ(q.quantity.value, 3500000);
+  EXPECT_EQ(q.quantity.unit, "orang");
+}
+
+TEST(FindQuantitiesTest, RupiahPrefix) {
+  const FoundQuantity q = Only("Total anggaran Rp 482,5 triliun.");
+  EXPECT_DOUBLE_EQ(q.quantity.value, 482.5e12);
+  EXPECT_EQ(q.currency, "IDR");
+}
+
+TEST(FindQuantitiesTest, OrderOfMagnitude) {
+  const FoundQuantity q = Only("Rusia berencana mengerahkan ribuan pasukan Korea Utara.");
+  EXPECT_DOUBLE_EQ(q.quantity.value, 1000);
+  EXPECT_FALSE(q.quantity.exact_value);
+  EXPECT_EQ(q.quantity.qualifier, "order_of_magnitude");
+  EXPECT_EQ(q.quantity.unit, "pasukan");
+
+  const FoundQuantity r = Only("mengirimkan ratusan ribu amunisi artileri");
+  EXPECT_DOUBLE_EQ(r.quantity.value, 100000);
+  EXPECT_EQ(r.quantity.unit, "amunisi artileri");
+}
+
+TEST(FindQuantitiesTest, English) {
+  const FoundQuantity q = Only("about 10,000 North Korean troops are in Kursk",
+                               NumberStyle::kEnglish);
+  EXPECT_DOUBLE_EQ(q.quantity.value, 10000);
+  EXPECT_EQ(q.quantity.unit, "troops");
+  EXPECT_EQ(q.quantity.qualifier, "approximately");
+
+  const FoundQuantity m = Only("a package worth $1.5 billion", NumberStyle::kEnglish);
+  EXPECT_DOUBLE_EQ(m.quantity.value, 1.5e9);
+  EXPECT_EQ(m.currency, "USD");
+
+  const FoundQuantity t = Only("tens of thousands of people fled", NumberStyle::kEnglish);
+  EXPECT_DOUBLE_EQ(t.quantity.value, 10000);
+  EXPECT_EQ(t.quantity.qualifier, "order_of_magnitude");
+  EXPECT_EQ(t.quantity.unit, "people");
+}
+
+TEST(FindQuantitiesTest, SkipsDatesYearsAndLabels) {
+  EXPECT_TRUE(FindQuantities("Jumat (1/11/2024) di Moskwa", NumberStyle::kIndonesian).empty());
+  EXPECT_TRUE(FindQuantities("pada tahun 2024 lalu", NumberStyle::kIndonesian).empty());
+  EXPECT_TRUE(FindQuantities("Senin, 4 November 2024.", NumberStyle::kIndonesian).empty());
+  EXPECT_TRUE(FindQuantities("Ada pasal 4 dalam perjanjian.", NumberStyle::kIndonesian).empty());
+  EXPECT_TRUE(FindQuantities("salah satu pejabat", NumberStyle::kIndonesian).empty());
+}
+
+TEST(QuantityTaggerTest, AppendsMergedEntitiesAndKeepsOthers) {
+  Document doc;
+  doc.text = "AS mengatakan 8.000 tentara berlatih. Kemudian 8.000 tentara lagi, "
+             "dan bantuan 200 juta euro.";
+  doc.language.code = "id";
+  Entity date;
+  date.id = "date:2024-11-01";
+  date.type = EntityType::kDate;
+  doc.entities.push_back(date);
+  auto tagger = QuantityTagger::Create();
+  ASSERT_TRUE(tagger.ok());
+  ASSERT_TRUE((*tagger)->Process(doc).ok());
+  ASSERT_EQ(doc.entities.size(), 3u);
+  EXPECT_EQ(doc.entities[0].id, "date:2024-11-01");
+  EXPECT_EQ(doc.entities[1].id, "qty:8000 tentara");
+  EXPECT_EQ(doc.entities[1].type, EntityType::kQuantity);
+  EXPECT_EQ(doc.entities[1].normalized, "8000 tentara");
+  EXPECT_EQ(doc.entities[1].mentions.size(), 2u);
+  EXPECT_EQ(doc.entities[2].id, "money:200000000 EUR");
+  EXPECT_EQ(doc.entities[2].type, EntityType::kMoney);
+}
+
+}  // namespace
+}  // namespace warta::enrichment
