@@ -46,10 +46,10 @@ if [ ! -x "$tools/bin/grpcurl" ]; then
 fi
 
 # Python clients for end-to-end tests (grpcio, confluent-kafka) in a venv of our own.
-if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka' 2>/dev/null; then
+if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest' 2>/dev/null; then
   echo "install-deps: pip install grpcio grpcio-tools confluent-kafka"
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest
 fi
 
 # Apache Kafka jars from Maven Central.

@@ -1,5 +1,6 @@
 #include "services/common/consume_loop.h"
 
+#include <cstdlib>
 #include <map>
 #include <utility>
 
@@ -37,6 +38,7 @@ std::vector<kafka::PartitionOffset> FirstOffsets(const std::vector<kafka::Messag
 absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions& options,
                             const BatchHandler& handle, const std::function<bool()>& stop) {
   std::vector<kafka::Message> batch;
+  int batches = 0;
   while (!stop()) {
     batch.clear();
     absl::Time batch_deadline = absl::InfiniteFuture();
@@ -64,6 +66,10 @@ absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions&
       }
       absl::SleepFor(options.retry_backoff);
       continue;
+    }
+    if (++batches == options.crash_before_commit_batch) {
+      LogError("fault injection: dying before committing batch ", batches);
+      std::_Exit(137);
     }
     // A failed commit is not fatal: the next successful one covers it, and a
     // redelivery in between is harmless downstream.

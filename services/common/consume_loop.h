@@ -23,6 +23,10 @@ struct ConsumeLoopOptions {
   // How long a batch waits to fill up once it has its first message.
   absl::Duration max_batch_wait = absl::Milliseconds(100);
   absl::Duration retry_backoff = absl::Seconds(1);
+  // Fault injection for tests: when > 0, the process dies abruptly (exit
+  // 137, as if SIGKILLed) right after handling batch number N and before
+  // committing its offsets: the worst moment for at-least-once delivery.
+  int crash_before_commit_batch = 0;
 };
 
 using BatchHandler = std::function<absl::Status(const std::vector<kafka::Message>&)>;

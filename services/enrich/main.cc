@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   std::string raw_topic = "articles.raw", enriched_topic = "articles.enriched";
   std::string dlq_topic = "articles.dlq", group_id = "warta-enrich", client_id = "warta-enrich";
   std::string models_dir = services::DefaultModelsDir(), kb;
-  int max_batch = 64, shutdown_grace_s = 10;
+  int max_batch = 64, shutdown_grace_s = 10, crash_before_commit_batch = 0;
   bool consume = true;
   FlagSet flags("warta-enrich [flags]",
                 "Consumes raw articles (protobuf or protobuf-JSON) from Kafka, enriches them\n"
@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   flags.String("kb", &kb, "optional knowledge-base file linking entities (see README)");
   flags.Int("max_batch", &max_batch, "messages processed between offset commits");
   flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
+  flags.Int("crash_before_commit_batch", &crash_before_commit_batch,
+            "tests only: die abruptly before committing batch N (0: never)");
   flags.Bool("consume", &consume, "consume from Kafka (--noconsume: serve gRPC only)");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-enrich takes no positional arguments (see --help)\n", stderr);
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     loop_options.enriched_topic = enriched_topic;
     loop_options.dlq_topic = dlq_topic;
     loop_options.consume.max_batch = max_batch;
+    loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
     absl::Status loop = services::RunEnrichLoop(**consumer, **producer, processor, loop_options,
                                                 ShutdownRequested);
     if (!loop.ok()) {

@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   std::string brokers = "127.0.0.1:9092", listen = "0.0.0.0:50053", port_file;
   std::string enriched_topic = "articles.enriched", dlq_topic = "articles.dlq";
   std::string group_id = "warta-store", client_id = "warta-store", db = "warta.db";
-  int max_batch = 200, shutdown_grace_s = 10;
+  int max_batch = 200, shutdown_grace_s = 10, crash_before_commit_batch = 0;
   bool consume = true;
   FlagSet flags("warta-store [flags]",
                 "Consumes warta.v1.EnrichedArticle from Kafka into an SQLite database\n"
@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   flags.String("port_file", &port_file, "write the bound gRPC port to this file once listening");
   flags.Int("max_batch", &max_batch, "messages stored per database transaction");
   flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
+  flags.Int("crash_before_commit_batch", &crash_before_commit_batch,
+            "tests only: die abruptly after storing batch N, before committing to Kafka");
   flags.Bool("consume", &consume, "consume from Kafka (--noconsume: serve gRPC only)");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-store takes no positional arguments (see --help)\n", stderr);
@@ -71,6 +73,7 @@ int main(int argc, char** argv) {
     services::StoreLoopOptions loop_options;
     loop_options.dlq_topic = dlq_topic;
     loop_options.consume.max_batch = max_batch;
+    loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
     absl::Status loop = services::RunStoreLoop(**consumer, producer->get(), **store, loop_options,
                                                ShutdownRequested);
     if (!loop.ok()) {

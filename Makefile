@@ -1,0 +1,48 @@
+# Warta: `make demo` and `make test` are all a fresh Debian 12 machine needs.
+#   make deps     install what is missing (apt packages, grpcurl, Python clients, Kafka jars)
+#   make build    configure and build everything into build/ (binaries in build/bin/)
+#   make test     deps + build + unit tests (ctest) + integration and end-to-end tests (pytest,
+#                 real Kafka broker, real clients: kcat, grpcurl, Python grpcio/confluent-kafka)
+#   make demo     deps + build + Kafka + the three services; publishes ARTICLES (default:
+#                 examples/articles), waits for the store, prints a summary, stops everything
+#   make models   retrain the committed models from ../shared/data
+#   make bench    run the benchmark programs
+SHELL := /bin/bash
+BUILD ?= build
+JOBS ?= $(shell nproc)
+ARTICLES ?= examples/articles
+SHARED_DATA ?= $(abspath ../shared/data)
+PYTEST := .tools/venv/bin/python -m pytest
+
+.PHONY: all deps build test unit-test integration-test demo models bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+unit-test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+integration-test: build
+	WARTA_BUILD=$(abspath $(BUILD)) $(PYTEST) -q tests/integration tests/e2e
+
+test: unit-test integration-test
+
+demo: build
+	scripts/demo.sh "$(ARTICLES)"
+
+models: build
+	scripts/train-models.sh "$(SHARED_DATA)"
+
+bench: build
+	scripts/bench.sh "$(SHARED_DATA)"
+
+clean:
+	rm -rf $(BUILD)

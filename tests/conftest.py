@@ -1,0 +1,182 @@
+"""Fixtures for the integration and end-to-end tests: a real Kafka broker
+(deploy/kafka/kafka.sh), Warta's binaries from the build, Python stubs
+generated from proto/ with grpc_tools, and helpers that wait for things a
+user would wait for. Every process started here is stopped here: a test run
+leaves nothing behind."""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = Path(os.environ.get("WARTA_BUILD", ROOT / "build"))
+BIN = BUILD / "bin"
+TOOLS = ROOT / ".tools" / "bin"
+
+
+def tool(name):
+    """A client binary: the project's own .tools/bin first, then PATH."""
+    local = TOOLS / name
+    return str(local) if local.exists() else name
+
+
+@pytest.fixture(scope="session")
+def pb(tmp_path_factory):
+    """Python modules for warta.v1 (messages and gRPC stubs)."""
+    from grpc_tools import protoc
+    import grpc_tools
+
+    out = tmp_path_factory.mktemp("pb")
+    include = Path(grpc_tools.__file__).parent / "_proto"
+    protos = ["warta/v1/article.proto", "warta/v1/services.proto"]
+    rc = protoc.main(["protoc", f"-I{ROOT / 'proto'}", f"-I{include}",
+                      f"--python_out={out}", f"--grpc_python_out={out}", *protos])
+    assert rc == 0, "protoc failed on proto/"
+    sys.path.insert(0, str(out))
+    from warta.v1 import article_pb2, services_pb2, services_pb2_grpc
+
+    class Modules:
+        article = article_pb2
+        services = services_pb2
+        grpc = services_pb2_grpc
+    return Modules
+
+
+@pytest.fixture(scope="session")
+def kafka(tmp_path_factory):
+    """One real broker for the session; yields its bootstrap address."""
+    state = tmp_path_factory.mktemp("kafka")
+    out = subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "start", str(state)],
+                         capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, f"Kafka did not start:\n{out.stderr}"
+    bootstrap = out.stdout.strip().splitlines()[-1]
+    yield bootstrap
+    subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "stop", str(state)], timeout=60)
+
+
+class Topics:
+    def __init__(self, prefix):
+        self.raw = f"{prefix}.raw"
+        self.enriched = f"{prefix}.enriched"
+        self.dlq = f"{prefix}.dlq"
+        self.prefix = prefix
+
+
+@pytest.fixture
+def topics(kafka):
+    """Fresh topics for one test, so tests never see each other's messages."""
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    t = Topics("t" + uuid.uuid4().hex[:10])
+    admin = AdminClient({"bootstrap.servers": kafka})
+    futures = admin.create_topics([NewTopic(t.raw, 3, 1), NewTopic(t.enriched, 3, 1),
+                                   NewTopic(t.dlq, 1, 1)])
+    for f in futures.values():
+        f.result(30)
+    return t
+
+
+class Service:
+    """A Warta server process on a free port; stop() sends SIGTERM and
+    returns the exit code."""
+
+    def __init__(self, name, args, workdir):
+        self.name = name
+        self.port_file = Path(workdir) / f"{name}-{uuid.uuid4().hex[:6]}.port"
+        self.log_path = Path(workdir) / f"{self.port_file.stem}.log"
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            [str(BIN / name), "--listen", "127.0.0.1:0", "--port_file", str(self.port_file), *args],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while not (self.port_file.exists() and self.port_file.read_text().strip()):
+            if self.proc.poll() is not None:
+                raise AssertionError(f"{name} exited at start:\n{self.log_text()}")
+            if time.time() > deadline:
+                raise AssertionError(f"{name} did not listen in 60s:\n{self.log_text()}")
+            time.sleep(0.05)
+        self.address = f"127.0.0.1:{self.port_file.read_text().strip()}"
+
+    def log_text(self):
+        self.log.flush()
+        return self.log_path.read_text()
+
+    def stop(self, timeout=30):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                raise AssertionError(f"{self.name} ignored SIGTERM for {timeout}s")
+        self.log.close()
+        return self.proc.returncode
+
+    def kill(self):
+        self.proc.kill()
+        self.proc.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def services(tmp_path):
+    """Starts services; at teardown stops them and checks each drained and
+    exited 0 on SIGTERM."""
+    started = []
+
+    def start(name, *args):
+        s = Service(name, list(args), tmp_path)
+        started.append(s)
+        return s
+
+    yield start
+    failures = []
+    for s in reversed(started):
+        if s.proc.poll() is not None and s.log.closed:
+            continue  # killed on purpose by the test
+        code = s.stop()
+        if code != 0:
+            failures.append(f"{s.name} exited {code} on SIGTERM:\n{s.log_text()[-3000:]}")
+    assert not failures, "\n".join(failures)
+
+
+def wait_until(predicate, timeout=60, interval=0.25, message="condition"):
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        last = predicate()
+        if last:
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {message} (last: {last!r})")
+
+
+@pytest.fixture
+def pipeline(kafka, topics, services, tmp_path):
+    """store + enrich (+ ingest) wired to this test's topics."""
+
+    class Pipeline:
+        pass
+
+    p = Pipeline()
+    p.topics = topics
+    p.kafka = kafka
+    p.db = tmp_path / "warta.db"
+    common = ["--brokers", kafka]
+    p.store = services("warta-store", *common, "--enriched_topic", topics.enriched,
+                       "--dlq_topic", topics.dlq, "--group_id", topics.prefix + "-store",
+                       "--db", str(p.db))
+    p.enrich_args = [*common, "--raw_topic", topics.raw, "--enriched_topic", topics.enriched,
+                     "--dlq_topic", topics.dlq, "--group_id", topics.prefix + "-enrich"]
+    p.enrich = services("warta-enrich", *p.enrich_args)
+    p.ingest = services("warta-ingest", *common, "--raw_topic", topics.raw)
+    p.start = services
+    return p

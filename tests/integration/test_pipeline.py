@@ -1,0 +1,214 @@
+"""The pipeline against a real Kafka broker: articles published with kcat
+and through warta-ingest end up enriched in the store; poison messages go to
+the dead-letter topic without stalling the stream; a killed enrich instance
+loses nothing and duplicates nothing."""
+
+import json
+import subprocess
+import time
+
+import grpc
+import pytest
+from confluent_kafka import Consumer, Producer
+
+from conftest import tool, wait_until
+
+ARTICLE = {
+    "url": "https://example.test/putin-choe",
+    "source": "example.test",
+    "title": "Putin bertemu Menlu Korea Utara di Moskow",
+    "body": ("TEMPO.CO, Jakarta - Presiden Rusia Vladimir Putin bertemu dengan Menteri Luar "
+             "Negeri Korea Utara Choe Son Hui di Kremlin pada hari Senin. \"Presiden Putin "
+             "menerima menteri luar negeri Korea Utara,\" kata Kremlin dalam sebuah pernyataan. "
+             "Barat telah mengklaim bahwa sekitar 10.000 tentara Korea Utara berada di Rusia."),
+    "languageHint": "id",
+}
+
+
+def store_stub(pb, pipeline):
+    return pb.grpc.StoreServiceStub(grpc.insecure_channel(pipeline.store.address))
+
+
+def get_article(pb, stub, article_id):
+    try:
+        return stub.GetArticle(pb.services.GetArticleRequest(id=article_id), timeout=5)
+    except grpc.RpcError as e:
+        if e.code() == grpc.StatusCode.NOT_FOUND:
+            return None
+        raise
+
+
+def all_articles(pb, stub):
+    out, token = [], ""
+    while True:
+        r = stub.ListArticles(pb.services.ListArticlesRequest(page_size=100, page_token=token),
+                              timeout=10)
+        out.extend(r.articles)
+        token = r.next_page_token
+        if not token:
+            return out
+
+
+def kcat_produce(bootstrap, topic, lines, key=None):
+    args = [tool("kcat"), "-P", "-b", bootstrap, "-t", topic]
+    if key is not None:
+        args += ["-K", "\t"]
+    subprocess.run(args, input="\n".join(lines) + "\n", text=True, check=True, timeout=30)
+
+
+def test_json_article_from_kcat_is_enriched_and_stored(pb, pipeline):
+    article = dict(ARTICLE, id="kcat-1")
+    kcat_produce(pipeline.kafka, pipeline.topics.raw, [json.dumps(article)])
+    stub = store_stub(pb, pipeline)
+    stored = wait_until(lambda: get_article(pb, stub, "kcat-1"), message="kcat-1 in the store")
+    assert stored.article.title == ARTICLE["title"]
+    assert stored.language.code == "id"
+    assert stored.pipeline_version
+    names = {e.name for e in stored.entities}
+    assert "Vladimir Putin" in names, names
+    assert stored.text.body and "Vladimir Putin" in stored.text.body
+
+
+def test_article_submitted_through_ingest_is_stored(pb, pipeline):
+    ingest = pb.grpc.IngestServiceStub(grpc.insecure_channel(pipeline.ingest.address))
+    request = pb.services.SubmitRequest(article=pb.article.Article(
+        title=ARTICLE["title"], body=ARTICLE["body"], source="example.test"))
+    response = ingest.Submit(request, timeout=30)
+    assert len(response.id) == 32, "an id is derived from the content when none is given"
+    assert response.topic == pipeline.topics.raw
+    # The same content gets the same id: resubmitting is safe.
+    assert ingest.Submit(request, timeout=30).id == response.id
+    stub = store_stub(pb, pipeline)
+    stored = wait_until(lambda: get_article(pb, stub, response.id), message="ingested article")
+    assert stored.article.source == "example.test"
+    assert len(all_articles(pb, stub)) == 1, "a resubmitted article is stored once"
+
+
+def test_ingest_refuses_bad_articles_with_a_clear_message(pb, pipeline):
+    ingest = pb.grpc.IngestServiceStub(grpc.insecure_channel(pipeline.ingest.address))
+    with pytest.raises(grpc.RpcError) as blank:
+        ingest.Submit(pb.services.SubmitRequest(article=pb.article.Article(title="t", body="  ")),
+                      timeout=10)
+    assert blank.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "body" in blank.value.details()
+    with pytest.raises(grpc.RpcError) as big:
+        ingest.Submit(pb.services.SubmitRequest(article=pb.article.Article(body="x" * 300_000)),
+                      timeout=10)
+    assert big.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "limit" in big.value.details()
+    # A stream answers each article, refusing only the bad one.
+    requests = [pb.services.SubmitRequest(article=pb.article.Article(id=f"s{i}", body=f"Berita {i}."))
+                for i in range(5)]
+    requests.insert(2, pb.services.SubmitRequest(article=pb.article.Article(id="bad", body="")))
+    answers = list(ingest.SubmitStream(iter(requests), timeout=60))
+    assert [a.id for a in answers] == ["s0", "s1", "bad", "s2", "s3", "s4"]
+    assert [a.error_code != 0 for a in answers] == [False, False, True, False, False, False]
+
+
+def test_poison_message_goes_to_dlq_and_the_next_message_flows(pb, pipeline):
+    kcat_produce(pipeline.kafka, pipeline.topics.raw,
+                 ["poison\t{this is not json", "empty-body\t{\"id\": \"e1\", \"body\": \"\"}",
+                  "good\t" + json.dumps(dict(ARTICLE, id="after-poison"))], key=True)
+    stub = store_stub(pb, pipeline)
+    wait_until(lambda: get_article(pb, stub, "after-poison"), message="the message after the poison")
+    consumer = Consumer({"bootstrap.servers": pipeline.kafka, "group.id": "dlq-reader",
+                         "auto.offset.reset": "earliest"})
+    consumer.subscribe([pipeline.topics.dlq])
+    dead = []
+    deadline = time.time() + 30
+    while len(dead) < 2 and time.time() < deadline:
+        m = consumer.poll(1.0)
+        if m is not None and not m.error():
+            dead.append(m)
+    consumer.close()
+    assert len(dead) == 2
+    by_key = {m.key().decode(): m for m in dead}
+    poison = dict((k, v.decode()) for k, v in by_key["poison"].headers())
+    assert by_key["poison"].value() == b"{this is not json", "the original bytes are kept"
+    assert "JSON" in poison["warta.dlq.reason"]
+    assert poison["warta.dlq.topic"] == pipeline.topics.raw
+    assert int(poison["warta.dlq.offset"]) >= 0 and int(poison["warta.dlq.partition"]) >= 0
+    empty = dict((k, v.decode()) for k, v in by_key["empty-body"].headers())
+    assert "body" in empty["warta.dlq.reason"]
+
+
+def produce_articles(pipeline, total, prefix):
+    producer = Producer({"bootstrap.servers": pipeline.kafka})
+    for i in range(total):
+        a = dict(ARTICLE, id=f"{prefix}{i:04d}", body=ARTICLE["body"] + f" Nomor {i}.")
+        producer.produce(pipeline.topics.raw, key=a["id"], value=json.dumps(a))
+    assert producer.flush(30) == 0
+    return {f"{prefix}{i:04d}" for i in range(total)}
+
+
+def count_messages(bootstrap, topic):
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "counter-" + topic})
+    from confluent_kafka import TopicPartition
+    n = 0
+    for p in consumer.list_topics(topic, timeout=10).topics[topic].partitions:
+        low, high = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)
+        n += high - low
+    consumer.close()
+    return n
+
+
+def test_enrich_killed_before_commit_loses_nothing_and_duplicates_nothing(pb, pipeline):
+    """The worst moment to die: outputs acknowledged by Kafka, offsets not yet
+    committed. The restarted instance redoes that batch; the store keeps one
+    copy of each article."""
+    assert pipeline.enrich.stop() == 0
+    expected = produce_articles(pipeline, 120, "k")
+    crashing = pipeline.start("warta-enrich", *pipeline.enrich_args, "--max_batch", "20",
+                              "--crash_before_commit_batch", "3")
+    assert crashing.proc.wait(120) == 137, crashing.log_text()
+    crashing.log.close()
+    produced_before_restart = count_messages(pipeline.kafka, pipeline.topics.enriched)
+    assert produced_before_restart >= 60
+    pipeline.start("warta-enrich", *pipeline.enrich_args)
+    stub = store_stub(pb, pipeline)
+    stored = wait_until(lambda: (lambda a: a if len(a) >= len(expected) else None)(all_articles(pb, stub)),
+                        timeout=120, message="every article in the store")
+    ids = [a.article.id for a in stored]
+    assert sorted(ids) == sorted(expected), "nothing lost, nothing duplicated"
+    # The batch that was not committed was enriched twice: the store absorbed it.
+    assert count_messages(pipeline.kafka, pipeline.topics.enriched) > len(expected)
+
+
+def test_enrich_killed_with_sigkill_mid_stream_loses_nothing(pb, pipeline):
+    expected = produce_articles(pipeline, 400, "s")
+    stub = store_stub(pb, pipeline)
+    wait_until(lambda: len(all_articles(pb, stub)) >= 1, interval=0.02, message="first article")
+    pipeline.enrich.kill()
+    pipeline.start("warta-enrich", *pipeline.enrich_args)
+    stored = wait_until(lambda: (lambda a: a if len(a) >= len(expected) else None)(all_articles(pb, stub)),
+                        timeout=120, message="every article in the store")
+    assert sorted(a.article.id for a in stored) == sorted(expected)
+
+
+def test_store_killed_before_commit_stores_each_article_once(pb, pipeline):
+    assert pipeline.store.stop() == 0
+    expected = produce_articles(pipeline, 90, "d")
+    crashing = pipeline.start("warta-store", "--brokers", pipeline.kafka, "--enriched_topic",
+                              pipeline.topics.enriched, "--group_id", pipeline.topics.prefix + "-store",
+                              "--db", str(pipeline.db), "--max_batch", "10",
+                              "--crash_before_commit_batch", "2")
+    assert crashing.proc.wait(120) == 137, crashing.log_text()
+    crashing.log.close()
+    store = pipeline.start("warta-store", "--brokers", pipeline.kafka, "--enriched_topic",
+                           pipeline.topics.enriched, "--group_id", pipeline.topics.prefix + "-store",
+                           "--db", str(pipeline.db))
+    pipeline.store = store
+    stub = store_stub(pb, pipeline)
+    stored = wait_until(lambda: (lambda a: a if len(a) >= len(expected) else None)(all_articles(pb, stub)),
+                        timeout=120, message="every article in the store")
+    assert sorted(a.article.id for a in stored) == sorted(expected)
+
+
+def test_watch_streams_articles_as_they_are_stored(pb, pipeline):
+    stub = store_stub(pb, pipeline)
+    stream = stub.Watch(pb.services.WatchRequest(), timeout=60)
+    time.sleep(0.5)  # let the Watch call start before the article is stored
+    kcat_produce(pipeline.kafka, pipeline.topics.raw, [json.dumps(dict(ARTICLE, id="watched"))])
+    first = next(stream)
+    assert first.article.id == "watched"
+    stream.cancel()
