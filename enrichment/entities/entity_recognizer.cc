@@ -1,0 +1,394 @@
+#include "enrichment/entities/entity_recognizer.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "enrichment/entities/name_key.h"
+#include "enrichment/entities/place_names.h"
+#include "enrichment/entities/simple_tokenizer.h"
+
+namespace warta::enrichment {
+namespace {
+
+// Words that begin a title or role ("Menteri", "Juru bicara", "President").
+const absl::flat_hash_set<std::string>& RoleHeads() {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "presiden", "wakil", "wapres", "menteri", "menlu", "menhan", "mendagri", "menkeu", "juru",
+      "jubir", "kepala", "ketua", "direktur", "dirut", "gubernur", "wagub", "bupati", "walikota",
+      "wali", "jenderal", "panglima", "raja", "ratu", "pangeran", "perdana", "pm", "sekjen",
+      "sekretaris", "dubes", "duta", "pemimpin", "komandan", "kapolri", "kapolda", "kapolres",
+      "senator", "anggota", "hakim", "jaksa", "ceo", "kanselir", "pejabat", "mantan", "pelatih",
+      "kaisar", "paus", "letjen", "mayjen", "brigjen", "kolonel", "laksamana", "marsekal",
+      "president", "vice", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+      "chairman", "chairwoman", "governor", "prime", "general", "leader", "ambassador",
+      "director", "chief", "mayor", "king", "queen", "prince", "deputy", "chancellor", "former",
+      "commander", "pope", "foreign"};
+  return *words;
+}
+
+// Lower-case words that may sit inside a role ("juru bicara", "menteri luar
+// negeri").
+const absl::flat_hash_set<std::string>& RoleInner() {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "luar", "negeri", "bicara", "besar", "dalam", "umum", "utama", "pertahanan", "keuangan",
+      "agung", "tertinggi", "militer", "negara", "eksekutif", "of", "the", "state", "affairs",
+      "defence", "defense", "for", "and", "dan", "urusan"};
+  return *words;
+}
+
+bool IsCapitalised(std::string_view word) {
+  const ner::CaseClass c = ner::ClassifyCase(word);
+  return c == ner::CaseClass::kInitialUpper || c == ner::CaseClass::kAllUpper ||
+         c == ner::CaseClass::kMixed;
+}
+
+EntityType ToEntityType(int ner_type) {
+  switch (ner_type) {
+    case 0: return EntityType::kPerson;
+    case 1: return EntityType::kOrganization;
+    default: return EntityType::kLocation;
+  }
+}
+
+// Collapses runs of whitespace (names may span a line break).
+std::string CleanSurface(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct RawMention {
+  Span span;
+  int type = 0;  // ner type
+  std::string surface;
+  std::vector<std::string> tokens;  // NameTokens(surface)
+  std::string role;
+};
+
+// The run of title words before tokens[begin] that starts with a role head,
+// as text; empty when there is none. `blocked` marks tokens of other
+// person names, which a role never crosses.
+std::string FindRole(const Document& doc, const std::vector<Token>& tokens,
+                     const std::vector<std::string_view>& words, int sentence_first, int begin,
+                     const std::vector<bool>& blocked) {
+  int head = -1;
+  int last = begin - 1;
+  if (last >= sentence_first && words[last - sentence_first] == ",") --last;  // "Menlu X, Choe"
+  for (int i = last; i >= sentence_first && last - i < 10; --i) {
+    if (blocked[i - sentence_first]) break;
+    const std::string_view w = words[i - sentence_first];
+    const std::string lower = ner::ToLower(w);
+    if (RoleHeads().contains(lower)) {
+      head = i;
+    } else if (!RoleInner().contains(lower) && !IsCapitalised(w)) {
+      break;
+    }
+  }
+  if (head < 0) return "";
+  return CleanSurface(doc.Text({tokens[head].span.begin, tokens[last].span.end}));
+}
+
+// Is `shorter` a run of consecutive tokens of `longer`?
+bool IsRunOf(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.empty() || shorter.size() >= longer.size()) return false;
+  return std::search(longer.begin(), longer.end(), shorter.begin(), shorter.end()) != longer.end();
+}
+
+struct Group {
+  std::vector<int> mentions;
+  int alias = -1;                    // BuiltinAliasGroups() index
+  const KbEntry* kb = nullptr;
+  std::array<int, ner::kNumTypes> votes{};
+  int type = 0;
+  std::vector<std::string> tokens;  // of the longest name
+  int merged_into = -1;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
+    const EntityOptions& options) {
+  if (options.model.empty()) {
+    return absl::InvalidArgumentError("EntityOptions::model is empty; load models/ner/ner.model");
+  }
+  auto model = ner::NerModel::Create(options.model);
+  if (!model.ok()) return model.status();
+  std::unique_ptr<EntityRecognizer> r(new EntityRecognizer());
+  r->model_ = *std::move(model);
+  if (!options.knowledge_base.empty()) {
+    auto kb = KnowledgeBase::Parse(options.knowledge_base);
+    if (!kb.ok()) return kb.status();
+    r->kb_ = *std::move(kb);
+    r->has_kb_ = true;
+  }
+  if (options.builtin_aliases) {
+    const auto& groups = BuiltinAliasGroups();
+    for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+      for (const std::string& name : groups[g].names) {
+        const std::string key = NameKey(name);
+        if (!key.empty()) r->alias_by_key_.emplace(key, g);  // first group wins
+      }
+    }
+  }
+  return r;
+}
+
+std::vector<std::string> EntityRecognizer::TagTokens(const std::vector<std::string>& tokens) const {
+  const std::vector<std::string_view> words(tokens.begin(), tokens.end());
+  std::vector<std::string> out;
+  for (int tag : model_->Tag(words)) out.push_back(ner::TagName(tag));
+  return out;
+}
+
+absl::Status EntityRecognizer::Process(Document& doc) const {
+  doc.entities.clear();
+  SimpleSegmentation own;
+  const std::vector<Token>* tokens = &doc.tokens;
+  const std::vector<Sentence>* sentences = &doc.sentences;
+  if (doc.tokens.empty()) {
+    own = SimpleSegment(doc.text);
+    tokens = &own.tokens;
+    sentences = &own.sentences;
+  } else if (doc.sentences.empty()) {
+    own.sentences.push_back({{0, static_cast<int>(doc.text.size())}, 0,
+                             static_cast<int>(doc.tokens.size())});
+    sentences = &own.sentences;
+  }
+  const int text_size = static_cast<int>(doc.text.size());
+  for (const Token& t : *tokens) {
+    if (t.span.begin < 0 || t.span.end > text_size || t.span.begin > t.span.end) {
+      return absl::InvalidArgumentError("a token span lies outside Document::text");
+    }
+  }
+
+  // 1. Tag each sentence; strip titles off person names into roles.
+  std::vector<RawMention> mentions;
+  std::vector<std::string_view> words;
+  for (const Sentence& s : *sentences) {
+    if (s.first_token < 0 || s.end_token > static_cast<int>(tokens->size()) ||
+        s.first_token >= s.end_token) {
+      continue;
+    }
+    words.clear();
+    for (int t = s.first_token; t < s.end_token; ++t) words.push_back(doc.Text((*tokens)[t].span));
+    std::vector<ner::TaggedSpan> spans = model_->TagSpans(words);
+    // Names are capitalised: in a sentence that has case, lower-case words
+    // at the edges of a span are the model's mistakes ("aula Kremlin",
+    // "Rusia timur"); so is a headline verb glued to a name ("Permalukan
+    // Putin"), a word news almost never capitalises.
+    const bool cased = ner::SentenceHasCase(words);
+    auto lower_word = [&](int i) {
+      if (ner::ClassifyCase(words[i]) == ner::CaseClass::kLower) return true;
+      const int lex = model_->resources().Find(ner::ToLower(words[i]));
+      return lex >= 0 && model_->resources().entries()[lex].cap_bucket == 1;
+    };
+    auto is_place = [&](int i) { return alias_by_key_.contains(NameKey(words[i])); };
+    std::vector<ner::TaggedSpan> kept;
+    for (ner::TaggedSpan sp : spans) {
+      if (cased) {
+        while (sp.begin < sp.end && lower_word(sp.begin)) ++sp.begin;
+        while (sp.begin < sp.end && ner::ClassifyCase(words[sp.end - 1]) == ner::CaseClass::kLower) --sp.end;
+        if (sp.begin == sp.end) continue;
+      }
+      if (sp.type == 0) {
+        // A title or a known place the model left inside the name
+        // ("Presiden Putin", "Kremlin Dmitry Peskov").
+        while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
+                                         (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
+          ++sp.begin;
+        }
+      }
+      kept.push_back(sp);
+    }
+    spans.clear();
+    // An organisation or place that opens with a title word right before a
+    // person is that person's role ("Menteri Luar Negeri Rusia Sergei
+    // Lavrov"), not an entity of its own.
+    for (size_t k = 0; k < kept.size(); ++k) {
+      const std::string first = ner::ToLower(words[kept[k].begin]);
+      if (kept[k].type != 0 && k + 1 < kept.size() && kept[k + 1].type == 0 &&
+          kept[k + 1].begin == kept[k].end &&
+          (RoleHeads().contains(first) || RoleInner().contains(first))) {
+        continue;
+      }
+      spans.push_back(kept[k]);
+    }
+    // Well-known places and organisations (place_names.h) the model missed:
+    // capitalised runs of up to four words that are exactly one of them.
+    if (cased) {
+      std::vector<bool> covered(words.size(), false);
+      for (const ner::TaggedSpan& sp : spans) {
+        for (int i = sp.begin; i < sp.end; ++i) covered[i] = true;
+      }
+      const int n = static_cast<int>(words.size());
+      for (int i = 0; i < n; ++i) {
+        for (int len = std::min(4, n - i); len >= 1; --len) {
+          bool ok = true;
+          for (int k = i; k < i + len && ok; ++k) ok = !covered[k] && IsCapitalised(words[k]);
+          if (!ok) continue;
+          const Span text{(*tokens)[s.first_token + i].span.begin,
+                          (*tokens)[s.first_token + i + len - 1].span.end};
+          auto it = alias_by_key_.find(NameKey(doc.Text(text)));
+          if (it == alias_by_key_.end()) continue;
+          spans.push_back({i, i + len, BuiltinAliasGroups()[it->second].type});
+          i += len - 1;
+          break;
+        }
+      }
+      std::sort(spans.begin(), spans.end(),
+                [](const ner::TaggedSpan& a, const ner::TaggedSpan& b) { return a.begin < b.begin; });
+    }
+    std::vector<bool> blocked(words.size(), false);
+    for (const ner::TaggedSpan& sp : spans) {
+      if (sp.type != 0) continue;
+      for (int i = sp.begin; i < sp.end; ++i) blocked[i] = true;
+    }
+    for (const ner::TaggedSpan& sp : spans) {
+      RawMention m;
+      m.type = sp.type;
+      m.span = {(*tokens)[s.first_token + sp.begin].span.begin,
+                (*tokens)[s.first_token + sp.end - 1].span.end};
+      m.surface = CleanSurface(doc.Text(m.span));
+      m.tokens = NameTokens(m.surface);
+      if (m.tokens.empty()) continue;
+      if (sp.type == 0) {
+        m.role = FindRole(doc, *tokens, words, s.first_token, s.first_token + sp.begin, blocked);
+      }
+      mentions.push_back(std::move(m));
+    }
+  }
+
+  // 2. Group mentions by KB entry, alias group, or folded name.
+  const auto& alias_groups = BuiltinAliasGroups();
+  std::vector<Group> groups;
+  std::map<std::string, int> group_by_key;
+  for (int i = 0; i < static_cast<int>(mentions.size()); ++i) {
+    const RawMention& m = mentions[i];
+    const std::string key = NameKey(m.tokens);
+    const KbEntry* kb = has_kb_ ? kb_.Find(key) : nullptr;
+    int alias = -1;
+    std::string group_key;
+    if (kb != nullptr) {
+      group_key = "kb\x01" + kb->id;
+    } else if (auto it = alias_by_key_.find(key); it != alias_by_key_.end()) {
+      alias = it->second;
+      group_key = "alias\x01" + std::to_string(alias);
+    } else {
+      group_key = "name\x01" + key;
+    }
+    auto [it, added] = group_by_key.emplace(group_key, static_cast<int>(groups.size()));
+    if (added) {
+      Group g;
+      g.kb = kb;
+      g.alias = alias;
+      groups.push_back(std::move(g));
+    }
+    Group& g = groups[it->second];
+    g.mentions.push_back(i);
+    g.votes[m.type]++;
+    if (m.tokens.size() > g.tokens.size()) g.tokens = m.tokens;
+  }
+  for (Group& g : groups) {
+    if (g.kb != nullptr) {
+      g.type = static_cast<int>(g.kb->type);
+      g.tokens = NameTokens(g.kb->name);
+    } else if (g.alias >= 0) {
+      g.type = alias_groups[g.alias].type;
+    } else {
+      // Majority vote; ties go to the type of the first mention.
+      g.type = mentions[g.mentions[0]].type;
+      for (int t = 0; t < ner::kNumTypes; ++t) {
+        if (g.votes[t] > g.votes[g.type]) g.type = t;
+      }
+    }
+  }
+
+  // 3. Short forms of person names join the full name.
+  std::vector<int> order(groups.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return groups[a].tokens.size() > groups[b].tokens.size();
+  });
+  for (int gi : order) {
+    Group& g = groups[gi];
+    if (g.kb != nullptr || g.alias >= 0) continue;
+    if (g.type != 0 && g.tokens.size() != 1) continue;
+    int best = -1;
+    for (int ci : order) {
+      const Group& c = groups[ci];
+      if (ci == gi || c.merged_into >= 0 || c.type != 0 || !IsRunOf(g.tokens, c.tokens)) continue;
+      if (best < 0 || c.mentions.size() > groups[best].mentions.size() ||
+          (c.mentions.size() == groups[best].mentions.size() && c.mentions[0] < groups[best].mentions[0])) {
+        best = ci;
+      }
+    }
+    if (best < 0) continue;
+    g.merged_into = best;
+    groups[best].mentions.insert(groups[best].mentions.end(), g.mentions.begin(), g.mentions.end());
+  }
+
+  // 4. Entities.
+  const bool english = absl::StartsWith(doc.language.code, "en");
+  for (Group& g : groups) {
+    if (g.merged_into >= 0) continue;
+    std::sort(g.mentions.begin(), g.mentions.end(), [&](int a, int b) {
+      return mentions[a].span.begin < mentions[b].span.begin;
+    });
+    Entity e;
+    e.type = ToEntityType(g.type);
+    std::string id_name;
+    if (g.kb != nullptr) {
+      e.name = g.kb->name;
+      e.kb_id = g.kb->id;
+      id_name = g.kb->name;
+    } else if (g.alias >= 0) {
+      const AliasGroup& a = alias_groups[g.alias];
+      e.name = english ? a.name_en : a.name_id;
+      id_name = a.name_id;
+    } else {
+      // The most frequent spelling among the longest names.
+      std::map<std::string, int> counts;
+      for (int m : g.mentions) {
+        if (mentions[m].tokens.size() == g.tokens.size() && NameKey(mentions[m].tokens) == NameKey(g.tokens)) {
+          counts[mentions[m].surface]++;
+        }
+      }
+      int best = 0;
+      for (int m : g.mentions) {  // first-seen order breaks ties
+        auto it = counts.find(mentions[m].surface);
+        if (it != counts.end() && it->second > best) {
+          best = it->second;
+          e.name = it->first;
+        }
+      }
+      id_name = e.name;
+    }
+    e.id = EntityId(e.type, NameKey(id_name));
+    std::set<std::string> seen_alias = {e.name}, seen_role;
+    for (int m : g.mentions) {
+      const RawMention& rm = mentions[m];
+      e.mentions.push_back({rm.span});
+      if (seen_alias.insert(rm.surface).second) e.aliases.push_back(rm.surface);
+      if (!rm.role.empty() && seen_role.insert(NameKey(rm.role)).second) e.roles.push_back(rm.role);
+    }
+    doc.entities.push_back(std::move(e));
+  }
+  std::stable_sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) {
+    return a.mentions[0].span.begin < b.mentions[0].span.begin;
+  });
+  return absl::OkStatus();
+}
+
+}  // namespace warta::enrichment

@@ -1,0 +1,82 @@
+// The entities stage: finds the people, organisations and places of an
+// article with the NER model (ner_model.h) and folds their mentions into
+// canonical entities with stable ids.
+//
+// Canonical entities, within an article:
+//  - Mentions whose names fold to the same key (name_key.h) are one entity:
+//    "Kim Jong-un" / "Kim Jong-Un" / "Kim Jong Un", "Zelenskyy" / "Zelensky".
+//  - Known places and organisations meet across spellings and languages
+//    through place_names.h ("Moskow" / "Moskwa" / "Moscow", "Kiev" / "Kyiv",
+//    "Korut" / "Korea Utara", "AS" / "Amerika Serikat"); their type and
+//    canonical (Indonesian) name come from there.
+//  - A shorter name that is a run of the words of a longer person name in
+//    the same article is that person ("Choe" and "Choe Son" -> "Choe Son
+//    Hui", "Putin" -> "Vladimir Putin"); if several people fit, the one
+//    mentioned most.
+//  - Titles and roles are attributes: "Menteri Luar Negeri Korea Utara Choe
+//    Son Hui" is the person Choe Son Hui with the role "Menteri Luar Negeri
+//    Korea Utara" (a run of title words and capitalised words before the
+//    name that starts with a title word).
+// Ids: EntityId(type, key of the canonical name), so the same in every
+// article and run. An article that only says "Putin" gets the id of
+// "Putin", not of "Vladimir Putin": the stage sees one article at a time.
+// A knowledge base (knowledge_base.h) closes that gap: every alias of a KB
+// entry gets the id of the KB name, and kb_id.
+//
+// EntityRecognizer is immutable after Create; Process is const and
+// thread-safe.
+#ifndef WARTA_ENRICHMENT_ENTITIES_ENTITY_RECOGNIZER_H_
+#define WARTA_ENRICHMENT_ENTITIES_ENTITY_RECOGNIZER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "enrichment/document.h"
+#include "enrichment/entities/knowledge_base.h"
+#include "enrichment/entities/ner_model.h"
+
+namespace warta::enrichment {
+
+struct EntityOptions {
+  // Bytes of models/ner/ner.model (required).
+  std::string model;
+  // Optional knowledge-base file contents (format in knowledge_base.h).
+  std::string knowledge_base;
+  // Use the built-in place/organisation alias groups (place_names.h).
+  bool builtin_aliases = true;
+};
+
+class EntityRecognizer {
+ public:
+  static absl::StatusOr<std::unique_ptr<EntityRecognizer>> Create(const EntityOptions& options);
+
+  // Reads doc.text, doc.tokens, doc.sentences and doc.language; replaces
+  // doc.entities with the PERSON / ORGANIZATION / LOCATION entities (the
+  // DATE, MONEY and QUANTITY taggers run afterwards and append). When
+  // doc.tokens is empty the text is tokenised here (simple_tokenizer.h).
+  absl::Status Process(Document& doc) const;
+
+  // Tags one pre-tokenised sentence: one tag per token, "O", "B-PERSON",
+  // "I-ORGANIZATION", ... (IOB2).
+  std::vector<std::string> TagTokens(const std::vector<std::string>& tokens) const;
+
+  const ner::NerModel& model() const { return *model_; }
+
+ private:
+  EntityRecognizer() = default;
+
+  std::unique_ptr<ner::NerModel> model_;
+  KnowledgeBase kb_;
+  bool has_kb_ = false;
+  // NameKey -> index into BuiltinAliasGroups().
+  absl::flat_hash_map<std::string, int> alias_by_key_;
+};
+
+}  // namespace warta::enrichment
+
+#endif  // WARTA_ENRICHMENT_ENTITIES_ENTITY_RECOGNIZER_H_

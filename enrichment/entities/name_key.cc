@@ -1,0 +1,82 @@
+#include "enrichment/entities/name_key.h"
+
+#include <cstdio>
+#include <memory>
+
+#include "unicode/normalizer2.h"
+#include "unicode/uchar.h"
+#include "unicode/unistr.h"
+
+namespace warta::enrichment {
+namespace {
+
+// Lower-cased, diacritics removed (NFD, then drop combining marks).
+icu::UnicodeString Fold(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  in.foldCase();
+  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(in, status) : in;
+  if (U_FAILURE(status)) decomposed = in;
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    out.append(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> NameTokens(std::string_view name) {
+  const icu::UnicodeString folded = Fold(name);
+  std::vector<std::string> tokens;
+  icu::UnicodeString current;
+  UChar32 last = 0;
+  auto flush = [&] {
+    if (!current.isEmpty()) {
+      std::string t;
+      current.toUTF8String(t);
+      tokens.push_back(std::move(t));
+    }
+    current.remove();
+    last = 0;
+  };
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c)) {
+      if (c != last || u_isdigit(c)) current.append(c);  // squeeze "yy", "ss"
+      last = c;
+    } else if (u_isspace(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '\'' || c == 0x2019) {
+      flush();
+    }
+    // Other punctuation ("A.S.", "Sr.") is dropped within the token.
+  }
+  flush();
+  return tokens;
+}
+
+std::string NameKey(const std::vector<std::string>& tokens) {
+  std::string key;
+  for (const std::string& t : tokens) key += t;
+  return key;
+}
+
+std::string EntityId(EntityType type, std::string_view key) {
+  static constexpr const char* kPrefix[] = {"per", "org", "loc", "date", "money", "qty"};
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%s:%016llx", kPrefix[static_cast<int>(type)],
+                static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace warta::enrichment

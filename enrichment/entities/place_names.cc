@@ -1,0 +1,153 @@
+#include "enrichment/entities/place_names.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "absl/strings/str_split.h"
+#include "unicode/locid.h"
+#include "unicode/strenum.h"
+#include "unicode/timezone.h"
+#include "unicode/tznames.h"
+
+namespace warta::enrichment {
+namespace {
+
+std::string Utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// Common Indonesian abbreviations and exonyms that ICU does not know, keyed
+// by the ISO country code or time-zone id of the ICU group they join.
+struct ExtraAlias {
+  const char* key;
+  const char* names;  // '|'-separated
+};
+constexpr ExtraAlias kExtraPlaceAliases[] = {
+    {"US", "AS|A.S.|USA|U.S.|U.S.A.|US|Amerika|America"},
+    {"KP", "Korut|DPRK|Republik Rakyat Demokratik Korea|Democratic People's Republic of Korea"},
+    {"KR", "Korsel|Republic of Korea"},
+    {"CN", "Cina|China|RRT|RRC|Republik Rakyat Tiongkok|People's Republic of China"},
+    {"GB", "Inggris|Britania Raya|Britain|Great Britain|UK|U.K."},
+    {"RU", "Federasi Rusia|Russian Federation"},
+    {"ID", "RI|Republik Indonesia|NKRI"},
+    {"PS", "Palestina|Palestine"},
+    {"NL", "Holland"},
+    {"CZ", "Republik Ceko|Czech Republic"},
+    {"HK", "Hong Kong"},
+    {"MO", "Makau|Macau|Macao"},
+    {"AE", "UEA|UAE"},
+    {"SA", "Arab Saudi|Saudi"},
+    {"BY", "Belarusia|Byelorusia"},
+    {"Europe/Moscow", "Moskow|Moskva"},
+    {"Europe/Kiev", "Kiev|Kyiv|Kiyv"},
+    {"Asia/Jakarta", "DKI Jakarta|DKI"},
+};
+
+// Organisations named in news every day, with their Indonesian and English
+// names and abbreviations.
+constexpr const char* kOrganisations[] = {
+    "Perserikatan Bangsa-Bangsa|United Nations|PBB|UN",
+    "Dewan Keamanan PBB|UN Security Council|DK PBB|Dewan Keamanan Perserikatan Bangsa-Bangsa",
+    "Uni Eropa|European Union|UE|EU",
+    "Pakta Pertahanan Atlantik Utara|North Atlantic Treaty Organization|NATO",
+    "Perhimpunan Bangsa-Bangsa Asia Tenggara|Association of Southeast Asian Nations|ASEAN",
+    "Dana Moneter Internasional|International Monetary Fund|IMF",
+    "Bank Dunia|World Bank",
+    "Organisasi Kesehatan Dunia|World Health Organization|WHO",
+    "Dewan Perwakilan Rakyat|House of Representatives|DPR|DPR RI",
+    "Komisi Pemberantasan Korupsi|Corruption Eradication Commission|KPK",
+    "Tentara Nasional Indonesia|Indonesian National Armed Forces|TNI",
+    "Kepolisian Negara Republik Indonesia|Indonesian National Police|Polri",
+    // Seats of government that news uses for the government itself.
+    "Kremlin|Kremlin",
+    "Gedung Putih|White House",
+    "Pentagon|Pentagon",
+};
+
+}  // namespace
+
+const std::vector<AliasGroup>& BuiltinAliasGroups() {
+  static const std::vector<AliasGroup>* groups = [] {
+    auto* out = new std::vector<AliasGroup>();
+    std::map<std::string, size_t> by_key;
+    const icu::Locale id("id"), en("en");
+    for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) {
+      icu::UnicodeString a, b;
+      icu::Locale place("", *c);
+      place.getDisplayCountry(id, a);
+      place.getDisplayCountry(en, b);
+      AliasGroup g;
+      g.type = 2;
+      g.name_id = Utf8(a);
+      g.name_en = Utf8(b);
+      // ICU answers with the code itself when it has no name.
+      if (g.name_id == *c || g.name_en == *c) continue;
+      g.names = {g.name_id, g.name_en};
+      by_key[*c] = out->size();
+      out->push_back(std::move(g));
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::TimeZoneNames> id_names(icu::TimeZoneNames::createInstance(id, status));
+    std::unique_ptr<icu::TimeZoneNames> en_names(icu::TimeZoneNames::createInstance(en, status));
+    std::unique_ptr<icu::StringEnumeration> zones(
+        icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr,
+                                                   nullptr, status));
+    if (U_SUCCESS(status)) {
+      while (const char* zone = zones->next(nullptr, status)) {
+        if (U_FAILURE(status)) break;
+        icu::UnicodeString a, b;
+        id_names->getExemplarLocationName(icu::UnicodeString(zone), a);
+        en_names->getExemplarLocationName(icu::UnicodeString(zone), b);
+        if (a.isEmpty() || b.isEmpty()) continue;
+        AliasGroup g;
+        g.type = 2;
+        g.name_id = Utf8(a);
+        g.name_en = Utf8(b);
+        g.names = {g.name_id, g.name_en};
+        by_key[zone] = out->size();
+        out->push_back(std::move(g));
+      }
+    }
+    for (const ExtraAlias& extra : kExtraPlaceAliases) {
+      auto it = by_key.find(extra.key);
+      if (it == by_key.end()) continue;  // an older ICU without the group
+      for (absl::string_view n : absl::StrSplit(extra.names, '|')) {
+        (*out)[it->second].names.emplace_back(n);
+      }
+    }
+    for (const char* org : kOrganisations) {
+      AliasGroup g;
+      g.type = 1;
+      for (absl::string_view n : absl::StrSplit(org, '|')) g.names.emplace_back(n);
+      g.name_id = g.names[0];
+      g.name_en = g.names[1];
+      out->push_back(std::move(g));
+    }
+    return out;
+  }();
+  return *groups;
+}
+
+std::vector<ner::GazetteerEntry> BuiltinGazetteer() {
+  std::vector<ner::GazetteerEntry> out;
+  std::set<std::pair<std::vector<std::string>, int>> seen;
+  for (const AliasGroup& g : BuiltinAliasGroups()) {
+    for (const std::string& name : g.names) {
+      if (name.size() < 4) continue;
+      ner::GazetteerEntry e;
+      e.type = g.type;
+      for (absl::string_view t : absl::StrSplit(ner::ToLower(name), ' ', absl::SkipEmpty())) {
+        e.tokens.emplace_back(t);
+      }
+      if (e.tokens.empty() || e.tokens.size() > 8) continue;
+      if (seen.insert({e.tokens, e.type}).second) out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace warta::enrichment

@@ -1,0 +1,39 @@
+// Names of well-known places and organisations in Indonesian and English,
+// grouped so that spelling variants meet ("Moskow" / "Moskwa" / "Moscow",
+// "Kiev" / "Kyiv", "Korut" / "Korea Utara" / "North Korea", "AS" /
+// "Amerika Serikat"). Built from packaged ICU data (country display names in
+// id and en; time-zone exemplar cities in id and en plus the city in the
+// zone id) and a short, documented list of common Indonesian abbreviations
+// and exonyms in place_names.cc. No person names: those come from the model.
+//
+// The groups also feed the NER model's gazetteer features.
+//
+// Pure; BuiltinAliasGroups() builds once and is thread-safe.
+#ifndef WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_
+#define WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_
+
+#include <string>
+#include <vector>
+
+#include "enrichment/entities/ner_features.h"
+
+namespace warta::enrichment {
+
+struct AliasGroup {
+  int type = 2;             // ner::TypeName numbering: 1 ORGANIZATION, 2 LOCATION
+  std::string name_id;      // canonical Indonesian name (also the id key)
+  std::string name_en;      // English name
+  std::vector<std::string> names;  // every spelling, including the two above
+};
+
+// The groups, built on first use.
+const std::vector<AliasGroup>& BuiltinAliasGroups();
+
+// Multi-word names for the NER model's gazetteer (lower-cased, split on
+// spaces), from BuiltinAliasGroups(); abbreviations shorter than 4 letters
+// are left out because in lower case they are ordinary words ("as").
+std::vector<ner::GazetteerEntry> BuiltinGazetteer();
+
+}  // namespace warta::enrichment
+
+#endif  // WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_

@@ -1,0 +1,14 @@
+// warta-eval-ner: the same as `warta eval ner`, on its own.
+#include <iostream>
+
+#include "eval/ner/ner_eval.h"
+
+int main(int argc, char** argv) {
+  const absl::Status status = warta::eval::RunNerEval(
+      std::vector<std::string>(argv + 1, argv + argc), WARTA_MODELS_DIR, std::cout);
+  if (!status.ok()) {
+    std::cerr << "warta eval ner: " << status.message() << "\n";
+    return 1;
+  }
+  return 0;
+}

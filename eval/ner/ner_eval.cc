@@ -1,0 +1,101 @@
+#include "eval/ner/ner_eval.h"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+
+namespace warta::eval {
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (static_cast<unsigned char>(c) < 0x20) {
+      absl::StrAppend(&out, " ");
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+NerCounts EvaluateNer(const enrichment::ner::NerModel& model,
+                      const std::vector<ConllSentence>& sentences, std::string_view variant) {
+  NerCounts counts;
+  std::vector<std::string_view> words;
+  for (const ConllSentence& s : sentences) {
+    words.assign(s.tokens.begin(), s.tokens.end());
+    counts.Add(LabelsToSpans(s.labels), model.TagSpans(words, variant));
+  }
+  return counts;
+}
+
+absl::Status RunNerEval(const std::vector<std::string>& args,
+                        const std::filesystem::path& models_dir, std::ostream& out) {
+  std::filesystem::path model_path = models_dir / "ner" / "ner.model";
+  std::vector<std::string> files;
+  std::string variant;
+  for (const std::string& a : args) {
+    if (absl::StartsWith(a, "--model=")) {
+      model_path = a.substr(8);
+    } else if (absl::StartsWith(a, "--variant=")) {
+      variant = a.substr(10);
+    } else if (absl::StartsWith(a, "--")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] FILE..."));
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) {
+    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] FILE...");
+  }
+  ASSIGN_OR_RETURN(std::string bytes, ReadFile(model_path));
+  ASSIGN_OR_RETURN(auto model, enrichment::ner::NerModel::Create(bytes));
+  if (!variant.empty() && model->FindVariant(variant) < 0) {
+    return absl::InvalidArgumentError(absl::StrCat("the model has no variant '", variant, "'"));
+  }
+  NerCounts total;
+  long tokens = 0, sentences = 0;
+  double seconds = 0;
+  std::string per_file;
+  for (const std::string& f : files) {
+    ASSIGN_OR_RETURN(std::string contents, ReadFile(f));
+    auto parsed = ParseConll(contents);
+    if (!parsed.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(f, ": ", parsed.status().message()));
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const NerCounts counts = EvaluateNer(*model, *parsed, variant);
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const ConllSentence& s : *parsed) tokens += static_cast<long>(s.tokens.size());
+    sentences += static_cast<long>(parsed->size());
+    total.Merge(counts);
+    absl::StrAppend(&per_file, per_file.empty() ? "" : ", ", JsonString(f), ": ",
+                    NerCountsJson(counts));
+  }
+  const std::string all = NerCountsJson(total);
+  // all = {"overall": .., "types": {..}}: splice in the rest.
+  out << "{\"model\": " << JsonString(model_path.string()) << ", \"sentences\": " << sentences
+      << ", \"tokens\": " << tokens << ", \"tokens_per_second\": "
+      << static_cast<long>(seconds > 0 ? tokens / seconds : 0) << ", "
+      << all.substr(1, all.size() - 2) << ", \"files\": {" << per_file << "}}\n";
+  return absl::OkStatus();
+}
+
+}  // namespace warta::eval

@@ -1,0 +1,214 @@
+#include "enrichment/entities/entity_recognizer.h"
+
+#include <map>
+
+#include "enrichment/entities/name_key.h"
+#include "enrichment/entities/simple_tokenizer.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/shared_data.h"
+
+namespace warta::enrichment {
+namespace {
+
+using ::testing::Contains;
+
+std::string ModelBytes() {
+  static const std::string* bytes = new std::string(
+      warta::testing::ReadFileOrDie(warta::testing::SourceDir() / "models/ner/ner.model"));
+  return *bytes;
+}
+
+const EntityRecognizer& Recognizer() {
+  static const EntityRecognizer* r = [] {
+    EntityOptions options;
+    options.model = ModelBytes();
+    auto created = EntityRecognizer::Create(options);
+    if (!created.ok()) std::abort();
+    return created->release();
+  }();
+  return *r;
+}
+
+std::vector<Entity> Entities(const EntityRecognizer& r, std::string text) {
+  Document doc;
+  doc.text = std::move(text);
+  doc.language.code = "id";
+  EXPECT_TRUE(r.Process(doc).ok());
+  return doc.entities;
+}
+
+// The entity with a mention whose text is `surface`; nullptr when none.
+const Entity* WithMention(const std::vector<Entity>& entities, const std::string& text,
+                          std::string_view surface) {
+  for (const Entity& e : entities) {
+    for (const Mention& m : e.mentions) {
+      if (std::string_view(text).substr(m.span.begin, m.span.size()) == surface) return &e;
+    }
+  }
+  return nullptr;
+}
+
+const Entity* Named(const std::vector<Entity>& entities, std::string_view name) {
+  for (const Entity& e : entities) {
+    if (NameKey(e.name) == NameKey(name)) return &e;
+  }
+  return nullptr;
+}
+
+TEST(EntityRecognizerTest, RolesAreAttributesNotPartOfTheName) {
+  const std::string text =
+      "Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Presiden Rusia Vladimir Putin. "
+      "Juru bicara Departemen Luar Negeri AS Matthew Miller mengatakan hal itu.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* choe = Named(entities, "Choe Son Hui");
+  ASSERT_NE(choe, nullptr);
+  EXPECT_EQ(choe->type, EntityType::kPerson);
+  EXPECT_THAT(choe->roles, Contains("Menteri Luar Negeri Korea Utara"));
+  const Entity* miller = Named(entities, "Matthew Miller");
+  ASSERT_NE(miller, nullptr);
+  EXPECT_THAT(miller->roles, Contains("Juru bicara Departemen Luar Negeri AS"));
+  const Entity* putin = Named(entities, "Vladimir Putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_THAT(putin->roles, Contains("Presiden Rusia"));
+}
+
+// Each alias group of the issue ends as one entity.
+TEST(EntityRecognizerTest, AliasGroupsEndAsOneEntity) {
+  struct Case {
+    std::string text;
+    std::vector<std::string> surfaces;
+  };
+  const std::vector<Case> cases = {
+      {"Menteri Luar Negeri Choe Son Hui tiba kemarin. Choe mengatakan Korea Utara siap. "
+       "Menurut Choe Son-hui, kunjungan itu penting.",
+       {"Choe Son Hui", "Choe", "Choe Son-hui"}},
+      {"Pemimpin Korea Utara Kim Jong-un menyambut tamu. Kim Jong-Un tersenyum. "
+       "Kantor berita melaporkan Kim Jong Un puas.",
+       {"Kim Jong-un", "Kim Jong-Un", "Kim Jong Un"}},
+      {"Presiden Ukraina Volodymyr Zelenskyy berpidato. Zelensky meminta bantuan.",
+       {"Volodymyr Zelenskyy", "Zelensky"}},
+      {"Presiden Rusia Vladimir Putin berbicara di Moskow. Putin menyebut Moskwa aman. "
+       "Pasukan kembali ke Moscow.",
+       {"Vladimir Putin", "Putin"}},
+      {"Pasukan Rusia mendekati Kiev pekan lalu. Warga Kyiv bertahan.", {"Kiev", "Kyiv"}},
+      {"Rudal Korut jatuh di laut. Pemerintah Korea Utara membantah.", {"Korut", "Korea Utara"}},
+      {"Pejabat AS tiba di Jakarta. Pemerintah Amerika Serikat menyambut baik.",
+       {"AS", "Amerika Serikat"}},
+  };
+  for (const Case& c : cases) {
+    const auto entities = Entities(Recognizer(), c.text);
+    const Entity* first = WithMention(entities, c.text, c.surfaces[0]);
+    ASSERT_NE(first, nullptr) << c.surfaces[0] << " not found in: " << c.text;
+    for (const std::string& s : c.surfaces) {
+      EXPECT_EQ(WithMention(entities, c.text, s), first) << s << " is not " << first->name;
+    }
+  }
+  const std::string moscow = "Presiden Rusia Vladimir Putin berbicara di Moskow. Putin menyebut Moskwa aman.";
+  const auto entities = Entities(Recognizer(), moscow);
+  const Entity* m = WithMention(entities, moscow, "Moskow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m, WithMention(entities, moscow, "Moskwa"));
+  EXPECT_EQ(m->type, EntityType::kLocation);
+}
+
+TEST(EntityRecognizerTest, IdsAreStableAcrossArticlesAndRecognizers) {
+  const auto a = Entities(Recognizer(), "Presiden Rusia Vladimir Putin tiba di Moskwa kemarin.");
+  EntityOptions options;
+  options.model = ModelBytes();
+  auto other = EntityRecognizer::Create(options);
+  ASSERT_TRUE(other.ok());
+  const auto b = Entities(**other, "Kemarin Moskow menyambut kedatangan Vladimir Putin dari Kremlin.");
+  const Entity* pa = Named(a, "Vladimir Putin");
+  const Entity* pb = Named(b, "Vladimir Putin");
+  ASSERT_NE(pa, nullptr);
+  ASSERT_NE(pb, nullptr);
+  EXPECT_EQ(pa->id, pb->id);
+  EXPECT_EQ(pa->id, EntityId(EntityType::kPerson, NameKey("Vladimir Putin")));
+  const Entity* ma = Named(a, "Moskwa");
+  const Entity* mb = Named(b, "Moskwa");
+  ASSERT_NE(ma, nullptr);
+  ASSERT_NE(mb, nullptr);
+  EXPECT_EQ(ma->id, mb->id);
+}
+
+TEST(EntityRecognizerTest, KnowledgeBaseLinksShortFormsToTheSameId) {
+  EntityOptions options;
+  options.model = ModelBytes();
+  options.knowledge_base = "Q7747\tPERSON\tVladimir Putin\tPutin|Vladimir Vladimirovich Putin\n";
+  auto linked = EntityRecognizer::Create(options);
+  ASSERT_TRUE(linked.ok()) << linked.status();
+  const std::string text = "Kremlin menyatakan Putin akan berkunjung ke Pyongyang.";
+  const auto entities = Entities(**linked, text);
+  const Entity* putin = WithMention(entities, text, "Putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->kb_id, "Q7747");
+  EXPECT_EQ(putin->name, "Vladimir Putin");
+  EXPECT_EQ(putin->id, Named(Entities(Recognizer(), "Presiden Vladimir Putin tiba."), "Vladimir Putin")->id);
+}
+
+TEST(EntityRecognizerTest, UsesTheSegmentStagesTokensWhenPresent) {
+  Document doc;
+  doc.text = "Presiden Joko Widodo meresmikan bendungan di Bandung, Jawa Barat.";
+  const SimpleSegmentation seg = SimpleSegment(doc.text);
+  doc.tokens = seg.tokens;
+  doc.sentences = seg.sentences;
+  ASSERT_TRUE(Recognizer().Process(doc).ok());
+  const Entity* jokowi = Named(doc.entities, "Joko Widodo");
+  ASSERT_NE(jokowi, nullptr);
+  EXPECT_EQ(doc.Text(jokowi->mentions[0].span), "Joko Widodo");
+  EXPECT_NE(WithMention(doc.entities, doc.text, "Bandung"), nullptr);
+}
+
+TEST(EntityRecognizerTest, ReplacesEntitiesAndRejectsBadTokens) {
+  Document doc;
+  doc.text = "Tidak ada nama di sini.";
+  doc.entities.push_back(Entity{});
+  ASSERT_TRUE(Recognizer().Process(doc).ok());
+  EXPECT_TRUE(doc.entities.empty());
+  doc.tokens.push_back({{0, 999}, TokenKind::kWord});
+  EXPECT_FALSE(Recognizer().Process(doc).ok());
+  EXPECT_FALSE(EntityRecognizer::Create(EntityOptions{}).ok());
+}
+
+TEST(EntityRecognizerTest, TagsPreTokenisedSentences) {
+  const auto tags = Recognizer().TagTokens({"Kata", "Sergei", "Lavrov", "di", "Moskwa", "."});
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}));
+}
+
+// Every person quoted in the sample articles is found under the right
+// canonical name, and the same person has the same id in every article.
+TEST(EntityRecognizerTest, SamplesQuotedPeopleHaveCanonicalNames) {
+  WARTA_REQUIRE_SHARED_DATA(data);
+  const std::map<std::string, std::vector<std::string>> expected = {
+      {"2024-11-04_putin_choe_kursk.txt",
+       {"Vladimir Putin", "Choe Son Hui", "Volodymyr Zelensky", "Matthew Miller", "Andrii Sybiha",
+        "Annalena Baerbock", "Sergei Lavrov"}},
+      {"bergelora_2024-11-01_choe_lavrov.txt", {"Choe Son Hui", "Vladimir Putin", "Sergei Lavrov"}},
+      {"kompastv_2024-01-21_choe_putin.txt", {"Choe Son Hui", "Vladimir Putin"}},
+      {"orbitindonesia_2024-01_putin_choe.txt",
+       {"Vladimir Putin", "Choe Son Hui", "Sergei Lavrov", "Dmitry Peskov"}},
+      {"tempo_2024-11-05_putin_choe.txt",
+       {"Vladimir Putin", "Choe Son Hui", "Volodymyr Zelensky", "Annalena Baerbock"}},
+  };
+  std::map<std::string, std::string> ids;
+  for (const auto& [file, people] : expected) {
+    const auto entities = Entities(Recognizer(), warta::testing::ReadFileOrDie(data / "samples" / file));
+    for (const std::string& person : people) {
+      const Entity* e = Named(entities, person);
+      ASSERT_NE(e, nullptr) << person << " in " << file;
+      EXPECT_EQ(e->type, EntityType::kPerson) << person;
+      auto [it, added] = ids.emplace(person, e->id);
+      EXPECT_EQ(it->second, e->id) << person << " changed id in " << file;
+    }
+    // Short forms never stay separate people ("Choe", "Putin").
+    for (const Entity& e : entities) {
+      if (e.type != EntityType::kPerson) continue;
+      EXPECT_NE(NameKey(e.name), "choe") << file;
+      EXPECT_NE(NameKey(e.name), "putin") << file;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace warta::enrichment

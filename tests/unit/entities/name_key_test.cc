@@ -1,0 +1,52 @@
+#include "enrichment/entities/name_key.h"
+
+#include "enrichment/entities/knowledge_base.h"
+#include "gtest/gtest.h"
+
+namespace warta::enrichment {
+namespace {
+
+TEST(NameKeyTest, SpellingVariantsMeet) {
+  EXPECT_EQ(NameKey("Kim Jong-un"), NameKey("Kim Jong Un"));
+  EXPECT_EQ(NameKey("Kim Jong-Un"), NameKey("Kim Jong Un"));
+  EXPECT_EQ(NameKey("Choe Son-hui"), NameKey("Choe Son Hui"));
+  EXPECT_EQ(NameKey("Zelenskyy"), NameKey("Zelensky"));
+  EXPECT_EQ(NameKey("Volodymyr Zelénsky"), NameKey("Volodymyr Zelensky"));
+  EXPECT_NE(NameKey("Kim Jong Un"), NameKey("Kim Yo Jong"));
+}
+
+TEST(NameKeyTest, TokensSplitOnHyphensAndDropPunctuation) {
+  EXPECT_EQ(NameTokens("Choe Son-hui"), (std::vector<std::string>{"choe", "son", "hui"}));
+  EXPECT_EQ(NameTokens("A.S."), (std::vector<std::string>{"as"}));
+}
+
+TEST(NameKeyTest, IdsAreStableAndTyped) {
+  EXPECT_EQ(EntityId(EntityType::kPerson, "vladimirputin"), EntityId(EntityType::kPerson, "vladimirputin"));
+  EXPECT_EQ(EntityId(EntityType::kPerson, "vladimirputin").substr(0, 4), "per:");
+  EXPECT_NE(EntityId(EntityType::kPerson, "a"), EntityId(EntityType::kPerson, "b"));
+  // A fixed value: ids must not change between releases.
+  EXPECT_EQ(EntityId(EntityType::kLocation, ""), "loc:cbf29ce484222325");
+}
+
+TEST(KnowledgeBaseTest, ParsesAndMatchesAliases) {
+  auto kb = KnowledgeBase::Parse(
+      "# id\ttype\tname\taliases\n"
+      "Q7747\tPERSON\tVladimir Putin\tPutin|Vladimir Vladimirovich Putin\n"
+      "Q649\tLOC\tMoskwa\tMoscow|Moskow\n");
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  ASSERT_EQ(kb->size(), 2u);
+  const KbEntry* e = kb->Find(NameKey("putin"));
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->id, "Q7747");
+  EXPECT_EQ(kb->Find(NameKey("Moscow"))->type, EntityType::kLocation);
+  EXPECT_EQ(kb->Find(NameKey("Kyiv")), nullptr);
+}
+
+TEST(KnowledgeBaseTest, RejectsBadLinesWithLineNumber) {
+  auto kb = KnowledgeBase::Parse("Q1\tPERSON\tA\nQ2\tTHING\tB\n");
+  ASSERT_FALSE(kb.ok());
+  EXPECT_NE(kb.status().message().find("line 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta::enrichment

@@ -1,0 +1,119 @@
+#include "enrichment/entities/ner_model.h"
+
+#include <cmath>
+
+#include "eval/ner/conll.h"
+#include "gtest/gtest.h"
+#include "tests/testing/shared_data.h"
+
+namespace warta::enrichment::ner {
+namespace {
+
+const NerModel& Model() {
+  static const NerModel* model = [] {
+    auto m = NerModel::Create(
+        warta::testing::ReadFileOrDie(warta::testing::SourceDir() / "models/ner/ner.model"));
+    if (!m.ok()) std::abort();
+    return m->release();
+  }();
+  return *model;
+}
+
+std::vector<std::string_view> Words(const std::vector<std::string>& v) {
+  return std::vector<std::string_view>(v.begin(), v.end());
+}
+
+TEST(NerModelTest, FastScoresEqualTheTrainersSum) {
+  const std::vector<std::string> sentence = {
+      "Presiden", "Rusia", "Vladimir", "Putin", "bertemu", "Choe", "Son-hui", "di", "Kremlin",
+      "pada", "10.000", "xyzunseenword", "Zzq", "."};
+  for (int v = 0; v < static_cast<int>(Model().data().variants.size()); ++v) {
+    std::vector<float> fast, slow;
+    Model().Emissions(Words(sentence), v, &fast);
+    Model().EmissionsSlow(Words(sentence), v, &slow);
+    ASSERT_EQ(fast.size(), slow.size());
+    for (size_t i = 0; i < fast.size(); ++i) EXPECT_NEAR(fast[i], slow[i], 1e-3) << i;
+  }
+}
+
+TEST(NerModelTest, FindsUnseenNamesFromContext) {
+  // Invented names: the model must generalise, not remember.
+  const std::vector<std::string> s = {"Menteri", "Keuangan", "Rondaliwa", "Sutarjanto", "mengatakan",
+                                      "bahwa", "PT", "Lembayung", "Ceria", "akan", "membuka",
+                                      "pabrik", "di", "Surabaya", "."};
+  const auto spans = Model().TagSpans(Words(s));
+  bool person = false, place = false;
+  for (const TaggedSpan& sp : spans) {
+    person |= sp.type == 0 && sp.begin == 2 && sp.end == 4;
+    place |= sp.type == 2 && sp.begin == 13;
+  }
+  EXPECT_TRUE(person);
+  EXPECT_TRUE(place);
+}
+
+TEST(NerModelTest, LowerCaseTextUsesTheCaselessWeights) {
+  ASSERT_GE(Model().FindVariant("caseless"), 0);
+  const std::vector<std::string> s = {"presiden", "joko", "widodo", "berkunjung", "ke", "bandung", "."};
+  const auto spans = Model().TagSpans(Words(s));
+  ASSERT_FALSE(spans.empty());
+  EXPECT_EQ(spans[0].type, 0);
+  EXPECT_EQ(spans[0].begin, 1);
+}
+
+TEST(NerModelTest, SerialisationRoundTrips) {
+  const std::string bytes = SerializeNerModel(Model().data());
+  auto again = ParseNerModel(bytes);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(SerializeNerModel(*again), bytes);
+  EXPECT_FALSE(NerModel::Create(bytes.substr(0, bytes.size() / 2)).ok());
+  EXPECT_FALSE(NerModel::Create("not a model").ok());
+}
+
+TEST(NerModelTest, ViterbiNeverStartsWithInside) {
+  // Scores that would prefer I-PERSON everywhere.
+  NerWeights w;
+  std::vector<float> em(3 * kNumTags, 0.0f);
+  for (int i = 0; i < 3; ++i) em[i * kNumTags + InsideTag(0)] = 5;
+  std::vector<int> tags;
+  Viterbi(em.data(), 3, w, &tags);
+  EXPECT_NE(tags[0], InsideTag(0));
+  for (int i = 1; i < 3; ++i) {
+    if (IsInside(tags[i])) EXPECT_EQ(TagType(tags[i - 1]), TagType(tags[i]));
+  }
+}
+
+TEST(ConllTest, ReadsEveryLabelScheme) {
+  auto s = eval::ParseConll("Choe B-PPL\nSon I-PPL\nHui I-PPL\ndi O\nMoskwa\tU-PLACE\n\r\nKPK B-IND\n");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->size(), 2u);
+  const auto spans = eval::LabelsToSpans((*s)[0].labels);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].type, 0);
+  EXPECT_EQ(spans[0].end, 3);
+  EXPECT_EQ(spans[1].type, 2);
+  EXPECT_EQ(eval::LabelsToSpans({"B-EVT", "I-EVT", "B-FNB"}).size(), 0u);  // kept out
+  EXPECT_EQ(eval::LabelsToSpans({"B-PER", "L-PER", "U-ORG"}).size(), 2u);  // BILOU
+}
+
+TEST(ConllTest, ScoresExactSpansOnly) {
+  eval::NerCounts c;
+  c.Add({{0, 2, 0}, {3, 4, 2}}, {{0, 2, 0}, {3, 5, 2}});
+  EXPECT_EQ(c.tp[0], 1);
+  EXPECT_EQ(c.fp[2], 1);
+  EXPECT_EQ(c.fn[2], 1);
+  EXPECT_NEAR(c.F1(), 0.5, 1e-9);
+}
+
+TEST(NerModelTest, DevF1OnIndonesianNews) {
+  WARTA_REQUIRE_SHARED_DATA(data);
+  auto s = eval::ParseConll(warta::testing::ReadFileOrDie(data / "ner/idner_news_2k/dev.txt"));
+  ASSERT_TRUE(s.ok());
+  eval::NerCounts counts;
+  for (const auto& sentence : *s) {
+    counts.Add(eval::LabelsToSpans(sentence.labels), Model().TagSpans(Words(sentence.tokens)));
+  }
+  EXPECT_GT(counts.F1(), 0.80);  // measured 0.85; guards against a broken model
+}
+
+}  // namespace
+}  // namespace warta::enrichment::ner

@@ -1,0 +1,50 @@
+// Trains the NER model (models/ner/ner.model) from the train splits of
+// ../shared/data/ner/ (idner_news_2k, nergrit, nerp; labels mapped onto
+// PERSON / ORGANIZATION / LOCATION, NERP's EVT and FNB to O) and the
+// unlabelled news in ../shared/data/news/ (word clusters and
+// capitalisation statistics). Structured averaged perceptron, exact
+// Viterbi; deterministic: the same data and options give the same bytes.
+//
+// Not thread-safe (one training run at a time per object).
+#ifndef WARTA_TRAINING_NER_NER_TRAINER_H_
+#define WARTA_TRAINING_NER_NER_TRAINER_H_
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "enrichment/entities/ner_model.h"
+
+namespace warta::training {
+
+struct NerTrainOptions {
+  std::filesystem::path data_dir;  // ../shared/data
+  // Training corpora under data_dir/ner/ (each must have a train*.txt).
+  std::vector<std::string> corpora = {"idner_news_2k", "nergrit", "nerp"};
+  // Each corpus gets its own copy of every feature besides the shared one;
+  // the model file keeps, per variant, the shared weights plus those of its
+  // corpus: tuned to that corpus's conventions while learning from all.
+  // "news" (the default, cased text) follows idner_news_2k; "caseless"
+  // (sentences without case) follows NERP.
+  bool domain_adaptation = true;
+  std::vector<std::pair<std::string, std::string>> variants = {
+      {"news", "idner_news_2k"}, {"caseless", "nerp"}};
+  int epochs = 12;
+  uint32_t seed = 20240101;
+  // Word clusters learned from the news text (k-means over context
+  // vectors); 0 disables them.
+  int clusters = 256;
+  int coarse_clusters = 32;
+  // Features whose averaged weights are all below this are dropped from the
+  // model file (keeps it a few MB).
+  float prune_below = 0.0f;
+  std::ostream* log = nullptr;  // progress and dev F1 per epoch
+};
+
+absl::StatusOr<enrichment::ner::NerModelData> TrainNerModel(const NerTrainOptions& options);
+
+}  // namespace warta::training
+
+#endif  // WARTA_TRAINING_NER_NER_TRAINER_H_
