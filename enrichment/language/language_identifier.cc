@@ -130,6 +130,8 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
   if (use_model &&
       model_->Score(text, std::span<double>(logits.data(), k)) > 0) {
     for (size_t c = 0; c < k; ++c) {
+      logits[c] /= options_.model_temperature;
+      if (cld.reliable && classes[c] == cld.code) logits[c] += options_.cld2_prior;
       if (classes[c] == hint_code) logits[c] += options_.hint_prior;
       if ((tld == "id" && classes[c] == "id") ||
           ((tld == "my" || tld == "bn") && classes[c] == "ms")) {

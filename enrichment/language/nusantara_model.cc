@@ -96,6 +96,15 @@ absl::Status Corrupt(std::string_view what) {
 
 }  // namespace
 
+uint32_t NusantaraWordFeature(std::string_view word,
+                              const NusantaraFeatureConfig& config) {
+  std::string padded = "_";
+  padded.append(word);
+  padded += '_';
+  return Mix(Fnv1a(padded.data(), static_cast<int>(padded.size()), kWordSeed)) >>
+         (32 - config.bucket_bits);
+}
+
 void ExtractNusantaraFeatures(std::string_view text,
                               const NusantaraFeatureConfig& config,
                               std::vector<uint32_t>& features) {

@@ -28,8 +28,8 @@ namespace warta::enrichment {
 // always scored with the features it was trained on.
 struct NusantaraFeatureConfig {
   int bucket_bits = 18;   // 2^bucket_bits hashed feature buckets
-  int min_ngram = 2;      // character n-grams over "_word_", bytes
-  int max_ngram = 4;
+  int min_ngram = 3;      // character n-grams over "_word_", bytes
+  int max_ngram = 5;
   bool word_unigrams = true;
   bool word_bigrams = true;
   // Texts longer than this many words are scored on their first words only:
@@ -43,6 +43,11 @@ struct NusantaraFeatureConfig {
 void ExtractNusantaraFeatures(std::string_view text,
                               const NusantaraFeatureConfig& config,
                               std::vector<uint32_t>& features);
+
+// The bucket of the whole-word feature of `word` (lower-case letters), for
+// the trainer to set weights of hand-picked marker words.
+uint32_t NusantaraWordFeature(std::string_view word,
+                              const NusantaraFeatureConfig& config);
 
 // What the trainer produces and the file holds.
 struct NusantaraModelData {

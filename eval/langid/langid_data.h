@@ -20,6 +20,7 @@ namespace warta::eval {
 struct LabeledText {
   std::string code;  // gold language, ISO 639-1
   std::string text;
+  std::string source;  // where it came from ("lingua", "news", ...), for reports
 };
 
 // lingua (and the news file) have no train/test split; Warta trains on the

@@ -68,6 +68,8 @@ struct Flags {
   std::string news;
   std::string half = "all";
   int errors = 0;
+  std::optional<double> cld2_prior;
+  std::optional<double> temperature;
 };
 
 absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
@@ -94,6 +96,14 @@ absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
     }
     if (!has_value) {
       return absl::InvalidArgumentError(absl::StrCat(name, " needs a value"));
+    }
+    if (name == "--cld2_prior" || name == "--temperature") {
+      double number = 0;
+      if (!absl::SimpleAtod(value, &number)) {
+        return absl::InvalidArgumentError(absl::StrCat(name, " wants a number"));
+      }
+      (name == "--cld2_prior" ? flags.cld2_prior : flags.temperature) = number;
+      continue;
     }
     if (name == "--errors") {
       if (!absl::SimpleAtoi(value, &flags.errors) || flags.errors < 0) {
@@ -247,6 +257,8 @@ absl::Status RunLangidEval(const std::vector<std::string>& args,
   }
   enrichment::LanguageOptions options;
   options.model = std::move(*model);
+  if (flags->cld2_prior) options.cld2_prior = *flags->cld2_prior;
+  if (flags->temperature) options.model_temperature = *flags->temperature;
   auto identifier = enrichment::LanguageIdentifier::Create(options);
   if (!identifier.ok()) return identifier.status();
   const enrichment::LanguageIdentifier& id = **identifier;

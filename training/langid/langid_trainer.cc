@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 
 namespace warta::training {
 namespace {
@@ -42,6 +43,23 @@ void Shuffle(std::vector<int>& order, std::mt19937& rng) {
 }
 
 }  // namespace
+
+absl::StatusOr<std::vector<LabeledText>> ReadMarkers(
+    const std::filesystem::path& path) {
+  auto content = eval::ReadFile(path);
+  if (!content.ok()) return content.status();
+  std::vector<LabeledText> markers;
+  for (absl::string_view line : absl::StrSplit(*content, '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields = absl::StrSplit(line, '\t');
+    if (fields.size() != 2 || fields[0].empty() || fields[1].empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path.string(), ": expected 'language<TAB>word', got '", line, "'"));
+    }
+    markers.push_back({fields[0], absl::AsciiStrToLower(fields[1]), "marker"});
+  }
+  return markers;
+}
 
 std::vector<std::string> SplitSentences(std::string_view text, int min_words) {
   std::vector<std::string> out;
@@ -87,26 +105,29 @@ absl::StatusOr<std::vector<LabeledText>> CollectLangidTrainingTexts(
   const size_t take = std::min<size_t>(news_sentences.size(),
                                        static_cast<size_t>(options.max_news_sentences));
   for (size_t i = 0; i < take; ++i) {
-    texts.push_back({"id", news_sentences[i * news_sentences.size() / take]});
+    texts.push_back({"id", news_sentences[i * news_sentences.size() / take], "news"});
   }
 
   auto lingua = eval::ReadLinguaDir(data / "langid" / "lingua", Half::kTrain);
   if (!lingua.ok()) return lingua.status();
   for (LabeledText& t : *lingua) {
+    t.source = "lingua";
     if (t.code == "id" || t.code == "ms") texts.push_back(std::move(t));
   }
 
   auto nusax = eval::ReadNusaxCsv(data / "langid" / "nusax" / "train.csv");
   if (!nusax.ok()) return nusax.status();
   for (LabeledText& t : *nusax) {
+    t.source = "nusax";
     if (t.code != "en") texts.push_back(std::move(t));
   }
   return texts;
 }
 
 absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
-    const std::vector<LabeledText>& texts, const LangidTrainingOptions& options,
-    std::ostream* log) {
+    const std::vector<LabeledText>& texts,
+    const std::vector<LabeledText>& markers,
+    const LangidTrainingOptions& options, std::ostream* log) {
   const std::vector<std::string>& classes = Classes();
   const size_t k = classes.size();
   auto class_of = [&](std::string_view code) -> int {
@@ -118,6 +139,7 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
   struct Example {
     int label;
     std::vector<uint32_t> features;
+    std::string source;
   };
   std::vector<Example> train, dev;
   std::vector<int> counts(k, 0);
@@ -127,7 +149,7 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
       return absl::InvalidArgumentError(
           absl::StrCat("no class for training language ", texts[i].code));
     }
-    Example ex{label, {}};
+    Example ex{label, {}, texts[i].source};
     enrichment::ExtractNusantaraFeatures(texts[i].text, options.features,
                                          ex.features);
     if (ex.features.empty()) continue;
@@ -213,8 +235,24 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
     data.weights[i] = static_cast<float>(w[i] - w_sum[i] / t);
   }
 
+  // Marker words: a fixed push toward their language, against the other of
+  // the confusable pair.
+  const int id_class = class_of("id"), ms_class = class_of("ms");
+  for (const LabeledText& marker : markers) {
+    const int c = class_of(marker.code);
+    if (c != id_class && c != ms_class) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("marker language must be id or ms, not ", marker.code));
+    }
+    const uint32_t f =
+        enrichment::NusantaraWordFeature(marker.text, options.features);
+    const int other = c == id_class ? ms_class : id_class;
+    data.weights[f * k + c] += static_cast<float>(options.marker_weight);
+    data.weights[f * k + other] -= static_cast<float>(options.marker_weight);
+  }
+
   if (log && !dev.empty()) {
-    std::vector<int> dev_total(k, 0), dev_correct(k, 0);
+    std::map<std::string, std::pair<int, int>> dev_counts;  // correct, total
     for (const Example& ex : dev) {
       int best = 0;
       double best_z = -1e300;
@@ -226,13 +264,16 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
           best = static_cast<int>(c);
         }
       }
-      ++dev_total[ex.label];
-      dev_correct[ex.label] += best == ex.label;
+      auto& [correct, total] =
+          dev_counts[absl::StrCat(ex.source, ":", classes[ex.label])];
+      ++total;
+      correct += best == ex.label;
     }
     *log << "dev accuracy:";
-    for (size_t c = 0; c < k; ++c) {
-      *log << absl::StrFormat(" %s %d/%d", classes[c], dev_correct[c],
-                              dev_total[c]);
+    for (const auto& [name, counts] : dev_counts) {
+      *log << absl::StrFormat(" %s %.3f (%d)", name,
+                              static_cast<double>(counts.first) / counts.second,
+                              counts.second);
     }
     *log << "\n";
   }

@@ -7,6 +7,8 @@
 //       lingua id.txt even lines, NusaX train "indonesian"
 //   ms: lingua ms.txt even lines
 //   jv: NusaX train "javanese";  su: NusaX train "sundanese"
+// plus hand-picked marker words (training/langid/id_ms_markers.tsv) whose
+// weights are set after training.
 // The odd lingua lines and odd news articles stay held out for
 // `warta eval langid --half=heldout`; NusaX valid/test are never read.
 //
@@ -33,8 +35,13 @@ struct LangidTrainingOptions {
   double learning_rate = 0.01;
   // Cap on news sentences (taken evenly across the even-index articles):
   // enough Indonesian to learn from without drowning the other classes.
-  int max_news_sentences = 12000;
+  int max_news_sentences = 3000;
   uint32_t seed = 20240117;
+  // language<TAB>word marker lines (training/langid/id_ms_markers.tsv);
+  // empty: none. Each marker word's feature gets +marker_weight for its
+  // language and -marker_weight for the other of id/ms.
+  std::filesystem::path markers_file;
+  double marker_weight = 2.0;
   // When > 0, every dev_every-th training text is set aside and scored after
   // training (per class), for tuning without touching held-out data.
   int dev_every = 0;
@@ -48,7 +55,12 @@ absl::StatusOr<std::vector<eval::LabeledText>> CollectLangidTrainingTexts(
 // weighted to count equally. `log` (may be null) gets progress lines.
 absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
     const std::vector<eval::LabeledText>& texts,
+    const std::vector<eval::LabeledText>& markers,
     const LangidTrainingOptions& options, std::ostream* log);
+
+// Marker words from a TSV file: "language<TAB>word" lines, '#' comments.
+absl::StatusOr<std::vector<eval::LabeledText>> ReadMarkers(
+    const std::filesystem::path& path);
 
 // Splits running text into sentences at . ! ? followed by a space and a
 // capital, and at newlines; drops pieces of fewer than `min_words` words.

@@ -17,12 +17,14 @@ constexpr std::string_view kUsage =
     "usage: warta-train-langid [--data_dir=DIR] [--out=FILE] [--dev_every=N]\n"
     "  --data_dir   the shared data folder (default: ../shared/data beside the "
     "repository)\n"
+    "  --markers    language<TAB>word Malay/Indonesian marker words (default: "
+    "the repository's training/langid/id_ms_markers.tsv; empty: none)\n"
     "  --out        the model file (default: the repository's "
     "models/langid/nusantara-v1.bin)\n"
     "  --dev_every  set aside every N-th training text and print its accuracy "
     "(tuning only; the shipped model uses 0)\n"
     "  --epochs --learning_rate --max_news_sentences --bucket_bits "
-    "--min_ngram --max_ngram: training settings (defaults in "
+    "--min_ngram --max_ngram --marker_weight: training settings (defaults in "
     "langid_trainer.h are the shipped model's)\n";
 
 bool FlagValue(std::string_view arg, std::string_view name, std::string* value) {
@@ -44,12 +46,17 @@ bool IntFlag(std::string_view arg, std::string_view name, int* out) {
 int main(int argc, char** argv) {
   warta::training::LangidTrainingOptions options;
   options.data_dir = WARTA_SOURCE_DIR "/../shared/data";
+  options.markers_file = WARTA_SOURCE_DIR "/training/langid/id_ms_markers.tsv";
   std::string out = WARTA_SOURCE_DIR "/models/langid/nusantara-v1.bin";
   for (int i = 1; i < argc; ++i) {
     std::string value;
     const std::string_view arg = argv[i];
     if (FlagValue(arg, "--data_dir", &value)) {
       options.data_dir = value;
+    } else if (FlagValue(arg, "--markers", &value)) {
+      options.markers_file = value;
+    } else if (FlagValue(arg, "--marker_weight", &value) &&
+               absl::SimpleAtod(value, &options.marker_weight)) {
     } else if (FlagValue(arg, "--out", &value)) {
       out = value;
     } else if (IntFlag(arg, "--dev_every", &options.dev_every) ||
@@ -71,7 +78,17 @@ int main(int argc, char** argv) {
     std::cerr << "warta-train-langid: " << texts.status().message() << "\n";
     return 1;
   }
-  auto model = warta::training::TrainNusantaraModel(*texts, options, &std::cerr);
+  std::vector<warta::eval::LabeledText> markers;
+  if (!options.markers_file.empty()) {
+    auto read = warta::training::ReadMarkers(options.markers_file);
+    if (!read.ok()) {
+      std::cerr << "warta-train-langid: " << read.status().message() << "\n";
+      return 1;
+    }
+    markers = std::move(*read);
+  }
+  auto model = warta::training::TrainNusantaraModel(*texts, markers, options,
+                                                    &std::cerr);
   if (!model.ok()) {
     std::cerr << "warta-train-langid: " << model.status().message() << "\n";
     return 1;
