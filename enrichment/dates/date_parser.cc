@@ -102,8 +102,9 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
 template <size_t N>
 int Lookup(const std::array<NameValue, N>& table, std::string_view word) {
   if (word.size() < 3 || word.size() > 9) return -1;
+  const char first = absl::ascii_tolower(static_cast<unsigned char>(word[0]));
   for (const NameValue& nv : table) {
-    if (EqualsLower(word, nv.name)) return nv.value;
+    if (nv.name[0] == first && EqualsLower(word, nv.name)) return nv.value;
   }
   return -1;
 }

@@ -18,7 +18,7 @@ struct Char {
   UChar32 cp;  // code point (U+FFFD for ill-formed bytes)
 };
 
-CharClass ClassifyAscii(unsigned char c) {
+constexpr CharClass ClassifyAscii(unsigned char c) {
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
     return CharClass::kSpace;
   }
@@ -32,9 +32,13 @@ CharClass ClassifyAscii(unsigned char c) {
   return CharClass::kPunct;
 }
 
-Char CharAt(std::string_view s, int i) {
-  const unsigned char b = s[i];
-  if (b < 0x80) return {ClassifyAscii(b), 1, b};
+constexpr std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = ClassifyAscii(static_cast<unsigned char>(c));
+  return table;
+}();
+
+[[gnu::noinline]] Char NonAsciiCharAt(std::string_view s, int i) {
   int j = i;
   UChar32 c;
   U8_NEXT(s.data(), j, static_cast<int>(s.size()), c);
@@ -54,6 +58,13 @@ Char CharAt(std::string_view s, int i) {
     cls = CharClass::kOther;
   }
   return {cls, j - i, c};
+}
+
+// Almost all news text is ASCII: keep that path inline and table-driven.
+inline Char CharAt(std::string_view s, int i) {
+  const unsigned char b = s[i];
+  if (b < 0x80) return {kAsciiClass[b], 1, b};
+  return NonAsciiCharAt(s, i);
 }
 
 bool IsAlnum(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }

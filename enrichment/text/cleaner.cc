@@ -142,6 +142,10 @@ class PageCleaner {
           break;
         }
       }
+      if (std::optional<std::string_view> reason = page_rules::BoilerplateReason(t, false)) {
+        Remove(line.begin, line.end, *reason);
+        continue;
+      }
       if (!title_done) {
         if (!hint.empty()) {
           title_done = true;
@@ -157,14 +161,6 @@ class PageCleaner {
           Remove(line.begin, line.end, "title");
           continue;
         }
-      }
-      if (std::optional<std::string_view> reason = page_rules::BoilerplateReason(t, false)) {
-        Remove(line.begin, line.end, *reason);
-        continue;
-      }
-      if (page_rules::LooksLikeImageCaption(t)) {
-        Remove(line.begin, line.end, "image_credit");
-        continue;
       }
       if (page_rules::LooksLikeSectionLabel(t) && i + 1 < lines_.size()) {
         Remove(line.begin, line.end, "section");

@@ -62,10 +62,12 @@ constexpr std::array<std::string_view, 16> kShareWords = {
     "copy", "link", "x", "pinterest", "share", "bagikan", "salin", "tautan"};
 
 // Promotional lines of outlets (site footers, app and social calls).
-constexpr std::array<std::string_view, 10> kPromoPhrases = {
-    "adalah portal berita", "download aplikasi", "unduh aplikasi", "ikuti kami di",
-    "follow us on", "dapatkan update berita", "dapatkan informasi terkini",
-    "subscribe to our", "berlangganan newsletter", "kamu bisa menjadi member"};
+// Only in the last lines of a page: "mengunduh aplikasi" and the like are
+// ordinary sentences in tech news.
+constexpr std::array<std::string_view, 8> kPromoPhrases = {
+    "adalah portal berita", "ikuti kami di", "follow us on", "dapatkan update berita",
+    "dapatkan informasi terkini", "subscribe to our", "berlangganan newsletter",
+    "kamu bisa menjadi member"};
 
 constexpr std::array<std::string_view, 13> kAgencies = {
     "antara", "reuters", "afp", "ap", "cna", "bbc", "xinhua", "kcna", "bernama", "dpa",
@@ -270,7 +272,7 @@ std::optional<std::string_view> BoilerplateReason(std::string_view line, bool ne
       return head.starts_with("pilihan") ? "editor_pick" : "related_link";
     }
   }
-  if (line.size() <= 500) {
+  if (near_end && line.size() <= 500) {
     const std::string lower = Lower(line);
     for (std::string_view p : kPromoPhrases) {
       if (lower.find(p) != std::string::npos) return "advertisement";
@@ -343,10 +345,17 @@ std::optional<Dateline> FindDateline(std::string_view line, std::string_view sou
   }
   const bool spaced = spaced_before || spaced_after;
   const bool caps = AllCapsLetters(prefix, 3);
-  if (!(marker || (spaced && caps))) return std::nullopt;
-  // "Korea Utara-Rusia" is a compound, not a dateline: an unspaced dash
-  // needs an outlet name in front.
-  if (!spaced && !marker) return std::nullopt;
+  if (marker || (spaced && caps)) {
+    return Dateline{static_cast<int>(prefix.size()), static_cast<int>(after)};
+  }
+  // "Korea Utara-Rusia", "KPK-Polri", "COVID-19" are compounds; an unspaced
+  // dash makes a dateline only after one long upper-case place name
+  // ("SWEDIA-Tanpa kesulitan ...").
+  if (!spaced && caps && prefix.size() >= 5 && prefix.find(' ') == std::string_view::npos &&
+      absl::ascii_isupper(first)) {
+    return Dateline{static_cast<int>(prefix.size()), static_cast<int>(after)};
+  }
+  return std::nullopt;
   return Dateline{static_cast<int>(prefix.size()), static_cast<int>(after)};
 }
 
@@ -368,10 +377,28 @@ std::optional<TrailingCredit> FindTrailingCredit(std::string_view line) {
 }
 
 bool LooksLikeTitle(std::string_view line) {
-  if (line.size() > 250) return false;
-  const int words = CountWords(line);
-  if (words < 3 || words > 30) return false;
-  if (line.back() == '.' || line.back() == ',' || line.back() == ':') return false;
+  if (line.size() > 200) return false;
+  const std::vector<std::string_view> words = SplitAny(line, " ");
+  if (words.size() < 3 || words.size() > 20) return false;
+  std::string_view core = line;
+  while (!core.empty() && (core.back() == '"' || core.back() == '\'')) core.remove_suffix(1);
+  if (core.empty()) return false;
+  const char last = core.back();
+  if (last == '.' || last == ',' || last == ':' || last == ')') return false;
+  // More than one sentence: a lede.
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (IsSentenceEnd(line[i]) && line[i + 1] == ' ') return false;
+  }
+  // A question or exclamation opens many feature stories ("Siapa yang tak
+  // suka dengan donat?"); as a headline it is in title case ("Putin Bertemu
+  // Menlu Korea Utara di Moskow, Bahas Apa?").
+  if (line.back() == '?' || line.back() == '!') {
+    size_t capitalised = 0;
+    for (std::string_view w : words) {
+      capitalised += absl::ascii_isupper(static_cast<unsigned char>(w[0])) ? 1 : 0;
+    }
+    if (capitalised * 10 < words.size() * 6) return false;
+  }
   return true;
 }
 

@@ -51,8 +51,11 @@ const icu::Normalizer2* Nfc() {
   return nfc;
 }
 
-// Pass 1: the character mappings above, with offsets.
-void MapCharacters(std::string_view in, NormalizedText& out) {
+// Pass 1: the character mappings above, with offsets. Returns false when
+// the output holds only code points below U+0300, which NFC never changes
+// (no combining marks, no Hangul, no compatibility singletons).
+bool MapCharacters(std::string_view in, NormalizedText& out) {
+  bool may_need_nfc = false;
   out.text.reserve(in.size());
   out.offsets.reserve(in.size() + 1);
   const int n = static_cast<int>(in.size());
@@ -75,6 +78,20 @@ void MapCharacters(std::string_view in, NormalizedText& out) {
   int i = 0;
   while (i < n) {
     const unsigned char b = in[i];
+    if (b > 0x20 && b < 0x7F) {
+      // A run of visible ASCII: copied as is.
+      int j = i + 1;
+      while (j < n && static_cast<unsigned char>(in[j]) > 0x20 &&
+             static_cast<unsigned char>(in[j]) < 0x7F) {
+        ++j;
+      }
+      out.text.append(in.data() + i, j - i);
+      const size_t old = out.offsets.size();
+      out.offsets.resize(old + (j - i));
+      for (int k = i; k < j; ++k) out.offsets[old + (k - i)] = k;
+      i = j;
+      continue;
+    }
     if (b < 0x80) {
       if (b == ' ' || b == '\t') {
         emit_space(i);
@@ -105,6 +122,7 @@ void MapCharacters(std::string_view in, NormalizedText& out) {
     const Mapping m = MapCodePoint(c);
     switch (m.action) {
       case Action::kKeep:
+        may_need_nfc |= c >= 0x300;
         for (int k = start; k < i; ++k) emit(in[k], start);
         // Bytes after the first map to the code point start, so a span never
         // begins or ends inside a code point in the original.
@@ -123,6 +141,7 @@ void MapCharacters(std::string_view in, NormalizedText& out) {
     }
   }
   out.offsets.push_back(n);
+  return may_need_nfc;
 }
 
 // Pass 2: NFC through ICU, composing offsets with its edit record. Text
@@ -160,8 +179,7 @@ void ComposeNfc(NormalizedText& nt) {
 
 NormalizedText NormalizeText(std::string_view input) {
   NormalizedText out;
-  MapCharacters(input, out);
-  ComposeNfc(out);
+  if (MapCharacters(input, out)) ComposeNfc(out);
   return out;
 }
 
