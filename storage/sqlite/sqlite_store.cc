@@ -164,6 +164,26 @@ absl::StatusOr<Message> ParseStored(std::string_view blob, const char* what) {
   return message;
 }
 
+// Reads the rows of a page query into `items`. The query selects
+// (published_at, article id, index, serialized item) and asks for one row
+// more than `limit`: when that row comes, there is a next page and the
+// token points after the last row kept. Returns the token, or "" on the
+// last page.
+template <typename Q, typename Message>
+absl::StatusOr<std::string> ReadPage(Q& query, int limit, std::string_view kind,
+                                     google::protobuf::RepeatedPtrField<Message>* items) {
+  PageKey last;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) return std::string();
+    if (items->size() == limit) return EncodePageToken(kind, last);
+    ASSIGN_OR_RETURN(*items->Add(), ParseStored<Message>(query.Blob(3), "row"));
+    last.published_at = query.Int(0);
+    last.id = std::string(query.Text(1));
+    last.index = query.Int(2);
+  }
+}
+
 absl::Status ValidateOffsets(const std::vector<ConsumedOffset>& offsets) {
   for (const ConsumedOffset& o : offsets) {
     if (o.topic.empty() || o.partition < 0 || o.next_offset < 0) {
@@ -448,7 +468,7 @@ absl::StatusOr<warta::v1::ListArticlesResponse> SqliteStore::ListArticles(
   }
   // The SQL varies with the filters present so that SQLite can use the
   // matching index; each variant is prepared once and cached.
-  std::string sql = "SELECT published_at, id, data FROM articles a WHERE 1";
+  std::string sql = "SELECT published_at, id, 0, data FROM articles a WHERE 1";
   if (!filter.language().empty()) sql += " AND language = ?";
   if (!filter.source().empty()) sql += " AND source = ?";
   if (filter.has_published_after() || filter.has_published_before()) {
@@ -474,19 +494,8 @@ absl::StatusOr<warta::v1::ListArticlesResponse> SqliteStore::ListArticles(
   query.Bind(static_cast<int64_t>(limit) + 1);  // one more tells whether a next page exists
 
   warta::v1::ListArticlesResponse response;
-  PageKey last;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, query.Step());
-    if (!row) break;
-    if (response.articles_size() == limit) {
-      response.set_next_page_token(EncodePageToken(kArticlesToken, last));
-      break;
-    }
-    ASSIGN_OR_RETURN(*response.add_articles(),
-                     ParseStored<warta::v1::EnrichedArticle>(query.Blob(2), "article"));
-    last.published_at = query.Int(0);
-    last.id = std::string(query.Text(1));
-  }
+  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                   ReadPage(query, limit, kArticlesToken, response.mutable_articles()));
   return response;
 }
 
@@ -522,20 +531,8 @@ absl::StatusOr<warta::v1::ListClaimsResponse> SqliteStore::ListClaims(
   query.Bind(static_cast<int64_t>(limit) + 1);
 
   warta::v1::ListClaimsResponse response;
-  PageKey last;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, query.Step());
-    if (!row) break;
-    if (response.claims_size() == limit) {
-      response.set_next_page_token(EncodePageToken(kClaimsToken, last));
-      break;
-    }
-    ASSIGN_OR_RETURN(*response.add_claims(),
-                     ParseStored<warta::v1::StoredClaim>(query.Blob(3), "claim"));
-    last.published_at = query.Int(0);
-    last.id = std::string(query.Text(1));
-    last.index = query.Int(2);
-  }
+  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                   ReadPage(query, limit, kClaimsToken, response.mutable_claims()));
   return response;
 }
 
