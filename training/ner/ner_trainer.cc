@@ -95,11 +95,9 @@ struct NewsCorpus {
 
 absl::StatusOr<NewsCorpus> ReadNews(const std::filesystem::path& data_dir) {
   NewsCorpus corpus;
-  ASSIGN_OR_RETURN(std::string jsonl, ReadFile(data_dir / "news" / "indosum_articles.jsonl"));
-  std::istringstream lines(jsonl);
-  std::string line;
-  while (std::getline(lines, line)) {
-    const std::string text = JsonTextField(line);
+  ASSIGN_OR_RETURN(std::vector<std::string> texts,
+                   ReadNewsTexts(data_dir / "news" / "indosum_articles.jsonl"));
+  for (const std::string& text : texts) {
     const auto seg = enrichment::SimpleSegment(text);
     for (const enrichment::Sentence& s : seg.sentences) {
       std::vector<int> ids;
@@ -240,6 +238,18 @@ struct TrainSentence {
 uint64_t DomainFeature(uint64_t f, int domain) { return enrichment::ner::HashInt(f, 1000 + domain); }
 
 }  // namespace
+
+absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl) {
+  ASSIGN_OR_RETURN(std::string contents, ReadFile(jsonl));
+  std::vector<std::string> texts;
+  std::istringstream lines(contents);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::string text = JsonTextField(line);
+    if (!text.empty()) texts.push_back(std::move(text));
+  }
+  return texts;
+}
 
 absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
   std::ostream* log = options.log;

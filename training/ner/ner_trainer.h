@@ -27,10 +27,11 @@ struct NerTrainOptions {
   // the model file keeps, per variant, the shared weights plus those of its
   // corpus: tuned to that corpus's conventions while learning from all.
   // "news" (the default, cased text) follows idner_news_2k; "caseless"
-  // (sentences without case) follows NERP.
+  // (sentences without case) follows NERP; "nergrit" (only on request,
+  // e.g. `warta eval ner --variant=nergrit`) follows NERGrit.
   bool domain_adaptation = true;
   std::vector<std::pair<std::string, std::string>> variants = {
-      {"news", "idner_news_2k"}, {"caseless", "nerp"}};
+      {"news", "idner_news_2k"}, {"caseless", "nerp"}, {"nergrit", "nergrit"}};
   int epochs = 12;
   uint32_t seed = 20240101;
   // Word clusters learned from the news text (k-means over context
@@ -44,6 +45,10 @@ struct NerTrainOptions {
 };
 
 absl::StatusOr<enrichment::ner::NerModelData> TrainNerModel(const NerTrainOptions& options);
+
+// The "text" of every article in a news JSON-lines file
+// (../shared/data/news/indosum_articles.jsonl); also used by the benchmark.
+absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl);
 
 }  // namespace warta::training
 
