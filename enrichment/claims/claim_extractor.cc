@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kNoPiece = -1;
 constexpr int kMaxSpeakerPhrase = 9;  // pieces
+constexpr int kMaxSpeakerAfter = 24;  // pieces
 
 struct MentionRef {
   int begin = 0;
@@ -188,6 +189,10 @@ class Analysis {
               [](const MentionRef& a, const MentionRef& b) {
                 return a.begin < b.begin;
               });
+    has_people_ = std::any_of(mentions_.begin(), mentions_.end(),
+                              [](const MentionRef& m) {
+                                return m.type == EntityType::kPerson;
+                              });
   }
 
   // Mentions overlapping pieces [first, last).
@@ -222,7 +227,7 @@ class Analysis {
   // The best speaker among pieces [first, last): a PERSON mention (the last
   // one: names follow titles), else the first organisation or place, else
   // capitalised words that are not titles.
-  Speaker SpeakerInPhrase(int first, int last, int anchor) {
+  Speaker SpeakerInPhrase(int first, int last, int anchor, bool after_cue) {
     if (first >= last) return {};
     if (IsWord(first) && IsPersonPronoun(lower_[first]) && last - first == 1) {
       Speaker s = ResolvePronoun(anchor);
@@ -246,8 +251,28 @@ class Analysis {
         return s;
       }
     }
+    // Capitalised words that are not titles (nor inside a mention):
+    // after a cue, a name the NER missed usually ends the phrase ("kata
+    // Kepala Dinas Kesehatan Surabaya Febria Rachmanita").
+    auto in_mention = [&](int i) {
+      for (const MentionRef* m : mentions) {
+        if (m->begin < pieces_[i].end && m->end > pieces_[i].begin) return true;
+      }
+      return false;
+    };
+    if (other != nullptr && after_cue) {
+      int e = last;
+      int b = e;
+      while (b - 1 >= first && IsWord(b - 1) && IsUpperInitial(StrAt(b - 1)) &&
+             !IsRoleWord(lower_[b - 1]) && !in_mention(b - 1)) {
+        --b;
+      }
+      if (b < e && e - b <= 4) return FromText(b, e);
+    }
     if (other != nullptr) return FromMention(*other);
-    // Capitalised words that are not titles.
+    // Before a verb, with NER available, unrecognised capitalised words
+    // are more often a place or thing than a speaker.
+    if (!after_cue && has_people_) return {};
     int run_first = kNoPiece;
     int run_last = kNoPiece;
     bool only_roles = true;
@@ -281,23 +306,28 @@ class Analysis {
   // Speaker named after a cue word at `cue`: "kata juru bicara Kremlin
   // Dmitry Peskov dalam ...".
   Speaker SpeakerAfter(int cue, int anchor) {
-    int i = cue + 1;
+    const int i = cue + 1;
     int end = i;
-    while (end < static_cast<int>(pieces_.size()) && end - i < kMaxSpeakerPhrase) {
+    // Kompas style runs long: "kata Kepala Dusun Nglahar, Kelurahan
+    // Sumbersari, Wahyu Wibowo di ...": commas between capitalised parts
+    // stay inside the phrase.
+    while (Valid(end) && end - i < kMaxSpeakerAfter) {
+      if (end > i && IsPunct(end, ",") && IsWord(end + 1) &&
+          IsUpperInitial(StrAt(end + 1)) && !IsSpeakerPhraseStop(lower_[end + 1])) {
+        ++end;
+        continue;
+      }
       if (!IsWord(end)) break;
       if (end > i && IsSpeakerPhraseStop(lower_[end])) break;
-      if (end == i && IsSpeakerPhraseStop(lower_[end]) &&
-          !IsPersonPronoun(lower_[end])) {
-        return {};
-      }
-      // "kata dia", "kata Peskov": a pronoun is a whole phrase.
       if (end == i && IsPersonPronoun(lower_[end])) {
         ++end;
         break;
       }
+      if (end == i && IsSpeakerPhraseStop(lower_[end])) return {};
       ++end;
     }
-    return SpeakerInPhrase(i, end, anchor);
+    while (end > i && !IsWord(end - 1)) --end;
+    return SpeakerInPhrase(i, end, anchor, /*after_cue=*/true);
   }
 
   // Subject before a speech verb at `verb`: "Presiden Ukraina Volodymyr
@@ -338,7 +368,7 @@ class Analysis {
     }
     // Drop leading lower-case words that are not titles ("Dalam pertemuan
     // itu, ..." is cut by the comma; "kemudian" by the boundary list).
-    Speaker s = SpeakerInPhrase(first, end, anchor);
+    Speaker s = SpeakerInPhrase(first, end, anchor, /*after_cue=*/false);
     return s;
   }
 
@@ -450,7 +480,9 @@ class Analysis {
         c.subject_entities.push_back(m.entity);
       }
     }
-    if (speaker.found()) {
+    const bool is_person =
+        speaker.entity < 0 || doc_.entities[speaker.entity].type == EntityType::kPerson;
+    if (speaker.found() && is_person) {
       speaker_events_.push_back(
           {speaker.span.size() > 0 ? speaker.span.begin : cue.begin, speaker});
       std::sort(speaker_events_.begin(), speaker_events_.end(),
@@ -470,10 +502,25 @@ class Analysis {
     return n;
   }
 
+  // "Corona dan Daya Tahan Sosial Politik Indonesia", “Merah Putih”: titles
+  // and names in quotation marks are nobody's words.
+  bool LooksLikeTitle(Span span) const {
+    int words = 0;
+    int capitalised = 0;
+    for (int i = PieceAt(span.begin); Valid(i) && pieces_[i].end <= span.end; ++i) {
+      if (IsPunct(i, ".") || IsPunct(i, ",") || IsPunct(i, "!")) return false;
+      if (!IsWord(i)) continue;
+      ++words;
+      capitalised += IsUpperInitial(StrAt(i));
+    }
+    return words >= 2 && capitalised * 10 >= words * 6;
+  }
+
   void HandleQuote(size_t q, size_t sentence) {
     const QuoteSpan& quote = quotes_[q];
     const int open_piece = PieceAt(quote.outer.begin);
     const int anchor = quote.outer.begin;
+    if (LooksLikeTitle(quote.inner)) return;
     // 1. After the closing mark: ", kata X", ", katanya", ", he said",
     //    ", Smith said".
     int k = PieceAt(quote.outer.end);
@@ -499,7 +546,7 @@ class Analysis {
       // English order: "..., Smith said." / "..., he said."
       for (int j = k; j < k + 5 && IsWord(j); ++j) {
         if (ClassifyPostCue(lower_[j]) == PostCue::kNamed && j > k) {
-          Speaker s = SpeakerInPhrase(k, j, anchor);
+          Speaker s = SpeakerInPhrase(k, j, anchor, /*after_cue=*/true);
           if (s.found()) {
             AddClaim(ClaimKind::kDirectQuote, s, PieceSpan(j), quote.inner);
             return;
@@ -613,7 +660,7 @@ class Analysis {
         }
         Speaker s = clitic ? ResolvePronoun(pieces_[v].begin)
                            : SpeakerInPhrase(name_first, name_end,
-                                             pieces_[v].begin);
+                                             pieces_[v].begin, /*after_cue=*/true);
         if (clitic) s.span = PieceSpan(v);
         if (!s.found()) continue;
         Span content;
@@ -673,6 +720,7 @@ class Analysis {
   std::vector<std::pair<int, int>> sentence_pieces_;  // [first, last) pieces
   std::vector<int> sentence_first_;
   std::vector<MentionRef> mentions_;
+  bool has_people_ = false;  // the entities stage found people here
   // Resolved speakers by position: who spoke last, for pronouns.
   std::vector<std::pair<int, Speaker>> speaker_events_;
   std::vector<Claim> claims_;

@@ -188,7 +188,12 @@ void LinkSpeakers(GoldArticle& a) {
           if (best_is_coref && !is_named(best)) {
             st.speaker = last_person_before(best.first);
             if (st.speaker.empty()) {
+              // "kata Presiden" with no tagged name before: credit a
+              // prediction that points at these words.
               st.speaker = TokensText(a, best.first, best.second);
+              st.speaker_spans.push_back(
+                  Span{a.tokens[best.first].span.begin,
+                       a.tokens[best.second - 1].span.end});
             }
           } else {
             st.speaker = TokensText(a, best.first, best.second);
@@ -278,8 +283,14 @@ std::vector<std::string> NameWords(std::string_view name) {
 bool NamesShareWord(std::string_view a, std::string_view b) {
   const auto wa = NameWords(a);
   const auto wb = NameWords(b);
+  // A shared word, or a short form that starts another ("Jokowi" / "Joko",
+  // "Risma" / "Rismaharini"): the entities stage links nicknames only
+  // through its knowledge base.
   for (const auto& x : wa) {
-    if (std::find(wb.begin(), wb.end(), x) != wb.end()) return true;
+    for (const auto& y : wb) {
+      const size_t n = std::min(x.size(), y.size());
+      if (x == y || (n >= 4 && x.compare(0, n, y, 0, n) == 0)) return true;
+    }
   }
   // Both only titles ("Presiden"): compare whole.
   return wa.empty() && wb.empty() && enrichment::AsciiLower(a) == enrichment::AsciiLower(b);
