@@ -10,10 +10,16 @@ apt_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev
+  libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip
   docker-compose clang
 )
+if [ "${WARTA_DEPS:-all}" = build ]; then
+  apt_packages=(build-essential cmake ninja-build pkg-config ca-certificates
+    libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler librdkafka-dev
+    libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libcld2-dev libicu-dev
+    libsqlite3-dev libpq-dev libre2-dev libssl-dev)
+fi
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -37,6 +43,9 @@ if ((${#filter[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${filter[@]}" >/dev/null
 fi
 
+# WARTA_DEPS=build (the Dockerfile): only what building needs.
+if [ "${WARTA_DEPS:-all}" = build ]; then exit 0; fi
+
 # grpcurl: the gRPC client our users reach for.
 tools="$root/.tools"
 mkdir -p "$tools/bin"
@@ -46,10 +55,10 @@ if [ ! -x "$tools/bin/grpcurl" ]; then
 fi
 
 # Python clients for end-to-end tests (grpcio, confluent-kafka) in a venv of our own.
-if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest' 2>/dev/null; then
+if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest, yaml' 2>/dev/null; then
   echo "install-deps: pip install grpcio grpcio-tools confluent-kafka"
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest pyyaml
 fi
 
 # Apache Kafka jars from Maven Central.
