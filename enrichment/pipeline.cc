@@ -9,7 +9,7 @@
 #include "enrichment/dates/date_tagger.h"
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/language/language_identifier.h"
-#include "enrichment/quantities/quantity_tagger.h"
+#include "enrichment/quantities/quantity_parser.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
 
@@ -75,7 +75,7 @@ Pipeline::~Pipeline() = default;
 absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   ASSIGN_OR_RETURN(p->cleaner_, Cleaner::Create(CleanerOptions{}));
-  ASSIGN_OR_RETURN(p->segmenter_, Segmenter::Create());
+  ASSIGN_OR_RETURN(p->segmenter_, Segmenter::Create(SegmenterOptions{}));
   LanguageOptions language_options;
   language_options.model = options.langid_model;
   ASSIGN_OR_RETURN(p->language_, LanguageIdentifier::Create(language_options));
@@ -83,7 +83,7 @@ absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions
   entity_options.model = options.ner_model;
   entity_options.knowledge_base = options.knowledge_base;
   ASSIGN_OR_RETURN(p->entities_, EntityRecognizer::Create(entity_options));
-  ASSIGN_OR_RETURN(p->dates_, DateTagger::Create());
+  ASSIGN_OR_RETURN(p->dates_, DateTagger::Create(DateTaggerOptions{}));
   ASSIGN_OR_RETURN(p->quantities_, QuantityTagger::Create());
   ASSIGN_OR_RETURN(p->claims_, ClaimExtractor::Create(ClaimOptions{}));
   p->version_ = absl::StrCat(kRelease, "+", ModelsHash(options));

@@ -4,7 +4,7 @@
 
 namespace warta::services {
 
-inline constexpr char kLangidModelFile[] = "langid/langid.model";
+inline constexpr char kLangidModelFile[] = "langid/nusantara-v1.bin";
 inline constexpr char kNerModelFile[] = "ner/ner.model";
 
 }  // namespace warta::services
