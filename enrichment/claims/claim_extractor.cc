@@ -16,7 +16,7 @@ namespace warta::enrichment {
 namespace {
 
 constexpr int kNoPiece = -1;
-constexpr int kMaxSpeakerPhrase = 9;  // pieces
+constexpr int kMaxSpeakerPhrase = 14;  // pieces
 constexpr int kMaxSpeakerAfter = 24;  // pieces
 
 struct MentionRef {
@@ -34,10 +34,19 @@ struct Speaker {
   bool found() const { return entity >= 0 || !name.empty(); }
 };
 
+bool IsLowerInitial(std::string_view s) {
+  return !s.empty() && s[0] >= 'a' && s[0] <= 'z';
+}
+
 bool IsUpperInitial(std::string_view s) {
   if (s.empty()) return false;
   const auto c = static_cast<unsigned char>(s[0]);
   return (c >= 'A' && c <= 'Z') || c >= 0xC0;  // non-ASCII letters: assume
+}
+
+bool IsHeadPreposition(std::string_view lower) {
+  return lower == "di" || lower == "dari" || lower == "untuk" || lower == "pada" ||
+         lower == "of" || lower == "from" || lower == "for" || lower == "at";
 }
 
 bool IsDemonstrative(std::string_view lower) {
@@ -185,6 +194,7 @@ class Analysis {
         mentions_.push_back(r);
       }
     }
+    AddSurnameMentions();
     std::sort(mentions_.begin(), mentions_.end(),
               [](const MentionRef& a, const MentionRef& b) {
                 return a.begin < b.begin;
@@ -193,6 +203,39 @@ class Analysis {
                               [](const MentionRef& m) {
                                 return m.type == EntityType::kPerson;
                               });
+  }
+
+  // "Lavrov" alone after "Sergei Lavrov": the NER does not always tag the
+  // short form, but a speaker's last name is how news refers to them.
+  void AddSurnameMentions() {
+    std::vector<std::pair<std::string, int>> surnames;
+    for (int e = 0; e < static_cast<int>(doc_.entities.size()); ++e) {
+      const Entity& ent = doc_.entities[e];
+      if (ent.type != EntityType::kPerson) continue;
+      const std::vector<Piece> words = ScanPieces(ent.name);
+      if (words.size() < 2) continue;
+      const Piece& last = words.back();
+      if (last.end - last.begin < 3) continue;
+      surnames.push_back({ent.name.substr(last.begin, last.end - last.begin), e});
+    }
+    if (surnames.empty()) return;
+    std::vector<bool> covered(text_.size() + 1, false);
+    for (const MentionRef& m : mentions_) {
+      for (int i = m.begin; i < m.end; ++i) covered[i] = true;
+    }
+    for (const Piece& p : pieces_) {
+      if (p.kind != PieceKind::kWord || covered[p.begin]) continue;
+      for (const auto& [name, e] : surnames) {
+        if (Str(p) == name) {
+          MentionRef r{p.begin, p.end, e, EntityType::kPerson, false};
+          for (const QuoteSpan& q : quotes_) {
+            if (r.begin >= q.inner.begin && r.end <= q.inner.end) r.in_quote = true;
+          }
+          mentions_.push_back(r);
+          break;
+        }
+      }
+    }
   }
 
   // Mentions overlapping pieces [first, last).
@@ -318,12 +361,14 @@ class Analysis {
         continue;
       }
       if (!IsWord(end)) break;
-      if (end > i && IsSpeakerPhraseStop(lower_[end])) break;
+      // Stop words are lower case: "AS" is a country, not "as".
+      const bool stop = IsSpeakerPhraseStop(lower_[end]) && IsLowerInitial(StrAt(end));
+      if (end > i && stop) break;
       if (end == i && IsPersonPronoun(lower_[end])) {
         ++end;
         break;
       }
-      if (end == i && IsSpeakerPhraseStop(lower_[end])) return {};
+      if (end == i && stop) return {};
       ++end;
     }
     while (end > i && !IsWord(end - 1)) --end;
@@ -344,12 +389,21 @@ class Analysis {
         sentence >= 0 ? sentence_pieces_[sentence].first : 0;
     while (first - 1 >= sentence_first && end - first < kMaxSpeakerPhrase) {
       const int p = first - 1;
+      if (IsPunct(p, ")")) {
+        // "Perserikatan Bangsa-Bangsa (PBB)": step over the bracket.
+        int k = p - 1;
+        while (k >= sentence_first && !IsPunct(k, "(") && p - k < 6) --k;
+        if (IsPunct(k, "(")) {
+          first = k;
+          continue;
+        }
+      }
       if (!IsWord(p)) {
         // "Korea-Utara", "AS" come as words; punctuation ends the subject.
         break;
       }
       if (InQuote(p)) break;
-      if (IsClauseBoundaryWord(lower_[p])) {
+      if (IsClauseBoundaryWord(lower_[p]) && IsLowerInitial(StrAt(p))) {
         // "Amerika Serikat dan Korea Selatan": keep joined names together.
         const bool joins_names = lower_[p] == "dan" && IsWord(p - 1) &&
                                  IsUpperInitial(StrAt(p - 1)) &&
@@ -368,7 +422,25 @@ class Analysis {
     }
     // Drop leading lower-case words that are not titles ("Dalam pertemuan
     // itu, ..." is cut by the comma; "kemudian" by the boundary list).
+    // "Perwakilan Korea Utara untuk PBB di New York": the head comes
+    // before the first preposition.
+    for (int i = first + 1; i < end; ++i) {
+      if (IsWord(i) && IsHeadPreposition(lower_[i]) && !MentionsIn(first, i).empty()) {
+        end = i;
+        break;
+      }
+    }
     Speaker s = SpeakerInPhrase(first, end, anchor, /*after_cue=*/false);
+    if (!s.found()) {
+      // A short capitalised subject right before the verb ("AS
+      // mengatakan", "Barat telah mengklaim") even when the NER missed it.
+      int b = end;
+      while (b - 1 >= first && IsWord(b - 1) && IsUpperInitial(StrAt(b - 1)) &&
+             !IsRoleWord(lower_[b - 1]) && end - b < 3) {
+        --b;
+      }
+      if (b < end && (b == first || !IsUpperInitial(StrAt(b - 1)))) s = FromText(b, end);
+    }
     return s;
   }
 
@@ -616,12 +688,27 @@ class Analysis {
 
   void HandleReported(size_t sentence) {
     const auto [first, last] = sentence_pieces_[sentence];
+    // "CONTENT, kata juru bicara Kremlin Dmitry Peskov." attributes the
+    // whole sentence, whatever verbs are inside it.
+    for (int v = first + 2; v < last; ++v) {
+      if (!IsWord(v) || InQuote(v) || !IsPunct(v - 1, ",") || IsQuoteMarkPiece(v - 2)) {
+        continue;
+      }
+      const PostCue cue = ClassifyPostCue(lower_[v]);
+      if (cue == PostCue::kNone || (cue == PostCue::kNamed && !IsLowerInitial(StrAt(v)))) {
+        continue;
+      }
+      if (HandleTrailingCue(sentence, v)) return;
+    }
     for (int v = first; v < last; ++v) {
       if (!IsWord(v) || InQuote(v)) continue;
       const std::string& w = lower_[v];
       // "X mengatakan (kepada wartawan) (bahwa) CONTENT".
       if (IsSpeechVerb(w)) {
-        if (IsWord(v - 1) && lower_[v - 1] == "yang") continue;
+        if (IsWord(v - 1) && (lower_[v - 1] == "yang" || lower_[v - 1] == "untuk" ||
+                              lower_[v - 1] == "agar" || lower_[v - 1] == "to")) {
+          continue;
+        }
         Speaker s = SpeakerBefore(v, pieces_[v].begin);
         if (!s.found()) continue;
         int c = v + 1;
@@ -635,7 +722,15 @@ class Analysis {
           }
           if (IsWord(k) && (lower_[k] == "bahwa" || lower_[k] == "that")) c = k;
         }
-        // Time phrases between verb and clause: "pada Kamis (25/10/2024)".
+        // Time phrases between verb and clause: "pada Kamis (25/10/2024)
+        // bahwa ...".
+        for (int k = c; k < last && k - c < 10 && !InQuote(k); ++k) {
+          if (IsWord(k) && (lower_[k] == "bahwa" || lower_[k] == "that")) {
+            c = k;
+            break;
+          }
+          if (IsWord(k) && IsSpeechVerb(lower_[k])) break;
+        }
         while (IsPunct(c, ",") || IsPunct(c, ":")) ++c;
         if (IsWord(c) && (lower_[c] == "bahwa" || lower_[c] == "that")) ++c;
         while (IsPunct(c, ",")) ++c;
@@ -689,24 +784,27 @@ class Analysis {
         AddClaim(ClaimKind::kReported, s, PieceSpan(v), content);
         return;
       }
-      // "CONTENT, kata juru bicara Kremlin Dmitry Peskov."
-      if (ClassifyPostCue(w) == PostCue::kNamed && IsPunct(v - 1, ",") &&
-          !IsQuoteMarkPiece(v - 2) && v - 2 >= first) {
-        Speaker s = SpeakerAfter(v, pieces_[v].begin);
-        if (!s.found()) continue;
-        int b = first;
-        for (int k = v - 2; k >= first; --k) {
-          if (IsQuoteMarkPiece(k)) {
-            b = k + 1;
-            break;
-          }
-        }
-        const Span content{pieces_[b].begin, pieces_[v - 2].end};
-        if (UnquotedWords(content.begin, content.end) < 3) continue;
-        AddClaim(ClaimKind::kReported, s, PieceSpan(v), content);
-        return;
+    }
+  }
+
+  bool HandleTrailingCue(size_t sentence, int v) {
+    const int first = sentence_pieces_[sentence].first;
+    const PostCue cue = ClassifyPostCue(lower_[v]);
+    Speaker s = cue == PostCue::kClitic ? ResolvePronoun(pieces_[v].begin)
+                                        : SpeakerAfter(v, pieces_[v].begin);
+    if (cue == PostCue::kClitic) s.span = PieceSpan(v);
+    if (!s.found()) return false;
+    int b = first;
+    for (int k = v - 2; k >= first; --k) {
+      if (IsQuoteMarkPiece(k)) {
+        b = k + 1;
+        break;
       }
     }
+    const Span content{pieces_[b].begin, pieces_[v - 2].end};
+    if (UnquotedWords(content.begin, content.end) < 3) return false;
+    AddClaim(ClaimKind::kReported, s, PieceSpan(v), content);
+    return true;
   }
 
   const Document& doc_;
