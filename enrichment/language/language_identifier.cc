@@ -24,6 +24,9 @@ constexpr int kMaxClasses = 64;
 // noise rather than a sign the model should look.
 constexpr int kMinFamilyPercent = 30;
 constexpr double kReliableConfidence = 0.7;
+// CLD2 marks even a five-word sentence reliable; below this many letters
+// its call is too thin to be a prior.
+constexpr int kMinCld2PriorBytes = 40;
 constexpr double kMinAlternative = 0.01;
 constexpr size_t kMaxAlternatives = 3;
 
@@ -55,16 +58,81 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text) {
   return out;
 }
 
-void SortAlternatives(std::vector<LanguageGuess>& alternatives) {
-  std::stable_sort(alternatives.begin(), alternatives.end(),
+void SortByConfidence(std::vector<LanguageGuess>& guesses) {
+  std::stable_sort(guesses.begin(), guesses.end(),
                    [](const LanguageGuess& a, const LanguageGuess& b) {
                      return a.confidence > b.confidence;
                    });
-  while (!alternatives.empty() &&
+}
+
+void SortAlternatives(std::vector<LanguageGuess>& alternatives) {
+  SortByConfidence(alternatives);
+  // The runner-up always stays, however unlikely; the rest only when they
+  // are worth mentioning.
+  while (alternatives.size() > 1 &&
          (alternatives.size() > kMaxAlternatives ||
           alternatives.back().confidence < kMinAlternative)) {
     alternatives.pop_back();
   }
+}
+
+// Function words shared by Indonesian and Malay, sorted for binary search.
+constexpr std::string_view kFamilyFunctionWords[] = {
+    "ada",     "adalah", "agar",    "akan",   "antara", "apabila", "atau",
+    "bagi",    "bahawa", "bahwa",   "belum",  "bisa",   "boleh",   "dalam",
+    "dan",     "dapat",  "dari",    "daripada", "dengan", "di",    "dia",
+    "harus",   "hingga", "ia",      "iaitu",  "ini",    "itu",     "jika",
+    "juga",    "kami",   "karena",  "kata",   "ke",     "kepada",  "kerana",
+    "kita",    "lebih",  "masih",   "menurut", "mereka", "namun",  "oleh",
+    "pada",    "para",   "perlu",   "saat",   "sebagai", "sejak",  "selepas",
+    "seperti", "serta",  "setelah", "sudah",  "tahun",  "telah",   "tersebut",
+    "tetapi",  "tidak",  "untuk",   "yaitu",  "yang",
+};
+// Indonesian and Malay prose runs at 20-35% function words; English,
+// Javanese or Sundanese paragraphs stay far below this.
+constexpr double kFamilyFunctionWordShare = 0.10;
+static_assert(std::is_sorted(std::begin(kFamilyFunctionWords),
+                             std::end(kFamilyFunctionWords)));
+
+double FunctionWordShare(std::string_view text) {
+  int words = 0, function_words = 0;
+  char lower[16];
+  for (size_t i = 0; i < text.size();) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    ++words;
+    const size_t size = i - start;
+    if (size > sizeof(lower)) continue;
+    for (size_t k = 0; k < size; ++k) {
+      lower[k] = absl::ascii_tolower(static_cast<unsigned char>(text[start + k]));
+    }
+    function_words += std::binary_search(std::begin(kFamilyFunctionWords),
+                                         std::end(kFamilyFunctionWords),
+                                         std::string_view(lower, size));
+  }
+  return words == 0 ? 0 : static_cast<double>(function_words) / words;
+}
+
+// The first `max_bytes` of text, cut after a whole word (and so never inside
+// a UTF-8 sequence).
+std::string_view Prefix(std::string_view text, int max_bytes) {
+  if (max_bytes <= 0 || text.size() <= static_cast<size_t>(max_bytes)) return text;
+  size_t cut = static_cast<size_t>(max_bytes);
+  while (cut < text.size() && !absl::ascii_isspace(static_cast<unsigned char>(text[cut]))) {
+    ++cut;
+  }
+  return text.substr(0, cut);
+}
+
+std::string_view ParagraphText(std::string_view text, const Paragraph& p) {
+  const int size = static_cast<int>(text.size());
+  const int begin = std::clamp(p.span.begin, 0, size);
+  const int end = std::clamp(p.span.end, begin, size);
+  return text.substr(begin, end - begin);
 }
 
 }  // namespace
@@ -112,9 +180,7 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
   LanguageResult& r = j.result;
 
   const std::vector<std::string>& classes = model_->classes();
-  auto in_family = [&](std::string_view code) {
-    return std::find(classes.begin(), classes.end(), code) != classes.end();
-  };
+  auto in_family = [this](std::string_view code) { return InFamily(code); };
   int total_percent = 0, family_percent = 0;
   for (const Cld2Language& l : cld.top) {
     total_percent += l.percent;
@@ -131,7 +197,10 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
       model_->Score(text, std::span<double>(logits.data(), k)) > 0) {
     for (size_t c = 0; c < k; ++c) {
       logits[c] /= options_.model_temperature;
-      if (cld.reliable && classes[c] == cld.code) logits[c] += options_.cld2_prior;
+      if (cld.reliable && cld.text_bytes >= kMinCld2PriorBytes &&
+          classes[c] == cld.code) {
+        logits[c] += options_.cld2_prior;
+      }
       if (classes[c] == hint_code) logits[c] += options_.hint_prior;
       if ((tld == "id" && classes[c] == "id") ||
           ((tld == "my" || tld == "bn") && classes[c] == "ms")) {
@@ -157,11 +226,16 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
         guesses.push_back({l.code, static_cast<double>(l.percent) / total_percent});
       }
     }
-    SortAlternatives(guesses);
+    SortByConfidence(guesses);
     r.code = guesses.front().code;
     r.confidence = guesses.front().confidence;
-    r.reliable = r.confidence >= kReliableConfidence;
+    // Reliable: the model is sure within the family and the family is most
+    // of the text (a quoted English paragraph does not make an Indonesian
+    // article's language doubtful).
+    r.reliable = r.confidence / family_share >= kReliableConfidence &&
+                 family_share >= 0.5;
     guesses.erase(guesses.begin());
+    SortAlternatives(guesses);
     r.alternatives = std::move(guesses);
     return j;
   }
@@ -188,32 +262,52 @@ LanguageResult LanguageIdentifier::Identify(std::string_view text,
 
 absl::Status LanguageIdentifier::Process(Document& doc) const {
   const std::string_view text = doc.text;
-  Judgement article = Judge(text, doc.language_hint, doc.source,
-                            /*want_chunks=*/true);
-  doc.language = std::move(article.result);
-  LanguageResult& result = doc.language;
-  if (result.code == "und") return absl::OkStatus();
-
   const std::vector<Paragraph> split =
       doc.paragraphs.empty() ? SplitParagraphs(text) : std::vector<Paragraph>{};
   const std::vector<Paragraph>& paragraphs =
       doc.paragraphs.empty() ? split : doc.paragraphs;
-  if (paragraphs.size() < 2) return absl::OkStatus();
 
-  const std::vector<std::string>& classes = model_->classes();
-  auto in_family = [&](std::string_view code) {
-    return std::find(classes.begin(), classes.end(), code) != classes.end();
-  };
-  const bool article_in_family = in_family(result.code);
+  // The article's language from its opening: long articles cost CLD2 time
+  // in proportion to their length, and their language is settled within the
+  // first thousand bytes.
+  const std::string_view sample = Prefix(text, options_.article_sample_bytes);
+  Judgement article =
+      Judge(sample, doc.language_hint, doc.source, /*want_chunks=*/false);
+  if (!InFamily(article.result.code)) {
+    // Not Indonesian-like: the rare case in Warta's traffic, judged on the
+    // whole text with CLD2's chunks for the paragraphs.
+    article = Judge(text, doc.language_hint, doc.source, /*want_chunks=*/true);
+  }
+  doc.language = std::move(article.result);
+  LanguageResult& result = doc.language;
+  if (result.code == "und" || paragraphs.size() < 2) return absl::OkStatus();
+
+  if (InFamily(result.code)) {
+    // A paragraph full of the family's function words is in the family and
+    // needs no detector (nearly every paragraph of an Indonesian article);
+    // the others (an English quote, a Javanese song) are judged on their own.
+    for (const Paragraph& p : paragraphs) {
+      const std::string_view para = ParagraphText(text, p);
+      if (CountLetters(para) < options_.min_paragraph_letters ||
+          FunctionWordShare(para) >= kFamilyFunctionWordShare) {
+        continue;
+      }
+      LanguageResult own = Identify(para, doc.language_hint, doc.source);
+      if (own.code != result.code && own.code != "und" && own.reliable) {
+        result.paragraphs.push_back({p.span, own.code, own.confidence});
+      }
+    }
+    return absl::OkStatus();
+  }
+
   // Chunks and paragraphs are both in text order: one forward sweep.
   size_t first_chunk = 0;
   std::vector<std::pair<std::string_view, int>> bytes_by_code;
   for (const Paragraph& p : paragraphs) {
-    const int begin = std::max(0, p.span.begin);
-    const int end = std::min(static_cast<int>(text.size()), p.span.end);
-    if (end <= begin) continue;
-    const std::string_view para = text.substr(begin, end - begin);
+    const std::string_view para = ParagraphText(text, p);
     if (CountLetters(para) < options_.min_paragraph_letters) continue;
+    const int begin = static_cast<int>(para.data() - text.data());
+    const int end = begin + static_cast<int>(para.size());
     while (first_chunk < article.chunks.size() &&
            article.chunks[first_chunk].end <= begin) {
       ++first_chunk;
@@ -241,10 +335,8 @@ absl::Status LanguageIdentifier::Process(Document& doc) const {
         [](const auto& a, const auto& b) { return a.second < b.second; });
     const std::string_view code = dominant->first;
     if (code == result.code) continue;
-    if (in_family(code) && article_in_family) {
-      // CLD2 calls nearly all of the family "id"; only its rarer calls (jv,
-      // su, ms) are worth asking the model about, paragraph by paragraph.
-      if (code == "id") continue;
+    if (InFamily(code)) {
+      // CLD2's family calls are refined by the model, as for articles.
       LanguageResult own = Identify(para, doc.language_hint, doc.source);
       if (own.code != result.code && own.reliable) {
         result.paragraphs.push_back({p.span, own.code, own.confidence});
@@ -256,6 +348,11 @@ absl::Status LanguageIdentifier::Process(Document& doc) const {
          static_cast<double>(dominant->second) / known_bytes});
   }
   return absl::OkStatus();
+}
+
+bool LanguageIdentifier::InFamily(std::string_view code) const {
+  const std::vector<std::string>& classes = model_->classes();
+  return std::find(classes.begin(), classes.end(), code) != classes.end();
 }
 
 }  // namespace warta::enrichment

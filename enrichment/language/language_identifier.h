@@ -45,6 +45,9 @@ struct LanguageOptions {
   // A paragraph is reported when it has at least this many letters and its
   // language differs from the article's.
   int min_paragraph_letters = 40;
+  // Process judges an article's language on its first this-many bytes (0:
+  // all of it); paragraphs are still checked over the whole text.
+  int article_sample_bytes = 700;
 };
 
 class LanguageIdentifier {
@@ -70,6 +73,8 @@ class LanguageIdentifier {
   struct Judgement;
   Judgement Judge(std::string_view text, std::string_view hint,
                   std::string_view source, bool want_chunks) const;
+  // Whether the model decides within `code`'s group (id, ms, jv, su).
+  bool InFamily(std::string_view code) const;
 
   LanguageOptions options_;
   std::unique_ptr<NusantaraModel> model_;

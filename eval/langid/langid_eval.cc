@@ -70,6 +70,7 @@ struct Flags {
   int errors = 0;
   std::optional<double> cld2_prior;
   std::optional<double> temperature;
+  std::optional<int> sample_bytes;
 };
 
 absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
@@ -103,6 +104,14 @@ absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
         return absl::InvalidArgumentError(absl::StrCat(name, " wants a number"));
       }
       (name == "--cld2_prior" ? flags.cld2_prior : flags.temperature) = number;
+      continue;
+    }
+    if (name == "--sample_bytes") {
+      int bytes = 0;
+      if (!absl::SimpleAtoi(value, &bytes)) {
+        return absl::InvalidArgumentError("--sample_bytes wants a count");
+      }
+      flags.sample_bytes = bytes;
       continue;
     }
     if (name == "--errors") {
@@ -259,12 +268,22 @@ absl::Status RunLangidEval(const std::vector<std::string>& args,
   options.model = std::move(*model);
   if (flags->cld2_prior) options.cld2_prior = *flags->cld2_prior;
   if (flags->temperature) options.model_temperature = *flags->temperature;
+  if (flags->sample_bytes) options.article_sample_bytes = *flags->sample_bytes;
   auto identifier = enrichment::LanguageIdentifier::Create(options);
   if (!identifier.ok()) return identifier.status();
   const enrichment::LanguageIdentifier& id = **identifier;
+  // Sentences go through Identify; articles through Process, as the
+  // pipeline runs them (opening sample, paragraphs).
+  const bool articles = !flags->news.empty();
   WriteLangidReport(
       *texts,
-      [&id](std::string_view text) { return id.Identify(text).code; },
+      [&id, articles](std::string_view text) {
+        if (!articles) return id.Identify(text).code;
+        enrichment::Document doc;
+        doc.text = std::string(text);
+        if (!id.Process(doc).ok()) return std::string("und");
+        return doc.language.code;
+      },
       "warta", label, flags->errors, out);
   return absl::OkStatus();
 }

@@ -12,6 +12,14 @@
 //                           repository's models/)
 //   --model=FILE            the model file itself (overrides --models_dir)
 //   --errors=N              also list up to N misidentified texts
+//   --half=all|train|heldout  lingua lines / news articles by 0-based index:
+//                           train = even (what the model learnt from),
+//                           heldout = odd
+//   --cld2_prior, --temperature, --sample_bytes  override LanguageOptions
+//                           (cld2_prior, model_temperature,
+//                           article_sample_bytes) to study them
+// Sentences are scored with LanguageIdentifier::Identify, --news articles
+// with Process (as the pipeline runs them).
 //
 // Thread-safety: RunLangidEval keeps no state between calls.
 #ifndef WARTA_EVAL_LANGID_LANGID_EVAL_H_

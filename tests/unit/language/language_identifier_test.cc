@@ -1,0 +1,228 @@
+#include "enrichment/language/language_identifier.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eval/langid/langid_data.h"
+#include "tests/testing/shared_data.h"
+
+namespace warta::enrichment {
+namespace {
+
+class LanguageIdentifierTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    LanguageOptions options;
+    options.model = warta::testing::ReadFileOrDie(
+        warta::testing::SourceDir() / "models/langid/nusantara-v1.bin");
+    auto created = LanguageIdentifier::Create(options);
+    ASSERT_TRUE(created.ok()) << created.status();
+    identifier_ = created->release();
+  }
+  static void TearDownTestSuite() {
+    delete identifier_;
+    identifier_ = nullptr;
+  }
+  static const LanguageIdentifier& id() { return *identifier_; }
+
+  static int CountCalled(const std::vector<std::string>& texts,
+                         std::string_view code) {
+    int n = 0;
+    for (const std::string& t : texts) n += id().Identify(t).code == code;
+    return n;
+  }
+
+  static LanguageIdentifier* identifier_;
+};
+
+LanguageIdentifier* LanguageIdentifierTest::identifier_ = nullptr;
+
+// Hand-written pairs: the same news in Indonesian and in Malay.
+const std::vector<std::string> kIndonesian = {
+    "Pemerintah akan memperkenalkan kebijakan baru untuk membantu masyarakat "
+    "berpenghasilan rendah, kata Presiden kemarin.",
+    "Polisi telah menangkap tiga pria yang diduga terlibat dalam kasus "
+    "perampokan di sebuah toko emas di Surabaya.",
+    "Kementerian Kesehatan menyampaikan bahwa jumlah pasien yang dirawat di "
+    "rumah sakit pemerintah meningkat sebesar 15 persen.",
+    "Silakan hubungi kantor kami melalui telepon jika Anda membutuhkan "
+    "informasi lebih lanjut.",
+    "Banyak warga desa terpaksa mengungsi ke posko pengungsian sementara "
+    "setelah banjir melanda kawasan itu.",
+    "Dia mengatakan pihaknya akan memastikan semua karyawan menerima gaji "
+    "sebelum Lebaran.",
+};
+const std::vector<std::string> kMalay = {
+    "Polis telah menahan tiga lelaki yang disyaki terlibat dalam kes rompakan "
+    "di sebuah kedai emas di Johor Bahru.",
+    "Kementerian Kesihatan memaklumkan bahawa jumlah pesakit yang dirawat di "
+    "hospital kerajaan meningkat sebanyak 15 peratus.",
+    "Pelajar universiti itu berkata beliau berasa amat gembira kerana berjaya "
+    "menamatkan pengajian dalam tempoh empat tahun.",
+    "Sila hubungi pejabat kami melalui telefon atau e-mel sekiranya anda "
+    "memerlukan sebarang maklumat lanjut.",
+    "Ramai penduduk kampung terpaksa berpindah ke pusat pemindahan sementara "
+    "selepas banjir melanda kawasan itu.",
+    "Beliau berkata, pihaknya akan memastikan semua kakitangan menerima gaji "
+    "sebelum Hari Raya.",
+};
+
+TEST_F(LanguageIdentifierTest, TellsIndonesianFromMalay) {
+  EXPECT_EQ(CountCalled(kIndonesian, "id"), static_cast<int>(kIndonesian.size()));
+  // CLD2 alone calls most Malay Indonesian; allow one miss, not more.
+  EXPECT_GE(CountCalled(kMalay, "ms"), static_cast<int>(kMalay.size()) - 1);
+}
+
+TEST_F(LanguageIdentifierTest, JavaneseAndSundaneseAreNotIndonesian) {
+  const std::vector<std::string> javanese = {
+      "Aku arep lunga menyang pasar karo ibuku sesuk esuk.",
+      "Wong-wong padha ngumpul ing omahe Pak Lurah kanggo rembugan bab dalan "
+      "desa sing rusak.",
+      "Yen kowe ora gelem mangan, mengko mesthi luwe nalika mulih sekolah.",
+  };
+  const std::vector<std::string> sundanese = {
+      "Abdi bade angkat ka pasar sareng ibu enjing-enjing.",
+      "Barudak keur arulin di buruan imah bari ngadagoan bapana mulang ti "
+      "sawah.",
+      "Upami anjeun teu acan tuang, mangga tuang heula di bumi abdi.",
+  };
+  for (const std::string& t : javanese) EXPECT_EQ(id().Identify(t).code, "jv") << t;
+  for (const std::string& t : sundanese) EXPECT_EQ(id().Identify(t).code, "su") << t;
+}
+
+TEST_F(LanguageIdentifierTest, EnglishStaysEnglishWhateverTheHint) {
+  const std::string text =
+      "The central bank kept its benchmark interest rate unchanged on "
+      "Thursday, citing slowing inflation and a stable currency.";
+  for (std::string_view hint : {"", "id", "ms"}) {
+    LanguageResult r = id().Identify(text, hint, "antaranews.co.id");
+    EXPECT_EQ(r.code, "en") << "hint " << hint;
+    EXPECT_TRUE(r.reliable);
+    EXPECT_GT(r.confidence, 0.7);
+  }
+}
+
+TEST_F(LanguageIdentifierTest, HintTipsCloseCallsButDoesNotOverrideClearText) {
+  // Standard in both languages: the hint decides.
+  const std::string ambiguous = "Dia pergi ke sekolah.";
+  EXPECT_EQ(id().Identify(ambiguous, "ms").code, "ms");
+  EXPECT_EQ(id().Identify(ambiguous, "id").code, "id");
+  // Clearly Indonesian: a Malay hint (or a .my domain) changes nothing.
+  const std::string& indonesian = kIndonesian[2];
+  EXPECT_EQ(id().Identify(indonesian, "ms").code, "id");
+  EXPECT_EQ(id().Identify(indonesian, "", "https://www.thestar.com.my/news").code,
+            "id");
+  EXPECT_EQ(id().Identify(indonesian, "zsm-MY").code, "id");
+}
+
+TEST_F(LanguageIdentifierTest, ReportsRunnerUpAndConfidence) {
+  LanguageResult r = id().Identify(kMalay[1]);
+  EXPECT_EQ(r.code, "ms");
+  ASSERT_FALSE(r.alternatives.empty());
+  EXPECT_EQ(r.alternatives.front().code, "id");
+  EXPECT_GE(r.confidence, r.alternatives.front().confidence);
+  EXPECT_LE(r.confidence, 1.0);
+}
+
+TEST_F(LanguageIdentifierTest, ProcessMarksTheParagraphThatChangesLanguage) {
+  Document doc;
+  doc.text =
+      "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada "
+      "Senin, yang diharapkan memangkas waktu tempuh hingga dua jam.\n\n"
+      "\"This road will change how goods move across the island, and we are "
+      "proud to have financed it,\" said the bank's regional director.\n\n"
+      "Menurut Kementerian Pekerjaan Umum, pembangunan jalan tol tersebut "
+      "menelan biaya sekitar Rp 12 triliun dan selesai lebih cepat dari "
+      "jadwal.";
+  doc.source = "https://www.antaranews.com/berita/123";
+  ASSERT_TRUE(id().Process(doc).ok());
+  EXPECT_EQ(doc.language.code, "id");
+  EXPECT_TRUE(doc.language.reliable);
+  ASSERT_EQ(doc.language.paragraphs.size(), 1u);
+  const auto& p = doc.language.paragraphs[0];
+  EXPECT_EQ(p.code, "en");
+  EXPECT_EQ(doc.Text(p.span).substr(0, 18), "\"This road will ch");
+
+  // The same with paragraphs from the segment stage.
+  Document segmented = doc;
+  segmented.language = {};
+  segmented.paragraphs = {{{0, static_cast<int>(doc.text.find("\n\n"))}},
+                          {p.span},
+                          {{p.span.end + 2, static_cast<int>(doc.text.size())}}};
+  ASSERT_TRUE(id().Process(segmented).ok());
+  ASSERT_EQ(segmented.language.paragraphs.size(), 1u);
+  EXPECT_EQ(segmented.language.paragraphs[0].span, p.span);
+}
+
+TEST_F(LanguageIdentifierTest, SingleLanguageArticleHasNoParagraphEntries) {
+  Document doc;
+  doc.text = kIndonesian[0] + "\n" + kIndonesian[1] + "\n" + kIndonesian[2];
+  ASSERT_TRUE(id().Process(doc).ok());
+  EXPECT_EQ(doc.language.code, "id");
+  EXPECT_TRUE(doc.language.paragraphs.empty());
+}
+
+TEST_F(LanguageIdentifierTest, EmptyOrLetterlessTextIsUndetermined) {
+  Document doc;
+  ASSERT_TRUE(id().Process(doc).ok());
+  EXPECT_EQ(doc.language.code, "und");
+  EXPECT_FALSE(doc.language.reliable);
+  EXPECT_EQ(id().Identify("12345 67.890").code, "und");
+}
+
+TEST_F(LanguageIdentifierTest, InvalidUtf8DoesNotCrash) {
+  const std::string text = kIndonesian[0] + std::string("\xff\xfe\xc3", 3);
+  EXPECT_EQ(id().Identify(text).code, "id");
+}
+
+TEST(SourceCountryDomainTest, FindsTheCountryCode) {
+  EXPECT_EQ(SourceCountryDomain("https://www.thestar.com.my/news/x.html"), "my");
+  EXPECT_EQ(SourceCountryDomain("kompas.co.id"), "id");
+  EXPECT_EQ(SourceCountryDomain("antaranews.com"), "");
+  EXPECT_EQ(SourceCountryDomain("http://detik.id:8080/a?b=c"), "id");
+  EXPECT_EQ(SourceCountryDomain("kumparan"), "");
+}
+
+// Against the shared data: held-out halves only.
+TEST_F(LanguageIdentifierTest, SharedDataHeldOutAccuracy) {
+  WARTA_REQUIRE_SHARED_DATA(data);
+  auto lingua = eval::ReadLinguaDir(data / "langid" / "lingua", eval::Half::kHeldOut);
+  ASSERT_TRUE(lingua.ok()) << lingua.status();
+  int id_total = 0, id_correct = 0;
+  for (const eval::LabeledText& t : *lingua) {
+    if (t.code != "id") continue;
+    ++id_total;
+    id_correct += id().Identify(t.text).code == "id";
+  }
+  ASSERT_GT(id_total, 200);
+  // CLD2 alone: 0.856 on this half.
+  EXPECT_GE(static_cast<double>(id_correct) / id_total, 0.93);
+
+  auto nusax = eval::ReadNusaxCsv(data / "langid" / "nusax" / "valid.csv");
+  ASSERT_TRUE(nusax.ok()) << nusax.status();
+  int jv_su_total = 0, called_id = 0;
+  for (const eval::LabeledText& t : *nusax) {
+    if (t.code != "jv" && t.code != "su") continue;
+    ++jv_su_total;
+    called_id += id().Identify(t.text).code == "id";
+  }
+  EXPECT_LE(called_id, jv_su_total / 50) << "Javanese/Sundanese called Indonesian";
+
+  auto news = eval::ReadNewsJsonl(data / "news" / "indosum_articles.jsonl",
+                                  eval::Half::kHeldOut);
+  ASSERT_TRUE(news.ok()) << news.status();
+  int wrong = 0;
+  for (const eval::LabeledText& t : *news) {
+    Document doc;
+    doc.text = t.text;
+    ASSERT_TRUE(id().Process(doc).ok());
+    wrong += doc.language.code != "id";
+  }
+  EXPECT_LE(wrong, 2) << "of " << news->size() << " Indonesian articles";
+}
+
+}  // namespace
+}  // namespace warta::enrichment
