@@ -1,0 +1,177 @@
+// Throughput of the claims stage on real news text: up to 500 IndoSum
+// articles plus the five sample pages from ../shared/data. The articles go
+// through clean + segment + entities once (when those stages are built);
+// BM_ClaimExtractor then times the claims stage alone, BM_QuantityTagger
+// the quantity tagger, and BM_CleanSegmentEntities the stages before it, so
+// the claims stage's share of the enrichment time can be read off.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "enrichment/claims/claim_extractor.h"
+#include "enrichment/quantities/quantity_parser.h"
+#ifdef BENCH_CLAIMS_REAL_STAGES
+#include "enrichment/entities/entity_recognizer.h"
+#include "enrichment/segment/segmenter.h"
+#include "enrichment/text/cleaner.h"
+#endif
+
+namespace {
+
+using warta::enrichment::Document;
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::filesystem::path DataDir() {
+  if (const char* env = std::getenv("WARTA_SHARED_DATA"); env && *env) return env;
+  return std::filesystem::path(WARTA_SOURCE_DIR) / ".." / "shared" / "data";
+}
+
+// The "text" field of one JSON line (enough JSON for IndoSum).
+std::string JsonText(const std::string& line) {
+  const std::string key = "\"text\": \"";
+  size_t i = line.find(key);
+  if (i == std::string::npos) return "";
+  std::string out;
+  for (i += key.size(); i < line.size() && line[i] != '"'; ++i) {
+    if (line[i] == '\\' && i + 1 < line.size()) {
+      const char c = line[++i];
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      if (c == 'u') out.pop_back();  // drop \uXXXX escapes
+      if (c == 'u') i += 4;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> LoadPages() {
+  std::vector<std::string> pages;
+  const auto dir = DataDir();
+  std::error_code ec;
+  for (const auto& f : std::filesystem::directory_iterator(dir / "samples", ec)) {
+    pages.push_back(ReadFile(f.path()));
+  }
+  std::ifstream in(dir / "news" / "indosum_articles.jsonl");
+  std::string line;
+  while (pages.size() < 505 && std::getline(in, line)) {
+    std::string text = JsonText(line);
+    if (!text.empty()) pages.push_back(std::move(text));
+  }
+  if (pages.empty()) {
+    std::fprintf(stderr, "bench_claims: no data under %s\n", dir.c_str());
+  }
+  return pages;
+}
+
+struct Corpus {
+  std::vector<Document> docs;  // after the stages before claims
+  size_t bytes = 0;
+#ifdef BENCH_CLAIMS_REAL_STAGES
+  std::unique_ptr<warta::enrichment::Cleaner> cleaner;
+  std::unique_ptr<warta::enrichment::Segmenter> segmenter;
+  std::unique_ptr<warta::enrichment::EntityRecognizer> entities;
+#endif
+  std::vector<std::string> pages;
+};
+
+Document Prepare(const Corpus& c, const std::string& page) {
+  Document doc;
+  doc.original = page;
+  doc.language.code = "id";
+#ifdef BENCH_CLAIMS_REAL_STAGES
+  (void)c.cleaner->Process(doc);
+  (void)c.segmenter->Process(doc);
+  (void)c.entities->Process(doc);
+#else
+  (void)c;
+  doc.text = page;
+#endif
+  return doc;
+}
+
+const Corpus& GetCorpus() {
+  static Corpus* corpus = [] {
+    auto* c = new Corpus;
+    c->pages = LoadPages();
+#ifdef BENCH_CLAIMS_REAL_STAGES
+    c->cleaner = std::move(warta::enrichment::Cleaner::Create({}).value());
+    c->segmenter = std::move(warta::enrichment::Segmenter::Create({}).value());
+    warta::enrichment::EntityOptions options;
+    options.model = ReadFile(std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "ner" /
+                             "ner.model");
+    c->entities = std::move(warta::enrichment::EntityRecognizer::Create(options).value());
+#endif
+    for (const auto& p : c->pages) {
+      c->docs.push_back(Prepare(*c, p));
+      c->bytes += c->docs.back().text.size();
+    }
+    return c;
+  }();
+  return *corpus;
+}
+
+void BM_ClaimExtractor(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  auto extractor = std::move(warta::enrichment::ClaimExtractor::Create({}).value());
+  std::vector<Document> docs = c.docs;
+  size_t claims = 0;
+  for (auto _ : state) {
+    for (Document& d : docs) {
+      (void)extractor->Process(d);
+      claims += d.claims.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs.size()));
+  state.counters["claims_per_doc"] =
+      static_cast<double>(claims) / (state.iterations() * std::max<size_t>(docs.size(), 1));
+}
+BENCHMARK(BM_ClaimExtractor)->Unit(benchmark::kMillisecond);
+
+void BM_QuantityTagger(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  auto tagger = std::move(warta::enrichment::QuantityTagger::Create().value());
+  for (auto _ : state) {
+    for (const Document& d : c.docs) {
+      Document copy;
+      copy.text = d.text;
+      (void)tagger->Process(copy);
+      benchmark::DoNotOptimize(copy.entities.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.docs.size()));
+}
+BENCHMARK(BM_QuantityTagger)->Unit(benchmark::kMillisecond);
+
+#ifdef BENCH_CLAIMS_REAL_STAGES
+void BM_CleanSegmentEntities(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const std::string& p : c.pages) {
+      Document d = Prepare(c, p);
+      benchmark::DoNotOptimize(d.entities.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.pages.size()));
+}
+BENCHMARK(BM_CleanSegmentEntities)->Unit(benchmark::kMillisecond);
+#endif
+
+}  // namespace
+
+BENCHMARK_MAIN();
