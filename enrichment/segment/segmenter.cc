@@ -119,8 +119,8 @@ class Scanner {
 
  private:
   Char At(int i) const { return CharAt(s_, i); }
-  CharClass ClassAt(int i) const { return i < n_ ? At(i).cls : CharClass::kSpace; }
-  char ByteAt(int i) const { return i < n_ ? s_[i] : '\0'; }
+  CharClass ClassAt(int i) const { return i >= 0 && i < n_ ? At(i).cls : CharClass::kSpace; }
+  char ByteAt(int i) const { return i >= 0 && i < n_ ? s_[i] : '\0'; }
 
   void Paragraph(int b, int e) {
     const int first_token = static_cast<int>(doc_.tokens.size());

@@ -133,9 +133,10 @@ class PageCleaner {
           Remove(line.begin, line.end, "publication_time");
           continue;
         }
-        if (m->has_time) {
-          // "Kompas dunia | 21 Januari 2024, 14:32 WIBPYONGYANG, ..." : the
-          // article starts right after the time.
+        if (m->has_time && page_rules::FindDateline(t.substr(rest), doc_.source)) {
+          // "Kompas dunia | 21 Januari 2024, 14:32 WIBPYONGYANG, KOMPAS.TV -
+          // ...": the article, dateline first, starts right after the time.
+          // Without a dateline the date may be the article's own words.
           SetPublished(*m);
           Remove(line.begin, line.begin + rest, "publication_time");
           line.begin += rest;
@@ -204,10 +205,8 @@ class PageCleaner {
       }
       if (std::optional<std::string_view> reason = page_rules::BoilerplateReason(t, near_end)) {
         if (*reason == "byline") {
-          if (std::optional<page_rules::TrailingCredit> c = page_rules::FindTrailingCredit(
-                  std::string(". ") + std::string(t));
-              c && !c->name.empty()) {
-            doc_.clean.bylines.push_back(c->name);
+          if (std::string name = page_rules::CreditLineName(t); !name.empty()) {
+            doc_.clean.bylines.push_back(std::move(name));
           }
         }
         line.boilerplate = static_cast<int>(removals_.size());

@@ -376,6 +376,12 @@ std::optional<TrailingCredit> FindTrailingCredit(std::string_view line) {
   return std::nullopt;
 }
 
+std::string CreditLineName(std::string_view line) {
+  if (line.size() < 3 || line.front() != '(' || line.back() != ')') return "";
+  std::string_view inner = line.substr(1, line.size() - 2);
+  return IsPersonName(inner) ? std::string(inner) : "";
+}
+
 bool LooksLikeTitle(std::string_view line) {
   if (line.size() > 200) return false;
   const std::vector<std::string_view> words = SplitAny(line, " ");

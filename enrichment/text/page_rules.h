@@ -49,6 +49,10 @@ struct TrailingCredit {
 // paragraph.
 std::optional<TrailingCredit> FindTrailingCredit(std::string_view line);
 
+// The name in a credit line "(Web Warouw)", or empty for initials such as
+// "(ard)" and anything else.
+std::string CreditLineName(std::string_view line);
+
 // A headline: 3-30 words, not a sentence ending with '.'.
 bool LooksLikeTitle(std::string_view line);
 

@@ -122,6 +122,12 @@ TEST_F(SegmenterTest, OffsetsStayInsideTextForIllFormedInput) {
   }
 }
 
+TEST_F(SegmenterTest, DateAtTheVeryStart) {
+  Document doc = Segment("25/4/2019) hari itu");
+  EXPECT_EQ(doc.Text(doc.tokens[0].span), "25/4/2019");
+  EXPECT_EQ(doc.tokens[0].kind, TokenKind::kDate);
+}
+
 TEST_F(SegmenterTest, VeryLongSentencesAreCut) {
   std::string text;
   for (int i = 0; i < 600; ++i) text += "kata ";

@@ -62,6 +62,18 @@ TEST(CleanerTest, IndosumStyleDatelinesAndBoilerplate) {
   EXPECT_FALSE(doc.clean.suspicious_cleaning);
 }
 
+TEST(CleanerTest, CreditLinesAtTheEnd) {
+  Document doc = Clean("Polisi menangkap dua orang.\nMereka diperiksa.\n(Web Warouw)");
+  EXPECT_THAT(doc.clean.bylines, ElementsAre("Web Warouw"));
+  EXPECT_EQ(doc.text, "Polisi menangkap dua orang.\n\nMereka diperiksa.");
+  Document initials = Clean("Polisi menangkap dua orang. (ugo/djm)");
+  EXPECT_TRUE(initials.clean.bylines.empty());
+  EXPECT_EQ(initials.text, "Polisi menangkap dua orang.");
+  // An acronym closing a sentence's last clause is article text.
+  EXPECT_EQ(Clean("Anggota Perserikatan Bangsa-Bangsa (PBB)").text,
+            "Anggota Perserikatan Bangsa-Bangsa (PBB)");
+}
+
 TEST(CleanerTest, DatelineVariants) {
   EXPECT_EQ(Clean("Suara.com-Cerita sekuel terbaru James Bond bocor.").clean.dateline,
             "Suara.com");
@@ -124,6 +136,13 @@ TEST(CleanerTest, NeverLosesTheArticle) {
   EXPECT_THAT(doc.text, HasSubstr("anggaran naik"));
   EXPECT_THAT(doc.text, HasSubstr("inflasi turun"));
   EXPECT_THAT(doc.text, HasSubstr("laporan bank sentral"));
+}
+
+TEST(CleanerTest, DateOpeningTheArticleStaysInTheText) {
+  Document doc = Clean(
+      "5 November 2024 pukul 09.00 WIB, polisi menangkap dua orang.\nMereka diperiksa.");
+  EXPECT_EQ(doc.text, "5 November 2024 pukul 09.00 WIB, polisi menangkap dua orang.\n\n"
+                      "Mereka diperiksa.");
 }
 
 TEST(CleanerTest, SingleLineIsBody) {

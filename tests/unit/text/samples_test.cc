@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "enrichment/dates/date_parser.h"
+#include "enrichment/dates/date_tagger.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
 #include "gmock/gmock.h"
@@ -155,6 +156,38 @@ TEST(SamplesTest, KurskPageWithoutHeaders) {
   // "Kunjungan ke Rusia" is a subheading of the article: kept.
   EXPECT_THAT(doc.text, HasSubstr("\n\nKunjungan ke Rusia\n\n"));
   ExpectOffsetsMapBack(doc);
+}
+
+// Dates in the body, resolved against the publication date: the page's own
+// (Tempo) or the article's metadata (the Kursk page has none in its text).
+std::vector<std::string> DateMentions(Document& doc) {
+  auto tagger = DateTagger::Create({});
+  EXPECT_TRUE(tagger.ok());
+  EXPECT_TRUE((*tagger)->Process(doc).ok());
+  std::vector<std::string> out;
+  for (const Entity& e : doc.entities) {
+    for (const Mention& m : e.mentions) {
+      out.push_back(std::string(doc.Text(m.span)) + "=" + e.normalized);
+    }
+  }
+  return out;
+}
+
+TEST(SamplesTest, DatesInTempo) {
+  WARTA_REQUIRE_SHARED_DATA(dir);
+  Document doc = CleanSample(dir, "tempo_2024-11-05_putin_choe.txt");
+  EXPECT_THAT(DateMentions(doc), ElementsAre("Senin, 4 November 2024=2024-11-04"));
+}
+
+TEST(SamplesTest, DayNamesInKurskResolvedAgainstArticleMetadata) {
+  WARTA_REQUIRE_SHARED_DATA(dir);
+  Document doc = CleanSample(dir, "2024-11-04_putin_choe_kursk.txt");
+  doc.published_at_unix = 1730718000;  // 2024-11-04 18:00 WIB, a Monday
+  std::vector<std::string> mentions = DateMentions(doc);
+  // "pada hari Senin" (three times), "pada Selasa lalu", "Jumat lalu".
+  EXPECT_EQ(std::count(mentions.begin(), mentions.end(), "Senin=2024-11-04"), 3);
+  EXPECT_THAT(mentions, ::testing::Contains("Selasa lalu=2024-10-29"));
+  EXPECT_THAT(mentions, ::testing::Contains("Jumat lalu=2024-11-01"));
 }
 
 }  // namespace
