@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 
 #include "absl/strings/ascii.h"
 
@@ -209,9 +210,25 @@ class Matcher {
   }
 
   // Year-less dates take the reference's year, or the year before when that
-  // would put them more than a month after the reference.
-  std::optional<CivilDate> InferYear(int month, int day) const {
+  // would put them more than a month after the reference. A day name
+  // ("Rabu (10/5)") picks, among the neighbouring years, the one where the
+  // date falls on that day.
+  std::optional<CivilDate> InferYear(int month, int day, int weekday) const {
     if (!ref_) return std::nullopt;
+    if (weekday >= 0) {
+      std::optional<CivilDate> best;
+      int64_t best_distance = 0;
+      for (int year = ref_->year - 1; year <= ref_->year + 1; ++year) {
+        const CivilDate d{year, month, day};
+        if (!IsValidDate(d) || Weekday(d) != weekday) continue;
+        const int64_t distance = std::abs(DaysFromCivil(d) - DaysFromCivil(*ref_));
+        if (!best || distance < best_distance) {
+          best = d;
+          best_distance = distance;
+        }
+      }
+      if (best && best_distance <= 366) return best;
+    }
     CivilDate d{ref_->year, month, day};
     if (!IsValidDate(d)) {
       d.year -= 1;
@@ -226,7 +243,7 @@ class Matcher {
 
   // Absolute or year-less date starting at token t. Sets *end to one past
   // its last token.
-  std::optional<DateMatch> DateAt(int t, int* end) const {
+  std::optional<DateMatch> DateAt(int t, int weekday, int* end) const {
     const int n = static_cast<int>(toks_.size());
     if (t >= n) return std::nullopt;
     DateMatch m;
@@ -244,7 +261,7 @@ class Matcher {
         return m;
       }
       if (IsPunct(t + 4, ')')) {
-        std::optional<CivilDate> d = InferYear(month, day);
+        std::optional<CivilDate> d = InferYear(month, day, weekday);
         if (!d || month < 1 || month > 12 || day < 1) return std::nullopt;
         m.date = *d;
         m.kind = DateKind::kInferredYear;
@@ -290,7 +307,7 @@ class Matcher {
                              EqualsLower(name, "may") || EqualsLower(name, "juni") ||
                              EqualsLower(name, "juli") || EqualsLower(name, "june") ||
                              EqualsLower(name, "july"))) {
-        std::optional<CivilDate> d = InferYear(month, day);
+        std::optional<CivilDate> d = InferYear(month, day, weekday);
         if (!d) return std::nullopt;
         m.date = *d;
         m.kind = DateKind::kInferredYear;
@@ -479,7 +496,7 @@ class Matcher {
       if (IsPunct(date_start, ',')) ++date_start;
     }
     int end = date_start;
-    std::optional<DateMatch> m = DateAt(date_start, &end);
+    std::optional<DateMatch> m = DateAt(date_start, weekday, &end);
     if (m && weekday < 0 && date_start == t && IsPunct(t, '(')) {
       // A bare "(27/3)" without a day name is too often something else.
       if (m->kind != DateKind::kAbsolute) m.reset();
