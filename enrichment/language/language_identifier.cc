@@ -30,15 +30,18 @@ constexpr int kMinCld2PriorBytes = 40;
 constexpr double kMinAlternative = 0.01;
 constexpr size_t kMaxAlternatives = 3;
 
-int CountLetters(std::string_view text) {
+// Whether `text` has at least `n` letters (ASCII letters and UTF-8 lead
+// bytes); stops counting once it knows.
+bool HasLetters(std::string_view text, int n) {
   int letters = 0;
   for (char c : text) {
+    if (letters >= n) return true;
     if (absl::ascii_isalpha(static_cast<unsigned char>(c)) ||
         static_cast<unsigned char>(c) >= 0xC0) {
-      ++letters;  // counts ASCII letters and UTF-8 lead bytes
+      ++letters;
     }
   }
-  return letters;
+  return letters >= n;
 }
 
 // Paragraphs as newline-separated blocks, trimmed, when the segment stage
@@ -76,7 +79,8 @@ void SortAlternatives(std::vector<LanguageGuess>& alternatives) {
   }
 }
 
-// Function words shared by Indonesian and Malay, sorted for binary search.
+// Function words shared by Indonesian and Malay (none longer than eight
+// letters, so each packs into one integer), sorted.
 constexpr std::string_view kFamilyFunctionWords[] = {
     "ada",     "adalah", "agar",    "akan",   "antara", "apabila", "atau",
     "bagi",    "bahawa", "bahwa",   "belum",  "bisa",   "boleh",   "dalam",
@@ -91,28 +95,48 @@ constexpr std::string_view kFamilyFunctionWords[] = {
 // Indonesian and Malay prose runs at 20-35% function words; English,
 // Javanese or Sundanese paragraphs stay far below this.
 constexpr double kFamilyFunctionWordShare = 0.10;
-static_assert(std::is_sorted(std::begin(kFamilyFunctionWords),
-                             std::end(kFamilyFunctionWords)));
+// Enough words to tell; a long paragraph's opening speaks for it.
+constexpr int kMaxScreenedWords = 60;
+
+// Big-endian packing keeps the order of the words.
+constexpr uint64_t PackWord(std::string_view word) {
+  uint64_t packed = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    packed = (packed << 8) | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0);
+  }
+  return packed;
+}
+
+constexpr auto kPackedFunctionWords = [] {
+  std::array<uint64_t, std::size(kFamilyFunctionWords)> packed{};
+  for (size_t i = 0; i < packed.size(); ++i) {
+    packed[i] = PackWord(kFamilyFunctionWords[i]);
+  }
+  return packed;
+}();
+static_assert(std::is_sorted(kPackedFunctionWords.begin(),
+                             kPackedFunctionWords.end()));
 
 double FunctionWordShare(std::string_view text) {
   int words = 0, function_words = 0;
-  char lower[16];
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < text.size() && words < kMaxScreenedWords;) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) {
       ++i;
       continue;
     }
-    const size_t start = i;
-    while (i < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    ++words;
-    const size_t size = i - start;
-    if (size > sizeof(lower)) continue;
-    for (size_t k = 0; k < size; ++k) {
-      lower[k] = absl::ascii_tolower(static_cast<unsigned char>(text[start + k]));
+    uint64_t packed = 0;
+    size_t size = 0;
+    for (; i < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[i])); ++i, ++size) {
+      if (size < 8) {
+        packed |= static_cast<uint64_t>(absl::ascii_tolower(static_cast<unsigned char>(text[i])))
+                  << (8 * (7 - size));
+      }
     }
-    function_words += std::binary_search(std::begin(kFamilyFunctionWords),
-                                         std::end(kFamilyFunctionWords),
-                                         std::string_view(lower, size));
+    ++words;
+    if (size <= 8) {
+      function_words += std::binary_search(kPackedFunctionWords.begin(),
+                                           kPackedFunctionWords.end(), packed);
+    }
   }
   return words == 0 ? 0 : static_cast<double>(function_words) / words;
 }
@@ -189,7 +213,7 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
   const bool use_model =
       in_family(cld.code) ||
       (!cld.reliable && family_percent >= kMinFamilyPercent) ||
-      (cld.code == "und" && CountLetters(text) > 0);
+      (cld.code == "und" && HasLetters(text, 1));
 
   std::array<double, kMaxClasses> logits{};
   const size_t k = classes.size();
@@ -288,8 +312,8 @@ absl::Status LanguageIdentifier::Process(Document& doc) const {
     // the others (an English quote, a Javanese song) are judged on their own.
     for (const Paragraph& p : paragraphs) {
       const std::string_view para = ParagraphText(text, p);
-      if (CountLetters(para) < options_.min_paragraph_letters ||
-          FunctionWordShare(para) >= kFamilyFunctionWordShare) {
+      if (FunctionWordShare(para) >= kFamilyFunctionWordShare ||
+          !HasLetters(para, options_.min_paragraph_letters)) {
         continue;
       }
       LanguageResult own = Identify(para, doc.language_hint, doc.source);
@@ -305,7 +329,7 @@ absl::Status LanguageIdentifier::Process(Document& doc) const {
   std::vector<std::pair<std::string_view, int>> bytes_by_code;
   for (const Paragraph& p : paragraphs) {
     const std::string_view para = ParagraphText(text, p);
-    if (CountLetters(para) < options_.min_paragraph_letters) continue;
+    if (!HasLetters(para, options_.min_paragraph_letters)) continue;
     const int begin = static_cast<int>(para.data() - text.data());
     const int end = begin + static_cast<int>(para.size());
     while (first_chunk < article.chunks.size() &&

@@ -157,6 +157,19 @@ TEST_F(LanguageIdentifierTest, ProcessMarksTheParagraphThatChangesLanguage) {
   EXPECT_EQ(segmented.language.paragraphs[0].span, p.span);
 }
 
+TEST_F(LanguageIdentifierTest, ProcessMarksAJavaneseParagraphInAnIndonesianArticle) {
+  Document doc;
+  doc.text = kIndonesian[0] + "\n" + kIndonesian[4] +
+             "\nWong-wong padha ngumpul ing omahe Pak Lurah kanggo rembugan "
+             "bab dalan desa sing rusak, amarga saben udan mesthi banjir.\n" +
+             kIndonesian[5];
+  ASSERT_TRUE(id().Process(doc).ok());
+  EXPECT_EQ(doc.language.code, "id");
+  ASSERT_EQ(doc.language.paragraphs.size(), 1u);
+  EXPECT_EQ(doc.language.paragraphs[0].code, "jv");
+  EXPECT_EQ(doc.Text(doc.language.paragraphs[0].span).substr(0, 11), "Wong-wong p");
+}
+
 TEST_F(LanguageIdentifierTest, SingleLanguageArticleHasNoParagraphEntries) {
   Document doc;
   doc.text = kIndonesian[0] + "\n" + kIndonesian[1] + "\n" + kIndonesian[2];
