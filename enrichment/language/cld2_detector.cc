@@ -46,9 +46,11 @@ Cld2Output DetectWithCld2(std::string_view text, const Cld2Hints& hints,
       language_hint.empty() ? nullptr : language_hint.c_str(),
       tld_hint.empty() ? nullptr : tld_hint.c_str(), CLD2::UNKNOWN_ENCODING,
       CLD2::UNKNOWN_LANGUAGE};
-  CLD2::Language language3[3];
-  int percent3[3];
-  double normalized_score3[3];
+  // CLD2 leaves these untouched when it rejects the input (invalid UTF-8).
+  CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+                                 CLD2::UNKNOWN_LANGUAGE};
+  int percent3[3] = {0, 0, 0};
+  double normalized_score3[3] = {0, 0, 0};
   CLD2::ResultChunkVector chunks;
   int text_bytes = 0;
   bool reliable = false;

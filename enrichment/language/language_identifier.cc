@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "enrichment/language/cld2_detector.h"
 
 namespace warta::enrichment {
@@ -178,6 +177,9 @@ std::string SourceCountryDomain(std::string_view source) {
 
 absl::StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Create(
     const LanguageOptions& options) {
+  if (!(options.model_temperature > 0)) {
+    return absl::InvalidArgumentError("model_temperature must be positive");
+  }
   auto model = NusantaraModel::Create(options.model);
   if (!model.ok()) return model.status();
   if ((*model)->classes().size() > kMaxClasses) {
@@ -204,14 +206,13 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
   LanguageResult& r = j.result;
 
   const std::vector<std::string>& classes = model_->classes();
-  auto in_family = [this](std::string_view code) { return InFamily(code); };
   int total_percent = 0, family_percent = 0;
   for (const Cld2Language& l : cld.top) {
     total_percent += l.percent;
-    if (in_family(l.code)) family_percent += l.percent;
+    if (InFamily(l.code)) family_percent += l.percent;
   }
   const bool use_model =
-      in_family(cld.code) ||
+      InFamily(cld.code) ||
       (!cld.reliable && family_percent >= kMinFamilyPercent) ||
       (cld.code == "und" && HasLetters(text, 1));
 
@@ -246,7 +247,7 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
                                          std::exp(logits[c] - max_logit) / sum});
     }
     for (const Cld2Language& l : cld.top) {
-      if (!in_family(l.code)) {
+      if (!InFamily(l.code)) {
         guesses.push_back({l.code, static_cast<double>(l.percent) / total_percent});
       }
     }

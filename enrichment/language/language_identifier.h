@@ -24,6 +24,10 @@
 
 namespace warta::enrichment {
 
+// The model file, relative to the models directory (the repository's
+// models/, or a service's --models_dir).
+inline constexpr std::string_view kLanguageModelFile = "langid/nusantara-v1.bin";
+
 struct LanguageOptions {
   // Bytes of models/langid/nusantara-v1.bin. Required.
   std::string model;

@@ -256,7 +256,7 @@ absl::Status RunLangidEval(const std::vector<std::string>& args,
   }
   const std::filesystem::path model_path =
       flags->model.empty()
-          ? std::filesystem::path(flags->models_dir) / kLangidModelPath
+          ? std::filesystem::path(flags->models_dir) / enrichment::kLanguageModelFile
           : std::filesystem::path(flags->model);
   auto model = ReadFile(model_path);
   if (!model.ok()) {

@@ -36,9 +36,6 @@
 
 namespace warta::eval {
 
-// The model file name under models/ that the services and tools load.
-inline constexpr std::string_view kLangidModelPath = "langid/nusantara-v1.bin";
-
 // args = what follows `warta eval langid`. Writes JSON to `out`; returns
 // InvalidArgument / NotFound with a message a user can act on.
 absl::Status RunLangidEval(const std::vector<std::string>& args,

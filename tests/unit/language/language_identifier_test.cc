@@ -191,6 +191,24 @@ TEST_F(LanguageIdentifierTest, InvalidUtf8DoesNotCrash) {
   EXPECT_EQ(id().Identify(text).code, "id");
 }
 
+TEST_F(LanguageIdentifierTest, ParagraphSpansOutsideTheTextAreHarmless) {
+  Document doc;
+  doc.text = kIndonesian[0] + "\n" + kIndonesian[1];
+  doc.paragraphs = {{{-5, 10}}, {{40, 4000}}, {{30, 20}}};
+  ASSERT_TRUE(id().Process(doc).ok());
+  EXPECT_EQ(doc.language.code, "id");
+}
+
+TEST(LanguageIdentifierCreateTest, RejectsAMissingModelAndBadOptions) {
+  auto no_model = LanguageIdentifier::Create(LanguageOptions{});
+  EXPECT_EQ(no_model.status().code(), absl::StatusCode::kInvalidArgument);
+  LanguageOptions options;
+  options.model = warta::testing::ReadFileOrDie(
+      warta::testing::SourceDir() / "models" / std::string(kLanguageModelFile));
+  options.model_temperature = 0;
+  EXPECT_FALSE(LanguageIdentifier::Create(options).ok());
+}
+
 TEST(SourceCountryDomainTest, FindsTheCountryCode) {
   EXPECT_EQ(SourceCountryDomain("https://www.thestar.com.my/news/x.html"), "my");
   EXPECT_EQ(SourceCountryDomain("kompas.co.id"), "id");
