@@ -27,6 +27,8 @@ struct Tok {
   int end;
   Kind kind;
   bool space_before;
+  int8_t month = -1;    // 1..12 when the token names a month
+  int8_t weekday = -1;  // 0..6 when it names a day (any case)
 };
 
 std::vector<Tok> Tokenize(std::string_view s) {
@@ -56,7 +58,7 @@ std::vector<Tok> Tokenize(std::string_view s) {
     } else {
       kind = Kind::kPunct;
     }
-    toks.push_back({i, j, kind, space});
+    toks.push_back({i, j, kind, space, -1, -1});
     space = false;
     i = j;
   }
@@ -113,7 +115,15 @@ int Lookup(const std::array<NameValue, N>& table, std::string_view word) {
 class Matcher {
  public:
   Matcher(std::string_view text, std::optional<CivilDate> reference)
-      : s_(text), toks_(Tokenize(text)), ref_(reference) {}
+      : s_(text), toks_(Tokenize(text)), ref_(reference) {
+    // Name lookups once per token, not once per pattern tried.
+    for (Tok& t : toks_) {
+      if (t.kind != Kind::kAlpha) continue;
+      const std::string_view w = s_.substr(t.begin, t.end - t.begin);
+      t.month = static_cast<int8_t>(Lookup(kMonths, w));
+      t.weekday = static_cast<int8_t>(Lookup(kWeekdays, w));
+    }
+  }
 
   std::vector<DateMatch> Run(bool absolute_only) {
     std::vector<DateMatch> out;
@@ -176,8 +186,7 @@ class Matcher {
     return true;
   }
   int MonthAt(int t) const {
-    if (t >= static_cast<int>(toks_.size()) || toks_[t].kind != Kind::kAlpha) return -1;
-    return Lookup(kMonths, Text(t));
+    return t < static_cast<int>(toks_.size()) ? toks_[t].month : -1;
   }
   // Skips the period of an abbreviated month ("Dec. 9").
   int AfterMonth(int t) const {
@@ -194,7 +203,7 @@ class Matcher {
         EqualsLower(Text(t + 2), "at") && !toks_[t + 2].space_before) {
       return 4;
     }
-    return Lookup(kWeekdays, w);
+    return toks_[t].weekday;
   }
   int WeekdayEnd(int t) const {
     if (EqualsLower(Text(t), "jum") && IsPunct(t + 1, '\'')) return t + 3;

@@ -245,6 +245,13 @@ class PageCleaner {
       std::string_view t = View(lines_[i]);
       t = t.substr(0, static_cast<size_t>(budget));
       budget -= static_cast<int>(t.size());
+      // The form looked for always has "(<digit>": skip the parse otherwise.
+      bool candidate = false;
+      for (size_t p = t.find('('); p != std::string_view::npos && !candidate;
+           p = t.find('(', p + 1)) {
+        candidate = p + 1 < t.size() && t[p + 1] >= '0' && t[p + 1] <= '9';
+      }
+      if (!candidate) continue;
       for (const dates::DateMatch& m : dates::FindDates(t, std::nullopt)) {
         if (m.weekday >= 0 && m.kind == dates::DateKind::kAbsolute) {
           SetPublished(m);
