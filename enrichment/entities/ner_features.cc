@@ -30,24 +30,29 @@ NerResources::NerResources(std::vector<std::string> words, std::vector<LexEntry>
   index_.reserve(words_.size());
   for (int i = 0; i < static_cast<int>(words_.size()); ++i) index_.emplace(words_[i], i);
   for (int i = 0; i < static_cast<int>(gazetteer_.size()); ++i) {
-    if (!gazetteer_[i].tokens.empty()) gaz_first_[gazetteer_[i].tokens[0]].push_back(i);
+    const GazetteerEntry& g = gazetteer_[i];
+    if (g.tokens.empty() || g.source < 0 || g.source >= kNumGazetteerSources) continue;
+    gaz_first_[g.source][g.tokens[0]].push_back(i);
   }
-  for (auto& [first, list] : gaz_first_) {
-    std::stable_sort(list.begin(), list.end(), [this](int a, int b) {
-      return gazetteer_[a].tokens.size() > gazetteer_[b].tokens.size();
-    });
+  for (auto& map : gaz_first_) {
+    for (auto& [first, list] : map) {
+      std::stable_sort(list.begin(), list.end(), [this](int a, int b) {
+        return gazetteer_[a].tokens.size() > gazetteer_[b].tokens.size();
+      });
+    }
   }
 }
 
-void NerResources::GazetteerTags(const std::vector<std::string_view>& lower,
+void NerResources::GazetteerTags(const std::vector<std::string_view>& lower, int source,
                                  std::vector<uint8_t>* tags) const {
   const int n = static_cast<int>(lower.size());
   tags->assign(n, 0);
-  if (gaz_first_.empty()) return;
+  const auto& first = gaz_first_[source];
+  if (first.empty()) return;
   for (int i = 0; i < n;) {
-    auto it = gaz_first_.find(absl::string_view(lower[i].data(), lower[i].size()));
+    auto it = first.find(absl::string_view(lower[i].data(), lower[i].size()));
     int matched = 0;
-    if (it != gaz_first_.end()) {
+    if (it != first.end()) {
       for (int e : it->second) {
         const auto& toks = gazetteer_[e].tokens;
         const int len = static_cast<int>(toks.size());
@@ -151,8 +156,9 @@ void AnalyzeSentence(const std::vector<std::string_view>& words,
   for (int i = 0, begin = 0; i < n; begin = ends[i], ++i) {
     lower[i] = std::string_view(*lower_storage).substr(begin, ends[i] - begin);
   }
-  std::vector<uint8_t> gaz;
-  resources.GazetteerTags(lower, &gaz);
+  std::vector<uint8_t> gaz, gaz_train;
+  resources.GazetteerTags(lower, 0, &gaz);
+  resources.GazetteerTags(lower, 1, &gaz_train);
   const bool cased = SentenceHasCase(words);
   infos->resize(n);
   for (int i = 0; i < n; ++i) {
@@ -163,6 +169,7 @@ void AnalyzeSentence(const std::vector<std::string_view>& words,
     const CaseClass cc = ClassifyCase(words[i]);
     t.case_class = (cased || cc == CaseClass::kNoLetters) ? cc : CaseClass::kCaseless;
     t.gaz = gaz[i];
+    t.gaz_train = gaz_train[i];
   }
 }
 
@@ -229,6 +236,7 @@ void TokenFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>
     if (k >= -1 && k <= 1) {
       out->push_back(Feature(kCase, k, static_cast<int>(s[j].case_class)));
       if (s[j].gaz != 0) out->push_back(Feature(kGaz, k, s[j].gaz));
+      if (s[j].gaz_train != 0) out->push_back(Feature(kGazTrain, k, s[j].gaz_train));
     }
   }
   const int cc = static_cast<int>(s[i].case_class);

@@ -60,11 +60,15 @@ struct LexEntry {
   uint8_t cap_bucket = 0;
 };
 
-// Multi-word place/organisation names (lower-cased tokens) from packaged
-// data (ICU country and city names); see gazetteer.h.
+// Names (lower-cased tokens) the model looks up as gazetteer features.
+// Source 0: packaged data (ICU country and city names, place_names.h).
+// Source 1: names annotated in the training splits (training/ner); they get
+// their own feature group because they are noisier and corpus-specific.
+inline constexpr int kNumGazetteerSources = 2;
 struct GazetteerEntry {
   std::vector<std::string> tokens;
   int type = 2;
+  int source = 0;
 };
 
 // Lexicon + gazetteer, indexed for lookups.
@@ -84,8 +88,9 @@ class NerResources {
   const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
 
   // Gazetteer tags (0, or B/I tag of the entry type) for a sentence of
-  // lower-cased tokens: longest match first, left to right.
-  void GazetteerTags(const std::vector<std::string_view>& lower,
+  // lower-cased tokens, entries of `source` only: longest match first, left
+  // to right.
+  void GazetteerTags(const std::vector<std::string_view>& lower, int source,
                      std::vector<uint8_t>* tags) const;
 
  private:
@@ -93,8 +98,8 @@ class NerResources {
   std::vector<LexEntry> entries_;
   std::vector<GazetteerEntry> gazetteer_;
   absl::flat_hash_map<std::string, int> index_;
-  // first lower token -> gazetteer entries starting with it, longest first.
-  absl::flat_hash_map<std::string, std::vector<int>> gaz_first_;
+  // Per source: first lower token -> entries starting with it, longest first.
+  absl::flat_hash_map<std::string, std::vector<int>> gaz_first_[kNumGazetteerSources];
 };
 
 // Lower-cases UTF-8 text (ASCII fast path, ICU root locale otherwise).
@@ -110,7 +115,8 @@ struct TokenInfo {
   std::string_view lower;
   const LexEntry* lex = nullptr;  // nullptr when not in the lexicon
   CaseClass case_class = CaseClass::kCaseless;
-  uint8_t gaz = 0;
+  uint8_t gaz = 0;        // packaged gazetteer tag
+  uint8_t gaz_train = 0;  // training-data gazetteer tag
 };
 
 // Fills `infos` (and `lower_storage`, which owns the lower-cased strings;
@@ -122,7 +128,7 @@ void AnalyzeSentence(const std::vector<std::string_view>& words,
 // Feature groups; part of the model format (changing them needs retraining).
 enum FeatureGroup : uint32_t {
   kBias = 1, kWord, kPrefix, kSuffix, kForm, kLength, kCluster, kCoarse,
-  kBoundary, kCase, kCaseCap, kFirst, kGaz, kCasePair, kBigram,
+  kBoundary, kCase, kCaseCap, kFirst, kGaz, kCasePair, kBigram, kGazTrain,
 };
 
 inline uint64_t HashStart(uint32_t group, int offset) {

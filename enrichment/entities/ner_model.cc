@@ -11,7 +11,7 @@ namespace warta::enrichment::ner {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'A', 'R', 'T', 'A', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr float kForbidden = -1e30f;
 
 class Writer {
@@ -80,6 +80,7 @@ std::string SerializeNerModel(const NerModelData& data) {
   w.Pod<uint32_t>(static_cast<uint32_t>(data.gazetteer.size()));
   for (const GazetteerEntry& g : data.gazetteer) {
     w.Pod<uint8_t>(static_cast<uint8_t>(g.type));
+    w.Pod<uint8_t>(static_cast<uint8_t>(g.source));
     w.Pod<uint8_t>(static_cast<uint8_t>(g.tokens.size()));
     for (const std::string& t : g.tokens) w.Str(t);
   }
@@ -127,10 +128,13 @@ absl::StatusOr<NerModelData> ParseNerModel(std::string_view bytes) {
   if (!r.Pod(&n)) return truncated();
   d.gazetteer.resize(n);
   for (GazetteerEntry& g : d.gazetteer) {
-    uint8_t type, len;
-    if (!r.Pod(&type) || !r.Pod(&len)) return truncated();
-    if (type >= kNumTypes) return absl::InvalidArgumentError("NER model: bad gazetteer type");
+    uint8_t type, source, len;
+    if (!r.Pod(&type) || !r.Pod(&source) || !r.Pod(&len)) return truncated();
+    if (type >= kNumTypes || source >= kNumGazetteerSources) {
+      return absl::InvalidArgumentError("NER model: bad gazetteer entry");
+    }
     g.type = type;
+    g.source = source;
     g.tokens.resize(len);
     for (std::string& t : g.tokens) if (!r.Str(&t)) return truncated();
   }
@@ -223,6 +227,7 @@ struct NerModel::Scorer {
   TagScores boundary[2]{};
   TagScores case_[3][kNumCaseClasses]{};
   TagScores gaz[3][kNumTags]{};
+  TagScores gaz_train[3][kNumTags]{};
   TagScores case_cap[kNumCaseClasses][kNumCapBuckets]{};
   TagScores first[kNumCaseClasses]{};
   TagScores pair_left[kNumCaseClasses + 1][kNumCaseClasses]{};
@@ -252,7 +257,10 @@ NerModel::Scorer::Scorer(const NerWeights& w, const NerResources& resources) : w
   AddWeight(Feature(kBoundary, 1, 0), boundary[1].data());
   for (int k = -1; k <= 1; ++k) {
     for (int c = 0; c < kNumCaseClasses; ++c) AddWeight(Feature(kCase, k, c), case_[k + 1][c].data());
-    for (int g = 1; g < kNumTags; ++g) AddWeight(Feature(kGaz, k, g), gaz[k + 1][g].data());
+    for (int g = 1; g < kNumTags; ++g) {
+      AddWeight(Feature(kGaz, k, g), gaz[k + 1][g].data());
+      AddWeight(Feature(kGazTrain, k, g), gaz_train[k + 1][g].data());
+    }
   }
   for (int c = 0; c < kNumCaseClasses; ++c) {
     for (int b = 0; b < kNumCapBuckets; ++b) AddWeight(Feature(kCaseCap, 0, c, b), case_cap[c][b].data());
@@ -327,6 +335,7 @@ void NerModel::Emissions(const std::vector<std::string_view>& words, int v,
       if (k >= -1 && k <= 1) {
         Add(e, sc.case_[k + 1][static_cast<int>(s[j].case_class)].data());
         if (s[j].gaz != 0) Add(e, sc.gaz[k + 1][s[j].gaz].data());
+        if (s[j].gaz_train != 0) Add(e, sc.gaz_train[k + 1][s[j].gaz_train].data());
       }
     }
     const int cc = static_cast<int>(s[i].case_class);

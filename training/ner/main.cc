@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     else if (const char* v = value("--epochs=")) ok = absl::SimpleAtoi(v, &options.epochs);
     else if (const char* v = value("--clusters=")) ok = absl::SimpleAtoi(v, &options.clusters);
     else if (const char* v = value("--prune=")) ok = absl::SimpleAtof(v, &options.prune_below);
+    else if (const char* v = value("--gazetteer_folds=")) ok = absl::SimpleAtoi(v, &options.gazetteer_folds);
+    else if (const char* v = value("--gazetteer_min_ratio=")) ok = absl::SimpleAtod(v, &options.gazetteer_min_ratio);
     else if (const char* v = value("--corpora=")) options.corpora = absl::StrSplit(v, ',');
     else if (a == "--no_domain_adaptation") options.domain_adaptation = false;
     else if (a == "--quiet") options.log = nullptr;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <unordered_map>
@@ -237,6 +238,64 @@ struct TrainSentence {
 // shared copy learns what they agree on.
 uint64_t DomainFeature(uint64_t f, int domain) { return enrichment::ner::HashInt(f, 1000 + domain); }
 
+// Names annotated in the training sentences with `keep(i)` true, kept when
+// at least `min_ratio` of the occurrences of their (lower-cased) token
+// sequence in those sentences carry that annotation; gazetteer source 1.
+template <typename Keep>
+std::vector<enrichment::ner::GazetteerEntry> TrainingGazetteer(
+    const std::vector<eval::ConllSentence>& train, Keep keep, double min_ratio) {
+  constexpr int kMaxLen = 6;
+  struct Counts {
+    std::vector<std::string> tokens;
+    std::array<long, enrichment::ner::kNumTypes> typed{};
+    long total = 0;
+  };
+  std::map<std::string, Counts> names;  // key: tokens joined by \x01; sorted
+  std::vector<std::vector<std::string>> lower(train.size());
+  const auto key_of = [](const std::vector<std::string>& toks, int b, int e) {
+    std::string k;
+    for (int i = b; i < e; ++i) {
+      if (i > b) k.push_back('\x01');
+      k += toks[i];
+    }
+    return k;
+  };
+  for (size_t si = 0; si < train.size(); ++si) {
+    if (!keep(si)) continue;
+    for (const std::string& t : train[si].tokens) lower[si].push_back(enrichment::ner::ToLower(t));
+    for (const auto& span : eval::LabelsToSpans(train[si].labels)) {
+      if (span.end - span.begin > kMaxLen) continue;
+      Counts& c = names[key_of(lower[si], span.begin, span.end)];
+      if (c.tokens.empty()) c.tokens.assign(lower[si].begin() + span.begin, lower[si].begin() + span.end);
+      ++c.typed[span.type];
+    }
+  }
+  for (size_t si = 0; si < train.size(); ++si) {
+    if (!keep(si)) continue;
+    const int n = static_cast<int>(lower[si].size());
+    for (int b = 0; b < n; ++b) {
+      std::string k;
+      for (int e = b; e < n && e - b < kMaxLen; ++e) {
+        if (e > b) k.push_back('\x01');
+        k += lower[si][e];
+        auto it = names.find(k);
+        if (it != names.end()) ++it->second.total;
+      }
+    }
+  }
+  std::vector<enrichment::ner::GazetteerEntry> out;
+  for (const auto& [key, c] : names) {
+    const int type = static_cast<int>(std::max_element(c.typed.begin(), c.typed.end()) - c.typed.begin());
+    if (c.typed[type] < min_ratio * c.total) continue;
+    enrichment::ner::GazetteerEntry e;
+    e.tokens = c.tokens;
+    e.type = type;
+    e.source = 1;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl) {
@@ -308,8 +367,26 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
     model.words.push_back(word);
     model.entries.push_back(entry);
   }
+  // Training sentence i is analysed with fold_resources[i % folds]: the
+  // packaged gazetteer plus the names of the other folds.
+  const int folds = std::max(1, options.gazetteer_folds);
+  std::vector<std::unique_ptr<enrichment::ner::NerResources>> fold_resources;
+  for (int k = 0; k < folds; ++k) {
+    auto gaz = model.gazetteer;
+    if (options.gazetteer_folds > 0) {
+      auto names = TrainingGazetteer(
+          train, [&](size_t i) { return folds == 1 || static_cast<int>(i % folds) != k; },
+          options.gazetteer_min_ratio);
+      gaz.insert(gaz.end(), names.begin(), names.end());
+    }
+    fold_resources.push_back(
+        std::make_unique<enrichment::ner::NerResources>(model.words, model.entries, std::move(gaz)));
+  }
+  if (options.gazetteer_folds > 0) {
+    auto names = TrainingGazetteer(train, [](size_t) { return true; }, options.gazetteer_min_ratio);
+    model.gazetteer.insert(model.gazetteer.end(), names.begin(), names.end());
+  }
   if (log) *log << "lexicon: " << model.words.size() << " words, gazetteer: " << model.gazetteer.size() << "\n";
-  const enrichment::ner::NerResources resources(model.words, model.entries, model.gazetteer);
 
   // 3. Features.
   std::unordered_map<uint64_t, uint32_t> feature_ids;
@@ -323,7 +400,7 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
     for (size_t si = 0; si < train.size(); ++si) {
       const auto& s = train[si];
       std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
-      enrichment::ner::AnalyzeSentence(words, resources, &storage, &infos);
+      enrichment::ner::AnalyzeSentence(words, *fold_resources[si % folds], &storage, &infos);
       TrainSentence ts;
       ts.domain = train_domain[si];
       ts.gold = eval::SpansToTags(eval::LabelsToSpans(s.labels), static_cast<int>(words.size()));

@@ -38,6 +38,14 @@ struct NerTrainOptions {
   // vectors); 0 disables them.
   int clusters = 256;
   int coarse_clusters = 32;
+  // Gazetteer of the names annotated in the train splits (a feature group of
+  // its own). Built "jackknifed": a training sentence sees only the names
+  // of the other `gazetteer_folds - 1` folds, so the model learns how far to
+  // trust a match on a name it has not been trained on (as at tagging
+  // time). 0 disables it. A name is kept when at least `gazetteer_min_ratio`
+  // of its occurrences in the training text are annotated with its type.
+  int gazetteer_folds = 10;
+  double gazetteer_min_ratio = 0.5;
   // Features whose averaged weights are all below this are dropped from the
   // model file (keeps it a few MB).
   float prune_below = 0.0f;
