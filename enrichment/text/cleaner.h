@@ -11,6 +11,20 @@
 // Document::clean, never in the text, so their entities are not the
 // article's.
 //
+// clean.removed lists every part of the page left out of the text, in page
+// order, so text + removed cover the page: the header parts ("title",
+// "byline", "dateline", "publication_time", "section") and what is not the
+// article ("related_link", "editor_pick", "source_credit", "image_credit",
+// "share", "advertisement", "tags", "decoration"). Filter on the reason to
+// show only boilerplate.
+//
+// Bylines are names as printed: "Dewi Rina Cahyani", "Tempo.co", "Web
+// Warouw"; editor initials such as "(ard)" are removed but not listed.
+// The publication time comes from a header line ("Selasa, 5 November 2024
+// 09:20 WIB", "DECEMBER 9, 2022") or, failing that, from a dated day name
+// in the first lines of the body ("Jumat (1/11/2024)"); a date without a
+// time is taken as 12:00 in its zone.
+//
 // Never loses the article: when boilerplate rules would remove most of a
 // body, the body is kept whole and clean.suspicious_cleaning is set.
 //

@@ -177,11 +177,22 @@ bool IsPersonName(std::string_view inner) {
   return words >= 1 && words <= 4 && !AllCapsLetters(inner, 1);
 }
 
-bool IsBylineLabelWord(std::string_view lower) {
-  return lower == "reporter" || lower == "penulis" || lower == "editor" || lower == "oleh" ||
-         lower == "redaktur" || lower == "penyunting" || lower == "pewarta" ||
-         lower == "kontributor" || lower == "fotografer" || lower == "by" ||
-         lower == "writer" || lower == "author";
+bool EqualsIgnoreCase(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (absl::ascii_tolower(static_cast<unsigned char>(a[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool IsBylineLabelWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kLabels = {
+      "reporter", "penulis", "editor", "oleh",   "redaktur", "penyunting",
+      "pewarta",  "kontributor", "fotografer", "by", "writer", "author"};
+  for (std::string_view l : kLabels) {
+    if (EqualsIgnoreCase(word, l)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -204,12 +215,17 @@ bool ParseBylineLine(std::string_view line, std::vector<std::string>* names) {
     size_t label_begin;
     size_t value_begin;
   };
+  // Most lines are not bylines: the first word tells.
+  const size_t first_end = line.find_first_of(" :");
+  if (first_end == std::string_view::npos || !IsBylineLabelWord(line.substr(0, first_end))) {
+    return false;
+  }
   std::vector<Hit> hits;
   size_t word_begin = 0;
   for (size_t i = 0; i <= line.size(); ++i) {
     if (i < line.size() && line[i] != ' ' && line[i] != ':') continue;
     if (i > word_begin) {
-      std::string word = Lower(line.substr(word_begin, i - word_begin));
+      std::string_view word = line.substr(word_begin, i - word_begin);
       size_t j = i;
       while (j < line.size() && line[j] == ' ') ++j;
       if (IsBylineLabelWord(word) && j < line.size() && line[j] == ':') {

@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/unit/text/clean_test_util.h"
 
 namespace warta::enrichment {
 namespace {
@@ -18,24 +19,17 @@ Document Clean(std::string original, std::string title_hint = "", std::string so
   doc.original = std::move(original);
   doc.title_hint = std::move(title_hint);
   doc.source = std::move(source);
-  auto cleaner = Cleaner::Create({});
-  EXPECT_TRUE(cleaner.ok());
-  EXPECT_TRUE((*cleaner)->Process(doc).ok());
-  return doc;
+  return testing::Cleaned(std::move(doc));
 }
 
-std::vector<std::string> Reasons(const Document& doc) {
-  std::vector<std::string> out;
-  for (const RemovedSpan& r : doc.clean.removed) out.push_back(r.reason);
-  return out;
-}
+using testing::RemovedReasons;
 
 TEST(CleanerTest, TitleHintIsNotRepeatedInTheBody) {
   Document doc = Clean("Gempa Guncang Lampung\n\nGempa melanda Lampung Selatan. Tidak ada korban.",
                        "Gempa  guncang Lampung");
   EXPECT_EQ(doc.clean.title, "Gempa  guncang Lampung");
   EXPECT_EQ(doc.text, "Gempa melanda Lampung Selatan. Tidak ada korban.");
-  EXPECT_THAT(Reasons(doc), ElementsAre("title"));
+  EXPECT_THAT(RemovedReasons(doc), ElementsAre("title"));
 }
 
 TEST(CleanerTest, TitleHintDifferentFromFirstLineKeepsTheLine) {
@@ -57,7 +51,7 @@ TEST(CleanerTest, IndosumStyleDatelinesAndBoilerplate) {
   EXPECT_EQ(doc.text,
             "PT Pertamina menyatakan telah berbicara dengan tiga perusahaan.\n\n"
             "\"Kami optimistis,\" ujar dia, Senin (27/3).");
-  EXPECT_THAT(Reasons(doc), ElementsAre("dateline", "related_link", "related_link",
+  EXPECT_THAT(RemovedReasons(doc), ElementsAre("dateline", "related_link", "related_link",
                                         "source_credit", "advertisement", "byline"));
   EXPECT_FALSE(doc.clean.suspicious_cleaning);
 }
@@ -105,8 +99,8 @@ TEST(CleanerTest, EnglishBoilerplate) {
   EXPECT_EQ(doc.clean.title, "Kremlin confirms the meeting");
   EXPECT_EQ(doc.clean.dateline, "MOSCOW (Reuters)");
   EXPECT_EQ(doc.text, "Putin met Choe on Monday.\n\nThe talks lasted two hours.");
-  EXPECT_THAT(Reasons(doc), ::testing::Contains("advertisement"));
-  EXPECT_THAT(Reasons(doc), ::testing::Contains("share"));
+  EXPECT_THAT(RemovedReasons(doc), ::testing::Contains("advertisement"));
+  EXPECT_THAT(RemovedReasons(doc), ::testing::Contains("share"));
 }
 
 TEST(CleanerTest, RemovedSpansPointAtTheOriginal) {

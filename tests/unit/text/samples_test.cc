@@ -11,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/shared_data.h"
+#include "tests/unit/text/clean_test_util.h"
 
 namespace warta::enrichment {
 namespace {
@@ -21,18 +22,11 @@ using ::testing::Not;
 
 Document CleanSample(const std::filesystem::path& dir, const std::string& name) {
   Document doc;
-  doc.original = testing::ReadFileOrDie(dir / "samples" / name);
-  auto cleaner = Cleaner::Create({});
-  EXPECT_TRUE(cleaner.ok());
-  EXPECT_TRUE((*cleaner)->Process(doc).ok());
-  return doc;
+  doc.original = ::warta::testing::ReadFileOrDie(dir / "samples" / name);
+  return testing::Cleaned(std::move(doc));
 }
 
-std::vector<std::string> Reasons(const Document& doc) {
-  std::vector<std::string> out;
-  for (const RemovedSpan& r : doc.clean.removed) out.push_back(r.reason);
-  return out;
-}
+std::vector<std::string> Reasons(const Document& doc) { return testing::RemovedReasons(doc); }
 
 std::string PublishedIso(const Document& doc) {
   if (!doc.clean.published_at_unix) return "none";
