@@ -159,7 +159,37 @@ class Scanner {
     return segments >= 2 ? i : -1;
   }
 
+  // "https://...", "www.x.com/...": up to the next space, minus trailing
+  // sentence punctuation. Returns the end or -1.
+  int Url(int b, int e) const {
+    const std::string_view rest = s_.substr(b, e - b);
+    if (!(rest.starts_with("http://") || rest.starts_with("https://") ||
+          rest.starts_with("www."))) {
+      return -1;
+    }
+    int j = b;
+    while (j < e && ClassAt(j) != CharClass::kSpace) ++j;
+    while (j > b && (s_[j - 1] == '.' || s_[j - 1] == ',' || s_[j - 1] == ')' ||
+                     s_[j - 1] == '"' || s_[j - 1] == '!' || s_[j - 1] == '?')) {
+      --j;
+    }
+    return j;
+  }
+
   int NextToken(int b, int e, Char c) {
+    if (c.cls == CharClass::kLetter && (s_[b] == 'h' || s_[b] == 'w')) {
+      if (int u = Url(b, e); u > b) {
+        Emit(b, u, TokenKind::kOther);
+        return u;
+      }
+    }
+    // "@tabloidbola", "#PilkadaDKI": one word with its mark.
+    if ((s_[b] == '@' || s_[b] == '#') && ClassAt(b + 1) == CharClass::kLetter) {
+      int j = b + 1;
+      while (j < e && (IsAlnum(ClassAt(j)) || s_[j] == '_')) j += At(j).len;
+      Emit(b, j, TokenKind::kWord);
+      return j;
+    }
     if (IsAlnum(c.cls)) return Word(b, e);
     if (c.cls == CharClass::kPunct) {
       // Runs of the same mark: "...", "--", "!!".

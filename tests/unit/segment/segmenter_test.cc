@@ -122,6 +122,13 @@ TEST_F(SegmenterTest, OffsetsStayInsideTextForIllFormedInput) {
   }
 }
 
+TEST_F(SegmenterTest, UrlsAndHandles) {
+  Document doc = Segment("Lihat https://kumparan.com/a-b?x=1. Sumber: twitter @tabloidbola #Piala2018");
+  EXPECT_THAT(Tokens(doc), ElementsAre("Lihat", "https://kumparan.com/a-b?x=1", ".", "Sumber", ":",
+                                       "twitter", "@tabloidbola", "#Piala2018"));
+  EXPECT_EQ(KindOf(doc, "https://kumparan.com/a-b?x=1"), TokenKind::kOther);
+}
+
 TEST_F(SegmenterTest, DateAtTheVeryStart) {
   Document doc = Segment("25/4/2019) hari itu");
   EXPECT_EQ(doc.Text(doc.tokens[0].span), "25/4/2019");
