@@ -48,6 +48,17 @@ std::string Canonical(std::string_view s) {
 // article" check.
 constexpr int kParagraphBytes = 120;
 
+// A page line that is the title hint, maybe with the outlet's name added
+// on either side's end ("Judul - Tempo.co", "Judul | Kompas.tv").
+bool SameTitle(const std::string& line, const std::string& hint) {
+  if (line == hint) return true;
+  const std::string& longer = line.size() > hint.size() ? line : hint;
+  const std::string& shorter = line.size() > hint.size() ? hint : line;
+  if (shorter.empty() || !longer.starts_with(shorter)) return false;
+  const std::string_view rest = std::string_view(longer).substr(shorter.size());
+  return rest.starts_with(" - ") || rest.starts_with(" | ");
+}
+
 class PageCleaner {
  public:
   PageCleaner(const CleanerOptions& options, Document& doc)
@@ -151,7 +162,7 @@ class PageCleaner {
         if (!hint.empty()) {
           title_done = true;
           doc_.clean.title = doc_.title_hint;
-          if (Canonical(t) == hint) {
+          if (SameTitle(Canonical(t), hint)) {
             Remove(line.begin, line.end, "title");
             continue;
           }
@@ -245,13 +256,8 @@ class PageCleaner {
       std::string_view t = View(lines_[i]);
       t = t.substr(0, static_cast<size_t>(budget));
       budget -= static_cast<int>(t.size());
-      // The form looked for always has "(<digit>": skip the parse otherwise.
-      bool candidate = false;
-      for (size_t p = t.find('('); p != std::string_view::npos && !candidate;
-           p = t.find('(', p + 1)) {
-        candidate = p + 1 < t.size() && t[p + 1] >= '0' && t[p + 1] <= '9';
-      }
-      if (!candidate) continue;
+      // A date has digits: skip the parse otherwise.
+      if (t.find_first_of("0123456789") == std::string_view::npos) continue;
       for (const dates::DateMatch& m : dates::FindDates(t, std::nullopt)) {
         if (m.weekday >= 0 && m.kind == dates::DateKind::kAbsolute) {
           SetPublished(m);

@@ -32,6 +32,12 @@ TEST(CleanerTest, TitleHintIsNotRepeatedInTheBody) {
   EXPECT_THAT(RemovedReasons(doc), ElementsAre("title"));
 }
 
+TEST(CleanerTest, TitleHintMatchesDespiteOutletSuffix) {
+  Document doc = Clean("Gempa Guncang Lampung - Tempo.co\nGempa melanda Lampung Selatan.",
+                       "Gempa Guncang Lampung");
+  EXPECT_EQ(doc.text, "Gempa melanda Lampung Selatan.");
+}
+
 TEST(CleanerTest, TitleHintDifferentFromFirstLineKeepsTheLine) {
   Document doc = Clean("Gempa melanda Lampung Selatan pada pagi hari\nTidak ada korban.",
                        "Judul lain");
