@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -129,6 +130,7 @@ void AnalyzeSentence(const std::vector<std::string_view>& words,
 enum FeatureGroup : uint32_t {
   kBias = 1, kWord, kPrefix, kSuffix, kForm, kLength, kCluster, kCoarse,
   kBoundary, kCase, kCaseCap, kFirst, kGaz, kCasePair, kBigram, kGazTrain,
+  kTransCase, kTransCluster,
 };
 
 inline uint64_t HashStart(uint32_t group, int offset) {
@@ -166,6 +168,20 @@ uint64_t BigramFeature(int offset, std::string_view left, std::string_view right
 // `offset` (-2..2) from the tagged token.
 void LexicalFeatures(std::string_view lower, const LexEntry* lex, int offset,
                      std::vector<uint64_t>* out);
+
+// Context of the transition into token i: (group, value) pairs. A
+// transition feature TransitionFeature(group, prev_tag, value) scores the
+// current tag given the previous one and how token i is written (case
+// class) and what it is (coarse cluster): "a capitalised word after B-PER"
+// continues the name, "a verb-cluster word after B-PER" ends it.
+inline constexpr int kNumTransitionContexts = 2;
+inline void TransitionContext(const TokenInfo& t, std::pair<uint32_t, int> out[kNumTransitionContexts]) {
+  out[0] = {kTransCase, static_cast<int>(t.case_class)};
+  out[1] = {kTransCluster, t.lex != nullptr ? t.lex->coarse_cluster : -1};
+}
+inline uint64_t TransitionFeature(uint32_t group, int prev_tag, int value) {
+  return Feature(group, 0, prev_tag, value);
+}
 
 // All features of token i of a sentence (the training path; the tagger
 // computes the same sum faster).

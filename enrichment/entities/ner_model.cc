@@ -156,7 +156,8 @@ absl::StatusOr<NerModelData> ParseNerModel(std::string_view bytes) {
   return d;
 }
 
-void Viterbi(const float* em, int n, const NerWeights& model, std::vector<int>* tags) {
+void Viterbi(const float* em, int n, const NerWeights& model, std::vector<int>* tags,
+             const float* const* transitions) {
   tags->assign(n, kOutside);
   if (n == 0) return;
   std::vector<float> score(static_cast<size_t>(n) * kNumTags);
@@ -167,12 +168,13 @@ void Viterbi(const float* em, int n, const NerWeights& model, std::vector<int>* 
   for (int i = 1; i < n; ++i) {
     const float* prev = &score[(i - 1) * kNumTags];
     float* cur = &score[i * kNumTags];
+    const float* trans = transitions != nullptr ? transitions[i] : model.transitions.data();
     for (int t = 0; t < kNumTags; ++t) {
       float best = -std::numeric_limits<float>::infinity();
       int arg = 0;
       for (int p = 0; p < kNumTags; ++p) {
         if (!Allowed(p, t)) continue;
-        const float s = prev[p] + model.transitions[p * kNumTags + t];
+        const float s = prev[p] + trans[p * kNumTags + t];
         if (s > best) {
           best = s;
           arg = p;
@@ -232,6 +234,16 @@ struct NerModel::Scorer {
   TagScores first[kNumCaseClasses]{};
   TagScores pair_left[kNumCaseClasses + 1][kNumCaseClasses]{};
   TagScores pair_right[kNumCaseClasses][kNumCaseClasses + 1]{};
+  // Transition tables by context value: [value][prev * kNumTags + cur].
+  using TransitionTable = std::array<float, kNumTags * kNumTags>;
+  TransitionTable trans_case[kNumCaseClasses]{};
+  std::vector<TransitionTable> trans_cluster;  // index coarse cluster + 1
+  // base + trans_case + trans_cluster: [case class * (clusters + 1) + cluster + 1].
+  std::vector<TransitionTable> trans_combined;
+  const float* CombinedTransitions(const TokenInfo& t) const {
+    const int coarse = t.lex != nullptr ? t.lex->coarse_cluster : -1;
+    return trans_combined[static_cast<int>(t.case_class) * trans_cluster.size() + coarse + 1].data();
+  }
 };
 
 void NerModel::Scorer::LexicalVector(std::string_view lower, const LexEntry* lex, float* out) const {
@@ -270,6 +282,24 @@ NerModel::Scorer::Scorer(const NerWeights& w, const NerResources& resources) : w
       AddWeight(Feature(kCasePair, 1, c, o), pair_right[c][o].data());
     }
   }
+  int max_coarse = -1;
+  for (const LexEntry& e : resources.entries()) max_coarse = std::max<int>(max_coarse, e.coarse_cluster);
+  trans_cluster.assign(max_coarse + 2, TransitionTable{});
+  for (int p = 0; p < kNumTags; ++p) {
+    for (int c = 0; c < kNumCaseClasses; ++c) {
+      AddWeight(TransitionFeature(kTransCase, p, c), &trans_case[c][p * kNumTags]);
+    }
+    for (int c = -1; c <= max_coarse; ++c) {
+      AddWeight(TransitionFeature(kTransCluster, p, c), &trans_cluster[c + 1][p * kNumTags]);
+    }
+  }
+  for (int c = 0; c < kNumCaseClasses; ++c) {
+    for (const TransitionTable& cluster : trans_cluster) {
+      TransitionTable t;
+      for (int k = 0; k < kNumTags * kNumTags; ++k) t[k] = w.transitions[k] + trans_case[c][k] + cluster[k];
+      trans_combined.push_back(t);
+    }
+  }
 }
 
 NerModel::NerModel(NerModelData data)
@@ -300,11 +330,15 @@ int NerModel::FindVariant(std::string_view name) const {
 
 void NerModel::Emissions(const std::vector<std::string_view>& words, int v,
                          std::vector<float>* out) const {
-  const Scorer& sc = *scorers_[v];
-  const int n = static_cast<int>(words.size());
   std::string lower_storage;
   std::vector<TokenInfo> s;
   AnalyzeSentence(words, resources_, &lower_storage, &s);
+  ScoreEmissions(s, v, out);
+}
+
+void NerModel::ScoreEmissions(const std::vector<TokenInfo>& s, int v, std::vector<float>* out) const {
+  const Scorer& sc = *scorers_[v];
+  const int n = static_cast<int>(s.size());
   // Per-word lexical vectors: precomputed for lexicon words, computed here
   // for the rest.
   std::vector<const float*> lex(n);
@@ -363,6 +397,46 @@ void NerModel::EmissionsSlow(const std::vector<std::string_view>& words, int v,
   }
 }
 
+void NerModel::Transitions(const std::vector<std::string_view>& words, int v,
+                           std::vector<float>* out) const {
+  std::string lower_storage;
+  std::vector<TokenInfo> s;
+  AnalyzeSentence(words, resources_, &lower_storage, &s);
+  std::vector<const float*> tables;
+  ScoreTransitions(s, v, &tables);
+  constexpr int kSquare = kNumTags * kNumTags;
+  out->assign(s.size() * kSquare, 0.0f);
+  for (size_t i = 1; i < s.size(); ++i) std::copy(tables[i], tables[i] + kSquare, out->data() + i * kSquare);
+}
+
+void NerModel::ScoreTransitions(const std::vector<TokenInfo>& s, int v,
+                                std::vector<const float*>* out) const {
+  const Scorer& sc = *scorers_[v];
+  out->resize(s.size());
+  for (size_t i = 0; i < s.size(); ++i) (*out)[i] = sc.CombinedTransitions(s[i]);
+}
+
+void NerModel::TransitionsSlow(const std::vector<std::string_view>& words, int v,
+                               std::vector<float>* out) const {
+  const int n = static_cast<int>(words.size());
+  constexpr int kSquare = kNumTags * kNumTags;
+  out->assign(static_cast<size_t>(n) * kSquare, 0.0f);
+  std::string lower_storage;
+  std::vector<TokenInfo> s;
+  AnalyzeSentence(words, resources_, &lower_storage, &s);
+  for (int i = 1; i < n; ++i) {
+    float* t = &(*out)[static_cast<size_t>(i) * kSquare];
+    for (int k = 0; k < kSquare; ++k) t[k] = data_.variants[v].transitions[k];
+    std::pair<uint32_t, int> context[kNumTransitionContexts];
+    TransitionContext(s[i], context);
+    for (int p = 0; p < kNumTags; ++p) {
+      for (const auto& [group, value] : context) {
+        scorers_[v]->AddWeight(TransitionFeature(group, p, value), t + p * kNumTags);
+      }
+    }
+  }
+}
+
 std::vector<int> NerModel::Tag(const std::vector<std::string_view>& words,
                                std::string_view variant) const {
   int v = 0;
@@ -371,10 +445,15 @@ std::vector<int> NerModel::Tag(const std::vector<std::string_view>& words,
   } else if (!SentenceHasCase(words)) {
     v = caseless_;
   }
+  std::string lower_storage;
+  std::vector<TokenInfo> s;
+  AnalyzeSentence(words, resources_, &lower_storage, &s);
   std::vector<float> em;
-  Emissions(words, v, &em);
+  std::vector<const float*> trans;
+  ScoreEmissions(s, v, &em);
+  ScoreTransitions(s, v, &trans);
   std::vector<int> tags;
-  Viterbi(em.data(), static_cast<int>(words.size()), data_.variants[v], &tags);
+  Viterbi(em.data(), static_cast<int>(words.size()), data_.variants[v], &tags, trans.data());
   return tags;
 }
 

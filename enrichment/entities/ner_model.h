@@ -51,8 +51,11 @@ std::string SerializeNerModel(const NerModelData& data);
 absl::StatusOr<NerModelData> ParseNerModel(std::string_view bytes);
 
 // Best tag sequence for `n` tokens given per-token scores (n * kNumTags),
-// never producing I-X after anything but B-X / I-X.
-void Viterbi(const float* emissions, int n, const NerWeights& model, std::vector<int>* tags);
+// never producing I-X after anything but B-X / I-X. `transitions`, when
+// given, points per position i >= 1 to that position's transition scores
+// (kNumTags * kNumTags, [prev][cur]), replacing model.transitions.
+void Viterbi(const float* emissions, int n, const NerWeights& model, std::vector<int>* tags,
+             const float* const* transitions = nullptr);
 
 // A tagged name: tokens [begin, end) of the sentence.
 struct TaggedSpan {
@@ -83,6 +86,10 @@ class NerModel {
   // The same by summing every feature weight, as the trainer does; for tests.
   void EmissionsSlow(const std::vector<std::string_view>& words, int v,
                      std::vector<float>* out) const;
+  // Per-position transition scores (see Viterbi), fast path and slow path.
+  void Transitions(const std::vector<std::string_view>& words, int v, std::vector<float>* out) const;
+  void TransitionsSlow(const std::vector<std::string_view>& words, int v,
+                       std::vector<float>* out) const;
 
   const NerResources& resources() const { return resources_; }
   const NerModelData& data() const { return data_; }
@@ -92,6 +99,10 @@ class NerModel {
  private:
   struct Scorer;
   explicit NerModel(NerModelData data);
+  // The fast paths on an analysed sentence (AnalyzeSentence).
+  void ScoreEmissions(const std::vector<TokenInfo>& s, int v, std::vector<float>* out) const;
+  void ScoreTransitions(const std::vector<TokenInfo>& s, int v,
+                        std::vector<const float*>* out) const;
 
   NerModelData data_;
   NerResources resources_;

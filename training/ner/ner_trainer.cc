@@ -231,6 +231,9 @@ struct TrainSentence {
   std::vector<std::vector<uint32_t>> features;  // per token, dense ids
   std::vector<int> gold;
   int domain = 0;  // index into options.corpora
+  // Transition feature ids: [token][prev tag][per_transition], token 0 unused.
+  std::vector<uint32_t> transition_features;
+  int per_transition = 0;
 };
 
 // The domain-specific copy of a feature ("frustratingly easy domain
@@ -419,6 +422,24 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
           ids.push_back(it->second);
         }
         ts.features.push_back(std::move(ids));
+        std::pair<uint32_t, int> context[enrichment::ner::kNumTransitionContexts];
+        enrichment::ner::TransitionContext(infos[i], context);
+        for (int p = 0; p < kNumTags; ++p) {
+          feats.clear();
+          for (const auto& [group, value] : context) {
+            feats.push_back(enrichment::ner::TransitionFeature(group, p, value));
+          }
+          if (options.domain_adaptation) {
+            const size_t shared = feats.size();
+            for (size_t k = 0; k < shared; ++k) feats.push_back(DomainFeature(feats[k], ts.domain));
+          }
+          ts.per_transition = static_cast<int>(feats.size());
+          for (uint64_t f : feats) {
+            auto [it, added] = feature_ids.emplace(f, static_cast<uint32_t>(feature_hash.size()));
+            if (added) feature_hash.push_back(f);
+            ts.transition_features.push_back(it->second);
+          }
+        }
       }
       data.push_back(std::move(ts));
     }
@@ -482,8 +503,10 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
     if (m.variants.empty()) m.variants.push_back(averaged_variant("news", -1));
     return m;
   };
-  std::vector<float> em;
+  std::vector<float> em, trans;
+  std::vector<const float*> trans_rows;
   std::vector<int> pred;
+  constexpr int kSquare = kNumTags * kNumTags;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates: same on every platform
       std::swap(order[i - 1], order[rng() % i]);
@@ -498,10 +521,26 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
           for (int t = 0; t < kNumTags; ++t) em[i * kNumTags + t] += w[f * kNumTags + t];
         }
       }
+      const int m = s.per_transition;
+      // Row i, prev p: ids at transition_features[(i * kNumTags + p) * m ...].
+      const auto trans_ids = [&](int i, int p) { return &s.transition_features[(i * kNumTags + p) * m]; };
+      trans.assign(static_cast<size_t>(n) * kSquare, 0.0f);
+      for (int i = 1; i < n; ++i) {
+        for (int p = 0; p < kNumTags; ++p) {
+          float* row = &trans[i * kSquare + p * kNumTags];
+          for (int t = 0; t < kNumTags; ++t) row[t] = tw[p * kNumTags + t];
+          const uint32_t* ids = trans_ids(i, p);
+          for (int k = 0; k < m; ++k) {
+            for (int t = 0; t < kNumTags; ++t) row[t] += w[ids[k] * kNumTags + t];
+          }
+        }
+      }
       enrichment::ner::NerWeights view;
       view.transitions = tw;
       view.start = sw;
-      enrichment::ner::Viterbi(em.data(), n, view, &pred);
+      trans_rows.resize(n);
+      for (int i = 0; i < n; ++i) trans_rows[i] = &trans[i * kSquare];
+      enrichment::ner::Viterbi(em.data(), n, view, &pred, trans_rows.data());
       tokens += n;
       if (pred != s.gold) {
         for (int i = 0; i < n; ++i) {
@@ -523,6 +562,11 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
           } else {
             tw[gp * kNumTags + s.gold[i]] += 1, tu[gp * kNumTags + s.gold[i]] += c;
             tw[pp * kNumTags + pred[i]] -= 1, tu[pp * kNumTags + pred[i]] -= c;
+            for (int k = 0; k < m; ++k) {
+              const uint32_t g = trans_ids(i, gp)[k], q = trans_ids(i, pp)[k];
+              w[g * kNumTags + s.gold[i]] += 1, u[g * kNumTags + s.gold[i]] += c;
+              w[q * kNumTags + pred[i]] -= 1, u[q * kNumTags + pred[i]] -= c;
+            }
           }
         }
       }

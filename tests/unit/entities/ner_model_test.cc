@@ -33,6 +33,10 @@ TEST(NerModelTest, FastScoresEqualTheTrainersSum) {
     Model().EmissionsSlow(Words(sentence), v, &slow);
     ASSERT_EQ(fast.size(), slow.size());
     for (size_t i = 0; i < fast.size(); ++i) EXPECT_NEAR(fast[i], slow[i], 1e-3) << i;
+    Model().Transitions(Words(sentence), v, &fast);
+    Model().TransitionsSlow(Words(sentence), v, &slow);
+    ASSERT_EQ(fast.size(), slow.size());
+    for (size_t i = kNumTags * kNumTags; i < fast.size(); ++i) EXPECT_NEAR(fast[i], slow[i], 1e-3) << i;
   }
 }
 
