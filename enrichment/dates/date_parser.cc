@@ -27,8 +27,6 @@ struct Tok {
   int end;
   Kind kind;
   bool space_before;
-  int8_t month = -1;    // 1..12 when the token names a month
-  int8_t weekday = -1;  // 0..6 when it names a day (any case)
 };
 
 std::vector<Tok> Tokenize(std::string_view s) {
@@ -58,7 +56,7 @@ std::vector<Tok> Tokenize(std::string_view s) {
     } else {
       kind = Kind::kPunct;
     }
-    toks.push_back({i, j, kind, space, -1, -1});
+    toks.push_back({i, j, kind, space});
     space = false;
     i = j;
   }
@@ -115,15 +113,7 @@ int Lookup(const std::array<NameValue, N>& table, std::string_view word) {
 class Matcher {
  public:
   Matcher(std::string_view text, std::optional<CivilDate> reference)
-      : s_(text), toks_(Tokenize(text)), ref_(reference) {
-    // Name lookups once per token, not once per pattern tried.
-    for (Tok& t : toks_) {
-      if (t.kind != Kind::kAlpha) continue;
-      const std::string_view w = s_.substr(t.begin, t.end - t.begin);
-      t.month = static_cast<int8_t>(Lookup(kMonths, w));
-      t.weekday = static_cast<int8_t>(Lookup(kWeekdays, w));
-    }
-  }
+      : s_(text), toks_(Tokenize(text)), ref_(reference) {}
 
   std::vector<DateMatch> Run(bool absolute_only) {
     std::vector<DateMatch> out;
@@ -186,7 +176,8 @@ class Matcher {
     return true;
   }
   int MonthAt(int t) const {
-    return t < static_cast<int>(toks_.size()) ? toks_[t].month : -1;
+    if (t >= static_cast<int>(toks_.size()) || toks_[t].kind != Kind::kAlpha) return -1;
+    return Lookup(kMonths, Text(t));
   }
   // Skips the period of an abbreviated month ("Dec. 9").
   int AfterMonth(int t) const {
@@ -203,7 +194,7 @@ class Matcher {
         EqualsLower(Text(t + 2), "at") && !toks_[t + 2].space_before) {
       return 4;
     }
-    return toks_[t].weekday;
+    return Lookup(kWeekdays, w);
   }
   int WeekdayEnd(int t) const {
     if (EqualsLower(Text(t), "jum") && IsPunct(t + 1, '\'')) return t + 3;
@@ -325,8 +316,9 @@ class Matcher {
       }
       return std::nullopt;
     }
-    // "DECEMBER 9, 2022", "Dec. 9, 2022".
-    if (MonthAt(t) > 0) {
+    // "DECEMBER 9, 2022", "Dec. 9, 2022". The cheap test first: most words
+    // are not followed by a number.
+    if ((IsNum(t + 1, 1, 2) || IsPunct(t + 1, '.')) && MonthAt(t) > 0) {
       const int month = MonthAt(t);
       const int d = AfterMonth(t);
       if (IsNum(d, 1, 2)) {

@@ -134,7 +134,7 @@ int CountWords(std::string_view s) {
 
 // The label before the first ':' (at most 25 bytes), lower case.
 std::optional<std::string> LabelBeforeColon(std::string_view line) {
-  const size_t colon = line.find(':');
+  const size_t colon = line.substr(0, 26).find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 25) return std::nullopt;
   return Lower(Trim(line.substr(0, colon)));
 }
