@@ -400,6 +400,11 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
     std::string storage;
     std::vector<enrichment::ner::TokenInfo> infos;
     std::vector<uint64_t> feats;
+    const auto intern = [&](uint64_t f) {
+      auto [it, added] = feature_ids.emplace(f, static_cast<uint32_t>(feature_hash.size()));
+      if (added) feature_hash.push_back(f);
+      return it->second;
+    };
     for (size_t si = 0; si < train.size(); ++si) {
       const auto& s = train[si];
       std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
@@ -416,11 +421,7 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
         }
         std::vector<uint32_t> ids;
         ids.reserve(feats.size());
-        for (uint64_t f : feats) {
-          auto [it, added] = feature_ids.emplace(f, static_cast<uint32_t>(feature_hash.size()));
-          if (added) feature_hash.push_back(f);
-          ids.push_back(it->second);
-        }
+        for (uint64_t f : feats) ids.push_back(intern(f));
         ts.features.push_back(std::move(ids));
         std::pair<uint32_t, int> context[enrichment::ner::kNumTransitionContexts];
         enrichment::ner::TransitionContext(infos[i], context);
@@ -434,11 +435,7 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
             for (size_t k = 0; k < shared; ++k) feats.push_back(DomainFeature(feats[k], ts.domain));
           }
           ts.per_transition = static_cast<int>(feats.size());
-          for (uint64_t f : feats) {
-            auto [it, added] = feature_ids.emplace(f, static_cast<uint32_t>(feature_hash.size()));
-            if (added) feature_hash.push_back(f);
-            ts.transition_features.push_back(it->second);
-          }
+          for (uint64_t f : feats) ts.transition_features.push_back(intern(f));
         }
       }
       data.push_back(std::move(ts));
