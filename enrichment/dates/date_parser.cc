@@ -330,9 +330,29 @@ class Matcher {
           *end = y + 1;
           return m;
         }
+        // English "on December 9": full English month names only, so
+        // Indonesian text ("Maret 2 tahun lalu") is not misread.
+        if (IsEnglishMonthName(Text(t)) && EndsCleanly(d + 1) && NumValue(d) >= 1) {
+          std::optional<CivilDate> inferred = InferYear(month, NumValue(d), weekday);
+          if (!inferred) return std::nullopt;
+          m.date = *inferred;
+          m.kind = DateKind::kInferredYear;
+          *end = d + 1;
+          return m;
+        }
       }
     }
     return std::nullopt;
+  }
+
+  static bool IsEnglishMonthName(std::string_view w) {
+    static constexpr std::string_view kNames[] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    for (std::string_view n : kNames) {
+      if (EqualsLower(w, n)) return true;
+    }
+    return false;
   }
 
   // Optional time after a date: [","] ["pukul"|"jam"|"at"|"-"] HH(:|.)MM

@@ -100,6 +100,9 @@ TEST(DayNameTest, WeekIsNotSunday) {
 TEST(DayNameTest, DayAndMonthWithoutYearTakeTheReferenceYear) {
   EXPECT_EQ(Resolve("ucap Zulkifli, Senin (27/3).", {2017, 3, 28}), "Senin (27/3)=2017-03-27");
   EXPECT_EQ(Resolve("pada 25 Desember lalu", {2018, 1, 3}), "25 Desember=2017-12-25");
+  EXPECT_EQ(Resolve("Talks resume on December 9 in Geneva.", {2022, 12, 1}),
+            "December 9=2022-12-09");
+  EXPECT_EQ(Resolve("Maret 2 tahun lalu", {2022, 12, 1}), "");
   // The day name picks the year: 10 May was a Wednesday in 2017, not 2016.
   EXPECT_EQ(Resolve("di Bandung, Rabu (10/5).", {2017, 3, 20}), "Rabu (10/5)=2017-05-10");
   // Without a reference they cannot be resolved and are left out.
