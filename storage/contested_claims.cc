@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -53,6 +54,8 @@ struct Item {
   int claim = 0;  // index into the input
   std::string unit;
   double value = 0;
+  // false for vague amounts ("ribuan pasukan"): listed, never a figure.
+  bool exact = true;
   std::optional<int64_t> published_at;  // nanos; nullopt when undated
   const google::protobuf::RepeatedPtrField<std::string>* subjects = nullptr;
 };
@@ -103,13 +106,41 @@ void LinkList(std::vector<size_t>& list, const std::vector<Item>& items,
     return;
   }
   std::sort(list.begin(), list.end(), [&](size_t a, size_t b) {
-    return *items[a].published_at < *items[b].published_at;
+    return std::make_pair(*items[a].published_at, a) < std::make_pair(*items[b].published_at, b);
   });
   for (size_t x = 1; x < list.size(); ++x) {
     if (*items[list[x]].published_at - *items[list[x - 1]].published_at <= window_nanos) {
       sets.Union(list[x - 1], list[x]);
     }
   }
+}
+
+// Where a vague item joins: the exact item of `exact_list` (one (unit,
+// subject) list, already sorted by LinkList when it is all dated) nearest in
+// time and within the window, as (distance, item); nullopt when none is.
+// Undated items are at distance 0 from everything, like in LinkList.
+std::optional<std::pair<int64_t, size_t>> NearestExact(
+    const Item& vague, const std::vector<size_t>& exact_list,
+    const std::vector<Item>& items, int64_t window_nanos) {
+  if (exact_list.empty()) return std::nullopt;
+  // Undated on either side: within the window of the whole list. The first
+  // item is as near as any (with an undated exact item, LinkList made the
+  // list one component anyway).
+  bool has_undated = !vague.published_at.has_value();
+  for (size_t i : exact_list) has_undated |= !items[i].published_at.has_value();
+  if (has_undated) return std::make_pair(int64_t{0}, exact_list.front());
+  const int64_t t = *vague.published_at;
+  auto it = std::lower_bound(exact_list.begin(), exact_list.end(), t,
+                             [&](size_t i, int64_t v) { return *items[i].published_at < v; });
+  std::optional<std::pair<int64_t, size_t>> best;
+  for (auto candidate : {it, it == exact_list.begin() ? exact_list.end() : it - 1}) {
+    if (candidate == exact_list.end()) continue;
+    const int64_t gap = std::abs(*items[*candidate].published_at - t);
+    if (gap <= window_nanos && (!best || std::make_pair(gap, *candidate) < *best)) {
+      best = std::make_pair(gap, *candidate);
+    }
+  }
+  return best;
 }
 
 // Builds the group for one connected set of items, or nullopt when it is
@@ -135,9 +166,12 @@ std::optional<warta::v1::ContestedClaim> MakeGroup(
                                  cb.article_id());
   });
 
+  // Only exact figures count: a vague amount is listed with the group but
+  // neither adds a value nor a voice.
   std::vector<double> values;
   absl::flat_hash_set<std::pair<std::string, std::string>> voices;
   for (size_t i : entries) {
+    if (!items[i].exact) continue;
     const warta::v1::StoredClaim& claim = claims[items[i].claim];
     if (values.empty() || !SameValue(values.back(), items[i].value)) {
       values.push_back(items[i].value);
@@ -148,6 +182,7 @@ std::optional<warta::v1::ContestedClaim> MakeGroup(
 
   warta::v1::ContestedClaim group;
   group.set_unit(items[entries.front()].unit);
+  // Entries are ordered by value, so `values` came out ascending.
   for (double v : values) group.add_values(v);
 
   absl::btree_map<std::string, std::pair<int, std::string>> subject_counts;
@@ -221,6 +256,7 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
       item.claim = c;
       item.unit = std::move(unit);
       item.value = quantity.value();
+      item.exact = quantity.exact_value();
       if (claim.has_published_at()) {
         item.published_at = TimestampToNanos(claim.published_at());
       }
@@ -229,21 +265,48 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
   }
 
   // Items that could measure the same thing: same unit, one shared subject.
-  absl::flat_hash_map<std::pair<std::string_view, std::string_view>, std::vector<size_t>>
+  // Exact figures link to each other; a vague amount only joins the group
+  // of its nearest exact figure, so it never bridges two groups.
+  struct Lists {
+    std::vector<size_t> exact;
+    std::vector<size_t> vague;
+  };
+  absl::flat_hash_map<std::pair<std::string_view, std::string_view>, Lists>
       by_unit_and_subject;
   for (size_t i = 0; i < items.size(); ++i) {
     for (const std::string& subject : *items[i].subjects) {
-      by_unit_and_subject[{items[i].unit, subject}].push_back(i);
+      Lists& lists = by_unit_and_subject[{items[i].unit, subject}];
+      (items[i].exact ? lists.exact : lists.vague).push_back(i);
     }
   }
   DisjointSets sets(items.size());
   const int64_t window_nanos = absl::ToInt64Nanoseconds(options.window);
-  for (auto& [key, list] : by_unit_and_subject) {
-    LinkList(list, items, window_nanos, sets);
+  for (auto& [key, lists] : by_unit_and_subject) {
+    LinkList(lists.exact, items, window_nanos, sets);
+  }
+  // (distance, exact item) per vague item, over all its subjects; the
+  // nearest wins, ties to the first stored.
+  std::vector<std::optional<std::pair<int64_t, size_t>>> joins(items.size());
+  for (auto& [key, lists] : by_unit_and_subject) {
+    for (size_t v : lists.vague) {
+      auto nearest = NearestExact(items[v], lists.exact, items, window_nanos);
+      if (nearest && (!joins[v] || *nearest < *joins[v])) joins[v] = nearest;
+    }
+  }
+  std::vector<bool> dropped(items.size(), false);
+  for (size_t v = 0; v < items.size(); ++v) {
+    if (items[v].exact) continue;
+    if (joins[v]) {
+      sets.Union(v, joins[v]->second);
+    } else {
+      dropped[v] = true;  // no figure to stand beside
+    }
   }
 
   absl::btree_map<size_t, std::vector<size_t>> components;
-  for (size_t i = 0; i < items.size(); ++i) components[sets.Find(i)].push_back(i);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!dropped[i]) components[sets.Find(i)].push_back(i);
+  }
 
   std::vector<warta::v1::ContestedClaim> groups;
   for (const auto& [root, members] : components) {

@@ -18,6 +18,12 @@
 //   outlet is not a contest.
 // - Values are compared as given; qualifiers ("sedikitnya", "sekitar") do
 //   not make ranges.
+// - Vague amounts (Quantity.exact_value false: "ribuan pasukan", value
+//   1000 as a lower bound) are no figures: they link nothing, add no value
+//   and no voice. Each joins the group of the exact figure nearest in time
+//   that shares its unit and a subject within the window (ties: the first
+//   stored), so it is listed beside the figures but can neither make a group
+//   contested nor bridge two groups; with no such figure it is left out.
 //
 // Thread-safe (pure functions).
 #ifndef WARTA_STORAGE_CONTESTED_CLAIMS_H_
@@ -50,8 +56,9 @@ struct ContestedOptions {
 
 // Groups `claims` as described above and returns the contested groups,
 // most recently published first (then by unit). In each group, claims are
-// unique per (value, speaker, article) and ordered by value; `values` are the
-// distinct values ascending; `subject_entity_ids` are the subjects of most
+// unique per (value, speaker, article) and ordered by value (vague ones
+// included, by their lower bound); `values` are the distinct exact values
+// ascending; `subject_entity_ids` are the subjects of most
 // of the group's claims (of the most claims when none is in a majority),
 // most shared first.
 std::vector<warta::v1::ContestedClaim> GroupContestedClaims(

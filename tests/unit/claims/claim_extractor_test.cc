@@ -117,6 +117,57 @@ TEST(ClaimExtractorTest, OrganisationsAndCountriesSpeak) {
   EXPECT_EQ(SpeakerOf(doc, claims[2]), "Kremlin");
 }
 
+// Countries and organisations as subjects of reported speech, with the
+// cues news uses for them ("mengatakan bahwa", "sebelumnya mengatakan",
+// "masih meyakini"), whether or not the entities stage tagged the country.
+TEST(ClaimExtractorTest, CountriesSpeakWithOrWithoutAnEntity) {
+  const std::string text =
+      "Lavrov bertemu Choe di Moskwa. Tak satu pun menteri menyebutkan laporan itu. "
+      "AS mengatakan bahwa 8.000 tentara Korea Utara sedang berlatih di Rusia. "
+      "Dilansir Reuters, AS sebelumnya mengatakan bahwa mereka telah melihat bukti "
+      "Korea Utara mengirim 3.000 tentara ke Rusia. "
+      "AS masih meyakini sedikitnya 3.000 tentara Korea Utara berlatih di Rusia timur, "
+      "sementara Ukraina mengatakan pasukan itu sudah di Kursk. "
+      "NATO juga menegaskan bahwa pasukan Korea Utara sudah dikerahkan.";
+  const std::vector<EntitySpec> people_only = {
+      {"Sergei Lavrov", EntityType::kPerson, {"Lavrov"}},
+      {"Choe Son Hui", EntityType::kPerson, {"Choe"}},
+  };
+  struct Variant {
+    const char* name;
+    std::vector<EntitySpec> entities;
+    const char* us;
+  } const variants[] = {
+      {"AS tagged", kStory, "Amerika Serikat"},
+      {"AS missed by the NER", people_only, "AS"},
+      {"no entities", {}, "AS"},
+  };
+  for (const Variant& v : variants) {
+    SCOPED_TRACE(v.name);
+    Document doc = MakeDocument(text, v.entities);
+    doc.language.code = "id";
+    const auto claims = Extract(doc);
+    std::vector<std::string> speakers;
+    std::vector<std::string> contents;
+    for (const Claim& c : claims) {
+      speakers.push_back(SpeakerOf(doc, c));
+      contents.push_back(ContentOf(doc, c));
+    }
+    ASSERT_EQ(claims.size(), 4u) << ::testing::PrintToString(contents);
+    EXPECT_EQ(speakers[0], v.us);
+    EXPECT_EQ(contents[0], "8.000 tentara Korea Utara sedang berlatih di Rusia");
+    EXPECT_EQ(speakers[1], v.us);
+    EXPECT_THAT(contents[1], ::testing::StartsWith("mereka telah melihat bukti"));
+    EXPECT_EQ(speakers[2], v.us);
+    EXPECT_EQ(doc.Text(claims[2].cue), "meyakini");
+    ASSERT_FALSE(claims[2].quantities.empty());
+    EXPECT_DOUBLE_EQ(claims[2].quantities[0].value, 3000);
+    EXPECT_EQ(claims[2].quantities[0].unit, "tentara");
+    EXPECT_EQ(claims[2].quantities[0].qualifier, "at_least");
+    EXPECT_EQ(speakers[3], "NATO");
+  }
+}
+
 TEST(ClaimExtractorTest, PartialQuoteInsideReportedSpeech) {
   Document doc = MakeDocument(
       "Choe menyampaikan “salam tulus, hangat, ramah” dari pemimpin Korea Utara.", kStory);

@@ -142,6 +142,55 @@ TEST(GroupContestedClaimsTest, LinksChainAndNewestGroupComesFirst) {
   EXPECT_THAT(groups[1].values(), ElementsAre(1, 2, 3));
 }
 
+// "ribuan pasukan": value 1000 as a lower bound, not a figure.
+void MakeVague(warta::v1::Claim& claim) {
+  claim.mutable_quantities(0)->set_exact_value(false);
+  claim.mutable_quantities(0)->set_qualifier("order_of_magnitude");
+}
+
+TEST(GroupContestedClaimsTest, VagueAmountsAreListedButAreNoValue) {
+  auto ribuan = MakeArticle("ribuan", "afp", "id", Nov2024(1));
+  AddEntity(ribuan, "org:barat", "Barat", warta::v1::ORGANIZATION);
+  AddEntity(ribuan, "loc:korea_utara", "Korea Utara");
+  MakeVague(AddClaim(ribuan, "org:barat", "Barat", 1000, "pasukan", {"loc:korea_utara"}));
+  const auto groups = GroupContestedClaims(
+      ClaimsOf({testing::BergeloraArticle(), testing::KurskArticle(), ribuan}), {});
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_THAT(groups[0].values(), ElementsAre(3000, 8000, 10000, 11000));
+  ASSERT_THAT(groups[0].claims(), SizeIs(5));
+  EXPECT_EQ(groups[0].claims(0).article_id(), "ribuan");
+  EXPECT_FALSE(groups[0].claims(0).claim().quantities(0).exact_value());
+}
+
+TEST(GroupContestedClaimsTest, VagueAmountsAloneDoNotMakeAContest) {
+  // One exact figure against "ribuan" from another voice.
+  auto a = MakeArticle("a", "kompas.com", "id", Nov2024(2));
+  AddClaim(a, "per:x", "X", 3000, "tentara", {"loc:k"});
+  auto b = MakeArticle("b", "tempo.co", "id", Nov2024(3));
+  MakeVague(AddClaim(b, "per:y", "Y", 1000, "pasukan", {"loc:k"}));
+  EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b}), {}), IsEmpty());
+  // One voice revising its figure in one outlet; the vague amount from
+  // another voice is no second voice.
+  auto c = MakeArticle("c", "kompas.com", "id", Nov2024(4));
+  AddClaim(c, "per:x", "X", 8000, "tentara", {"loc:k"});
+  EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b, c}), {}), IsEmpty());
+  // Only vague amounts, from two voices.
+  auto d = MakeArticle("d", "antara", "id", Nov2024(4));
+  MakeVague(AddClaim(d, "per:z", "Z", 1000000, "tentara", {"loc:k"}));
+  EXPECT_THAT(GroupContestedClaims(ClaimsOf({b, d}), {}), IsEmpty());
+}
+
+TEST(GroupContestedClaimsTest, VagueAmountsDoNotBridgeGroups) {
+  // X about k1 and Y about k2 differ, but only "ribuan" mentions both.
+  auto a = MakeArticle("a", "s1", "id", Nov2024(1));
+  AddClaim(a, "per:x", "X", 3000, "tentara", {"loc:k1"});
+  auto b = MakeArticle("b", "s2", "id", Nov2024(2));
+  AddClaim(b, "per:y", "Y", 5000, "tentara", {"loc:k2"});
+  auto c = MakeArticle("c", "s3", "id", Nov2024(3));
+  MakeVague(AddClaim(c, "per:z", "Z", 1000, "tentara", {"loc:k1", "loc:k2"}));
+  EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b, c}), {}), IsEmpty());
+}
+
 TEST(GroupContestedClaimsTest, ClaimsWithoutSubjectsOrQuantitiesAreIgnored) {
   auto a = MakeArticle("a", "s1", "id", Nov2024(1));
   AddClaim(a, "per:x", "X", 1, "tentara", {});
