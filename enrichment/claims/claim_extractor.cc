@@ -261,6 +261,8 @@ class Analysis {
   }
 
   Speaker FromText(int first, int last) const {
+    // "The US believes ...": the article is not part of the name.
+    while (last - first > 1 && IsWord(first) && lower_[first] == "the") ++first;
     Speaker s;
     s.span = Span{pieces_[first].begin, pieces_[last - 1].end};
     s.name = std::string(text_.substr(s.span.begin, s.span.size()));

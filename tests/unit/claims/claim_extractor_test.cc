@@ -168,6 +168,24 @@ TEST(ClaimExtractorTest, CountriesSpeakWithOrWithoutAnEntity) {
   }
 }
 
+TEST(ClaimExtractorTest, EnglishCountrySpeakers) {
+  Document doc = MakeDocument(
+      "Lavrov met Choe in Moscow. The US believes at least 3,000 North Korean troops "
+      "are training in Russia. Washington previously said that 8,000 troops had arrived. "
+      "According to the Pentagon, about 10,000 troops are in Kursk.",
+      {{"Sergei Lavrov", EntityType::kPerson, {"Lavrov"}},
+       {"Choe Son Hui", EntityType::kPerson, {"Choe"}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  std::vector<std::string> speakers;
+  for (const Claim& c : claims) speakers.push_back(SpeakerOf(doc, c));
+  EXPECT_THAT(speakers, ::testing::ElementsAre("US", "Washington", "Pentagon"));
+  ASSERT_EQ(claims.size(), 3u);
+  ASSERT_FALSE(claims[0].quantities.empty());
+  EXPECT_EQ(claims[0].quantities[0].qualifier, "at_least");
+  EXPECT_EQ(claims[0].quantities[0].unit, "troops");
+}
+
 TEST(ClaimExtractorTest, PartialQuoteInsideReportedSpeech) {
   Document doc = MakeDocument(
       "Choe menyampaikan “salam tulus, hangat, ramah” dari pemimpin Korea Utara.", kStory);

@@ -78,6 +78,19 @@ std::map<double, std::set<std::string>> SpeakersByValue(const v1::ContestedClaim
   return out;
 }
 
+// "3000 tentara (exact) — Amerika Serikat, <article id>" per line, for
+// failure messages.
+std::string Describe(const v1::ContestedClaim& group) {
+  std::string out = group.unit() + ":\n";
+  for (const v1::StoredClaim& claim : group.claims()) {
+    for (const v1::Quantity& q : claim.claim().quantities()) {
+      out += "  " + std::to_string(static_cast<long long>(q.value())) + " " + q.unit() + " (" +
+             q.qualifier() + ") — " + claim.speaker_name() + ", " + claim.article_id() + "\n";
+    }
+  }
+  return out;
+}
+
 TEST(ContestedSamplesTest, TroopFiguresOfFourVoicesFormOneContestedGroup) {
   WARTA_REQUIRE_SHARED_DATA(data);
   std::unique_ptr<storage::SqliteStore> store = StoreSamples(data);
@@ -91,6 +104,7 @@ TEST(ContestedSamplesTest, TroopFiguresOfFourVoicesFormOneContestedGroup) {
   }
   ASSERT_EQ(troops.size(), 1u) << response->DebugString();
   const v1::ContestedClaim& group = *troops[0];
+  SCOPED_TRACE(Describe(group));
   EXPECT_THAT(group.subject_names(), Contains("Korea Utara"));
 
   std::vector<double> values(group.values().begin(), group.values().end());
