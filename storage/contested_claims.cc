@@ -120,15 +120,15 @@ void LinkList(std::vector<size_t>& list, const std::vector<Item>& items,
 // time and within the window, as (distance, item); nullopt when none is.
 // Undated items are at distance 0 from everything, like in LinkList.
 std::optional<std::pair<int64_t, size_t>> NearestExact(
-    const Item& vague, const std::vector<size_t>& exact_list,
+    const Item& vague, const std::vector<size_t>& exact_list, bool list_has_undated,
     const std::vector<Item>& items, int64_t window_nanos) {
   if (exact_list.empty()) return std::nullopt;
   // Undated on either side: within the window of the whole list. The first
   // item is as near as any (with an undated exact item, LinkList made the
   // list one component anyway).
-  bool has_undated = !vague.published_at.has_value();
-  for (size_t i : exact_list) has_undated |= !items[i].published_at.has_value();
-  if (has_undated) return std::make_pair(int64_t{0}, exact_list.front());
+  if (list_has_undated || !vague.published_at.has_value()) {
+    return std::make_pair(int64_t{0}, exact_list.front());
+  }
   const int64_t t = *vague.published_at;
   auto it = std::lower_bound(exact_list.begin(), exact_list.end(), t,
                              [&](size_t i, int64_t v) { return *items[i].published_at < v; });
@@ -148,12 +148,13 @@ std::optional<std::pair<int64_t, size_t>> NearestExact(
 std::optional<warta::v1::ContestedClaim> MakeGroup(
     const std::vector<size_t>& members, const std::vector<Item>& items,
     absl::Span<const warta::v1::StoredClaim> claims) {
-  // One entry per (value, speaker, article), ordered by value.
+  // One entry per (value, exactness, speaker, article), ordered by value.
   std::vector<size_t> entries;
-  absl::flat_hash_set<std::tuple<double, std::string, std::string>> seen;
+  // Exactness is part of the key: "ribuan" must not hide a stated 1.000.
+  absl::flat_hash_set<std::tuple<double, bool, std::string, std::string>> seen;
   for (size_t i : members) {
     const warta::v1::StoredClaim& claim = claims[items[i].claim];
-    if (seen.insert({items[i].value, SpeakerKey(claim), claim.article_id()}).second) {
+    if (seen.insert({items[i].value, items[i].exact, SpeakerKey(claim), claim.article_id()}).second) {
       entries.push_back(i);
     }
   }
@@ -288,8 +289,10 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
   // nearest wins, ties to the first stored.
   std::vector<std::optional<std::pair<int64_t, size_t>>> joins(items.size());
   for (auto& [key, lists] : by_unit_and_subject) {
+    bool has_undated = false;
+    for (size_t i : lists.exact) has_undated |= !items[i].published_at.has_value();
     for (size_t v : lists.vague) {
-      auto nearest = NearestExact(items[v], lists.exact, items, window_nanos);
+      auto nearest = NearestExact(items[v], lists.exact, has_undated, items, window_nanos);
       if (nearest && (!joins[v] || *nearest < *joins[v])) joins[v] = nearest;
     }
   }

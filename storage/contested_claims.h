@@ -56,7 +56,7 @@ struct ContestedOptions {
 
 // Groups `claims` as described above and returns the contested groups,
 // most recently published first (then by unit). In each group, claims are
-// unique per (value, speaker, article) and ordered by value (vague ones
+// unique per (value, exactness, speaker, article) and ordered by value (vague ones
 // included, by their lower bound); `values` are the distinct exact values
 // ascending; `subject_entity_ids` are the subjects of most
 // of the group's claims (of the most claims when none is in a majority),

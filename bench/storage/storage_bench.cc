@@ -48,6 +48,8 @@ warta::v1::EnrichedArticle SyntheticArticle(int i) {
     auto* q = claim->add_quantities();
     q->set_value(1000 * ((i + c) % 11 + 1));
     q->set_unit(c % 2 ? "tentara" : "orang");
+    // Every tenth amount is vague ("ribuan"): listed, never a figure.
+    q->set_exact_value((i + c) % 10 != 0);
     claim->add_subject_entity_ids(a.entities(c + 1).id());
     claim->add_subject_entity_ids(a.entities(c + 2).id());
   }

@@ -180,6 +180,19 @@ TEST(GroupContestedClaimsTest, VagueAmountsAloneDoNotMakeAContest) {
   EXPECT_THAT(GroupContestedClaims(ClaimsOf({b, d}), {}), IsEmpty());
 }
 
+TEST(GroupContestedClaimsTest, VagueAmountDoesNotHideTheSameExactFigure) {
+  // X says "ribuan" and "1.000" in one article; Y says 3.000.
+  auto a = MakeArticle("a", "kompas.com", "id", Nov2024(2));
+  MakeVague(AddClaim(a, "per:x", "X", 1000, "tentara", {"loc:k"}));
+  AddClaim(a, "per:x", "X", 1000, "tentara", {"loc:k"});
+  auto b = MakeArticle("b", "tempo.co", "id", Nov2024(3));
+  AddClaim(b, "per:y", "Y", 3000, "tentara", {"loc:k"});
+  const auto groups = GroupContestedClaims(ClaimsOf({a, b}), {});
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_THAT(groups[0].values(), ElementsAre(1000, 3000));
+  EXPECT_THAT(groups[0].claims(), SizeIs(3));
+}
+
 TEST(GroupContestedClaimsTest, VagueAmountsDoNotBridgeGroups) {
   // X about k1 and Y about k2 differ, but only "ribuan" mentions both.
   auto a = MakeArticle("a", "s1", "id", Nov2024(1));
