@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "google/protobuf/util/time_util.h"
 
 namespace warta::cli {
@@ -124,9 +125,16 @@ std::string SummarizeContested(const warta::v1::ContestedClaim& contested) {
       if (!qty.empty()) absl::StrAppend(&qty, ", ");
       absl::StrAppend(&qty, FormatQuantity(q));
     }
+    std::string where = sc.source().empty() ? absl::StrCat("article ", sc.article_id())
+                                            : sc.source();
+    if (sc.has_published_at()) {
+      absl::StrAppend(&where, ", ",
+                      absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(sc.published_at().seconds()),
+                                       absl::UTCTimeZone()));
+    }
     absl::StrAppend(&out, "    ", qty, " according to ",
-                    sc.speaker_name().empty() ? "(unknown)" : sc.speaker_name(), " (",
-                    sc.source().empty() ? sc.article_id() : sc.source(), ")\n");
+                    sc.speaker_name().empty() ? "(unknown)" : sc.speaker_name(), " (", where,
+                    ")\n");
   }
   return out;
 }
