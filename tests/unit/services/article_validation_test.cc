@@ -1,0 +1,103 @@
+// What every door into Warta accepts and refuses, and the ids it derives.
+#include "article/article_validation.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace warta::article {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(DecodeArticleTest, ReadsProtobufJsonWithEitherFieldNames) {
+  auto a = DecodeArticle(R"( {"id":"x1","languageHint":"id","body":"Halo","published_at":"2024-11-05T02:20:00Z"})");
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->id(), "x1");
+  EXPECT_EQ(a->language_hint(), "id");
+  EXPECT_EQ(a->published_at().seconds(), 1730773200);
+}
+
+TEST(DecodeArticleTest, IgnoresUnknownJsonFields) {
+  auto a = DecodeArticle(R"({"body":"Halo","crawler_version":"7"})");
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->body(), "Halo");
+}
+
+TEST(DecodeArticleTest, ReadsBinaryProtobuf) {
+  warta::v1::Article in;
+  in.set_id("b1");
+  in.set_body("Isi berita");
+  auto a = DecodeArticle(in.SerializeAsString());
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->id(), "b1");
+  EXPECT_EQ(a->body(), "Isi berita");
+}
+
+TEST(DecodeArticleTest, RefusesBrokenJsonWithAReason) {
+  auto a = DecodeArticle("{this is not json");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(a.status().message(), HasSubstr("JSON"));
+  EXPECT_FALSE(DecodeArticle("").ok());
+}
+
+TEST(ValidateArticleTest, DerivesAStableIdFromTheContent) {
+  warta::v1::Article a;
+  a.set_title("Judul");
+  a.set_body("Isi");
+  warta::v1::Article b = a;
+  ASSERT_TRUE(ValidateArticle(a).ok());
+  ASSERT_TRUE(ValidateArticle(b).ok());
+  EXPECT_EQ(a.id().size(), 32u);
+  EXPECT_EQ(a.id(), b.id());
+  warta::v1::Article c = b;
+  c.clear_id();
+  c.set_body("Isi lain");
+  ASSERT_TRUE(ValidateArticle(c).ok());
+  EXPECT_NE(c.id(), a.id());
+}
+
+TEST(ValidateArticleTest, KeepsAGivenId) {
+  warta::v1::Article a;
+  a.set_id("mine");
+  a.set_body("Isi");
+  ASSERT_TRUE(ValidateArticle(a).ok());
+  EXPECT_EQ(a.id(), "mine");
+}
+
+TEST(ValidateArticleTest, RefusesBlankBody) {
+  warta::v1::Article a;
+  a.set_body(" \n\t");
+  absl::Status s = ValidateArticle(a);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("body"));
+}
+
+TEST(ValidateArticleTest, RefusesOversizedFieldsNamingTheLimit) {
+  warta::v1::Article a;
+  a.set_body(std::string(300 * 1024, 'x'));
+  absl::Status s = ValidateArticle(a);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("262144"));
+  ArticleLimits generous;
+  generous.max_body_bytes = 1 << 20;
+  EXPECT_TRUE(ValidateArticle(a, generous).ok());
+}
+
+TEST(ValidateArticleTest, RefusesInvalidUtf8) {
+  warta::v1::Article a;
+  a.set_body("caf\xC3");  // truncated sequence
+  EXPECT_THAT(ValidateArticle(a).message(), HasSubstr("UTF-8"));
+  a.set_body("ok");
+  a.set_title("\xED\xA0\x80");  // a surrogate
+  EXPECT_THAT(ValidateArticle(a).message(), HasSubstr("title"));
+}
+
+TEST(IsValidUtf8Test, AcceptsIndonesianAndQuotesRejectsOverlongForms) {
+  EXPECT_TRUE(IsValidUtf8("“Kami siap,” kata Choe — 10.000 tentara"));
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));
+}
+
+}  // namespace
+}  // namespace warta::article
