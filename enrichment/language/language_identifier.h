@@ -51,7 +51,7 @@ struct LanguageOptions {
   int min_paragraph_letters = 40;
   // Process judges an article's language on its first this-many bytes (0:
   // all of it); paragraphs are still checked over the whole text.
-  int article_sample_bytes = 700;
+  int article_sample_bytes = 600;
 };
 
 class LanguageIdentifier {
