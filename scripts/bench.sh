@@ -5,7 +5,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data}"
 bin="${WARTA_BUILD:-$root/build}/bin"
 export WARTA_SHARED_DATA="$data"
-for b in bench_text bench_language bench_entities bench_claims warta_storage_bench; do
+for b in bench_text bench_language bench_entities bench_claims bench_pipeline warta_storage_bench; do
   echo "== $b"
   "$bin/$b" --benchmark_counters_tabular=true
 done
