@@ -5,9 +5,7 @@
 #include "common/flags.h"
 #include "common/logging.h"
 #include "common/shutdown.h"
-#include "kafka/consumer.h"
-#include "kafka/producer.h"
-#include "services/common/grpc_server.h"
+#include "services/common/consuming_server.h"
 #include "services/common/model_files.h"
 #include "services/enrich/enrich_loop.h"
 #include "services/enrich/enrich_service.h"
@@ -58,44 +56,23 @@ int main(int argc, char** argv) {
     return 1;
   }
   services::EnrichServiceImpl service(pipeline->get());
-  auto server = services::GrpcServer::Start(listen, {&service}, port_file);
-  if (!server.ok()) {
-    LogError(server.status().message());
-    return 1;
-  }
-  int exit_code = 0;
-  if (consume) {
-    auto producer = kafka::Producer::Create({.brokers = brokers, .client_id = client_id});
-    auto consumer = kafka::Consumer::Create(
-        {.brokers = brokers, .group_id = group_id, .client_id = client_id, .topics = {raw_topic}});
-    if (!producer.ok() || !consumer.ok()) {
-      LogError(!producer.ok() ? producer.status().message() : consumer.status().message());
-      return 1;
-    }
-    services::RawMessageProcessor processor(pipeline->get());
-    services::EnrichLoopOptions loop_options;
-    loop_options.enriched_topic = enriched_topic;
-    loop_options.dlq_topic = dlq_topic;
-    loop_options.consume.max_batch = max_batch;
-    loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
-    absl::Status loop = services::RunEnrichLoop(**consumer, **producer, processor, loop_options,
-                                                ShutdownRequested);
-    if (!loop.ok()) {
-      LogError(loop.message());
-      exit_code = 1;
-    }
-    LogInfo("leaving the consumer group");
-    (*consumer)->Close();
-    int left = (*producer)->Flush(absl::Seconds(shutdown_grace_s));
-    if (left > 0) {
-      LogError(left, " message(s) not acknowledged by Kafka at exit");
-      exit_code = 1;
-    }
-  } else {
-    while (!ShutdownRequested()) absl::SleepFor(absl::Milliseconds(100));
-  }
-  LogInfo("draining gRPC calls");
-  (*server)->Shutdown(absl::Seconds(shutdown_grace_s));
-  LogInfo("stopped");
-  return exit_code;
+  services::RawMessageProcessor processor(pipeline->get());
+  services::EnrichLoopOptions loop_options;
+  loop_options.enriched_topic = enriched_topic;
+  loop_options.dlq_topic = dlq_topic;
+  loop_options.consume.max_batch = max_batch;
+  loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
+
+  services::ConsumingServerOptions options;
+  options.listen = listen;
+  options.port_file = port_file;
+  options.shutdown_grace_s = shutdown_grace_s;
+  options.consume = consume;
+  options.consumer = {
+      .brokers = brokers, .group_id = group_id, .client_id = client_id, .topics = {raw_topic}};
+  options.loop = [&](kafka::Consumer& consumer, kafka::Producer& producer) {
+    return services::RunEnrichLoop(consumer, producer, processor, loop_options,
+                                   ShutdownRequested);
+  };
+  return services::RunConsumingServer({&service}, options);
 }

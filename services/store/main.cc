@@ -5,9 +5,7 @@
 #include "common/flags.h"
 #include "common/logging.h"
 #include "common/shutdown.h"
-#include "kafka/consumer.h"
-#include "kafka/producer.h"
-#include "services/common/grpc_server.h"
+#include "services/common/consuming_server.h"
 #include "services/store/store_loop.h"
 #include "storage/grpc/store_service.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -49,46 +47,30 @@ int main(int argc, char** argv) {
     return 1;
   }
   storage::StoreServiceImpl service(store->get());
-  auto server = services::GrpcServer::Start(listen, {&service}, port_file);
-  if (!server.ok()) {
-    LogError(server.status().message());
-    return 1;
-  }
-  int exit_code = 0;
-  if (consume) {
-    storage::ArticleStore* s = store->get();
-    auto producer = kafka::Producer::Create({.brokers = brokers, .client_id = client_id});
-    auto consumer = kafka::Consumer::Create(
-        {.brokers = brokers,
-         .group_id = group_id,
-         .client_id = client_id,
-         .topics = {enriched_topic},
-         .starting_offsets = [s](const std::vector<kafka::PartitionOffset>& assigned) {
-           return services::StartingOffsetsFromStore(*s, assigned);
-         }});
-    if (!producer.ok() || !consumer.ok()) {
-      LogError(!producer.ok() ? producer.status().message() : consumer.status().message());
-      return 1;
-    }
-    services::StoreLoopOptions loop_options;
-    loop_options.dlq_topic = dlq_topic;
-    loop_options.consume.max_batch = max_batch;
-    loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
-    absl::Status loop = services::RunStoreLoop(**consumer, producer->get(), **store, loop_options,
-                                               ShutdownRequested);
-    if (!loop.ok()) {
-      LogError(loop.message());
-      exit_code = 1;
-    }
-    LogInfo("leaving the consumer group");
-    (*consumer)->Close();
-    (*producer)->Flush(absl::Seconds(shutdown_grace_s));
-  } else {
-    while (!ShutdownRequested()) absl::SleepFor(absl::Milliseconds(100));
-  }
-  LogInfo("draining gRPC calls");
-  service.Shutdown();  // ends Watch streams so the server can drain
-  (*server)->Shutdown(absl::Seconds(shutdown_grace_s));
-  LogInfo("stopped");
-  return exit_code;
+  services::StoreLoopOptions loop_options;
+  loop_options.dlq_topic = dlq_topic;
+  loop_options.consume.max_batch = max_batch;
+  loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
+
+  storage::ArticleStore* s = store->get();
+  services::ConsumingServerOptions options;
+  options.listen = listen;
+  options.port_file = port_file;
+  options.shutdown_grace_s = shutdown_grace_s;
+  options.consume = consume;
+  options.consumer = {
+      .brokers = brokers,
+      .group_id = group_id,
+      .client_id = client_id,
+      .topics = {enriched_topic},
+      // Each message lands once: partitions resume from the offsets stored
+      // with the rows.
+      .starting_offsets = [s](const std::vector<kafka::PartitionOffset>& assigned) {
+        return services::StartingOffsetsFromStore(*s, assigned);
+      }};
+  options.loop = [&](kafka::Consumer& consumer, kafka::Producer& producer) {
+    return services::RunStoreLoop(consumer, &producer, *s, loop_options, ShutdownRequested);
+  };
+  options.before_grpc_shutdown = [&] { service.Shutdown(); };  // ends Watch streams
+  return services::RunConsumingServer({&service}, options);
 }

@@ -1,0 +1,39 @@
+// The life of a service that consumes Kafka and serves gRPC (warta-enrich,
+// warta-store), after main() has read its flags: start the gRPC server,
+// create the producer and the group consumer, run the service's loop until
+// SIGTERM, then leave the group, flush, drain gRPC and report an exit code.
+#ifndef WARTA_SERVICES_COMMON_CONSUMING_SERVER_H_
+#define WARTA_SERVICES_COMMON_CONSUMING_SERVER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/status/status.h"
+#include "kafka/consumer.h"
+#include "kafka/producer.h"
+
+namespace warta::services {
+
+struct ConsumingServerOptions {
+  std::string listen;
+  std::string port_file;
+  int shutdown_grace_s = 10;
+  // false: serve gRPC only, no Kafka.
+  bool consume = true;
+  kafka::ConsumerOptions consumer;  // brokers, group, topics, starting offsets
+  // Runs until ShutdownRequested(); an error makes the exit code 1.
+  std::function<absl::Status(kafka::Consumer&, kafka::Producer&)> loop;
+  // Called before the gRPC server drains (e.g. to end open streams).
+  std::function<void()> before_grpc_shutdown;
+};
+
+// Returns the process exit code: 0 after a clean SIGTERM.
+int RunConsumingServer(const std::vector<grpc::Service*>& services,
+                       const ConsumingServerOptions& options);
+
+}  // namespace warta::services
+
+#endif  // WARTA_SERVICES_COMMON_CONSUMING_SERVER_H_
