@@ -14,7 +14,7 @@ ARTICLES ?= examples/articles
 SHARED_DATA ?= $(abspath ../shared/data)
 PYTEST := .tools/venv/bin/python -m pytest
 
-.PHONY: all deps build test unit-test integration-test demo models bench clean
+.PHONY: all deps build bins test unit-test integration-test demo models bench clean
 
 all: build
 
@@ -27,6 +27,10 @@ $(BUILD)/build.ninja: CMakeLists.txt
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Only what the demo runs: the three services and the CLI.
+bins: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target warta warta-ingest warta-enrich warta-store
+
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
@@ -35,7 +39,7 @@ integration-test: build
 
 test: unit-test integration-test
 
-demo: build
+demo: bins
 	scripts/demo.sh "$(ARTICLES)"
 
 models: build
