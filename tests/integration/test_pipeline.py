@@ -207,7 +207,7 @@ def test_store_killed_before_commit_stores_each_article_once(pb, pipeline):
 def test_watch_streams_articles_as_they_are_stored(pb, pipeline):
     stub = store_stub(pb, pipeline)
     stream = stub.Watch(pb.services.WatchRequest(), timeout=60)
-    time.sleep(0.5)  # let the Watch call start before the article is stored
+    stream.initial_metadata()  # the server sends it once the watch is subscribed
     kcat_produce(pipeline.kafka, pipeline.topics.raw, [json.dumps(dict(ARTICLE, id="watched"))])
     first = next(stream)
     assert first.article.id == "watched"
