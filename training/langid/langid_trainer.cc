@@ -44,6 +44,15 @@ void Shuffle(std::vector<int>& order, std::mt19937& rng) {
 
 }  // namespace
 
+uint64_t LangidFingerprint(std::string_view bytes) {
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
 absl::StatusOr<std::vector<LabeledText>> ReadMarkers(
     const std::filesystem::path& path) {
   auto content = eval::ReadFile(path);
@@ -172,6 +181,17 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
     class_weight[c] = static_cast<double>(train.size()) / (k * counts[c]);
   }
   if (log) {
+    // Every field of every text and marker, with separators that cannot
+    // occur in them, so a different input gives a different fingerprint.
+    std::string input;
+    for (const std::vector<LabeledText>* list : {&texts, &markers}) {
+      for (const LabeledText& t : *list) {
+        absl::StrAppend(&input, t.code, "\x1f", t.source, "\x1f", t.text, "\x1e");
+      }
+      input += '\x1d';
+    }
+    *log << absl::StrFormat("training input fingerprint %016x (%d texts, %d markers)\n",
+                            LangidFingerprint(input), texts.size(), markers.size());
     *log << "training texts:";
     for (size_t c = 0; c < k; ++c) *log << " " << classes[c] << "=" << counts[c];
     *log << " (dev " << dev.size() << ")\n";
@@ -278,6 +298,21 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
     *log << "\n";
   }
   return data;
+}
+
+absl::StatusOr<std::string> BuildNusantaraModelFile(
+    const LangidTrainingOptions& options, std::ostream* log) {
+  auto texts = CollectLangidTrainingTexts(options);
+  if (!texts.ok()) return texts.status();
+  std::vector<LabeledText> markers;
+  if (!options.markers_file.empty()) {
+    auto read = ReadMarkers(options.markers_file);
+    if (!read.ok()) return read.status();
+    markers = std::move(*read);
+  }
+  auto model = TrainNusantaraModel(*texts, markers, options, log);
+  if (!model.ok()) return model.status();
+  return enrichment::SerializeNusantaraModel(*model);
 }
 
 }  // namespace warta::training

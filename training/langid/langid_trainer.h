@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -57,6 +58,17 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
     const std::vector<eval::LabeledText>& texts,
     const std::vector<eval::LabeledText>& markers,
     const LangidTrainingOptions& options, std::ostream* log);
+
+// What `warta-train-langid` does: collects the texts, reads the marker file
+// (if any), trains, and returns the model file's bytes. The unit tests call
+// this to check that the committed model is what the trainer builds.
+absl::StatusOr<std::string> BuildNusantaraModelFile(
+    const LangidTrainingOptions& options, std::ostream* log);
+
+// FNV-1a 64-bit hash, printed by the trainer for its input texts and its
+// output bytes: two runs that disagree show where (data or training) at a
+// glance, without keeping both 2 MB files.
+uint64_t LangidFingerprint(std::string_view bytes);
 
 // Marker words from a TSV file: "language<TAB>word" lines, '#' comments.
 absl::StatusOr<std::vector<eval::LabeledText>> ReadMarkers(

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
 #include "training/langid/langid_trainer.h"
 
 namespace {
@@ -73,34 +74,20 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  auto texts = warta::training::CollectLangidTrainingTexts(options);
-  if (!texts.ok()) {
-    std::cerr << "warta-train-langid: " << texts.status().message() << "\n";
+  auto bytes = warta::training::BuildNusantaraModelFile(options, &std::cerr);
+  if (!bytes.ok()) {
+    std::cerr << "warta-train-langid: " << bytes.status().message() << "\n";
     return 1;
   }
-  std::vector<warta::eval::LabeledText> markers;
-  if (!options.markers_file.empty()) {
-    auto read = warta::training::ReadMarkers(options.markers_file);
-    if (!read.ok()) {
-      std::cerr << "warta-train-langid: " << read.status().message() << "\n";
-      return 1;
-    }
-    markers = std::move(*read);
-  }
-  auto model = warta::training::TrainNusantaraModel(*texts, markers, options,
-                                                    &std::cerr);
-  if (!model.ok()) {
-    std::cerr << "warta-train-langid: " << model.status().message() << "\n";
-    return 1;
-  }
-  const std::string bytes = warta::enrichment::SerializeNusantaraModel(*model);
   std::ofstream file(out, std::ios::binary | std::ios::trunc);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
   file.close();
   if (!file) {
     std::cerr << "warta-train-langid: cannot write " << out << "\n";
     return 1;
   }
-  std::cerr << "wrote " << out << " (" << bytes.size() << " bytes)\n";
+  std::cerr << "wrote " << out << " (" << bytes->size() << " bytes, fingerprint "
+            << absl::StrFormat("%016x", warta::training::LangidFingerprint(*bytes))
+            << ")\n";
   return 0;
 }
