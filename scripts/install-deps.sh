@@ -5,6 +5,8 @@
 # Apache Kafka jars (via deploy/kafka/fetch.sh). Idempotent: installs only what is missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# Go may live outside PATH (the official tarball's place).
+if [ -x /usr/local/go/bin/go ]; then export PATH="$PATH:/usr/local/go/bin"; fi
 
 apt_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
@@ -12,7 +14,7 @@ apt_packages=(
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip
-  docker-compose clang
+  docker-compose
 )
 if [ "${WARTA_DEPS:-all}" = build ]; then
   apt_packages=(build-essential cmake ninja-build pkg-config ca-certificates
@@ -32,7 +34,8 @@ for p in "${missing[@]}"; do
     openjdk-17-jre-headless) command -v java >/dev/null || filter+=("$p") ;;
     maven) command -v mvn >/dev/null || filter+=("$p") ;;
     golang-go) command -v go >/dev/null || filter+=("$p") ;;
-    python3|python3-venv|python3-pip) command -v python3 >/dev/null || filter+=("$p") ;;
+    python3|python3-pip) command -v python3 >/dev/null || filter+=("$p") ;;
+    python3-venv) python3 -c 'import venv, ensurepip' 2>/dev/null || filter+=("$p") ;;
     *) filter+=("$p") ;;
   esac
 done
@@ -51,7 +54,9 @@ tools="$root/.tools"
 mkdir -p "$tools/bin"
 if [ ! -x "$tools/bin/grpcurl" ]; then
   echo "install-deps: go install grpcurl"
-  GOBIN="$tools/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.1
+  # v1.9 needs Go 1.21; Debian 12's own Go (1.19) builds v1.8.7.
+  GOBIN="$tools/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.1 ||
+    GOBIN="$tools/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.8.7
 fi
 
 # Python clients for end-to-end tests (grpcio, confluent-kafka) in a venv of our own.
