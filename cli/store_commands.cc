@@ -44,28 +44,47 @@ struct StoreFlags {
   }
 };
 
-// Pages through ListArticles, calling `each` per article.
-int ForEachArticle(warta::v1::StoreService::Stub& stub, const warta::v1::ArticleFilter& filter,
-                   int limit, const std::function<void(const warta::v1::EnrichedArticle&)>& each) {
+// Calls `call` for page after page (setting the request's page token) and
+// `each_page` with every response, until the last page or until
+// `each_page` returns false.
+template <typename Request, typename Response>
+grpc::Status ForEachPage(
+    Request request,
+    const std::function<grpc::Status(grpc::ClientContext*, const Request&, Response*)>& call,
+    const std::function<bool(const Response&)>& each_page) {
   std::string token;
-  int seen = 0;
   do {
     grpc::ClientContext context;
     SetDeadline(context);
-    warta::v1::ListArticlesRequest request;
-    *request.mutable_filter() = filter;
-    request.set_page_size(limit > 0 ? std::min(limit - seen, 200) : 200);
     request.set_page_token(token);
-    warta::v1::ListArticlesResponse response;
-    grpc::Status status = stub.ListArticles(&context, request, &response);
-    if (!status.ok()) return Fail("list", status);
-    for (const auto& a : response.articles()) {
-      each(a);
-      if (limit > 0 && ++seen >= limit) return 0;
-    }
+    Response response;
+    grpc::Status status = call(&context, request, &response);
+    if (!status.ok()) return status;
+    if (!each_page(response)) break;
     token = response.next_page_token();
   } while (!token.empty());
-  return 0;
+  return grpc::Status::OK;
+}
+
+// Pages through ListArticles, calling `each` per article (at most `limit`
+// of them when limit > 0).
+int ForEachArticle(warta::v1::StoreService::Stub& stub, const warta::v1::ArticleFilter& filter,
+                   int limit, const std::function<void(const warta::v1::EnrichedArticle&)>& each) {
+  warta::v1::ListArticlesRequest request;
+  *request.mutable_filter() = filter;
+  request.set_page_size(200);
+  int seen = 0;
+  grpc::Status status = ForEachPage<warta::v1::ListArticlesRequest, warta::v1::ListArticlesResponse>(
+      request,
+      [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub.ListArticles(c, r, out); },
+      [&](const warta::v1::ListArticlesResponse& page) {
+        for (const auto& a : page.articles()) {
+          each(a);
+          if (limit > 0 && ++seen >= limit) return false;
+        }
+        return true;
+      });
+  return status.ok() ? 0 : Fail("list", status);
 }
 
 void FilterFlags(FlagSet& flags, std::string* language, std::string* source,
@@ -172,23 +191,19 @@ int RunClaims(const Args& args) {
   flags.String("article", &article, "claims of this article id");
   flags.ParseOrExit(args);
   auto stub = Connect(sf.store);
-  std::string token;
-  do {
-    grpc::ClientContext context;
-    SetDeadline(context);
-    warta::v1::ListClaimsRequest request;
-    request.set_speaker_entity_id(speaker);
-    request.set_entity_id(entity);
-    request.set_article_id(article);
-    request.set_page_size(500);
-    request.set_page_token(token);
-    warta::v1::ListClaimsResponse response;
-    grpc::Status status = stub->ListClaims(&context, request, &response);
-    if (!status.ok()) return Fail("claims", status);
-    for (const auto& c : response.claims()) PrintJson(c);
-    token = response.next_page_token();
-  } while (!token.empty());
-  return 0;
+  warta::v1::ListClaimsRequest request;
+  request.set_speaker_entity_id(speaker);
+  request.set_entity_id(entity);
+  request.set_article_id(article);
+  request.set_page_size(500);
+  grpc::Status status = ForEachPage<warta::v1::ListClaimsRequest, warta::v1::ListClaimsResponse>(
+      request,
+      [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->ListClaims(c, r, out); },
+      [](const warta::v1::ListClaimsResponse& page) {
+        for (const auto& c : page.claims()) PrintJson(c);
+        return true;
+      });
+  return status.ok() ? 0 : Fail("claims", status);
 }
 
 int RunContested(const Args& args) {
@@ -205,24 +220,23 @@ int RunContested(const Args& args) {
   flags.Bool("json", &json, "protobuf JSON instead of text");
   flags.ParseOrExit(args);
   auto stub = Connect(sf.store);
-  std::string token;
-  do {
-    grpc::ClientContext context;
-    SetDeadline(context);
-    warta::v1::ListContestedClaimsRequest request;
-    request.set_entity_id(entity);
-    request.set_window_days(window_days);
-    request.set_page_token(token);
-    warta::v1::ListContestedClaimsResponse response;
-    grpc::Status status = stub->ListContestedClaims(&context, request, &response);
-    if (!status.ok()) return Fail("contested", status);
-    for (const auto& c : response.contested()) {
-      if (json) PrintJson(c);
-      else std::cout << SummarizeContested(c);
-    }
-    token = response.next_page_token();
-  } while (!token.empty());
-  return 0;
+  warta::v1::ListContestedClaimsRequest request;
+  request.set_entity_id(entity);
+  request.set_window_days(window_days);
+  grpc::Status status =
+      ForEachPage<warta::v1::ListContestedClaimsRequest, warta::v1::ListContestedClaimsResponse>(
+          request,
+          [&](grpc::ClientContext* c, const auto& r, auto* out) {
+            return stub->ListContestedClaims(c, r, out);
+          },
+          [&](const warta::v1::ListContestedClaimsResponse& page) {
+            for (const auto& c : page.contested()) {
+              if (json) PrintJson(c);
+              else std::cout << SummarizeContested(c);
+            }
+            return true;
+          });
+  return status.ok() ? 0 : Fail("contested", status);
 }
 
 int RunTail(const Args& args) {
@@ -263,19 +277,18 @@ int RunWait(const Args& args) {
   int have = 0;
   while (absl::Now() < deadline) {
     have = 0;
-    std::string token;
-    bool ok = true;
-    do {
-      grpc::ClientContext context;
-      SetDeadline(context, 10);
-      warta::v1::ListArticlesRequest request;
-      request.set_page_size(1000);
-      request.set_page_token(token);
-      warta::v1::ListArticlesResponse response;
-      ok = stub->ListArticles(&context, request, &response).ok();
-      have += response.articles_size();
-      token = response.next_page_token();
-    } while (ok && !token.empty());
+    warta::v1::ListArticlesRequest request;
+    request.set_page_size(1000);
+    bool ok = ForEachPage<warta::v1::ListArticlesRequest, warta::v1::ListArticlesResponse>(
+                  request,
+                  [&](grpc::ClientContext* c, const auto& r, auto* out) {
+                    return stub->ListArticles(c, r, out);
+                  },
+                  [&](const warta::v1::ListArticlesResponse& page) {
+                    have += page.articles_size();
+                    return true;
+                  })
+                  .ok();
     if (ok && have >= count) {
       std::fprintf(stderr, "store holds %d article(s)\n", have);
       return 0;
