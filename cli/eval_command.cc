@@ -22,6 +22,9 @@ int RunEval(const Args& args) {
     return args.empty() ? 2 : 0;
   }
   Args rest(args.begin() + 1, args.end());
+  // Each task's usage is its own error message for missing arguments.
+  const bool help = !rest.empty() && (rest[0] == "--help" || rest[0] == "-h");
+  if (help) rest.clear();
   absl::Status status;
   if (args[0] == "langid") {
     status = eval::RunLangidEval(rest, std::cout);
@@ -32,6 +35,11 @@ int RunEval(const Args& args) {
   } else {
     std::fprintf(stderr, "warta eval: unknown task \"%s\"\n%s", args[0].c_str(), kUsage);
     return 2;
+  }
+  if (help) {
+    std::printf("usage: warta eval %s ...\n%s\n", args[0].c_str(),
+                std::string(status.message()).c_str());
+    return 0;
   }
   if (!status.ok()) {
     std::fprintf(stderr, "warta eval %s: %s\n", args[0].c_str(),
