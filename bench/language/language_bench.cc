@@ -74,6 +74,9 @@ std::unique_ptr<LanguageIdentifier> MakeIdentifier(int article_sample_bytes) {
     }
     warta::enrichment::LanguageOptions options;
     options.model = std::move(*model);
+    auto confusable = warta::eval::ReadFile(std::filesystem::path(WARTA_SOURCE_DIR) /
+                                            "models/langid/confusable-v1.bin");
+    if (confusable.ok()) options.confusable_model = std::move(*confusable);
     if (article_sample_bytes >= 0) options.article_sample_bytes = article_sample_bytes;
     auto created = LanguageIdentifier::Create(options);
     if (!created.ok()) {

@@ -193,12 +193,14 @@ void BM_CleanSegment(benchmark::State& state) {
 
 #ifdef WARTA_BENCH_LANGUAGE
 std::string g_language_model;
+std::string g_confusable_model;  // optional reranker; empty: without
 
 void BM_CleanSegmentLanguage(benchmark::State& state) {
   auto cleaner = *Cleaner::Create({});
   auto segmenter = *Segmenter::Create({});
   warta::enrichment::LanguageOptions options;
   options.model = g_language_model;
+  options.confusable_model = g_confusable_model;
   auto language = warta::enrichment::LanguageIdentifier::Create(options);
   if (!language.ok()) {
     state.SkipWithError(std::string(language.status().message()).c_str());
@@ -238,6 +240,12 @@ int main(int argc, char** argv) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   g_language_model = bytes.str();
+  std::ifstream confusable(std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "langid" /
+                               "confusable-v1.bin",
+                           std::ios::binary);
+  std::ostringstream confusable_bytes;
+  confusable_bytes << confusable.rdbuf();
+  g_confusable_model = confusable_bytes.str();
   if (g_language_model.empty()) {
     std::printf("bench_text: %s missing; clean+segment+language skipped\n", model.c_str());
   } else {

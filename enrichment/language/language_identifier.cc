@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -158,6 +159,25 @@ std::string_view ParagraphText(std::string_view text, const Paragraph& p) {
   return text.substr(begin, end - begin);
 }
 
+// The bits of `model`'s classes in the confusable group holding `code`;
+// 0 when no group holds it.
+uint64_t ConfusableGroupMask(const NusantaraModel& model, std::string_view code) {
+  const std::vector<std::string>& classes = model.classes();
+  for (const auto& group : kConfusableGroups) {
+    if (std::find(std::begin(group), std::end(group), code) == std::end(group)) {
+      continue;
+    }
+    uint64_t mask = 0;
+    for (size_t c = 0; c < classes.size(); ++c) {
+      if (std::find(std::begin(group), std::end(group), classes[c]) != std::end(group)) {
+        mask |= uint64_t{1} << c;
+      }
+    }
+    return mask;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string SourceCountryDomain(std::string_view source) {
@@ -185,14 +205,28 @@ absl::StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Create(
   if ((*model)->classes().size() > kMaxClasses) {
     return absl::InvalidArgumentError("language model has too many classes");
   }
-  return std::unique_ptr<LanguageIdentifier>(
-      new LanguageIdentifier(options, std::move(*model)));
+  std::unique_ptr<NusantaraModel> confusable;
+  if (!options.confusable_model.empty()) {
+    auto created = NusantaraModel::Create(options.confusable_model);
+    if (!created.ok()) return created.status();
+    if ((*created)->classes().size() > kMaxClasses) {
+      return absl::InvalidArgumentError("confusable model has too many classes");
+    }
+    confusable = std::move(*created);
+  }
+  return std::unique_ptr<LanguageIdentifier>(new LanguageIdentifier(
+      options, std::move(*model), std::move(confusable)));
 }
 
 LanguageIdentifier::LanguageIdentifier(LanguageOptions options,
-                                       std::unique_ptr<NusantaraModel> model)
-    : options_(std::move(options)), model_(std::move(model)) {
-  options_.model.clear();  // the model owns its copy; don't keep two
+                                       std::unique_ptr<NusantaraModel> model,
+                                       std::unique_ptr<NusantaraModel> confusable)
+    : options_(std::move(options)),
+      model_(std::move(model)),
+      confusable_(std::move(confusable)) {
+  // The models own their copies; don't keep two.
+  options_.model.clear();
+  options_.confusable_model.clear();
 }
 
 LanguageIdentifier::Judgement LanguageIdentifier::Judge(
@@ -205,7 +239,6 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
   j.chunks = std::move(cld.chunks);
   LanguageResult& r = j.result;
 
-  const std::vector<std::string>& classes = model_->classes();
   int total_percent = 0, family_percent = 0;
   for (const Cld2Language& l : cld.top) {
     total_percent += l.percent;
@@ -216,53 +249,19 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
       (!cld.reliable && family_percent >= kMinFamilyPercent) ||
       (cld.code == "und" && HasLetters(text, 1));
 
-  std::array<double, kMaxClasses> logits{};
-  const size_t k = classes.size();
-  if (use_model &&
-      model_->Score(text, std::span<double>(logits.data(), k)) > 0) {
-    for (size_t c = 0; c < k; ++c) {
-      logits[c] /= options_.model_temperature;
-      if (cld.reliable && cld.text_bytes >= kMinCld2PriorBytes &&
-          classes[c] == cld.code) {
-        logits[c] += options_.cld2_prior;
-      }
-      if (classes[c] == hint_code) logits[c] += options_.hint_prior;
-      if ((tld == "id" && classes[c] == "id") ||
-          ((tld == "my" || tld == "bn") && classes[c] == "ms")) {
-        logits[c] += options_.domain_prior;
-      }
-    }
-    const double max_logit = *std::max_element(logits.begin(), logits.begin() + k);
-    double sum = 0;
-    for (size_t c = 0; c < k; ++c) sum += std::exp(logits[c] - max_logit);
-    // The model speaks for the family's share of the text; CLD2's other
-    // languages keep theirs.
-    const double family_share =
-        total_percent > 0 && family_percent > 0
-            ? static_cast<double>(family_percent) / total_percent
-            : 1.0;
-    std::vector<LanguageGuess> guesses;
-    for (size_t c = 0; c < k; ++c) {
-      guesses.push_back({classes[c], family_share *
-                                         std::exp(logits[c] - max_logit) / sum});
-    }
-    for (const Cld2Language& l : cld.top) {
-      if (!InFamily(l.code)) {
-        guesses.push_back({l.code, static_cast<double>(l.percent) / total_percent});
-      }
-    }
-    SortByConfidence(guesses);
-    r.code = guesses.front().code;
-    r.confidence = guesses.front().confidence;
-    // Reliable: the model is sure within the family and the family is most
-    // of the text (a quoted English paragraph does not make an Indonesian
-    // article's language doubtful).
-    r.reliable = r.confidence / family_share >= kReliableConfidence &&
-                 family_share >= 0.5;
-    guesses.erase(guesses.begin());
-    SortAlternatives(guesses);
-    r.alternatives = std::move(guesses);
+  if (use_model && Refine(*model_, ~uint64_t{0}, options_.cld2_prior, text,
+                         cld, hint_code, tld, r)) {
     return j;
+  }
+  if (confusable_ != nullptr && cld.code != "und") {
+    // CLD2's answer is in a group it confuses: the confusable model picks
+    // within the group.
+    const uint64_t group = ConfusableGroupMask(*confusable_, cld.code);
+    if (std::popcount(group) >= 2 &&
+        Refine(*confusable_, group, options_.confusable_cld2_prior, text, cld,
+               hint_code, tld, r)) {
+      return j;
+    }
   }
 
   r.code = cld.code;
@@ -373,6 +372,76 @@ absl::Status LanguageIdentifier::Process(Document& doc) const {
          static_cast<double>(dominant->second) / known_bytes});
   }
   return absl::OkStatus();
+}
+
+bool LanguageIdentifier::Refine(const NusantaraModel& model, uint64_t allowed,
+                                double cld2_prior, std::string_view text,
+                                const Cld2Output& cld,
+                                std::string_view hint_code, std::string_view tld,
+                                LanguageResult& r) const {
+  const std::vector<std::string>& classes = model.classes();
+  const size_t k = classes.size();
+  auto allowed_code = [&](std::string_view code) {
+    for (size_t c = 0; c < k; ++c) {
+      if ((allowed >> c & 1) && classes[c] == code) return true;
+    }
+    return false;
+  };
+  int total_percent = 0, family_percent = 0;
+  for (const Cld2Language& l : cld.top) {
+    total_percent += l.percent;
+    if (allowed_code(l.code)) family_percent += l.percent;
+  }
+  std::array<double, kMaxClasses> logits{};
+  if (model.Score(text, std::span<double>(logits.data(), k)) == 0) return false;
+  double max_logit = -1e300;
+  for (size_t c = 0; c < k; ++c) {
+    if (!(allowed >> c & 1)) continue;
+    logits[c] /= options_.model_temperature;
+    if (cld.reliable && cld.text_bytes >= kMinCld2PriorBytes &&
+        classes[c] == cld.code) {
+      logits[c] += cld2_prior;
+    }
+    if (classes[c] == hint_code) logits[c] += options_.hint_prior;
+    if ((tld == "id" && classes[c] == "id") ||
+        ((tld == "my" || tld == "bn") && classes[c] == "ms")) {
+      logits[c] += options_.domain_prior;
+    }
+    max_logit = std::max(max_logit, logits[c]);
+  }
+  double sum = 0;
+  for (size_t c = 0; c < k; ++c) {
+    if (allowed >> c & 1) sum += std::exp(logits[c] - max_logit);
+  }
+  // The model speaks for the group's share of the text; CLD2's other
+  // languages keep theirs.
+  const double family_share =
+      total_percent > 0 && family_percent > 0
+          ? static_cast<double>(family_percent) / total_percent
+          : 1.0;
+  std::vector<LanguageGuess> guesses;
+  for (size_t c = 0; c < k; ++c) {
+    if (!(allowed >> c & 1)) continue;
+    guesses.push_back(
+        {classes[c], family_share * std::exp(logits[c] - max_logit) / sum});
+  }
+  for (const Cld2Language& l : cld.top) {
+    if (!allowed_code(l.code)) {
+      guesses.push_back({l.code, static_cast<double>(l.percent) / total_percent});
+    }
+  }
+  SortByConfidence(guesses);
+  r.code = guesses.front().code;
+  r.confidence = guesses.front().confidence;
+  // Reliable: the model is sure within the group and the group is most of
+  // the text (a quoted English paragraph does not make an Indonesian
+  // article's language doubtful).
+  r.reliable = r.confidence / family_share >= kReliableConfidence &&
+               family_share >= 0.5;
+  guesses.erase(guesses.begin());
+  SortAlternatives(guesses);
+  r.alternatives = std::move(guesses);
+  return true;
 }
 
 bool LanguageIdentifier::InFamily(std::string_view code) const {

@@ -13,6 +13,7 @@
 #ifndef WARTA_ENRICHMENT_LANGUAGE_LANGUAGE_IDENTIFIER_H_
 #define WARTA_ENRICHMENT_LANGUAGE_LANGUAGE_IDENTIFIER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,13 +25,35 @@
 
 namespace warta::enrichment {
 
+struct Cld2Output;
+
 // The model file, relative to the models directory (the repository's
 // models/, or a service's --models_dir).
 inline constexpr std::string_view kLanguageModelFile = "langid/nusantara-v1.bin";
+// The optional reranker for languages CLD2 confuses with each other
+// (Bosnian/Croatian/Serbian, Catalan/Spanish/Portuguese, ...).
+inline constexpr std::string_view kConfusableModelFile = "langid/confusable-v1.bin";
+
+// Groups of languages CLD2 mixes up. When CLD2's answer is in a group, the
+// confusable model decides among the group's languages only. The trainer
+// reads the same table, so the model's classes are these languages.
+inline constexpr std::string_view kConfusableGroups[][5] = {
+    {"bs", "hr", "sr", "mk", "bg"},
+    {"ca", "es", "pt", "", ""},
+    {"da", "nb", "sv", "", ""},
+    {"cs", "sk", "sl", "", ""},
+    {"af", "nl", "", "", ""},
+};
 
 struct LanguageOptions {
   // Bytes of models/langid/nusantara-v1.bin. Required.
   std::string model;
+  // Bytes of models/langid/confusable-v1.bin. Optional: empty leaves CLD2's
+  // calls outside the Indonesian family as they are.
+  std::string confusable_model;
+  // Added to the group language CLD2 names when it calls it reliable, in
+  // the confusable model's log-odds.
+  double confusable_cld2_prior = 1.0;
   // Added to a language's log-odds when the caller's hint names it (~e^1.5
   // = 4.5 times more likely): tips close calls, cannot overturn clear text.
   double hint_prior = 1.5;
@@ -72,16 +95,24 @@ class LanguageIdentifier {
 
  private:
   LanguageIdentifier(LanguageOptions options,
-                     std::unique_ptr<NusantaraModel> model);
+                     std::unique_ptr<NusantaraModel> model,
+                     std::unique_ptr<NusantaraModel> confusable);
 
   struct Judgement;
   Judgement Judge(std::string_view text, std::string_view hint,
                   std::string_view source, bool want_chunks) const;
   // Whether the model decides within `code`'s group (id, ms, jv, su).
   bool InFamily(std::string_view code) const;
+  // Decides among `model`'s classes whose bit is set in `allowed`, with the
+  // priors; false when the model sees no features in `text`.
+  bool Refine(const NusantaraModel& model, uint64_t allowed, double cld2_prior,
+              std::string_view text, const Cld2Output& cld,
+              std::string_view hint_code, std::string_view tld,
+              LanguageResult& r) const;
 
   LanguageOptions options_;
   std::unique_ptr<NusantaraModel> model_;
+  std::unique_ptr<NusantaraModel> confusable_;  // may be null
 };
 
 // The country-code top-level domain of a source ("www.thestar.com.my" or a

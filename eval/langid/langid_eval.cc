@@ -64,12 +64,15 @@ struct Flags {
   std::string engine = "warta";
   std::string models_dir = WARTA_LANGID_DEFAULT_MODELS_DIR;
   std::string model;
+  // The confusable-groups model: default models_dir's; "none": without it.
+  std::string confusable_model;
   std::string nusax;
   std::string news;
   std::string half = "all";
   int errors = 0;
   std::optional<double> cld2_prior;
   std::optional<double> temperature;
+  std::optional<double> confusable_cld2_prior;
   std::optional<int> sample_bytes;
 };
 
@@ -78,6 +81,7 @@ absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
   static const std::pair<std::string_view, std::string Flags::*> kStrings[] = {
       {"--engine", &Flags::engine},   {"--models_dir", &Flags::models_dir},
       {"--model", &Flags::model},     {"--nusax", &Flags::nusax},
+      {"--confusable_model", &Flags::confusable_model},
       {"--news", &Flags::news},       {"--half", &Flags::half}};
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -98,12 +102,15 @@ absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
     if (!has_value) {
       return absl::InvalidArgumentError(absl::StrCat(name, " needs a value"));
     }
-    if (name == "--cld2_prior" || name == "--temperature") {
+    if (name == "--cld2_prior" || name == "--temperature" ||
+        name == "--confusable_cld2_prior") {
       double number = 0;
       if (!absl::SimpleAtod(value, &number)) {
         return absl::InvalidArgumentError(absl::StrCat(name, " wants a number"));
       }
-      (name == "--cld2_prior" ? flags.cld2_prior : flags.temperature) = number;
+      (name == "--cld2_prior"    ? flags.cld2_prior
+       : name == "--temperature" ? flags.temperature
+                                 : flags.confusable_cld2_prior) = number;
       continue;
     }
     if (name == "--sample_bytes") {
@@ -127,7 +134,8 @@ absl::StatusOr<Flags> ParseFlags(const std::vector<std::string>& args) {
           "unknown flag ", name,
           "; usage: warta eval langid DIR | --nusax FILE.csv | --news "
           "FILE.jsonl [--engine=warta|cld2] [--half=all|train|heldout] "
-          "[--models_dir=DIR | --model=FILE] [--errors=N]"));
+          "[--models_dir=DIR | --model=FILE] [--confusable_model=FILE|none] "
+          "[--errors=N]"));
     }
     flags.*(it->second) = value;
   }
@@ -266,6 +274,23 @@ absl::Status RunLangidEval(const std::vector<std::string>& args,
   }
   enrichment::LanguageOptions options;
   options.model = std::move(*model);
+  if (flags->confusable_model != "none") {
+    const std::filesystem::path confusable_path =
+        flags->confusable_model.empty()
+            ? std::filesystem::path(flags->models_dir) /
+                  enrichment::kConfusableModelFile
+            : std::filesystem::path(flags->confusable_model);
+    auto confusable = ReadFile(confusable_path);
+    if (!confusable.ok()) {
+      return absl::NotFoundError(absl::StrCat(
+          "cannot read the confusable-languages model ", confusable_path.string(),
+          " (--confusable_model=none runs without it)"));
+    }
+    options.confusable_model = std::move(*confusable);
+  }
+  if (flags->confusable_cld2_prior) {
+    options.confusable_cld2_prior = *flags->confusable_cld2_prior;
+  }
   if (flags->cld2_prior) options.cld2_prior = *flags->cld2_prior;
   if (flags->temperature) options.model_temperature = *flags->temperature;
   if (flags->sample_bytes) options.article_sample_bytes = *flags->sample_bytes;

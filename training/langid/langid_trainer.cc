@@ -10,18 +10,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "enrichment/language/language_identifier.h"
 
 namespace warta::training {
 namespace {
 
 using eval::Half;
 using eval::LabeledText;
-
-// The classes, in the order the model file lists them.
-const std::vector<std::string>& Classes() {
-  static const auto* classes = new std::vector<std::string>{"id", "ms", "jv", "su"};
-  return *classes;
-}
 
 int CountWords(std::string_view text) {
   int words = 0;
@@ -137,7 +132,7 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
     const std::vector<LabeledText>& texts,
     const std::vector<LabeledText>& markers,
     const LangidTrainingOptions& options, std::ostream* log) {
-  const std::vector<std::string>& classes = Classes();
+  const std::vector<std::string>& classes = options.classes;
   const size_t k = classes.size();
   auto class_of = [&](std::string_view code) -> int {
     auto it = std::find(classes.begin(), classes.end(), code);
@@ -260,7 +255,8 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
   const int id_class = class_of("id"), ms_class = class_of("ms");
   for (const LabeledText& marker : markers) {
     const int c = class_of(marker.code);
-    if (c != id_class && c != ms_class) {
+    if (c < 0 || id_class < 0 || ms_class < 0 ||
+        (c != id_class && c != ms_class)) {
       return absl::InvalidArgumentError(
           absl::StrCat("marker language must be id or ms, not ", marker.code));
     }
@@ -311,6 +307,46 @@ absl::StatusOr<std::string> BuildNusantaraModelFile(
     markers = std::move(*read);
   }
   auto model = TrainNusantaraModel(*texts, markers, options, log);
+  if (!model.ok()) return model.status();
+  return enrichment::SerializeNusantaraModel(*model);
+}
+
+LangidTrainingOptions ConfusableTrainingOptions(std::filesystem::path data_dir) {
+  LangidTrainingOptions options;
+  options.data_dir = std::move(data_dir);
+  options.classes.clear();
+  for (const auto& group : enrichment::kConfusableGroups) {
+    for (std::string_view code : group) {
+      if (!code.empty()) options.classes.emplace_back(code);
+    }
+  }
+  // 2^16 buckets x 15 classes x int16: 2 MB, like the Nusantara model.
+  options.features.bucket_bits = 16;
+  return options;
+}
+
+absl::StatusOr<std::vector<LabeledText>> CollectConfusableTrainingTexts(
+    const LangidTrainingOptions& options) {
+  auto lingua = eval::ReadLinguaDir(options.data_dir / "langid" / "lingua",
+                                    Half::kTrain);
+  if (!lingua.ok()) return lingua.status();
+  std::vector<LabeledText> texts;
+  for (LabeledText& t : *lingua) {
+    if (std::find(options.classes.begin(), options.classes.end(), t.code) ==
+        options.classes.end()) {
+      continue;
+    }
+    t.source = "lingua";
+    texts.push_back(std::move(t));
+  }
+  return texts;
+}
+
+absl::StatusOr<std::string> BuildConfusableModelFile(
+    const LangidTrainingOptions& options, std::ostream* log) {
+  auto texts = CollectConfusableTrainingTexts(options);
+  if (!texts.ok()) return texts.status();
+  auto model = TrainNusantaraModel(*texts, /*markers=*/{}, options, log);
   if (!model.ok()) return model.status();
   return enrichment::SerializeNusantaraModel(*model);
 }

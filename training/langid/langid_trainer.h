@@ -31,6 +31,8 @@ namespace warta::training {
 
 struct LangidTrainingOptions {
   std::filesystem::path data_dir;  // ../shared/data
+  // The model's classes, in the order its file lists them.
+  std::vector<std::string> classes = {"id", "ms", "jv", "su"};
   enrichment::NusantaraFeatureConfig features;
   int epochs = 12;
   double learning_rate = 0.01;
@@ -63,6 +65,19 @@ absl::StatusOr<enrichment::NusantaraModelData> TrainNusantaraModel(
 // (if any), trains, and returns the model file's bytes. The unit tests call
 // this to check that the committed model is what the trainer builds.
 absl::StatusOr<std::string> BuildNusantaraModelFile(
+    const LangidTrainingOptions& options, std::ostream* log);
+
+// The confusable model (models/langid/confusable-v1.bin): the languages of
+// enrichment::kConfusableGroups, trained on their lingua lines with an even
+// index only (the odd ones stay held out). These options are its defaults.
+LangidTrainingOptions ConfusableTrainingOptions(std::filesystem::path data_dir);
+
+// The confusable model's training texts, in a fixed order.
+absl::StatusOr<std::vector<eval::LabeledText>> CollectConfusableTrainingTexts(
+    const LangidTrainingOptions& options);
+
+// What `warta-train-langid` writes to confusable-v1.bin.
+absl::StatusOr<std::string> BuildConfusableModelFile(
     const LangidTrainingOptions& options, std::ostream* log);
 
 // FNV-1a 64-bit hash, printed by the trainer for its input texts and its
