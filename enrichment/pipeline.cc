@@ -22,7 +22,8 @@ std::string ModelsHash(const PipelineOptions& options) {
   SHA256_CTX ctx;
   SHA256_Init(&ctx);
   for (const std::string* part :
-       {&options.langid_model, &options.ner_model, &options.knowledge_base}) {
+       {&options.langid_model, &options.langid_confusable_model, &options.ner_model,
+        &options.knowledge_base}) {
     SHA256_Update(&ctx, part->data(), part->size());
     SHA256_Update(&ctx, "\0", 1);
   }
@@ -78,6 +79,7 @@ absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions
   ASSIGN_OR_RETURN(p->segmenter_, Segmenter::Create(SegmenterOptions{}));
   LanguageOptions language_options;
   language_options.model = options.langid_model;
+  language_options.confusable_model = options.langid_confusable_model;
   ASSIGN_OR_RETURN(p->language_, LanguageIdentifier::Create(language_options));
   EntityOptions entity_options;
   entity_options.model = options.ner_model;

@@ -25,7 +25,8 @@ class QuantityTagger;
 class ClaimExtractor;
 
 struct PipelineOptions {
-  std::string langid_model;    // contents of models/langid/...
+  std::string langid_model;             // contents of models/langid/nusantara-v1.bin
+  std::string langid_confusable_model;  // contents of models/langid/confusable-v1.bin
   std::string ner_model;       // contents of models/ner/...
   std::string knowledge_base;  // optional KB file contents (see README)
 };

@@ -33,6 +33,10 @@ absl::StatusOr<enrichment::PipelineOptions> LoadPipelineModels(const std::string
     return absl::OkStatus();
   };
   if (absl::Status s = read_model(kLangidModelFile, &options.langid_model); !s.ok()) return s;
+  if (absl::Status s = read_model(kLangidConfusableModelFile, &options.langid_confusable_model);
+      !s.ok()) {
+    return s;
+  }
   if (absl::Status s = read_model(kNerModelFile, &options.ner_model); !s.ok()) return s;
   if (!kb_path.empty()) {
     auto kb = ReadFileToString(kb_path);

@@ -5,6 +5,7 @@
 namespace warta::services {
 
 inline constexpr char kLangidModelFile[] = "langid/nusantara-v1.bin";
+inline constexpr char kLangidConfusableModelFile[] = "langid/confusable-v1.bin";
 inline constexpr char kNerModelFile[] = "ner/ner.model";
 
 }  // namespace warta::services
