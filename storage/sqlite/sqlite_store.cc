@@ -5,19 +5,17 @@
 #include <algorithm>
 #include <optional>
 #include <utility>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
 #include "storage/contested_claims.h"
 #include "storage/page_token.h"
+#include "storage/sql_backend.h"
 
 namespace warta::storage {
 namespace {
-
-constexpr std::string_view kArticlesToken = "articles";
-constexpr std::string_view kClaimsToken = "claims";
-constexpr std::string_view kContestedToken = "contested";
 
 // Version 1. Times are nanoseconds since the epoch, 0 when unknown.
 constexpr const char* kSchemaV1 = R"sql(
@@ -101,6 +99,12 @@ class SqliteStore::Query {
     return Check(sqlite3_bind_text(stmt_, next_param_++, v.data(),
                                    static_cast<int>(v.size()), SQLITE_TRANSIENT));
   }
+  Query& BindArgs(const std::vector<SqlArg>& args) {
+    for (const SqlArg& a : args) {
+      std::visit([this](const auto& x) { Bind(x); }, a);
+    }
+    return *this;
+  }
   Query& BindBlob(std::string_view v) {
     return Check(sqlite3_bind_blob(stmt_, next_param_++, v.data(),
                                    static_cast<int>(v.size()), SQLITE_TRANSIENT));
@@ -151,52 +155,6 @@ class SqliteStore::Query {
   int next_param_ = 1;
   int bind_error_ = SQLITE_OK;
 };
-
-namespace {
-
-// Parses a blob the store wrote itself; a failure means a corrupt database.
-template <typename Message>
-absl::StatusOr<Message> ParseStored(std::string_view blob, const char* what) {
-  Message message;
-  if (!message.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
-    return absl::DataLossError(absl::StrCat("stored ", what, " does not parse"));
-  }
-  return message;
-}
-
-// Reads the rows of a page query into `items`. The query selects
-// (published_at, article id, index, serialized item) and asks for one row
-// more than `limit`: when that row comes, there is a next page and the
-// token points after the last row kept. Returns the token, or "" on the
-// last page.
-template <typename Q, typename Message>
-absl::StatusOr<std::string> ReadPage(Q& query, int limit, std::string_view kind,
-                                     google::protobuf::RepeatedPtrField<Message>* items) {
-  PageKey last;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, query.Step());
-    if (!row) return std::string();
-    if (items->size() == limit) return EncodePageToken(kind, last);
-    ASSIGN_OR_RETURN(*items->Add(), ParseStored<Message>(query.Blob(3), "row"));
-    last.published_at = query.Int(0);
-    last.id = std::string(query.Text(1));
-    last.index = query.Int(2);
-  }
-}
-
-absl::Status ValidateOffsets(const std::vector<ConsumedOffset>& offsets) {
-  for (const ConsumedOffset& o : offsets) {
-    if (o.topic.empty() || o.partition < 0 || o.next_offset < 0) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "bad consumed offset (topic \"", o.topic, "\", partition ",
-          o.partition, ", next offset ", o.next_offset,
-          "): topic must be set, partition and offset non-negative"));
-    }
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
 
 SqliteStore::SqliteStore(sqlite3* db, SqliteStoreOptions options)
     : options_(std::move(options)), db_(db) {}
@@ -305,13 +263,7 @@ absl::Status SqliteStore::Upsert(const warta::v1::EnrichedArticle& article,
 absl::Status SqliteStore::UpsertBatch(
     absl::Span<const warta::v1::EnrichedArticle> articles,
     const std::vector<ConsumedOffset>& offsets) {
-  for (const auto& article : articles) {
-    if (article.article().id().empty()) {
-      return absl::InvalidArgumentError(
-          "cannot store an enriched article without article.id");
-    }
-  }
-  RETURN_IF_ERROR(ValidateOffsets(offsets));
+  RETURN_IF_ERROR(ValidateUpsert(articles, offsets));
   const absl::Time stored_at = options_.clock();
   int64_t latest = 0;
   {
@@ -356,63 +308,53 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
     ASSIGN_OR_RETURN(Query del, Prepare(sql));
     RETURN_IF_ERROR(del.Bind(id).Run());
   }
-  const int64_t published_at = PublishedAtNanos(article);
+  const ArticleRows rows = RowsOf(article);
   {
     ASSIGN_OR_RETURN(Query insert, Prepare(
         "INSERT OR REPLACE INTO articles (id, seq, source, language, published_at, "
         "pipeline_version, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     RETURN_IF_ERROR(insert.Bind(id)
                         .Bind(seq + 1)
-                        .Bind(article.article().source())
-                        .Bind(article.language().code())
-                        .Bind(published_at)
-                        .Bind(article.pipeline_version())
+                        .Bind(rows.source)
+                        .Bind(rows.language)
+                        .Bind(rows.published_at)
+                        .Bind(rows.pipeline_version)
                         .Bind(absl::ToUnixNanos(stored_at))
-                        .BindBlob(article.SerializeAsString())
+                        .BindBlob(rows.data)
                         .Run());
   }
-  for (const auto& entity : article.entities()) {
-    if (entity.id().empty()) continue;
+  for (const auto& entity : rows.entities) {
     ASSIGN_OR_RETURN(Query insert, Prepare(
         "INSERT OR IGNORE INTO entities (article_id, entity_id, type, name) "
         "VALUES (?, ?, ?, ?)"));
-    RETURN_IF_ERROR(insert.Bind(id)
-                        .Bind(entity.id())
-                        .Bind(static_cast<int64_t>(entity.type()))
-                        .Bind(entity.name())
-                        .Run());
+    RETURN_IF_ERROR(
+        insert.Bind(id).Bind(entity.entity_id).Bind(entity.type).Bind(entity.name).Run());
   }
-  const std::vector<warta::v1::StoredClaim> claims = StoredClaimsOf(article);
-  for (int64_t idx = 0; idx < static_cast<int64_t>(claims.size()); ++idx) {
-    const warta::v1::Claim& claim = claims[idx].claim();
+  for (const ArticleRows::Claim& claim : rows.claims) {
     {
       ASSIGN_OR_RETURN(Query insert, Prepare(
           "INSERT INTO claims (article_id, idx, published_at, speaker_entity_id, "
           "has_quantities, data) VALUES (?, ?, ?, ?, ?, ?)"));
       RETURN_IF_ERROR(insert.Bind(id)
-                          .Bind(idx)
-                          .Bind(published_at)
-                          .Bind(claim.speaker().entity_id())
-                          .Bind(static_cast<int64_t>(claim.quantities_size() > 0))
-                          .BindBlob(claims[idx].SerializeAsString())
+                          .Bind(claim.idx)
+                          .Bind(rows.published_at)
+                          .Bind(claim.speaker_entity_id)
+                          .Bind(static_cast<int64_t>(claim.has_quantities))
+                          .BindBlob(claim.data)
                           .Run());
     }
-    for (const std::string& subject : claim.subject_entity_ids()) {
+    for (const std::string& subject : claim.subject_entity_ids) {
       ASSIGN_OR_RETURN(Query insert, Prepare(
-          "INSERT OR IGNORE INTO claim_subjects (article_id, claim_idx, entity_id) "
+          "INSERT INTO claim_subjects (article_id, claim_idx, entity_id) "
           "VALUES (?, ?, ?)"));
-      RETURN_IF_ERROR(insert.Bind(id).Bind(idx).Bind(subject).Run());
+      RETURN_IF_ERROR(insert.Bind(id).Bind(claim.idx).Bind(subject).Run());
     }
-    for (int64_t q = 0; q < claim.quantities_size(); ++q) {
+    for (const ArticleRows::Quantity& q : claim.quantities) {
       ASSIGN_OR_RETURN(Query insert, Prepare(
           "INSERT INTO claim_quantities (article_id, claim_idx, quantity_idx, unit, "
           "value) VALUES (?, ?, ?, ?, ?)"));
-      RETURN_IF_ERROR(insert.Bind(id)
-                          .Bind(idx)
-                          .Bind(q)
-                          .Bind(NormalizeUnit(claim.quantities(q).unit()))
-                          .Bind(claim.quantities(q).value())
-                          .Run());
+      RETURN_IF_ERROR(
+          insert.Bind(id).Bind(claim.idx).Bind(q.quantity_idx).Bind(q.unit).Bind(q.value).Run());
     }
   }
   ++seq;
@@ -459,40 +401,34 @@ absl::StatusOr<warta::v1::EnrichedArticle> SqliteStore::GetArticle(std::string_v
   return ParseStored<warta::v1::EnrichedArticle>(query.Blob(0), "article");
 }
 
+namespace {
+
+// Runs a page query of sql_backend.h into `items`; returns the next token.
+template <typename Q, typename Message>
+absl::StatusOr<std::string> ReadPage(Q& query, int limit, std::string_view kind,
+                                     google::protobuf::RepeatedPtrField<Message>* items) {
+  PageCollector<Message> page(kind, limit, items);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(bool more,
+                     page.Add(query.Int(0), query.Text(1), query.Int(2), query.Blob(3)));
+    if (!more) break;
+  }
+  return page.NextPageToken();
+}
+
+}  // namespace
+
 absl::StatusOr<warta::v1::ListArticlesResponse> SqliteStore::ListArticles(
     const warta::v1::ArticleFilter& filter, int page_size, std::string_view page_token) {
   ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  std::optional<PageKey> after;
-  if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(after, DecodePageToken(kArticlesToken, page_token));
-  }
-  // The SQL varies with the filters present so that SQLite can use the
-  // matching index; each variant is prepared once and cached.
-  std::string sql = "SELECT published_at, id, 0, data FROM articles a WHERE 1";
-  if (!filter.language().empty()) sql += " AND language = ?";
-  if (!filter.source().empty()) sql += " AND source = ?";
-  if (filter.has_published_after() || filter.has_published_before()) {
-    sql += " AND published_at != 0";
-  }
-  if (filter.has_published_after()) sql += " AND published_at >= ?";
-  if (filter.has_published_before()) sql += " AND published_at < ?";
-  if (!filter.entity_id().empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
-           "AND e.entity_id = ?)";
-  }
-  if (after) sql += " AND (published_at < ? OR (published_at = ? AND id > ?))";
-  sql += " ORDER BY published_at DESC, id LIMIT ?";
-
+  ASSIGN_OR_RETURN(const std::optional<PageKey> after,
+                   PageStart(kArticlesToken, page_token));
+  const SqlQuery sql = ListArticlesQuery(filter, after, limit);
   absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(Query query, Prepare(sql));
-  if (!filter.language().empty()) query.Bind(filter.language());
-  if (!filter.source().empty()) query.Bind(filter.source());
-  if (filter.has_published_after()) query.Bind(TimestampToNanos(filter.published_after()));
-  if (filter.has_published_before()) query.Bind(TimestampToNanos(filter.published_before()));
-  if (!filter.entity_id().empty()) query.Bind(filter.entity_id());
-  if (after) query.Bind(after->published_at).Bind(after->published_at).Bind(after->id);
-  query.Bind(static_cast<int64_t>(limit) + 1);  // one more tells whether a next page exists
-
+  ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
+  query.BindArgs(sql.args);
   warta::v1::ListArticlesResponse response;
   ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
                    ReadPage(query, limit, kArticlesToken, response.mutable_articles()));
@@ -502,34 +438,11 @@ absl::StatusOr<warta::v1::ListArticlesResponse> SqliteStore::ListArticles(
 absl::StatusOr<warta::v1::ListClaimsResponse> SqliteStore::ListClaims(
     const ClaimFilter& filter, int page_size, std::string_view page_token) {
   ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  std::optional<PageKey> after;
-  if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(after, DecodePageToken(kClaimsToken, page_token));
-  }
-  std::string sql = "SELECT published_at, article_id, idx, data FROM claims c WHERE 1";
-  if (!filter.article_id.empty()) sql += " AND article_id = ?";
-  if (!filter.speaker_entity_id.empty()) sql += " AND speaker_entity_id = ?";
-  if (!filter.entity_id.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM claim_subjects s WHERE s.article_id = "
-           "c.article_id AND s.claim_idx = c.idx AND s.entity_id = ?)";
-  }
-  if (after) {
-    sql += " AND (published_at < ? OR (published_at = ? AND (article_id > ? OR "
-           "(article_id = ? AND idx > ?))))";
-  }
-  sql += " ORDER BY published_at DESC, article_id, idx LIMIT ?";
-
+  ASSIGN_OR_RETURN(const std::optional<PageKey> after, PageStart(kClaimsToken, page_token));
+  const SqlQuery sql = ListClaimsQuery(filter, after, limit);
   absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(Query query, Prepare(sql));
-  if (!filter.article_id.empty()) query.Bind(filter.article_id);
-  if (!filter.speaker_entity_id.empty()) query.Bind(filter.speaker_entity_id);
-  if (!filter.entity_id.empty()) query.Bind(filter.entity_id);
-  if (after) {
-    query.Bind(after->published_at).Bind(after->published_at)
-        .Bind(after->id).Bind(after->id).Bind(after->index);
-  }
-  query.Bind(static_cast<int64_t>(limit) + 1);
-
+  ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
+  query.BindArgs(sql.args);
   warta::v1::ListClaimsResponse response;
   ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
                    ReadPage(query, limit, kClaimsToken, response.mutable_claims()));
@@ -539,34 +452,14 @@ absl::StatusOr<warta::v1::ListClaimsResponse> SqliteStore::ListClaims(
 absl::StatusOr<warta::v1::ListContestedClaimsResponse> SqliteStore::ListContestedClaims(
     std::string_view entity_id, int window_days, int page_size,
     std::string_view page_token) {
-  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  if (window_days < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("window_days must not be negative, got ", window_days));
-  }
-  int64_t offset = 0;
-  if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(PageKey key, DecodePageToken(kContestedToken, page_token));
-    offset = key.index;
-    if (offset < 0) return absl::InvalidArgumentError("invalid page_token");
-  }
-  // Load every claim that could join a group: with an entity, every claim
-  // in a unit that some claim about the entity uses (groups chain through
-  // claims about other subjects, so the entity alone is not enough).
-  std::string sql =
-      "SELECT data FROM claims c WHERE has_quantities AND EXISTS (SELECT 1 FROM "
-      "claim_subjects s WHERE s.article_id = c.article_id AND s.claim_idx = c.idx)";
-  if (!entity_id.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM claim_quantities q WHERE q.article_id = "
-           "c.article_id AND q.claim_idx = c.idx AND q.unit IN (SELECT q2.unit FROM "
-           "claim_subjects s2 JOIN claim_quantities q2 ON q2.article_id = "
-           "s2.article_id AND q2.claim_idx = s2.claim_idx WHERE s2.entity_id = ?))";
-  }
+  ASSIGN_OR_RETURN(const ContestedRequest request,
+                   ParseContestedRequest(entity_id, window_days, page_size, page_token));
+  const SqlQuery sql = ContestedCandidatesQuery(entity_id);
   std::vector<warta::v1::StoredClaim> claims;
   {
     absl::MutexLock lock(&mu_);
-    ASSIGN_OR_RETURN(Query query, Prepare(sql));
-    if (!entity_id.empty()) query.Bind(entity_id);
+    ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
+    query.BindArgs(sql.args);
     while (true) {
       ASSIGN_OR_RETURN(bool row, query.Step());
       if (!row) break;
@@ -574,20 +467,7 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> SqliteStore::ListConteste
                        ParseStored<warta::v1::StoredClaim>(query.Blob(0), "claim"));
     }
   }
-  ContestedOptions options;
-  options.window = absl::Hours(24) * (window_days == 0 ? 30 : window_days);
-  options.entity_id = std::string(entity_id);
-  std::vector<warta::v1::ContestedClaim> groups = GroupContestedClaims(claims, options);
-
-  warta::v1::ListContestedClaimsResponse response;
-  const int64_t end = std::min<int64_t>(offset + limit, groups.size());
-  for (int64_t i = offset; i < end; ++i) *response.add_contested() = std::move(groups[i]);
-  if (end < static_cast<int64_t>(groups.size())) {
-    PageKey next;
-    next.index = end;
-    response.set_next_page_token(EncodePageToken(kContestedToken, next));
-  }
-  return response;
+  return ContestedPage(claims, request);
 }
 
 absl::StatusOr<int64_t> SqliteStore::LatestSeq() {

@@ -1,16 +1,18 @@
+// SqliteStore: the shared ArticleStore behaviour on an in-memory database,
+// plus what only a database file has (reopening, schema versions, a write
+// failing mid-transaction).
 #include "storage/sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
-#include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/unit/storage/article_store_test.h"
 #include "tests/unit/storage/test_articles.h"
 
 namespace warta::storage {
@@ -20,16 +22,22 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
 using ::testing::SizeIs;
-using testing::AddClaim;
-using testing::AddEntity;
-using testing::MakeArticle;
-using testing::Nov2024;
 
-std::unique_ptr<SqliteStore> OpenMemory(SqliteStoreOptions options = {}) {
-  auto store = SqliteStore::Open(":memory:", std::move(options));
-  EXPECT_TRUE(store.ok()) << store.status();
-  return *std::move(store);
-}
+using testing::ArticleStoreTest;
+
+INSTANTIATE_TEST_SUITE_P(
+    Sqlite, ArticleStoreTest,
+    ::testing::Values(testing::StoreFactory{
+        "Sqlite",
+        [](std::function<absl::Time()> clock)
+            -> absl::StatusOr<std::unique_ptr<ArticleStore>> {
+          SqliteStoreOptions options;
+          options.clock = std::move(clock);
+          auto store = SqliteStore::Open(":memory:", std::move(options));
+          if (!store.ok()) return store.status();
+          return std::unique_ptr<ArticleStore>(*std::move(store));
+        }}),
+    testing::StoreFactoryName);
 
 std::vector<std::string> Ids(const warta::v1::ListArticlesResponse& r) {
   std::vector<std::string> ids;
@@ -68,57 +76,6 @@ void ExecRaw(const std::string& path, const char* sql) {
   sqlite3_close(db);
 }
 
-TEST(SqliteStoreTest, SameArticleTwiceIsOneRowAndOneChange) {
-  auto store = OpenMemory();
-  const auto article = testing::KurskArticle();
-  ASSERT_TRUE(store->Upsert(article, {}).ok());
-  ASSERT_TRUE(store->Upsert(article, {}).ok());
-  auto list = store->ListArticles({}, 0, "");
-  ASSERT_TRUE(list.ok()) << list.status();
-  EXPECT_THAT(Ids(*list), ElementsAre("putin-choe-kursk"));
-  EXPECT_THAT(*store->ListClaims({}, 0, ""), ::testing::Property(
-      &warta::v1::ListClaimsResponse::claims_size, 3));
-  EXPECT_EQ(*store->LatestSeq(), 1);
-  auto got = store->GetArticle("putin-choe-kursk");
-  ASSERT_TRUE(got.ok());
-  EXPECT_EQ(got->SerializeAsString(), article.SerializeAsString());
-}
-
-TEST(SqliteStoreTest, RedeliveryAdvancesOffsetsWithoutDuplicating) {
-  auto store = OpenMemory();
-  const auto article = testing::KurskArticle();
-  ASSERT_TRUE(store->Upsert(article, {{"articles.enriched", 0, 11}}).ok());
-  ASSERT_TRUE(store->Upsert(article, {{"articles.enriched", 0, 12},
-                                      {"articles.enriched", 3, 5},
-                                      {"other", 0, 99}}).ok());
-  EXPECT_THAT(*store->LoadOffsets("articles.enriched"),
-              ElementsAre(Pair(0, 12), Pair(3, 5)));
-  EXPECT_THAT(*store->LoadOffsets("nothing"), IsEmpty());
-  EXPECT_THAT(Ids(*store->ListArticles({}, 0, "")), SizeIs(1));
-}
-
-TEST(SqliteStoreTest, NewerEnrichmentReplacesArticleAndItsClaims) {
-  auto store = OpenMemory();
-  auto v1 = testing::KurskArticle();
-  ASSERT_TRUE(store->Upsert(v1, {}).ok());
-  auto v2 = v1;
-  v2.set_pipeline_version("1.1");
-  v2.mutable_claims()->DeleteSubrange(1, 2);
-  v2.mutable_entities()->RemoveLast();  // drops Kursk
-  ASSERT_TRUE(store->Upsert(v2, {}).ok());
-  EXPECT_EQ(store->GetArticle(v1.article().id())->pipeline_version(), "1.1");
-  EXPECT_EQ(store->ListClaims({}, 0, "")->claims_size(), 1);
-  warta::v1::ArticleFilter about_kursk;
-  about_kursk.set_entity_id("loc:kursk");
-  EXPECT_THAT(Ids(*store->ListArticles(about_kursk, 0, "")), IsEmpty());
-  EXPECT_EQ(*store->LatestSeq(), 2);
-
-  // The old version arriving late changes nothing.
-  ASSERT_TRUE(store->Upsert(v1, {}).ok());
-  EXPECT_EQ(store->GetArticle(v1.article().id())->pipeline_version(), "1.1");
-  EXPECT_EQ(*store->LatestSeq(), 2);
-}
-
 TEST(SqliteStoreTest, OffsetsAndRowsCommitOrFailTogether) {
   TempDbPath path;
   {
@@ -141,239 +98,6 @@ TEST(SqliteStoreTest, OffsetsAndRowsCommitOrFailTogether) {
   ASSERT_TRUE((*store)->UpsertBatch(batch, {{"t", 0, 2}}).ok());
   EXPECT_THAT(Ids(*(*store)->ListArticles({}, 0, "")), SizeIs(2));
   EXPECT_THAT(*(*store)->LoadOffsets("t"), ElementsAre(Pair(0, 2)));
-}
-
-TEST(SqliteStoreTest, RefusesArticlesWithoutIdAndBadOffsets) {
-  auto store = OpenMemory();
-  auto no_id = testing::KurskArticle();
-  no_id.mutable_article()->clear_id();
-  EXPECT_EQ(store->Upsert(no_id, {}).code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store->Upsert(testing::KurskArticle(), {{"", 0, 1}}).code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store->Upsert(testing::KurskArticle(), {{"t", -1, 1}}).code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(Ids(*store->ListArticles({}, 0, "")), IsEmpty());
-}
-
-TEST(SqliteStoreTest, GetArticleNotFoundSaysWhichId) {
-  auto store = OpenMemory();
-  auto got = store->GetArticle("nope");
-  EXPECT_EQ(got.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(got.status().message()), ::testing::HasSubstr("nope"));
-}
-
-TEST(SqliteStoreTest, ListArticlesFilters) {
-  auto store = OpenMemory();
-  ASSERT_TRUE(store->Upsert(testing::BergeloraArticle(), {}).ok());  // Nov 1
-  ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());      // Nov 4
-  auto english = MakeArticle("en-1", "reuters.com", "en", Nov2024(3));
-  AddEntity(english, "loc:rusia", "Russia");
-  ASSERT_TRUE(store->Upsert(english, {}).ok());
-  ASSERT_TRUE(store->Upsert(MakeArticle("undated", "x", "id", 0), {}).ok());
-
-  warta::v1::ArticleFilter f;
-  EXPECT_THAT(Ids(*store->ListArticles(f, 0, "")),
-              ElementsAre("putin-choe-kursk", "en-1", "bergelora-choe-lavrov", "undated"));
-  f.set_language("en");
-  EXPECT_THAT(Ids(*store->ListArticles(f, 0, "")), ElementsAre("en-1"));
-  f.Clear();
-  f.set_source("bergelora.com");
-  EXPECT_THAT(Ids(*store->ListArticles(f, 0, "")), ElementsAre("bergelora-choe-lavrov"));
-  f.Clear();
-  f.set_entity_id("loc:rusia");
-  EXPECT_THAT(Ids(*store->ListArticles(f, 0, "")),
-              ElementsAre("putin-choe-kursk", "en-1", "bergelora-choe-lavrov"));
-  f.Clear();
-  f.mutable_published_after()->set_seconds(Nov2024(3));
-  EXPECT_THAT(Ids(*store->ListArticles(f, 0, "")), ElementsAre("putin-choe-kursk", "en-1"));
-  f.Clear();
-  f.mutable_published_before()->set_seconds(Nov2024(3));
-  EXPECT_THAT(Ids(*store->ListArticles(f, 0, "")), ElementsAre("bergelora-choe-lavrov"));
-}
-
-TEST(SqliteStoreTest, PagesCoverEveryArticleOnceInOrder) {
-  auto store = OpenMemory();
-  std::vector<warta::v1::EnrichedArticle> batch;
-  for (int i = 0; i < 23; ++i) {
-    // Several articles share a publication time: the id breaks the tie.
-    batch.push_back(MakeArticle("art-" + std::to_string(100 + i), "s", "id",
-                                Nov2024(1) + (i / 3) * 3600));
-  }
-  ASSERT_TRUE(store->UpsertBatch(batch, {}).ok());
-  std::vector<std::string> seen;
-  std::string token;
-  int pages = 0;
-  do {
-    auto page = store->ListArticles({}, 5, token);
-    ASSERT_TRUE(page.ok()) << page.status();
-    EXPECT_LE(page->articles_size(), 5);
-    for (const auto& id : Ids(*page)) seen.push_back(id);
-    token = page->next_page_token();
-    ++pages;
-  } while (!token.empty());
-  EXPECT_EQ(pages, 5);
-  ASSERT_THAT(seen, SizeIs(23));
-  EXPECT_THAT(std::set<std::string>(seen.begin(), seen.end()), SizeIs(23));
-  EXPECT_EQ(seen.front(), "art-121");  // newest hour, smallest id
-  EXPECT_EQ(seen.back(), "art-102");   // oldest hour, largest id
-}
-
-TEST(SqliteStoreTest, PageSizeDefaultsToFifty) {
-  auto store = OpenMemory();
-  std::vector<warta::v1::EnrichedArticle> batch;
-  for (int i = 0; i < 60; ++i) {
-    batch.push_back(MakeArticle("a" + std::to_string(i), "s", "id", Nov2024(1) + i));
-  }
-  ASSERT_TRUE(store->UpsertBatch(batch, {}).ok());
-  auto first = store->ListArticles({}, 0, "");
-  EXPECT_EQ(first->articles_size(), 50);
-  EXPECT_FALSE(first->next_page_token().empty());
-  EXPECT_EQ(store->ListArticles({}, 0, first->next_page_token())->articles_size(), 10);
-  EXPECT_EQ(store->ListArticles({}, 5000, "")->articles_size(), 60);
-}
-
-TEST(SqliteStoreTest, BadPageTokensAreInvalidArgument) {
-  auto store = OpenMemory();
-  for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
-  }
-  EXPECT_EQ(store->ListArticles({}, 1, "garbage!").status().code(),
-            absl::StatusCode::kInvalidArgument);
-  const std::string claims_token = store->ListClaims({}, 1, "")->next_page_token();
-  ASSERT_FALSE(claims_token.empty());
-  EXPECT_EQ(store->ListArticles({}, 1, claims_token).status().code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store->ListArticles({}, -1, "").status().code(),
-            absl::StatusCode::kInvalidArgument);
-}
-
-TEST(SqliteStoreTest, ClaimsBySpeakerAndByEntityWithNames) {
-  auto store = OpenMemory();
-  ASSERT_TRUE(store->Upsert(testing::BergeloraArticle(), {}).ok());
-  ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
-
-  auto by_zelensky = store->ListClaims({"", "per:zelensky", ""}, 0, "");
-  ASSERT_TRUE(by_zelensky.ok()) << by_zelensky.status();
-  ASSERT_EQ(by_zelensky->claims_size(), 2);
-  EXPECT_EQ(by_zelensky->claims(0).speaker_name(), "Volodymyr Zelensky");
-  EXPECT_EQ(by_zelensky->claims(0).source(), "antaranews.com");
-  EXPECT_EQ(by_zelensky->claims(0).published_at().seconds(), Nov2024(4));
-  EXPECT_THAT(by_zelensky->claims(0).subject_names(),
-              ElementsAre("Korea Utara", "Kursk", "Rusia"));
-
-  auto about_ukraina = store->ListClaims({"", "", "loc:ukraina"}, 0, "");
-  ASSERT_EQ(about_ukraina->claims_size(), 1);
-  EXPECT_EQ(about_ukraina->claims(0).speaker_name(), "Barat");
-
-  auto in_bergelora = store->ListClaims({"bergelora-choe-lavrov", "", ""}, 0, "");
-  EXPECT_EQ(in_bergelora->claims_size(), 2);
-  EXPECT_EQ(store->ListClaims({"bergelora-choe-lavrov", "per:zelensky", ""}, 0, "")
-                ->claims_size(),
-            0);
-}
-
-TEST(SqliteStoreTest, ClaimPagesCoverEveryClaimOnce) {
-  auto store = OpenMemory();
-  ASSERT_TRUE(store->Upsert(testing::BergeloraArticle(), {}).ok());
-  ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
-  std::vector<std::string> seen;
-  std::string token;
-  do {
-    auto page = store->ListClaims({}, 2, token);
-    ASSERT_TRUE(page.ok()) << page.status();
-    for (const auto& c : page->claims()) {
-      seen.push_back(c.article_id() + "/" + c.speaker_name() + "/" +
-                     c.claim().quantities(0).unit());
-    }
-    token = page->next_page_token();
-  } while (!token.empty());
-  EXPECT_THAT(seen, SizeIs(5));
-  EXPECT_THAT(std::set<std::string>(seen.begin(), seen.end()), SizeIs(5));
-}
-
-TEST(SqliteStoreTest, ContestedTroopFiguresComeBackAsOneGroup) {
-  auto store = OpenMemory();
-  ASSERT_TRUE(store->Upsert(testing::BergeloraArticle(), {}).ok());
-  ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
-  // An unrelated dispute, so that the entity filter has something to drop.
-  auto a = MakeArticle("gaza-1", "s1", "id", Nov2024(5));
-  AddClaim(a, "per:x", "X", 100, "orang", {"loc:gaza"});
-  auto b = MakeArticle("gaza-2", "s2", "id", Nov2024(5));
-  AddClaim(b, "per:y", "Y", 300, "jiwa", {"loc:gaza"});
-  ASSERT_TRUE(store->UpsertBatch({a, b}, {}).ok());
-
-  auto all = store->ListContestedClaims("", 0, 0, "");
-  ASSERT_TRUE(all.ok()) << all.status();
-  ASSERT_EQ(all->contested_size(), 2);
-  EXPECT_EQ(all->contested(0).unit(), "people");  // newest first
-
-  auto troops = store->ListContestedClaims("loc:korea_utara", 0, 0, "");
-  ASSERT_EQ(troops->contested_size(), 1);
-  EXPECT_THAT(troops->contested(0).values(), ElementsAre(3000, 8000, 10000, 11000));
-  EXPECT_EQ(troops->contested(0).claims_size(), 4);
-
-  auto first = store->ListContestedClaims("", 0, 1, "");
-  ASSERT_EQ(first->contested_size(), 1);
-  ASSERT_FALSE(first->next_page_token().empty());
-  auto second = store->ListContestedClaims("", 0, 1, first->next_page_token());
-  ASSERT_TRUE(second.ok()) << second.status();
-  ASSERT_EQ(second->contested_size(), 1);
-  EXPECT_EQ(second->contested(0).unit(), "troops");
-  EXPECT_TRUE(second->next_page_token().empty());
-
-  // A one-day window separates Nov 1 from Nov 4: two disputes then.
-  auto one_day = store->ListContestedClaims("loc:korea_utara", 1, 0, "");
-  ASSERT_EQ(one_day->contested_size(), 2);
-  EXPECT_THAT(one_day->contested(0).values(), ElementsAre(10000, 11000));
-  EXPECT_THAT(one_day->contested(1).values(), ElementsAre(3000, 8000));
-}
-
-TEST(SqliteStoreTest, ChangesCarrySequenceNumbersAndStoreTimes) {
-  absl::Time now = absl::FromUnixSeconds(Nov2024(10));
-  SqliteStoreOptions options;
-  options.clock = [&now] { return now; };
-  auto store = OpenMemory(options);
-  ASSERT_TRUE(store->Upsert(testing::BergeloraArticle(), {}).ok());
-  now += absl::Minutes(1);
-  ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
-  auto changes = store->ChangesSince(0, 10);
-  ASSERT_TRUE(changes.ok());
-  ASSERT_THAT(*changes, SizeIs(2));
-  EXPECT_EQ((*changes)[0].seq, 1);
-  EXPECT_EQ((*changes)[1].seq, 2);
-  EXPECT_EQ((*changes)[1].article.article().id(), "putin-choe-kursk");
-  EXPECT_EQ((*changes)[1].stored_at, now);
-  EXPECT_THAT(*store->ChangesSince(1, 10), SizeIs(1));
-  EXPECT_THAT(*store->ChangesSince(0, 1), SizeIs(1));
-  EXPECT_EQ(*store->SeqAtTime(now - absl::Seconds(30)), 1);
-  EXPECT_EQ(*store->SeqAtTime(now), 2);
-  EXPECT_EQ(*store->SeqAtTime(now - absl::Hours(1)), 0);
-}
-
-TEST(SqliteStoreTest, WaitForChangeWakesOnUpsertTimesOutAndStops) {
-  auto store = OpenMemory();
-  const absl::Time start = absl::Now();
-  EXPECT_EQ(store->WaitForChange(0, start + absl::Milliseconds(50)), 0);
-  EXPECT_GE(absl::Now() - start, absl::Milliseconds(45));
-
-  std::thread writer([&] {
-    absl::SleepFor(absl::Milliseconds(20));
-    ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
-  });
-  EXPECT_EQ(store->WaitForChange(0, absl::Now() + absl::Seconds(10)), 1);
-  writer.join();
-
-  std::thread stopper([&] {
-    absl::SleepFor(absl::Milliseconds(20));
-    store->StopWatchers();
-  });
-  const absl::Time before = absl::Now();
-  EXPECT_EQ(store->WaitForChange(1, absl::Now() + absl::Seconds(10)), 1);
-  EXPECT_LT(absl::Now() - before, absl::Seconds(5));
-  stopper.join();
-  // Stopped for good: later waits return at once, writes still work.
-  EXPECT_EQ(store->WaitForChange(1, absl::InfiniteFuture()), 1);
-  EXPECT_TRUE(store->Upsert(testing::BergeloraArticle(), {}).ok());
 }
 
 TEST(SqliteStoreTest, ReopenedFileKeepsRowsOffsetsAndSequence) {
@@ -405,25 +129,6 @@ TEST(SqliteStoreTest, RefusesUnknownSchemaVersionsAndForeignFiles) {
 
   EXPECT_EQ(SqliteStore::Open("/nonexistent-dir/x.db").status().code(),
             absl::StatusCode::kUnavailable);
-}
-
-TEST(SqliteStoreTest, ConcurrentWritersAndReadersDoNotLoseUpdates) {
-  auto store = OpenMemory();
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 25; ++i) {
-        auto a = MakeArticle("t" + std::to_string(t) + "-" + std::to_string(i), "s", "id",
-                             Nov2024(1) + i);
-        ASSERT_TRUE(store->Upsert(a, {{"topic", t, i + 1}}).ok());
-        ASSERT_TRUE(store->ListArticles({}, 10, "").ok());
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  EXPECT_EQ(*store->LatestSeq(), 100);
-  EXPECT_THAT(*store->LoadOffsets("topic"),
-              ElementsAre(Pair(0, 25), Pair(1, 25), Pair(2, 25), Pair(3, 25)));
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server for tests and local experiments.
+#
+#   scripts/postgres.sh start DIR   initdb into DIR (trust auth, no password),
+#                                   start on a free 127.0.0.1 port and a unix
+#                                   socket in DIR, create database "warta",
+#                                   print the conninfo (also in DIR/conninfo)
+#   scripts/postgres.sh stop DIR    stop it (pg_ctl stop -m fast)
+#
+# Needs the PostgreSQL 15 server binaries (Debian package postgresql-15);
+# PG_BIN overrides where they are. initdb refuses to run as root, so as root
+# the server runs as the unprivileged user "postgres" (created by the Debian
+# package; override with PG_USER) and DIR is handed to it. Only for tests:
+# trust authentication, fsync off.
+set -euo pipefail
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_USER=${PG_USER:-postgres}
+
+usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+[[ $# -eq 2 ]] || usage
+cmd=$1
+dir=$(realpath -m "$2")
+
+# Runs a command as the server's user (as ourselves unless we are root).
+as_server() {
+  if [[ $(id -u) -eq 0 ]]; then
+    runuser -u "$PG_USER" -- "$@"
+  else
+    "$@"
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+case "$cmd" in
+  start)
+    if [[ ! -x "$PG_BIN/initdb" ]]; then
+      echo "$0: $PG_BIN/initdb not found; install the Debian package postgresql-15" >&2
+      exit 3
+    fi
+    mkdir -p "$dir"
+    if [[ $(id -u) -eq 0 ]]; then
+      chown "$PG_USER" "$dir"
+      chmod 700 "$dir"
+    fi
+    if [[ ! -f "$dir/data/PG_VERSION" ]]; then
+      as_server "$PG_BIN/initdb" -D "$dir/data" -U warta -A trust -E UTF8 \
+        --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || {
+        cat "$dir/initdb.log" >&2; exit 1; }
+    fi
+    port=$(free_port)
+    as_server "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off \
+          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    for _ in $(seq 100); do
+      as_server "$PG_BIN/pg_isready" -q -h "$dir" -p "$port" && break
+      sleep 0.1
+    done
+    as_server "$PG_BIN/psql" -q -h "$dir" -p "$port" -U warta -d postgres \
+      -c "CREATE DATABASE warta" >/dev/null
+    conninfo="host=127.0.0.1 port=$port user=warta dbname=warta"
+    echo "$conninfo" >"$dir/conninfo"
+    echo "$conninfo"
+    ;;
+  stop)
+    if [[ -f "$dir/data/postmaster.pid" ]]; then
+      as_server "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    fi
+    ;;
+  *) usage ;;
+esac

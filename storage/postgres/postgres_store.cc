@@ -1,0 +1,585 @@
+#include "storage/postgres/postgres_store.h"
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <optional>
+#include <utility>
+#include <variant>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "storage/article_keys.h"
+#include "storage/page_token.h"
+
+namespace warta::storage {
+namespace {
+
+constexpr const char* kChannel = "warta_changes";
+// Advisory lock keys (any constants no other application uses): one for
+// creating the schema, one serialising writers across processes.
+constexpr int64_t kSchemaLock = 0x5761727461'0001;
+constexpr int64_t kWriteLock = 0x5761727461'0002;
+
+// Version 1: SQLite's tables with PostgreSQL types. Times are nanoseconds
+// since the epoch, 0 when unknown.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE SEQUENCE articles_seq;
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  seq BIGINT NOT NULL UNIQUE DEFAULT nextval('articles_seq'),
+  source TEXT NOT NULL,
+  language TEXT NOT NULL,
+  published_at BIGINT NOT NULL,
+  pipeline_version TEXT NOT NULL,
+  stored_at BIGINT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX articles_by_time ON articles (published_at DESC, id);
+CREATE INDEX articles_by_stored_at ON articles (stored_at);
+CREATE TABLE entities (
+  article_id TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  type BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX entities_by_entity ON entities (entity_id, article_id);
+CREATE TABLE claims (
+  article_id TEXT NOT NULL,
+  idx BIGINT NOT NULL,
+  published_at BIGINT NOT NULL,
+  speaker_entity_id TEXT NOT NULL,
+  has_quantities BIGINT NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX claims_by_time ON claims (published_at DESC, article_id, idx);
+CREATE INDEX claims_by_speaker ON claims (speaker_entity_id, published_at DESC);
+CREATE TABLE claim_subjects (
+  article_id TEXT NOT NULL,
+  claim_idx BIGINT NOT NULL,
+  entity_id TEXT NOT NULL,
+  PRIMARY KEY (article_id, claim_idx, entity_id)
+);
+CREATE INDEX claim_subjects_by_entity ON claim_subjects (entity_id);
+CREATE TABLE claim_quantities (
+  article_id TEXT NOT NULL,
+  claim_idx BIGINT NOT NULL,
+  quantity_idx BIGINT NOT NULL,
+  unit TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (article_id, claim_idx, quantity_idx)
+);
+CREATE INDEX claim_quantities_by_unit ON claim_quantities (unit);
+CREATE TABLE kafka_offsets (
+  topic TEXT NOT NULL,
+  partition BIGINT NOT NULL,
+  next_offset BIGINT NOT NULL,
+  PRIMARY KEY (topic, partition)
+);
+CREATE TABLE warta_schema (version INTEGER NOT NULL);
+INSERT INTO warta_schema VALUES (1);
+)sql";
+
+}  // namespace
+
+// One query parameter: text, or binary for BYTEA.
+struct PgParam {
+  std::string value;
+  bool binary = false;
+};
+
+namespace {
+
+using Param = PgParam;
+
+Param P(int64_t v) { return {absl::StrCat(v)}; }
+Param P(std::string_view v) { return {std::string(v)}; }
+Param P(double v) {
+  char buffer[64];
+  // Shortest text that reads back as the same double.
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), v);
+  return {std::string(buffer, end)};
+}
+Param Bytes(std::string_view v) { return {std::string(v), true}; }
+
+std::vector<Param> ParamsOf(const std::vector<SqlArg>& args) {
+  std::vector<Param> params;
+  for (const SqlArg& arg : args) {
+    std::visit([&](const auto& v) { params.push_back(P(v)); }, arg);
+  }
+  return params;
+}
+
+// Turns the portable `?` placeholders into $1, $2, ... (our SQL has no `?`
+// inside literals).
+std::string Renumber(std::string_view sql) {
+  std::string out;
+  int n = 0;
+  for (char c : sql) {
+    if (c == '?') {
+      absl::StrAppend(&out, "$", ++n);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string ServerName(PGconn* conn) {
+  const char* host = PQhost(conn);
+  const char* port = PQport(conn);
+  const char* db = PQdb(conn);
+  return absl::StrCat(host && *host ? host : "(default host)", ":",
+                      port && *port ? port : "5432", "/", db ? db : "");
+}
+
+absl::Status ConnectionError(PGconn* conn) {
+  std::string message = PQerrorMessage(conn);
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  return absl::UnavailableError(absl::StrCat("cannot connect to PostgreSQL server ",
+                                             ServerName(conn), ": ", message));
+}
+
+}  // namespace
+
+// An owned PGresult with binary columns.
+class PostgresStore::Result {
+ public:
+  explicit Result(PGresult* r) : r_(r) {}
+  Result(Result&& other) noexcept : r_(std::exchange(other.r_, nullptr)) {}
+  Result& operator=(Result&&) = delete;
+  ~Result() {
+    if (r_ != nullptr) PQclear(r_);
+  }
+
+  int rows() const { return PQntuples(r_); }
+  bool IsNull(int row, int col) const { return PQgetisnull(r_, row, col); }
+  // An integer column (smallint, integer or bigint; big-endian).
+  int64_t Int(int row, int col) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(PQgetvalue(r_, row, col));
+    const int n = PQgetlength(r_, row, col);
+    uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v = (v << 8) | p[i];
+    // Sign-extend the narrower types.
+    if (n > 0 && n < 8 && (p[0] & 0x80)) v |= ~uint64_t{0} << (8 * n);
+    return static_cast<int64_t>(v);
+  }
+  // A text or bytea column.
+  std::string_view Bytes(int row, int col) const {
+    return std::string_view(PQgetvalue(r_, row, col), PQgetlength(r_, row, col));
+  }
+
+ private:
+  PGresult* r_;
+};
+
+PostgresStore::PostgresStore(PGconn* conn, std::string server, PostgresStoreOptions options)
+    : server_(std::move(server)), options_(std::move(options)), conn_(conn) {}
+
+PostgresStore::~PostgresStore() {
+  stop_listening_ = true;
+  if (listener_.joinable()) listener_.join();
+  absl::MutexLock lock(&mu_);
+  PQfinish(conn_);
+}
+
+absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
+    const std::string& conninfo, PostgresStoreOptions options) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  if (conn == nullptr) return absl::ResourceExhaustedError("libpq: out of memory");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    absl::Status status = ConnectionError(conn);
+    PQfinish(conn);
+    return status;
+  }
+  // Notices ("relation exists", ...) are not ours to print.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  std::string server = ServerName(conn);
+  const bool listen = options.listen;
+  std::unique_ptr<PostgresStore> store(
+      new PostgresStore(conn, server, std::move(options)));
+  absl::Status status = store->Initialize();
+  if (status.ok() && listen) status = store->StartListener(conninfo);
+  if (!status.ok()) {
+    return absl::Status(status.code(), absl::StrCat("PostgreSQL database ", server, ": ",
+                                                    status.message()));
+  }
+  return store;
+}
+
+absl::Status PostgresStore::Exec(const char* sql) {
+  PGresult* r = PQexec(conn_, sql);
+  Result result(r);
+  const ExecStatusType s = PQresultStatus(r);
+  if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      PQreset(conn_);  // the next call may succeed
+      return absl::UnavailableError(absl::StrCat("postgres ", server_, ": connection lost: ",
+                                                 PQerrorMessage(conn_)));
+    }
+    return absl::InternalError(absl::StrCat("postgres: ", PQresultErrorMessage(r),
+                                            " in: ", std::string(sql).substr(0, 200)));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<PostgresStore::Result> PostgresStore::Run(std::string_view sql,
+                                                         const std::vector<SqlArg>& args) {
+  return Run(sql, ParamsOf(args));
+}
+
+absl::StatusOr<PostgresStore::Result> PostgresStore::Run(std::string_view sql,
+                                                         const std::vector<PgParam>& params) {
+  const std::string text = Renumber(sql);
+  std::vector<const char*> values;
+  std::vector<int> lengths, formats;
+  for (const Param& p : params) {
+    values.push_back(p.value.data());
+    lengths.push_back(static_cast<int>(p.value.size()));
+    formats.push_back(p.binary ? 1 : 0);
+  }
+  PGresult* r = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                             values.data(), lengths.data(), formats.data(), /*binary=*/1);
+  Result result(r);
+  const ExecStatusType s = PQresultStatus(r);
+  if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) return result;
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    PQreset(conn_);
+    return absl::UnavailableError(absl::StrCat("postgres ", server_, ": connection lost: ",
+                                               PQerrorMessage(conn_)));
+  }
+  const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+  std::string message = absl::StrCat("postgres: ", PQresultErrorMessage(r), " in: ", text);
+  // Serialization failures and deadlocks are worth retrying.
+  if (state != nullptr && (std::string_view(state) == "40001" ||
+                           std::string_view(state) == "40P01")) {
+    return absl::AbortedError(message);
+  }
+  return absl::InternalError(message);
+}
+
+absl::Status PostgresStore::Initialize() {
+  absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(Exec("SET client_min_messages = warning"));
+  RETURN_IF_ERROR(Exec("BEGIN"));
+  absl::Status status = [&]() -> absl::Status {
+    // Two stores opening a new database at once must not both create it.
+    RETURN_IF_ERROR(Run("SELECT pg_advisory_xact_lock(?)", {SqlArg(kSchemaLock)}).status());
+    ASSIGN_OR_RETURN(Result tables, Run(
+        "SELECT count(*) FILTER (WHERE c.relname = 'warta_schema'), count(*) FROM "
+        "pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relname IN "
+        "('warta_schema', 'articles', 'entities', 'claims', 'claim_subjects', "
+        "'claim_quantities', 'kafka_offsets', 'articles_seq')"));
+    if (tables.Int(0, 0) == 0) {
+      if (tables.Int(0, 1) != 0) {
+        return absl::FailedPreconditionError(
+            "the schema holds Warta's table names but no Warta schema version; it is "
+            "not a Warta store");
+      }
+      return Exec(kSchemaV1);
+    }
+    ASSIGN_OR_RETURN(Result version, Run("SELECT max(version)::bigint FROM warta_schema"));
+    const int64_t v = version.IsNull(0, 0) ? 0 : version.Int(0, 0);
+    if (v != kSchemaVersion) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "schema version ", v, " is not known to this build (it reads version ",
+          kSchemaVersion, "); use a matching warta-store or a new database"));
+    }
+    return absl::OkStatus();
+  }();
+  if (status.ok()) status = Exec("COMMIT");
+  if (!status.ok()) {
+    Exec("ROLLBACK").IgnoreError();
+    return status;
+  }
+  ASSIGN_OR_RETURN(const int64_t latest, LatestSeqLocked());
+  notifier_.Publish(latest);
+  return absl::OkStatus();
+}
+
+absl::Status PostgresStore::StartListener(const std::string& conninfo) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    absl::Status status = conn ? ConnectionError(conn)
+                               : absl::ResourceExhaustedError("libpq: out of memory");
+    PQfinish(conn);
+    return status;
+  }
+  PGresult* listen = PQexec(conn, absl::StrCat("LISTEN ", kChannel).c_str());
+  const bool ok = PQresultStatus(listen) == PGRES_COMMAND_OK;
+  PQclear(listen);
+  if (!ok) {
+    absl::Status status =
+        absl::InternalError(absl::StrCat("postgres: LISTEN failed: ", PQerrorMessage(conn)));
+    PQfinish(conn);
+    return status;
+  }
+  listener_ = std::thread([this, conn] { Listen(conn); });
+  return absl::OkStatus();
+}
+
+void PostgresStore::Listen(PGconn* conn) {
+  // Polls with a short timeout so that the destructor can end the thread.
+  while (!stop_listening_) {
+    pollfd fd{PQsocket(conn), POLLIN, 0};
+    if (fd.fd < 0 || poll(&fd, 1, 100) < 0) {
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+    if (PQconsumeInput(conn) == 0) {
+      // Connection lost: reconnect, listen again, and catch up on what was
+      // stored meanwhile.
+      absl::SleepFor(absl::Seconds(1));
+      PQreset(conn);
+      if (PQstatus(conn) != CONNECTION_OK) continue;
+      PQclear(PQexec(conn, absl::StrCat("LISTEN ", kChannel).c_str()));
+      PGresult* r = PQexec(conn, "SELECT COALESCE(MAX(seq), 0) FROM articles");
+      if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+        notifier_.Publish(std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10));
+      }
+      PQclear(r);
+      continue;
+    }
+    while (PGnotify* n = PQnotifies(conn)) {
+      notifier_.Publish(std::strtoll(n->extra, nullptr, 10));
+      PQfreemem(n);
+    }
+  }
+  PQfinish(conn);
+}
+
+absl::StatusOr<int64_t> PostgresStore::LatestSeqLocked() {
+  ASSIGN_OR_RETURN(Result r, Run("SELECT COALESCE(MAX(seq), 0)::bigint FROM articles"));
+  return r.Int(0, 0);
+}
+
+absl::Status PostgresStore::Upsert(const warta::v1::EnrichedArticle& article,
+                                   const std::vector<ConsumedOffset>& offsets) {
+  return UpsertBatch(absl::MakeConstSpan(&article, 1), offsets);
+}
+
+absl::Status PostgresStore::UpsertBatch(absl::Span<const warta::v1::EnrichedArticle> articles,
+                                        const std::vector<ConsumedOffset>& offsets) {
+  RETURN_IF_ERROR(ValidateUpsert(articles, offsets));
+  const absl::Time stored_at = options_.clock();
+  int64_t latest = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    RETURN_IF_ERROR(Exec("BEGIN"));
+    absl::Status status = [&]() -> absl::Status {
+      // Writers of every process commit one at a time, in sequence order.
+      RETURN_IF_ERROR(Run("SELECT pg_advisory_xact_lock(?)", {SqlArg(kWriteLock)}).status());
+      for (const auto& article : articles) {
+        ASSIGN_OR_RETURN(const int64_t seq, UpsertLocked(article, stored_at));
+        latest = std::max(latest, seq);
+      }
+      for (const ConsumedOffset& o : offsets) {
+        // Overwrite rather than keep the maximum: a consumer that
+        // deliberately rewinds must be able to.
+        RETURN_IF_ERROR(Run("INSERT INTO kafka_offsets (topic, partition, next_offset) "
+                            "VALUES (?, ?, ?) ON CONFLICT (topic, partition) DO UPDATE "
+                            "SET next_offset = excluded.next_offset",
+                            {SqlArg(o.topic), SqlArg(int64_t{o.partition}),
+                             SqlArg(o.next_offset)})
+                            .status());
+      }
+      if (latest > 0) {
+        // Delivered at commit, to this and every other process listening.
+        RETURN_IF_ERROR(Run("SELECT pg_notify(?, ?)",
+                            {SqlArg(std::string(kChannel)), SqlArg(absl::StrCat(latest))})
+                            .status());
+      }
+      return absl::OkStatus();
+    }();
+    if (status.ok()) status = Exec("COMMIT");
+    if (!status.ok()) {
+      Exec("ROLLBACK").IgnoreError();
+      return status;
+    }
+  }
+  if (latest > 0) notifier_.Publish(latest);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArticle& article,
+                                                    absl::Time stored_at) {
+  const std::string& id = article.article().id();
+  {
+    ASSIGN_OR_RETURN(Result existing, Run("SELECT data FROM articles WHERE id = ?", {SqlArg(id)}));
+    if (existing.rows() > 0) {
+      ASSIGN_OR_RETURN(auto stored, ParseStored<warta::v1::EnrichedArticle>(
+                                        existing.Bytes(0, 0), "article"));
+      if (!ShouldReplace(article, stored)) return 0;
+    }
+  }
+  for (const char* sql : {"DELETE FROM articles WHERE id = ?",
+                          "DELETE FROM entities WHERE article_id = ?",
+                          "DELETE FROM claims WHERE article_id = ?",
+                          "DELETE FROM claim_subjects WHERE article_id = ?",
+                          "DELETE FROM claim_quantities WHERE article_id = ?"}) {
+    RETURN_IF_ERROR(Run(sql, {SqlArg(id)}).status());
+  }
+  const ArticleRows rows = RowsOf(article);
+  ASSIGN_OR_RETURN(Result inserted, Run(
+      "INSERT INTO articles (id, source, language, published_at, pipeline_version, "
+      "stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+      std::vector<PgParam>{P(id), P(rows.source), P(rows.language), P(rows.published_at),
+                           P(rows.pipeline_version), P(absl::ToUnixNanos(stored_at)),
+                           Bytes(rows.data)}));
+  const int64_t seq = inserted.Int(0, 0);
+  for (const auto& entity : rows.entities) {
+    RETURN_IF_ERROR(Run("INSERT INTO entities (article_id, entity_id, type, name) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        std::vector<PgParam>{P(id), P(entity.entity_id), P(entity.type),
+                                             P(entity.name)})
+                        .status());
+  }
+  for (const ArticleRows::Claim& claim : rows.claims) {
+    RETURN_IF_ERROR(Run("INSERT INTO claims (article_id, idx, published_at, "
+                        "speaker_entity_id, has_quantities, data) VALUES (?, ?, ?, ?, ?, ?)",
+                        std::vector<PgParam>{P(id), P(claim.idx), P(rows.published_at),
+                                             P(claim.speaker_entity_id),
+                                             P(int64_t{claim.has_quantities}),
+                                             Bytes(claim.data)})
+                        .status());
+    for (const std::string& subject : claim.subject_entity_ids) {
+      RETURN_IF_ERROR(Run("INSERT INTO claim_subjects (article_id, claim_idx, entity_id) "
+                          "VALUES (?, ?, ?)",
+                          std::vector<PgParam>{P(id), P(claim.idx), P(subject)})
+                          .status());
+    }
+    for (const ArticleRows::Quantity& q : claim.quantities) {
+      RETURN_IF_ERROR(Run("INSERT INTO claim_quantities (article_id, claim_idx, "
+                          "quantity_idx, unit, value) VALUES (?, ?, ?, ?, ?)",
+                          std::vector<PgParam>{P(id), P(claim.idx), P(q.quantity_idx),
+                                               P(q.unit), P(q.value)})
+                          .status());
+    }
+  }
+  return seq;
+}
+
+absl::StatusOr<std::map<int, int64_t>> PostgresStore::LoadOffsets(std::string_view topic) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(Result r, Run("SELECT partition, next_offset FROM kafka_offsets "
+                                 "WHERE topic = ?",
+                                 {SqlArg(std::string(topic))}));
+  std::map<int, int64_t> offsets;
+  for (int i = 0; i < r.rows(); ++i) offsets[static_cast<int>(r.Int(i, 0))] = r.Int(i, 1);
+  return offsets;
+}
+
+absl::StatusOr<warta::v1::EnrichedArticle> PostgresStore::GetArticle(std::string_view id) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(Result r, Run("SELECT data FROM articles WHERE id = ?",
+                                 {SqlArg(std::string(id))}));
+  if (r.rows() == 0) {
+    return absl::NotFoundError(
+        absl::StrCat("no article with id \"", std::string(id), "\" is stored"));
+  }
+  return ParseStored<warta::v1::EnrichedArticle>(r.Bytes(0, 0), "article");
+}
+
+namespace {
+
+// Reads the rows of a page query of sql_backend.h; returns the next token.
+template <typename R, typename Message>
+absl::StatusOr<std::string> ReadPage(const R& r, int limit, std::string_view kind,
+                                     google::protobuf::RepeatedPtrField<Message>* items) {
+  PageCollector<Message> page(kind, limit, items);
+  for (int i = 0; i < r.rows(); ++i) {
+    ASSIGN_OR_RETURN(bool more, page.Add(r.Int(i, 0), r.Bytes(i, 1), r.Int(i, 2),
+                                         r.Bytes(i, 3)));
+    if (!more) break;
+  }
+  return page.NextPageToken();
+}
+
+}  // namespace
+
+absl::StatusOr<warta::v1::ListArticlesResponse> PostgresStore::ListArticles(
+    const warta::v1::ArticleFilter& filter, int page_size, std::string_view page_token) {
+  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
+  ASSIGN_OR_RETURN(const std::optional<PageKey> after,
+                   PageStart(kArticlesToken, page_token));
+  const SqlQuery sql = ListArticlesQuery(filter, after, limit);
+  warta::v1::ListArticlesResponse response;
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
+  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                   ReadPage(r, limit, kArticlesToken, response.mutable_articles()));
+  return response;
+}
+
+absl::StatusOr<warta::v1::ListClaimsResponse> PostgresStore::ListClaims(
+    const ClaimFilter& filter, int page_size, std::string_view page_token) {
+  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
+  ASSIGN_OR_RETURN(const std::optional<PageKey> after, PageStart(kClaimsToken, page_token));
+  const SqlQuery sql = ListClaimsQuery(filter, after, limit);
+  warta::v1::ListClaimsResponse response;
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
+  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                   ReadPage(r, limit, kClaimsToken, response.mutable_claims()));
+  return response;
+}
+
+absl::StatusOr<warta::v1::ListContestedClaimsResponse> PostgresStore::ListContestedClaims(
+    std::string_view entity_id, int window_days, int page_size,
+    std::string_view page_token) {
+  ASSIGN_OR_RETURN(const ContestedRequest request,
+                   ParseContestedRequest(entity_id, window_days, page_size, page_token));
+  const SqlQuery sql = ContestedCandidatesQuery(entity_id);
+  std::vector<warta::v1::StoredClaim> claims;
+  {
+    absl::MutexLock lock(&mu_);
+    ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
+    for (int i = 0; i < r.rows(); ++i) {
+      ASSIGN_OR_RETURN(claims.emplace_back(),
+                       ParseStored<warta::v1::StoredClaim>(r.Bytes(i, 0), "claim"));
+    }
+  }
+  return ContestedPage(claims, request);
+}
+
+absl::StatusOr<int64_t> PostgresStore::LatestSeq() {
+  // From the database, not this process: other stores write too.
+  absl::MutexLock lock(&mu_);
+  return LatestSeqLocked();
+}
+
+absl::StatusOr<int64_t> PostgresStore::SeqAtTime(absl::Time t) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(Result r, Run("SELECT MIN(seq) - 1 FROM articles WHERE stored_at > ?",
+                                 {SqlArg(absl::ToUnixNanos(t))}));
+  if (r.rows() == 0 || r.IsNull(0, 0)) return LatestSeqLocked();
+  return r.Int(0, 0);
+}
+
+absl::StatusOr<std::vector<Change>> PostgresStore::ChangesSince(int64_t seq, int limit) {
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(Result r, Run("SELECT seq, stored_at, data FROM articles WHERE seq > ? "
+                                 "ORDER BY seq LIMIT ?",
+                                 {SqlArg(seq), SqlArg(int64_t{limit})}));
+  std::vector<Change> changes;
+  for (int i = 0; i < r.rows(); ++i) {
+    Change& change = changes.emplace_back();
+    change.seq = r.Int(i, 0);
+    change.stored_at = absl::FromUnixNanos(r.Int(i, 1));
+    ASSIGN_OR_RETURN(change.article,
+                     ParseStored<warta::v1::EnrichedArticle>(r.Bytes(i, 2), "article"));
+  }
+  return changes;
+}
+
+int64_t PostgresStore::WaitForChange(int64_t seq, absl::Time deadline) {
+  return notifier_.Wait(seq, deadline);
+}
+
+void PostgresStore::StopWatchers() { notifier_.Stop(); }
+
+}  // namespace warta::storage
