@@ -6,6 +6,13 @@
 #include "storage/article_keys.h"
 
 namespace warta::storage {
+namespace {
+
+constexpr std::string_view kArticlesToken = "articles";
+constexpr std::string_view kClaimsToken = "claims";
+constexpr std::string_view kContestedToken = "contested";
+
+}  // namespace
 
 absl::Status ValidateUpsert(absl::Span<const warta::v1::EnrichedArticle> articles,
                             const std::vector<ConsumedOffset>& offsets) {
@@ -147,6 +154,9 @@ SqlQuery ContestedCandidatesQuery(std::string_view entity_id) {
   return q;
 }
 
+namespace {
+
+// Decodes a page token of `kind` (empty: the first page).
 absl::StatusOr<std::optional<PageKey>> PageStart(std::string_view kind,
                                                  std::string_view page_token) {
   if (page_token.empty()) return std::optional<PageKey>();
@@ -154,6 +164,70 @@ absl::StatusOr<std::optional<PageKey>> PageStart(std::string_view kind,
   if (!key.ok()) return key.status();
   return std::optional<PageKey>(*std::move(key));
 }
+
+// Collects the rows of a page query (which asks for one row more than the
+// page holds: that row tells whether there is a next page) into `items`.
+template <typename Message>
+class PageCollector {
+ public:
+  PageCollector(std::string_view kind, int limit,
+                google::protobuf::RepeatedPtrField<Message>* items)
+      : kind_(kind), limit_(limit), items_(items) {}
+
+  // false when this row is the extra one: stop reading.
+  absl::StatusOr<bool> Add(int64_t published_at, std::string_view id, int64_t index,
+                           std::string_view data) {
+    if (items_->size() == limit_) {
+      more_ = true;
+      return false;
+    }
+    auto parsed = ParseStored<Message>(data, "row");
+    if (!parsed.ok()) return parsed.status();
+    *items_->Add() = *std::move(parsed);
+    last_.published_at = published_at;
+    last_.id = std::string(id);
+    last_.index = index;
+    return true;
+  }
+  // The next page's token, "" on the last page.
+  std::string NextPageToken() const {
+    return more_ ? EncodePageToken(kind_, last_) : std::string();
+  }
+
+ private:
+  std::string_view kind_;
+  int limit_;
+  google::protobuf::RepeatedPtrField<Message>* items_;
+  PageKey last_;
+  bool more_ = false;
+};
+
+// Runs the page query `make(after, limit)` for a list of `kind` into
+// `items`; returns the next page token.
+template <typename Message, typename MakeQuery>
+absl::StatusOr<std::string> RunPage(const PageQueryRunner& run, std::string_view kind,
+                                    int page_size, std::string_view page_token,
+                                    MakeQuery make,
+                                    google::protobuf::RepeatedPtrField<Message>* items) {
+  auto limit = EffectivePageSize(page_size);
+  if (!limit.ok()) return limit.status();
+  auto after = PageStart(kind, page_token);
+  if (!after.ok()) return after.status();
+  PageCollector<Message> page(kind, *limit, items);
+  absl::Status status = run(make(*after, *limit),
+                            [&page](int64_t published_at, std::string_view id, int64_t index,
+                                    std::string_view data) {
+                              return page.Add(published_at, id, index, data);
+                            });
+  if (!status.ok()) return status;
+  return page.NextPageToken();
+}
+
+struct ContestedRequest {
+  int limit = 0;
+  int64_t offset = 0;
+  ContestedOptions options;
+};
 
 absl::StatusOr<ContestedRequest> ParseContestedRequest(std::string_view entity_id,
                                                        int window_days, int page_size,
@@ -177,14 +251,51 @@ absl::StatusOr<ContestedRequest> ParseContestedRequest(std::string_view entity_i
   return request;
 }
 
-warta::v1::ListContestedClaimsResponse ContestedPage(
-    absl::Span<const warta::v1::StoredClaim> claims, const ContestedRequest& request) {
+}  // namespace
+
+absl::StatusOr<warta::v1::ListArticlesResponse> ListArticlesVia(
+    const PageQueryRunner& run, const warta::v1::ArticleFilter& filter, int page_size,
+    std::string_view page_token) {
+  warta::v1::ListArticlesResponse response;
+  auto token = RunPage(
+      run, kArticlesToken, page_size, page_token,
+      [&](const std::optional<PageKey>& after, int limit) {
+        return ListArticlesQuery(filter, after, limit);
+      },
+      response.mutable_articles());
+  if (!token.ok()) return token.status();
+  response.set_next_page_token(*std::move(token));
+  return response;
+}
+
+absl::StatusOr<warta::v1::ListClaimsResponse> ListClaimsVia(const PageQueryRunner& run,
+                                                            const ClaimFilter& filter,
+                                                            int page_size,
+                                                            std::string_view page_token) {
+  warta::v1::ListClaimsResponse response;
+  auto token = RunPage(
+      run, kClaimsToken, page_size, page_token,
+      [&](const std::optional<PageKey>& after, int limit) {
+        return ListClaimsQuery(filter, after, limit);
+      },
+      response.mutable_claims());
+  if (!token.ok()) return token.status();
+  response.set_next_page_token(*std::move(token));
+  return response;
+}
+
+absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaimsVia(
+    const ClaimLoader& load, std::string_view entity_id, int window_days, int page_size,
+    std::string_view page_token) {
+  auto request = ParseContestedRequest(entity_id, window_days, page_size, page_token);
+  if (!request.ok()) return request.status();
+  auto claims = load(ContestedCandidatesQuery(entity_id));
+  if (!claims.ok()) return claims.status();
   std::vector<warta::v1::ContestedClaim> groups =
-      GroupContestedClaims(claims, request.options);
+      GroupContestedClaims(*claims, request->options);
   warta::v1::ListContestedClaimsResponse response;
-  const int64_t end =
-      std::min<int64_t>(request.offset + request.limit, groups.size());
-  for (int64_t i = request.offset; i < end; ++i) {
+  const int64_t end = std::min<int64_t>(request->offset + request->limit, groups.size());
+  for (int64_t i = request->offset; i < end; ++i) {
     *response.add_contested() = std::move(groups[i]);
   }
   if (end < static_cast<int64_t>(groups.size())) {

@@ -10,6 +10,7 @@
 #define WARTA_STORAGE_SQL_BACKEND_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,10 +28,6 @@
 #include "warta/v1/services.pb.h"
 
 namespace warta::storage {
-
-inline constexpr std::string_view kArticlesToken = "articles";
-inline constexpr std::string_view kClaimsToken = "claims";
-inline constexpr std::string_view kContestedToken = "contested";
 
 // INVALID_ARGUMENT when an article has no id or an offset is malformed.
 absl::Status ValidateUpsert(absl::Span<const warta::v1::EnrichedArticle> articles,
@@ -98,59 +95,27 @@ SqlQuery ListClaimsQuery(const ClaimFilter& filter,
 // about the entity uses, since groups chain through other subjects).
 SqlQuery ContestedCandidatesQuery(std::string_view entity_id);
 
-// Decodes a page token of `kind` (empty: the first page).
-absl::StatusOr<std::optional<PageKey>> PageStart(std::string_view kind,
-                                                 std::string_view page_token);
+// Runs `query` and calls `row(published_at, article_id, index, data)` for
+// each result row, in order, until `row` returns false.
+using PageRow = std::function<absl::StatusOr<bool>(
+    int64_t published_at, std::string_view id, int64_t index, std::string_view data)>;
+using PageQueryRunner = std::function<absl::Status(const SqlQuery& query, const PageRow& row)>;
+// Runs `query` (ContestedCandidatesQuery) and returns the parsed claims.
+using ClaimLoader =
+    std::function<absl::StatusOr<std::vector<warta::v1::StoredClaim>>(const SqlQuery& query)>;
 
-// Collects the rows of a page query into `items`.
-template <typename Message>
-class PageCollector {
- public:
-  PageCollector(std::string_view kind, int limit,
-                google::protobuf::RepeatedPtrField<Message>* items)
-      : kind_(kind), limit_(limit), items_(items) {}
-
-  // Returns false when this row is the extra one: stop reading, there is a
-  // next page.
-  absl::StatusOr<bool> Add(int64_t published_at, std::string_view id,
-                           int64_t index, std::string_view data) {
-    if (items_->size() == limit_) {
-      more_ = true;
-      return false;
-    }
-    auto parsed = ParseStored<Message>(data, "row");
-    if (!parsed.ok()) return parsed.status();
-    *items_->Add() = *std::move(parsed);
-    last_.published_at = published_at;
-    last_.id = std::string(id);
-    last_.index = index;
-    return true;
-  }
-  // The next page's token, "" on the last page.
-  std::string NextPageToken() const {
-    return more_ ? EncodePageToken(kind_, last_) : std::string();
-  }
-
- private:
-  std::string_view kind_;
-  int limit_;
-  google::protobuf::RepeatedPtrField<Message>* items_;
-  PageKey last_;
-  bool more_ = false;
-};
-
-// A checked ListContestedClaims request.
-struct ContestedRequest {
-  int limit = 0;
-  int64_t offset = 0;
-  ContestedOptions options;
-};
-absl::StatusOr<ContestedRequest> ParseContestedRequest(std::string_view entity_id,
-                                                       int window_days, int page_size,
-                                                       std::string_view page_token);
-// Groups the candidate claims and cuts out the requested page.
-warta::v1::ListContestedClaimsResponse ContestedPage(
-    absl::Span<const warta::v1::StoredClaim> claims, const ContestedRequest& request);
+// The List* calls of ArticleStore over a backend's query runner: page size
+// and token checks, the query, page assembly and the next token.
+absl::StatusOr<warta::v1::ListArticlesResponse> ListArticlesVia(
+    const PageQueryRunner& run, const warta::v1::ArticleFilter& filter, int page_size,
+    std::string_view page_token);
+absl::StatusOr<warta::v1::ListClaimsResponse> ListClaimsVia(const PageQueryRunner& run,
+                                                            const ClaimFilter& filter,
+                                                            int page_size,
+                                                            std::string_view page_token);
+absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaimsVia(
+    const ClaimLoader& load, std::string_view entity_id, int window_days, int page_size,
+    std::string_view page_token);
 
 }  // namespace warta::storage
 

@@ -484,66 +484,44 @@ absl::StatusOr<warta::v1::EnrichedArticle> PostgresStore::GetArticle(std::string
   return ParseStored<warta::v1::EnrichedArticle>(r.Bytes(0, 0), "article");
 }
 
-namespace {
-
-// Reads the rows of a page query of sql_backend.h; returns the next token.
-template <typename R, typename Message>
-absl::StatusOr<std::string> ReadPage(const R& r, int limit, std::string_view kind,
-                                     google::protobuf::RepeatedPtrField<Message>* items) {
-  PageCollector<Message> page(kind, limit, items);
-  for (int i = 0; i < r.rows(); ++i) {
-    ASSIGN_OR_RETURN(bool more, page.Add(r.Int(i, 0), r.Bytes(i, 1), r.Int(i, 2),
-                                         r.Bytes(i, 3)));
-    if (!more) break;
-  }
-  return page.NextPageToken();
-}
-
-}  // namespace
-
 absl::StatusOr<warta::v1::ListArticlesResponse> PostgresStore::ListArticles(
     const warta::v1::ArticleFilter& filter, int page_size, std::string_view page_token) {
-  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  ASSIGN_OR_RETURN(const std::optional<PageKey> after,
-                   PageStart(kArticlesToken, page_token));
-  const SqlQuery sql = ListArticlesQuery(filter, after, limit);
-  warta::v1::ListArticlesResponse response;
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
-  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
-                   ReadPage(r, limit, kArticlesToken, response.mutable_articles()));
-  return response;
+  return ListArticlesVia(PageRunner(), filter, page_size, page_token);
 }
 
 absl::StatusOr<warta::v1::ListClaimsResponse> PostgresStore::ListClaims(
     const ClaimFilter& filter, int page_size, std::string_view page_token) {
-  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  ASSIGN_OR_RETURN(const std::optional<PageKey> after, PageStart(kClaimsToken, page_token));
-  const SqlQuery sql = ListClaimsQuery(filter, after, limit);
-  warta::v1::ListClaimsResponse response;
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
-  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
-                   ReadPage(r, limit, kClaimsToken, response.mutable_claims()));
-  return response;
+  return ListClaimsVia(PageRunner(), filter, page_size, page_token);
+}
+
+PageQueryRunner PostgresStore::PageRunner() {
+  return [this](const SqlQuery& sql, const PageRow& page_row) -> absl::Status {
+    absl::MutexLock lock(&mu_);
+    ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
+    for (int i = 0; i < r.rows(); ++i) {
+      ASSIGN_OR_RETURN(bool more,
+                       page_row(r.Int(i, 0), r.Bytes(i, 1), r.Int(i, 2), r.Bytes(i, 3)));
+      if (!more) break;
+    }
+    return absl::OkStatus();
+  };
 }
 
 absl::StatusOr<warta::v1::ListContestedClaimsResponse> PostgresStore::ListContestedClaims(
     std::string_view entity_id, int window_days, int page_size,
     std::string_view page_token) {
-  ASSIGN_OR_RETURN(const ContestedRequest request,
-                   ParseContestedRequest(entity_id, window_days, page_size, page_token));
-  const SqlQuery sql = ContestedCandidatesQuery(entity_id);
-  std::vector<warta::v1::StoredClaim> claims;
-  {
+  auto load = [this](const SqlQuery& sql)
+      -> absl::StatusOr<std::vector<warta::v1::StoredClaim>> {
     absl::MutexLock lock(&mu_);
     ASSIGN_OR_RETURN(Result r, Run(sql.sql, sql.args));
+    std::vector<warta::v1::StoredClaim> claims;
     for (int i = 0; i < r.rows(); ++i) {
       ASSIGN_OR_RETURN(claims.emplace_back(),
                        ParseStored<warta::v1::StoredClaim>(r.Bytes(i, 0), "claim"));
     }
-  }
-  return ContestedPage(claims, request);
+    return claims;
+  };
+  return ListContestedClaimsVia(load, entity_id, window_days, page_size, page_token);
 }
 
 absl::StatusOr<int64_t> PostgresStore::LatestSeq() {

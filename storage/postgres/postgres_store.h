@@ -109,6 +109,8 @@ class PostgresStore final : public ArticleStore {
                                        absl::Time stored_at)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<int64_t> LatestSeqLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Runs the page queries of storage/sql_backend.h.
+  PageQueryRunner PageRunner() ABSL_LOCKS_EXCLUDED(mu_);
   // Starts the listener thread on its own connection.
   absl::Status StartListener(const std::string& conninfo);
   void Listen(PGconn* conn);

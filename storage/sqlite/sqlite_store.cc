@@ -401,73 +401,48 @@ absl::StatusOr<warta::v1::EnrichedArticle> SqliteStore::GetArticle(std::string_v
   return ParseStored<warta::v1::EnrichedArticle>(query.Blob(0), "article");
 }
 
-namespace {
-
-// Runs a page query of sql_backend.h into `items`; returns the next token.
-template <typename Q, typename Message>
-absl::StatusOr<std::string> ReadPage(Q& query, int limit, std::string_view kind,
-                                     google::protobuf::RepeatedPtrField<Message>* items) {
-  PageCollector<Message> page(kind, limit, items);
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, query.Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(bool more,
-                     page.Add(query.Int(0), query.Text(1), query.Int(2), query.Blob(3)));
-    if (!more) break;
-  }
-  return page.NextPageToken();
-}
-
-}  // namespace
-
 absl::StatusOr<warta::v1::ListArticlesResponse> SqliteStore::ListArticles(
     const warta::v1::ArticleFilter& filter, int page_size, std::string_view page_token) {
-  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  ASSIGN_OR_RETURN(const std::optional<PageKey> after,
-                   PageStart(kArticlesToken, page_token));
-  const SqlQuery sql = ListArticlesQuery(filter, after, limit);
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
-  query.BindArgs(sql.args);
-  warta::v1::ListArticlesResponse response;
-  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
-                   ReadPage(query, limit, kArticlesToken, response.mutable_articles()));
-  return response;
+  return ListArticlesVia(PageRunner(), filter, page_size, page_token);
 }
 
 absl::StatusOr<warta::v1::ListClaimsResponse> SqliteStore::ListClaims(
     const ClaimFilter& filter, int page_size, std::string_view page_token) {
-  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  ASSIGN_OR_RETURN(const std::optional<PageKey> after, PageStart(kClaimsToken, page_token));
-  const SqlQuery sql = ListClaimsQuery(filter, after, limit);
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
-  query.BindArgs(sql.args);
-  warta::v1::ListClaimsResponse response;
-  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
-                   ReadPage(query, limit, kClaimsToken, response.mutable_claims()));
-  return response;
+  return ListClaimsVia(PageRunner(), filter, page_size, page_token);
 }
 
-absl::StatusOr<warta::v1::ListContestedClaimsResponse> SqliteStore::ListContestedClaims(
-    std::string_view entity_id, int window_days, int page_size,
-    std::string_view page_token) {
-  ASSIGN_OR_RETURN(const ContestedRequest request,
-                   ParseContestedRequest(entity_id, window_days, page_size, page_token));
-  const SqlQuery sql = ContestedCandidatesQuery(entity_id);
-  std::vector<warta::v1::StoredClaim> claims;
-  {
+PageQueryRunner SqliteStore::PageRunner() {
+  return [this](const SqlQuery& sql, const PageRow& page_row) -> absl::Status {
     absl::MutexLock lock(&mu_);
     ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
     query.BindArgs(sql.args);
     while (true) {
       ASSIGN_OR_RETURN(bool row, query.Step());
-      if (!row) break;
+      if (!row) return absl::OkStatus();
+      ASSIGN_OR_RETURN(bool more,
+                       page_row(query.Int(0), query.Text(1), query.Int(2), query.Blob(3)));
+      if (!more) return absl::OkStatus();
+    }
+  };
+}
+
+absl::StatusOr<warta::v1::ListContestedClaimsResponse> SqliteStore::ListContestedClaims(
+    std::string_view entity_id, int window_days, int page_size,
+    std::string_view page_token) {
+  auto load = [this](const SqlQuery& sql)
+      -> absl::StatusOr<std::vector<warta::v1::StoredClaim>> {
+    std::vector<warta::v1::StoredClaim> claims;
+    absl::MutexLock lock(&mu_);
+    ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
+    query.BindArgs(sql.args);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, query.Step());
+      if (!row) return claims;
       ASSIGN_OR_RETURN(claims.emplace_back(),
                        ParseStored<warta::v1::StoredClaim>(query.Blob(0), "claim"));
     }
-  }
-  return ContestedPage(claims, request);
+  };
+  return ListContestedClaimsVia(load, entity_id, window_days, page_size, page_token);
 }
 
 absl::StatusOr<int64_t> SqliteStore::LatestSeq() {

@@ -31,6 +31,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "storage/change_notifier.h"
+#include "storage/sql_backend.h"
 #include "storage/store.h"
 
 struct sqlite3;
@@ -102,6 +103,8 @@ class SqliteStore final : public ArticleStore {
   absl::Status WriteOffsetsLocked(const std::vector<ConsumedOffset>& offsets)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status Error(const std::string& what) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Runs the page queries of storage/sql_backend.h.
+  PageQueryRunner PageRunner() ABSL_LOCKS_EXCLUDED(mu_);
 
   const SqliteStoreOptions options_;
   absl::Mutex mu_;

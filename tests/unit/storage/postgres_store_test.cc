@@ -6,7 +6,8 @@
 // temporary directory and stopped at the end; each test gets a database of
 // its own. WARTA_TEST_POSTGRES=<conninfo> uses an existing server instead
 // (its user must be allowed to CREATE DATABASE). Without the PostgreSQL 15
-// server binaries (Debian package postgresql-15) the tests SKIP.
+// server binaries (Debian package postgresql-15; PG_BIN=dir overrides
+// /usr/lib/postgresql/15/bin) the tests SKIP.
 #include "storage/postgres/postgres_store.h"
 
 #include <libpq-fe.h>
@@ -36,7 +37,12 @@ using ::testing::IsEmpty;
 using ::testing::Pair;
 using ::testing::SizeIs;
 
-constexpr const char* kInitdb = "/usr/lib/postgresql/15/bin/initdb";
+// Where the server binaries are; PG_BIN overrides it (scripts/postgres.sh
+// reads the same variable).
+std::string InitdbPath() {
+  const char* bin = getenv("PG_BIN");
+  return absl::StrCat(bin && *bin ? bin : "/usr/lib/postgresql/15/bin", "/initdb");
+}
 
 // Runs a shell command; returns its standard output, or an error with it.
 absl::StatusOr<std::string> RunCommand(const std::string& command) {
@@ -82,9 +88,9 @@ class PostgresServer : public ::testing::Environment {
       conninfo_ = existing;
       return;
     }
-    if (!std::filesystem::exists(kInitdb)) {
+    if (!std::filesystem::exists(InitdbPath())) {
       conninfo_ = absl::UnavailableError(absl::StrCat(
-          kInitdb, " not found: install the Debian package postgresql-15 to run the "
+          InitdbPath(), " not found: install the Debian package postgresql-15 to run the "
                    "PostgreSQL store tests"));
       return;
     }
