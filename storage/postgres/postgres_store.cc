@@ -157,6 +157,7 @@ class PostgresStore::Result {
     if (r_ != nullptr) PQclear(r_);
   }
 
+  PGresult* get() const { return r_; }
   int rows() const { return PQntuples(r_); }
   bool IsNull(int row, int col) const { return PQgetisnull(r_, row, col); }
   // An integer column (smallint, integer or bigint; big-endian).
@@ -212,20 +213,37 @@ absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
   return store;
 }
 
-absl::Status PostgresStore::Exec(const char* sql) {
-  PGresult* r = PQexec(conn_, sql);
-  Result result(r);
-  const ExecStatusType s = PQresultStatus(r);
-  if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
-    if (PQstatus(conn_) != CONNECTION_OK) {
-      PQreset(conn_);  // the next call may succeed
-      return absl::UnavailableError(absl::StrCat("postgres ", server_, ": connection lost: ",
-                                                 PQerrorMessage(conn_)));
+absl::StatusOr<PostgresStore::Result> PostgresStore::Execute(
+    const std::function<PGresult*()>& send, std::string_view sql) {
+  // A statement sent outside a transaction may be sent again on a new
+  // connection; inside one, the transaction is lost with the connection.
+  const bool idle = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  for (int attempt = 0;; ++attempt) {
+    Result result(send());
+    const ExecStatusType s = PQresultStatus(result.get());
+    if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) return result;
+    if (PQstatus(conn_) == CONNECTION_OK) {
+      const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+      std::string message = absl::StrCat("postgres: ", PQresultErrorMessage(result.get()),
+                                         " in: ", std::string(sql.substr(0, 300)));
+      // Serialization failures and deadlocks are worth retrying.
+      if (state != nullptr && (std::string_view(state) == "40001" ||
+                               std::string_view(state) == "40P01")) {
+        return absl::AbortedError(message);
+      }
+      return absl::InternalError(message);
     }
-    return absl::InternalError(absl::StrCat("postgres: ", PQresultErrorMessage(r),
-                                            " in: ", std::string(sql).substr(0, 200)));
+    std::string message = PQerrorMessage(conn_);
+    PQreset(conn_);
+    if (!idle || attempt > 0 || PQstatus(conn_) != CONNECTION_OK) {
+      return absl::UnavailableError(absl::StrCat("postgres ", server_,
+                                                 ": connection lost: ", message));
+    }
   }
-  return absl::OkStatus();
+}
+
+absl::Status PostgresStore::Exec(const char* sql) {
+  return Execute([&] { return PQexec(conn_, sql); }, sql).status();
 }
 
 absl::StatusOr<PostgresStore::Result> PostgresStore::Run(std::string_view sql,
@@ -243,24 +261,12 @@ absl::StatusOr<PostgresStore::Result> PostgresStore::Run(std::string_view sql,
     lengths.push_back(static_cast<int>(p.value.size()));
     formats.push_back(p.binary ? 1 : 0);
   }
-  PGresult* r = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
-                             values.data(), lengths.data(), formats.data(), /*binary=*/1);
-  Result result(r);
-  const ExecStatusType s = PQresultStatus(r);
-  if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) return result;
-  if (PQstatus(conn_) != CONNECTION_OK) {
-    PQreset(conn_);
-    return absl::UnavailableError(absl::StrCat("postgres ", server_, ": connection lost: ",
-                                               PQerrorMessage(conn_)));
-  }
-  const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-  std::string message = absl::StrCat("postgres: ", PQresultErrorMessage(r), " in: ", text);
-  // Serialization failures and deadlocks are worth retrying.
-  if (state != nullptr && (std::string_view(state) == "40001" ||
-                           std::string_view(state) == "40P01")) {
-    return absl::AbortedError(message);
-  }
-  return absl::InternalError(message);
+  return Execute(
+      [&] {
+        return PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                            values.data(), lengths.data(), formats.data(), /*binary=*/1);
+      },
+      text);
 }
 
 absl::Status PostgresStore::Initialize() {
@@ -310,6 +316,7 @@ absl::Status PostgresStore::StartListener(const std::string& conninfo) {
     PQfinish(conn);
     return status;
   }
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   PGresult* listen = PQexec(conn, absl::StrCat("LISTEN ", kChannel).c_str());
   const bool ok = PQresultStatus(listen) == PGRES_COMMAND_OK;
   PQclear(listen);

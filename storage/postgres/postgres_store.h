@@ -37,6 +37,7 @@
 #include "storage/store.h"
 
 typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
 
 namespace warta::storage {
 
@@ -103,6 +104,10 @@ class PostgresStore final : public ArticleStore {
   absl::StatusOr<Result> Run(std::string_view sql, const std::vector<PgParam>& params)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status Exec(const char* sql) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Sends a statement with `send`; a lost connection is reset, and the
+  // statement sent again when no transaction was open. `sql` is for errors.
+  absl::StatusOr<Result> Execute(const std::function<PGresult*()>& send,
+                                 std::string_view sql) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Writes one article inside the open transaction; returns its new
   // sequence number, or 0 when it was not newer than the stored one.
   absl::StatusOr<int64_t> UpsertLocked(const warta::v1::EnrichedArticle& article,

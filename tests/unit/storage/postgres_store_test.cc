@@ -280,6 +280,31 @@ TEST_F(PostgresStoreTest, ChangesStoredByAnotherStoreWakeWatchers) {
   EXPECT_EQ(*watcher->LatestSeq(), seq);
 }
 
+TEST_F(PostgresStoreTest, SurvivesTheServerDroppingItsConnections) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Upsert(testing::KurskArticle(), {}).ok());
+  // What a server restart or an administrator does to every session.
+  ASSERT_TRUE(ExecRaw(conninfo_,
+                      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                      "datname = current_database() AND pid <> pg_backend_pid()")
+                  .ok());
+  // Outside a transaction the store reconnects and carries on.
+  auto got = store->GetArticle("putin-choe-kursk");
+  EXPECT_TRUE(got.ok()) << got.status();
+  // The listener reconnects too: another store's write still wakes it.
+  auto writer = Open();
+  ASSERT_NE(writer, nullptr);
+  std::thread write([&] {
+    absl::SleepFor(absl::Milliseconds(1500));
+    ASSERT_TRUE(writer->Upsert(testing::BergeloraArticle(), {}).ok());
+  });
+  const int64_t seq = store->WaitForChange(1, absl::Now() + absl::Seconds(20));
+  write.join();
+  EXPECT_GT(seq, 1);
+  EXPECT_TRUE(store->Upsert(testing::MakeArticle("after", "s", "id", 0), {}).ok());
+}
+
 TEST_F(PostgresStoreTest, StoresSharingADatabaseKeepOneSequence) {
   auto a = Open();
   auto b = Open();
