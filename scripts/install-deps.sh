@@ -13,7 +13,7 @@ apt_packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev
-  kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip
+  kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip postgresql-15
   docker-compose
 )
 if [ "${WARTA_DEPS:-all}" = build ]; then

@@ -180,3 +180,27 @@ def pipeline(kafka, topics, services, tmp_path):
     p.ingest = services("warta-ingest", *common, "--raw_topic", topics.raw)
     p.start = services
     return p
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """A throwaway real PostgreSQL 15 server (scripts/postgres.sh); yields its
+    libpq conninfo ("host=127.0.0.1 port=... user=warta dbname=warta")."""
+    state = Path(tempfile.mkdtemp(prefix="warta-pg-"))
+    out = subprocess.run([str(ROOT / "scripts/postgres.sh"), "start", str(state)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, f"PostgreSQL did not start:\n{out.stderr}"
+    conninfo = out.stdout.strip().splitlines()[-1]
+    yield conninfo
+    subprocess.run([str(ROOT / "scripts/postgres.sh"), "stop", str(state)], timeout=60)
+    subprocess.run(["rm", "-rf", str(state)])
+
+
+@pytest.fixture
+def pg_database(postgres):
+    """A fresh database on the session's server, as a warta-store --db value."""
+    name = "t" + uuid.uuid4().hex[:10]
+    subprocess.run(["psql", postgres, "-q", "-c", f"CREATE DATABASE {name}"], check=True,
+                   capture_output=True, timeout=30)
+    base = " ".join(p for p in postgres.split() if not p.startswith("dbname="))
+    return f"postgres:{base} dbname={name}"

@@ -8,7 +8,31 @@
 #include "services/common/consuming_server.h"
 #include "services/store/store_loop.h"
 #include "storage/grpc/store_service.h"
+#include "absl/strings/match.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
+
+namespace {
+
+// SQLite by default; PostgreSQL when several stores share one database.
+absl::StatusOr<std::unique_ptr<warta::storage::ArticleStore>> OpenStore(const std::string& db) {
+  using namespace warta::storage;
+  if (absl::StartsWith(db, "postgresql://") || absl::StartsWith(db, "postgres://")) {
+    auto pg = PostgresStore::Open(db);
+    if (!pg.ok()) return pg.status();
+    return std::unique_ptr<ArticleStore>(std::move(*pg));
+  }
+  if (absl::StartsWith(db, "postgres:")) {
+    auto pg = PostgresStore::Open(db.substr(std::string("postgres:").size()));
+    if (!pg.ok()) return pg.status();
+    return std::unique_ptr<ArticleStore>(std::move(*pg));
+  }
+  auto sqlite = SqliteStore::Open(db);
+  if (!sqlite.ok()) return sqlite.status();
+  return std::unique_ptr<ArticleStore>(std::move(*sqlite));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace warta;
@@ -27,7 +51,9 @@ int main(int argc, char** argv) {
   flags.String("dlq_topic", &dlq_topic, "dead-letter topic for undecodable messages");
   flags.String("group_id", &group_id, "Kafka consumer group id");
   flags.String("client_id", &client_id, "Kafka client id");
-  flags.String("db", &db, "SQLite database file (created when absent)");
+  flags.String("db", &db,
+               "SQLite database file (created when absent), or a PostgreSQL database:\n"
+               "      postgresql://user@host:port/dbname, or postgres:<libpq conninfo>");
   flags.String("listen", &listen, "gRPC listen address host:port (port 0 picks a free one)");
   flags.String("port_file", &port_file, "write the bound gRPC port to this file once listening");
   flags.Int("max_batch", &max_batch, "messages stored per database transaction");
@@ -41,7 +67,7 @@ int main(int argc, char** argv) {
   }
   InstallShutdownSignalHandlers();
 
-  auto store = storage::SqliteStore::Open(db);
+  absl::StatusOr<std::unique_ptr<storage::ArticleStore>> store = OpenStore(db);
   if (!store.ok()) {
     LogError("cannot open the store: ", store.status().message());
     return 1;
