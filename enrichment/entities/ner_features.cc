@@ -171,6 +171,25 @@ void AnalyzeSentence(const std::vector<std::string_view>& words,
     t.gaz = gaz[i];
     t.gaz_train = gaz_train[i];
   }
+  // Capitalised runs (never in caseless sentences: no token is kInitialUpper
+  // there).
+  for (int i = 0; i < n;) {
+    const CaseClass cc = (*infos)[i].case_class;
+    const bool capital = cc == CaseClass::kInitialUpper || cc == CaseClass::kAllUpper || cc == CaseClass::kMixed;
+    int j = i + 1;
+    if (capital) {
+      while (j < n) {
+        const CaseClass c = (*infos)[j].case_class;
+        if (c != CaseClass::kInitialUpper && c != CaseClass::kAllUpper && c != CaseClass::kMixed) break;
+        ++j;
+      }
+    }
+    for (int k = i; k < j; ++k) {
+      (*infos)[k].run_begin = capital ? i : k;
+      (*infos)[k].run_end = capital ? j : k;
+    }
+    i = j;
+  }
 }
 
 namespace {
@@ -223,6 +242,16 @@ void LexicalFeatures(std::string_view lower, const LexEntry* lex, int offset,
   }
 }
 
+void RunFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>* out) {
+  const int b = s[i].run_begin, e = s[i].run_end;
+  if (e - b < 2) return;
+  if (i > b) out->push_back(Feature(kRunFirst, 0, s[b].lower));
+  if (i + 1 < e) out->push_back(Feature(kRunLast, 0, s[e - 1].lower));
+  if (i > b && b > 0) out->push_back(Feature(kRunPrev, 0, s[b - 1].lower));
+  // Run length (capped) by position: first, 2nd..5th, and whether last.
+  out->push_back(Feature(kRunShape, 0, std::min(e - b, 6), std::min(i - b, 4) + 8 * (i + 1 == e)));
+}
+
 void TokenFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>* out) {
   const int n = static_cast<int>(s.size());
   out->push_back(Feature(kBias, 0, 0));
@@ -246,6 +275,7 @@ void TokenFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>
   out->push_back(Feature(kCasePair, 1, cc, i + 1 < n ? static_cast<int>(s[i + 1].case_class) : kNumCaseClasses));
   if (i > 0) out->push_back(BigramFeature(-1, s[i - 1].lower, s[i].lower));
   if (i + 1 < n) out->push_back(BigramFeature(1, s[i].lower, s[i + 1].lower));
+  RunFeatures(s, i, out);
 }
 
 }  // namespace warta::enrichment::ner

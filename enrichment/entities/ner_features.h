@@ -6,7 +6,7 @@
 // on its lower-cased form ("lexical" features) or on a small enum (case
 // class, capitalisation bucket, gazetteer tag); the tagger exploits that to
 // precompute per-word score vectors and stay above 1M tokens/s. Only the two
-// word bigrams are looked up per token.
+// word bigrams and the capitalised-run features are looked up per token.
 //
 // Case: a sentence with no upper-case letter (NERP is all lower-case) or no
 // lower-case letter (a shouted headline) carries no case information, so its
@@ -118,6 +118,11 @@ struct TokenInfo {
   CaseClass case_class = CaseClass::kCaseless;
   uint8_t gaz = 0;        // packaged gazetteer tag
   uint8_t gaz_train = 0;  // training-data gazetteer tag
+  // The run of capitalised words (kInitialUpper / kAllUpper / kMixed)
+  // holding this token: tokens [run_begin, run_end); run_begin == run_end
+  // when the token is in none.
+  int run_begin = 0;
+  int run_end = 0;
 };
 
 // Fills `infos` (and `lower_storage`, which owns the lower-cased strings;
@@ -130,7 +135,7 @@ void AnalyzeSentence(const std::vector<std::string_view>& words,
 enum FeatureGroup : uint32_t {
   kBias = 1, kWord, kPrefix, kSuffix, kForm, kLength, kCluster, kCoarse,
   kBoundary, kCase, kCaseCap, kFirst, kGaz, kCasePair, kBigram, kGazTrain,
-  kTransCase, kTransCluster,
+  kTransCase, kTransCluster, kRunFirst, kRunLast, kRunPrev, kRunShape,
 };
 
 inline uint64_t HashStart(uint32_t group, int offset) {
@@ -182,6 +187,16 @@ inline void TransitionContext(const TokenInfo& t, std::pair<uint32_t, int> out[k
 inline uint64_t TransitionFeature(uint32_t group, int prev_tag, int value) {
   return Feature(group, 0, prev_tag, value);
 }
+
+// Features of token i from the capitalised run holding it (none outside
+// runs of two or more words): the run's first word seen from its later
+// words ("menteri" for "Choe" in "Menteri Luar Negeri Korea Utara Choe Son
+// Hui", "universitas" for "Mada" in "Universitas Gadjah Mada"), its last
+// word seen from the earlier ones ("Volcanic Ash Advisory Centre"), the
+// word before the run ("kata" before a name), and the run's length by the
+// token's position in it. Looked up per token by the tagger; only tokens in
+// runs pay.
+void RunFeatures(const std::vector<TokenInfo>& sentence, int i, std::vector<uint64_t>* out);
 
 // All features of token i of a sentence (the training path; the tagger
 // computes the same sum faster).

@@ -355,6 +355,7 @@ void NerModel::ScoreEmissions(const std::vector<TokenInfo>& s, int v, std::vecto
     }
   }
   out->assign(static_cast<size_t>(n) * kNumTags, 0.0f);
+  std::vector<uint64_t> run_features;
   for (int i = 0; i < n; ++i) {
     float* e = &(*out)[i * kNumTags];
     Add(e, sc.bias.data());
@@ -379,6 +380,11 @@ void NerModel::ScoreEmissions(const std::vector<TokenInfo>& s, int v, std::vecto
     Add(e, sc.pair_right[cc][i + 1 < n ? static_cast<int>(s[i + 1].case_class) : kNumCaseClasses].data());
     if (i > 0) sc.AddWeight(BigramFeature(-1, s[i - 1].lower, s[i].lower), e);
     if (i + 1 < n) sc.AddWeight(BigramFeature(1, s[i].lower, s[i + 1].lower), e);
+    if (s[i].run_end - s[i].run_begin >= 2) {
+      run_features.clear();
+      RunFeatures(s, i, &run_features);
+      for (uint64_t f : run_features) sc.AddWeight(f, e);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // warta-train-ner: rebuilds models/ner/ner.model from ../shared/data.
 //   warta-train-ner [--data_dir=../shared/data] [--out=models/ner/ner.model]
 //                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp]
-//                   [--clusters=N] [--prune=X] [--quiet]
+//                   [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
     if (const char* v = value("--data_dir=")) options.data_dir = v;
     else if (const char* v = value("--out=")) out = v;
     else if (const char* v = value("--epochs=")) ok = absl::SimpleAtoi(v, &options.epochs);
+    else if (const char* v = value("--seed=")) ok = absl::SimpleAtoi(v, &options.seed);
+    else if (const char* v = value("--ensemble=")) ok = absl::SimpleAtoi(v, &options.ensemble);
     else if (const char* v = value("--clusters=")) ok = absl::SimpleAtoi(v, &options.clusters);
     else if (const char* v = value("--prune=")) ok = absl::SimpleAtof(v, &options.prune_below);
     else if (const char* v = value("--gazetteer_folds=")) ok = absl::SimpleAtoi(v, &options.gazetteer_folds);

@@ -313,7 +313,10 @@ absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::pa
   return texts;
 }
 
-absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
+namespace {
+
+// One perceptron run (options.seed shuffles the training order).
+absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
   std::ostream* log = options.log;
   // 1. Labelled data.
   std::vector<eval::ConllSentence> train;
@@ -586,6 +589,63 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
   NerModelData out = averaged();
   if (log) {
     for (const auto& v : out.variants) *log << "variant " << v.name << ": " << v.weights.size() << " features\n";
+  }
+  return out;
+}
+
+// The mean of models that differ only in their weights (same lexicon and
+// gazetteer: those do not depend on the seed).
+NerModelData AverageModels(std::vector<NerModelData> runs) {
+  NerModelData out = std::move(runs[0]);
+  const float n = static_cast<float>(runs.size());
+  for (size_t v = 0; v < out.variants.size(); ++v) {
+    std::map<uint64_t, enrichment::ner::TagScores> sum;  // sorted by hash
+    for (size_t r = 0; r < runs.size(); ++r) {
+      const auto& weights = r == 0 ? out.variants[v] : runs[r].variants[v];
+      for (const auto& [hash, scores] : weights.weights) {
+        auto& acc = sum.try_emplace(hash).first->second;
+        for (int t = 0; t < kNumTags; ++t) acc[t] += scores[t];
+      }
+      if (r == 0) continue;
+      for (int i = 0; i < kNumTags * kNumTags; ++i) out.variants[v].transitions[i] += weights.transitions[i];
+      for (int i = 0; i < kNumTags; ++i) out.variants[v].start[i] += weights.start[i];
+    }
+    for (float& f : out.variants[v].transitions) f /= n;
+    for (float& f : out.variants[v].start) f /= n;
+    out.variants[v].weights.clear();
+    for (auto& [hash, scores] : sum) {
+      for (float& f : scores) f /= n;
+      out.variants[v].weights.push_back({hash, scores});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
+  if (options.ensemble <= 1) return TrainOnce(options);
+  std::vector<NerModelData> runs;
+  for (int k = 0; k < options.ensemble; ++k) {
+    NerTrainOptions o = options;
+    o.seed = options.seed + static_cast<uint32_t>(k);
+    if (options.log) *options.log << "ensemble run " << k + 1 << " of " << options.ensemble << "\n";
+    ASSIGN_OR_RETURN(NerModelData m, TrainOnce(o));
+    runs.push_back(std::move(m));
+  }
+  NerModelData out = AverageModels(std::move(runs));
+  if (options.log) {
+    auto model = enrichment::ner::NerModel::FromData(out);
+    for (const auto& [file, variant] : std::vector<std::pair<std::string, std::string>>{
+             {"idner_news_2k/dev.txt", ""}, {"nergrit/valid.txt", ""}, {"nergrit/valid.txt", "nergrit"},
+             {"nerp/valid.txt", ""}}) {
+      auto contents = ReadFile(options.data_dir / "ner" / file);
+      if (!contents.ok()) continue;
+      auto sentences = eval::ParseConll(*contents);
+      if (!sentences.ok()) continue;
+      *options.log << "ensemble " << file << (variant.empty() ? "" : " (" + variant + ")") << " F1 "
+                   << eval::EvaluateNer(*model, *sentences, variant).F1() << "\n";
+    }
   }
   return out;
 }

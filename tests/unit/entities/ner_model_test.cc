@@ -1,5 +1,6 @@
 #include "enrichment/entities/ner_model.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "eval/ner/conll.h"
@@ -37,6 +38,29 @@ TEST(NerModelTest, FastScoresEqualTheTrainersSum) {
     Model().TransitionsSlow(Words(sentence), v, &slow);
     ASSERT_EQ(fast.size(), slow.size());
     for (size_t i = kNumTags * kNumTags; i < fast.size(); ++i) EXPECT_NEAR(fast[i], slow[i], 1e-3) << i;
+  }
+}
+
+TEST(NerModelTest, CapitalisedRunsGiveRunFeaturesOnlyInside) {
+  const std::vector<std::string> cased = {"Kata", "Menteri", "Luar", "Negeri", "Retno", "di", "Jakarta", "."};
+  std::string storage;
+  std::vector<TokenInfo> infos;
+  AnalyzeSentence(Words(cased), Model().resources(), &storage, &infos);
+  EXPECT_EQ(infos[4].run_begin, 0);  // "Kata" starts the run (sentence-initial capital)
+  EXPECT_EQ(infos[4].run_end, 5);
+  std::vector<uint64_t> feats;
+  RunFeatures(infos, 4, &feats);
+  EXPECT_NE(std::find(feats.begin(), feats.end(), Feature(kRunFirst, 0, "kata")), feats.end());
+  feats.clear();
+  RunFeatures(infos, 6, &feats);  // "Jakarta" alone: no run features
+  EXPECT_TRUE(feats.empty());
+  // Lower-cased text has no case, so no runs.
+  const std::vector<std::string> caseless = {"menteri", "luar", "negeri", "retno", "."};
+  AnalyzeSentence(Words(caseless), Model().resources(), &storage, &infos);
+  for (int i = 0; i < static_cast<int>(infos.size()); ++i) {
+    feats.clear();
+    RunFeatures(infos, i, &feats);
+    EXPECT_TRUE(feats.empty()) << i;
   }
 }
 
