@@ -6,6 +6,24 @@
 
 namespace warta::services {
 
+void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server,
+                                  ConsumeLoopOptions* loop) {
+  flags.String("brokers", &server->consumer.brokers, "Kafka bootstrap servers (host:port,...)");
+  flags.String("group_id", &server->consumer.group_id, "Kafka consumer group id");
+  flags.String("client_id", &server->consumer.client_id, "Kafka client id");
+  flags.String("listen", &server->listen,
+               "gRPC listen address host:port (port 0 picks a free one)");
+  flags.String("port_file", &server->port_file,
+               "write the bound gRPC port to this file once listening");
+  flags.Int("shutdown_grace_s", &server->shutdown_grace_s,
+            "seconds in-flight calls get on SIGTERM");
+  flags.Bool("consume", &server->consume, "consume from Kafka (--noconsume: serve gRPC only)");
+  flags.Int("max_batch", &loop->max_batch,
+            "messages handled between offset commits (warta-store: per database transaction)");
+  flags.Int("crash_before_commit_batch", &loop->crash_before_commit_batch,
+            "tests only: die abruptly after handling batch N, before committing it (0: never)");
+}
+
 int RunConsumingServer(const std::vector<grpc::Service*>& services,
                        const ConsumingServerOptions& options) {
   auto server = GrpcServer::Start(options.listen, services, options.port_file);

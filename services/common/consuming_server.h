@@ -12,8 +12,10 @@
 #include <grpcpp/grpcpp.h>
 
 #include "absl/status/status.h"
+#include "common/flags.h"
 #include "kafka/consumer.h"
 #include "kafka/producer.h"
+#include "services/common/consume_loop.h"
 
 namespace warta::services {
 
@@ -29,6 +31,13 @@ struct ConsumingServerOptions {
   // Called before the gRPC server drains (e.g. to end open streams).
   std::function<void()> before_grpc_shutdown;
 };
+
+// Registers the flags every consuming server has (--brokers, --group_id,
+// --client_id, --listen, --port_file, --shutdown_grace_s, --consume,
+// --max_batch, --crash_before_commit_batch) on the given fields; their
+// current values are the defaults.
+void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server,
+                                  ConsumeLoopOptions* loop);
 
 // Returns the process exit code: 0 after a clean SIGTERM.
 int RunConsumingServer(const std::vector<grpc::Service*>& services,

@@ -37,30 +37,22 @@ absl::StatusOr<std::unique_ptr<warta::storage::ArticleStore>> OpenStore(const st
 int main(int argc, char** argv) {
   using namespace warta;
   SetLogProgramName("warta-store");
-  std::string brokers = "127.0.0.1:9092", listen = "0.0.0.0:50053", port_file;
-  std::string enriched_topic = "articles.enriched", dlq_topic = "articles.dlq";
-  std::string group_id = "warta-store", client_id = "warta-store", db = "warta.db";
-  int max_batch = 200, shutdown_grace_s = 10, crash_before_commit_batch = 0;
-  bool consume = true;
+  services::ConsumingServerOptions options;
+  options.listen = "0.0.0.0:50053";
+  options.consumer.group_id = options.consumer.client_id = "warta-store";
+  services::StoreLoopOptions loop_options;
+  loop_options.consume.max_batch = 200;
+  std::string enriched_topic = "articles.enriched", db = "warta.db";
   FlagSet flags("warta-store [flags]",
-                "Consumes warta.v1.EnrichedArticle from Kafka into an SQLite database\n"
+                "Consumes warta.v1.EnrichedArticle from Kafka into SQLite or PostgreSQL\n"
                 "(idempotent upserts by article id, Kafka offsets kept in the same transaction)\n"
                 "and serves warta.v1.StoreService over gRPC.");
-  flags.String("brokers", &brokers, "Kafka bootstrap servers (host:port,...)");
+  services::RegisterConsumingServerFlags(flags, &options, &loop_options.consume);
   flags.String("enriched_topic", &enriched_topic, "topic to consume enriched articles from");
-  flags.String("dlq_topic", &dlq_topic, "dead-letter topic for undecodable messages");
-  flags.String("group_id", &group_id, "Kafka consumer group id");
-  flags.String("client_id", &client_id, "Kafka client id");
+  flags.String("dlq_topic", &loop_options.dlq_topic, "dead-letter topic for undecodable messages");
   flags.String("db", &db,
                "SQLite database file (created when absent), or a PostgreSQL database:\n"
                "      postgresql://user@host:port/dbname, or postgres:<libpq conninfo>");
-  flags.String("listen", &listen, "gRPC listen address host:port (port 0 picks a free one)");
-  flags.String("port_file", &port_file, "write the bound gRPC port to this file once listening");
-  flags.Int("max_batch", &max_batch, "messages stored per database transaction");
-  flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
-  flags.Int("crash_before_commit_batch", &crash_before_commit_batch,
-            "tests only: die abruptly after storing batch N, before committing to Kafka");
-  flags.Bool("consume", &consume, "consume from Kafka (--noconsume: serve gRPC only)");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-store takes no positional arguments (see --help)\n", stderr);
     return 2;
@@ -73,27 +65,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   storage::StoreServiceImpl service(store->get());
-  services::StoreLoopOptions loop_options;
-  loop_options.dlq_topic = dlq_topic;
-  loop_options.consume.max_batch = max_batch;
-  loop_options.consume.crash_before_commit_batch = crash_before_commit_batch;
-
   storage::ArticleStore* s = store->get();
-  services::ConsumingServerOptions options;
-  options.listen = listen;
-  options.port_file = port_file;
-  options.shutdown_grace_s = shutdown_grace_s;
-  options.consume = consume;
-  options.consumer = {
-      .brokers = brokers,
-      .group_id = group_id,
-      .client_id = client_id,
-      .topics = {enriched_topic},
-      // Each message lands once: partitions resume from the offsets stored
-      // with the rows.
-      .starting_offsets = [s](const std::vector<kafka::PartitionOffset>& assigned) {
-        return services::StartingOffsetsFromStore(*s, assigned);
-      }};
+  options.consumer.topics = {enriched_topic};
+  // Each message lands once: partitions resume from the offsets stored with
+  // the rows.
+  options.consumer.starting_offsets = [s](const std::vector<kafka::PartitionOffset>& assigned) {
+    return services::StartingOffsetsFromStore(*s, assigned);
+  };
   options.loop = [&](kafka::Consumer& consumer, kafka::Producer& producer) {
     return services::RunStoreLoop(consumer, &producer, *s, loop_options, ShutdownRequested);
   };
