@@ -17,7 +17,12 @@ namespace {
 
 std::unique_ptr<warta::v1::StoreService::Stub> Connect(const std::string& address) {
   return warta::v1::StoreService::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), [] {
+        // A page of enriched articles is easily more than gRPC's 4 MB default.
+        grpc::ChannelArguments args;
+        args.SetMaxReceiveMessageSize(256 * 1024 * 1024);
+        return args;
+      }()));
 }
 
 void SetDeadline(grpc::ClientContext& context, int seconds = 30) {
@@ -278,7 +283,7 @@ int RunWait(const Args& args) {
   while (absl::Now() < deadline) {
     have = 0;
     warta::v1::ListArticlesRequest request;
-    request.set_page_size(1000);
+    request.set_page_size(100);
     bool ok = ForEachPage<warta::v1::ListArticlesRequest, warta::v1::ListArticlesResponse>(
                   request,
                   [&](grpc::ClientContext* c, const auto& r, auto* out) {

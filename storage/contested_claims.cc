@@ -1,6 +1,7 @@
 #include "storage/contested_claims.h"
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -51,7 +52,8 @@ const absl::flat_hash_map<std::string_view, std::string_view>& UnitSynonyms() {
 
 // One quantity of one claim: the unit of comparison.
 struct Item {
-  int claim = 0;  // index into the input
+  int claim = 0;     // index into the input
+  int quantity = 0;  // index into the claim's quantities
   std::string unit;
   double value = 0;
   // false for vague amounts ("ribuan pasukan"): listed, never a figure.
@@ -116,7 +118,7 @@ void LinkList(std::vector<size_t>& list, const std::vector<Item>& items,
 }
 
 // Where a vague item joins: the exact item of `exact_list` (one (unit,
-// subject) list, already sorted by LinkList when it is all dated) nearest in
+// subject) list, sorted by time when it is all dated) nearest in
 // time and within the window, as (distance, item); nullopt when none is.
 // Undated items are at distance 0 from everything, like in LinkList.
 std::optional<std::pair<int64_t, size_t>> NearestExact(
@@ -210,7 +212,15 @@ std::optional<warta::v1::ContestedClaim> MakeGroup(
     group.add_subject_entity_ids(id);
     group.add_subject_names(subject_counts[id].second);
   }
-  for (size_t i : entries) *group.add_claims() = claims[items[i].claim];
+  for (size_t i : entries) {
+    // Each entry carries only its figure for this group, not the claim's
+    // other numbers.
+    warta::v1::StoredClaim* entry = group.add_claims();
+    *entry = claims[items[i].claim];
+    warta::v1::Quantity figure = entry->claim().quantities(items[i].quantity);
+    entry->mutable_claim()->clear_quantities();
+    *entry->mutable_claim()->add_quantities() = std::move(figure);
+  }
   return group;
 }
 
@@ -243,6 +253,21 @@ std::string NormalizeUnit(std::string_view unit) {
   return folded;
 }
 
+namespace {
+
+// Durations and ages ("5 tahun penjara", "dua pekan") are how long, not how
+// many of something: comparing them across claims links unrelated stories.
+bool IsDuration(std::string_view unit) {
+  static constexpr std::string_view kDurations[] = {
+      "tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit", "detik",
+      "year", "years", "month", "months", "week", "weeks", "day", "days",
+      "hour", "hours", "minute", "minutes", "second", "seconds"};
+  std::string_view first = unit.substr(0, unit.find(' '));
+  return std::find(std::begin(kDurations), std::end(kDurations), first) != std::end(kDurations);
+}
+
+}  // namespace
+
 std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
     absl::Span<const warta::v1::StoredClaim> claims,
     const ContestedOptions& options) {
@@ -250,11 +275,13 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
   for (int c = 0; c < static_cast<int>(claims.size()); ++c) {
     const warta::v1::StoredClaim& claim = claims[c];
     if (claim.claim().subject_entity_ids().empty()) continue;
-    for (const auto& quantity : claim.claim().quantities()) {
+    for (int q = 0; q < claim.claim().quantities_size(); ++q) {
+      const warta::v1::Quantity& quantity = claim.claim().quantities(q);
       std::string unit = NormalizeUnit(quantity.unit());
-      if (unit.empty()) continue;
+      if (unit.empty() || IsDuration(unit)) continue;
       Item& item = items.emplace_back();
       item.claim = c;
+      item.quantity = q;
       item.unit = std::move(unit);
       item.value = quantity.value();
       item.exact = quantity.exact_value();
@@ -265,9 +292,15 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
     }
   }
 
-  // Items that could measure the same thing: same unit, one shared subject.
-  // Exact figures link to each other; a vague amount only joins the group
-  // of its nearest exact figure, so it never bridges two groups.
+  // Items that could measure the same thing: same unit and two shared
+  // subjects (North Korea AND Russia), or the same single subject when both
+  // name only one. One shared subject is too weak to link figures in a
+  // national corpus, where "Indonesia" is in half the claims. A vague amount
+  // never links anything (it only joins the group of its nearest exact
+  // figure sharing a subject), so one shared subject is enough for it.
+  std::deque<std::string> pair_keys;  // owns the keys' text; never moves it
+  absl::flat_hash_map<std::pair<std::string_view, std::string_view>, std::vector<size_t>>
+      exact_by_unit_and_pair;
   struct Lists {
     std::vector<size_t> exact;
     std::vector<size_t> vague;
@@ -275,15 +308,26 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
   absl::flat_hash_map<std::pair<std::string_view, std::string_view>, Lists>
       by_unit_and_subject;
   for (size_t i = 0; i < items.size(); ++i) {
-    for (const std::string& subject : *items[i].subjects) {
+    std::vector<std::string_view> subjects(items[i].subjects->begin(), items[i].subjects->end());
+    std::sort(subjects.begin(), subjects.end());
+    subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
+    for (std::string_view subject : subjects) {
       Lists& lists = by_unit_and_subject[{items[i].unit, subject}];
       (items[i].exact ? lists.exact : lists.vague).push_back(i);
+    }
+    if (!items[i].exact) continue;
+    if (subjects.size() == 1) exact_by_unit_and_pair[{items[i].unit, subjects[0]}].push_back(i);
+    for (size_t x = 0; x < subjects.size(); ++x) {
+      for (size_t y = x + 1; y < subjects.size(); ++y) {
+        pair_keys.push_back(std::string(subjects[x]) + "\n" + std::string(subjects[y]));
+        exact_by_unit_and_pair[{items[i].unit, pair_keys.back()}].push_back(i);
+      }
     }
   }
   DisjointSets sets(items.size());
   const int64_t window_nanos = absl::ToInt64Nanoseconds(options.window);
-  for (auto& [key, lists] : by_unit_and_subject) {
-    LinkList(lists.exact, items, window_nanos, sets);
+  for (auto& [key, exact] : exact_by_unit_and_pair) {
+    LinkList(exact, items, window_nanos, sets);
   }
   // (distance, exact item) per vague item, over all its subjects; the
   // nearest wins, ties to the first stored.
@@ -291,6 +335,12 @@ std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
   for (auto& [key, lists] : by_unit_and_subject) {
     bool has_undated = false;
     for (size_t i : lists.exact) has_undated |= !items[i].published_at.has_value();
+    if (lists.vague.empty()) continue;
+    if (!has_undated) {
+      std::sort(lists.exact.begin(), lists.exact.end(), [&](size_t x, size_t y) {
+        return std::make_pair(*items[x].published_at, x) < std::make_pair(*items[y].published_at, y);
+      });
+    }
     for (size_t v : lists.vague) {
       auto nearest = NearestExact(items[v], lists.exact, has_undated, items, window_nanos);
       if (nearest && (!joins[v] || *nearest < *joins[v])) joins[v] = nearest;

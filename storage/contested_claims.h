@@ -7,7 +7,10 @@
 // The rules, per quantity of each claim:
 // - Same thing measured: the same unit after NormalizeUnit (case folded,
 //   synonyms merged: "tentara", "pasukan", "prajurit", "troops", "soldiers"
-//   are all "troops") and at least one subject entity in common.
+//   are all "troops") and two subject entities in common (North Korea and
+//   Russia), or the same one when each claim names only one. One shared
+//   subject is too weak in a national corpus ("Indonesia" is everywhere).
+//   Durations and ages ("tahun", "hari", "years") are not compared.
 // - Close in time: published at most `window` apart. A claim whose article
 //   has no date is compared with every other claim.
 // - Linking is transitive: A~B and B~C put A, B and C in one group, so a

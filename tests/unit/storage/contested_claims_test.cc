@@ -142,6 +142,30 @@ TEST(GroupContestedClaimsTest, LinksChainAndNewestGroupComesFirst) {
   EXPECT_THAT(groups[1].values(), ElementsAre(1, 2, 3));
 }
 
+TEST(GroupContestedClaimsTest, OneCommonSubjectDoesNotLinkUnrelatedFigures) {
+  // Two stories that both mention Indonesia: flood victims in Jakarta and
+  // strikers in Surabaya. Same unit, one shared subject, different things.
+  auto a = MakeArticle("a", "s1", "id", Nov2024(1));
+  AddClaim(a, "per:x", "X", 120, "orang", {"loc:indonesia", "loc:jakarta"});
+  auto b = MakeArticle("b", "s2", "id", Nov2024(2));
+  AddClaim(b, "per:y", "Y", 5000, "orang", {"loc:indonesia", "loc:surabaya"});
+  EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b}), {}), IsEmpty());
+  // The same two places named by both: the same thing measured.
+  auto c = MakeArticle("c", "s3", "id", Nov2024(3));
+  AddClaim(c, "per:z", "Z", 150, "orang", {"loc:jakarta", "loc:indonesia"});
+  const auto groups = GroupContestedClaims(ClaimsOf({a, b, c}), {});
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_THAT(groups[0].values(), ElementsAre(120, 150));
+}
+
+TEST(GroupContestedClaimsTest, DurationsAreNotContested) {
+  auto a = MakeArticle("a", "s1", "id", Nov2024(1));
+  AddClaim(a, "per:x", "X", 5, "tahun", {"loc:k"});
+  auto b = MakeArticle("b", "s2", "id", Nov2024(2));
+  AddClaim(b, "per:y", "Y", 7, "tahun penjara", {"loc:k"});
+  EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b}), {}), IsEmpty());
+}
+
 // "ribuan pasukan": value 1000 as a lower bound, not a figure.
 void MakeVague(warta::v1::Claim& claim) {
   claim.mutable_quantities(0)->set_exact_value(false);
