@@ -32,10 +32,14 @@ const char* TypeName(warta::v1::EntityType type) {
   }
 }
 
+// 10000 rather than 1e+04; fractions as they are.
+std::string FormatValue(double v) {
+  return v == static_cast<double>(static_cast<int64_t>(v)) ? absl::StrCat(static_cast<int64_t>(v))
+                                                          : absl::StrCat(v);
+}
+
 std::string FormatQuantity(const warta::v1::Quantity& q) {
-  std::string value = q.value() == static_cast<double>(static_cast<int64_t>(q.value()))
-                          ? absl::StrCat(static_cast<int64_t>(q.value()))
-                          : absl::StrCat(q.value());
+  std::string value = FormatValue(q.value());
   std::string qualifier = q.qualifier().empty() || q.qualifier() == "exact"
                               ? ""
                               : absl::StrCat(q.qualifier(), " ");
@@ -117,7 +121,7 @@ std::string SummarizeContested(const warta::v1::ContestedClaim& contested) {
   std::string out = absl::StrCat("⚑ ", contested.unit(), " — ",
                                  absl::StrJoin(contested.subject_names(), ", "), ": ");
   std::vector<std::string> values;
-  for (double v : contested.values()) values.push_back(absl::StrCat(v));
+  for (double v : contested.values()) values.push_back(FormatValue(v));
   absl::StrAppend(&out, absl::StrJoin(values, " vs "), "\n");
   for (const auto& sc : contested.claims()) {
     std::string qty;
