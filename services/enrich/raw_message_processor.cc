@@ -1,6 +1,6 @@
 #include "services/enrich/raw_message_processor.h"
 
-#include "absl/strings/str_cat.h"
+#include "services/common/dead_letter.h"
 
 namespace warta::services {
 namespace {
@@ -10,13 +10,8 @@ Outcome DeadLetter(const kafka::Message& message, const absl::Status& reason) {
   out.kind = Outcome::Kind::kDeadLetter;
   out.key = message.key;
   out.value = message.value;
-  out.headers = message.headers;
+  out.headers = DeadLetterHeaders(message, reason);
   out.dead_letter_reason = std::string(reason.message());
-  out.headers.push_back({"warta.dlq.reason", std::string(reason.message())});
-  out.headers.push_back({"warta.dlq.code", absl::StatusCodeToString(reason.code())});
-  out.headers.push_back({"warta.dlq.topic", message.topic});
-  out.headers.push_back({"warta.dlq.partition", absl::StrCat(message.partition)});
-  out.headers.push_back({"warta.dlq.offset", absl::StrCat(message.offset)});
   return out;
 }
 

@@ -29,9 +29,8 @@ class RawMessageProcessor {
   RawMessageProcessor(const enrichment::Pipeline* pipeline, article::ArticleLimits limits = {})
       : pipeline_(pipeline), limits_(limits) {}
 
-  // Dead letters carry the original key and value unchanged, and headers
-  // warta.dlq.reason, warta.dlq.topic, warta.dlq.partition, warta.dlq.offset
-  // (plus the original headers).
+  // Dead letters carry the original key and value unchanged, with the
+  // headers of services/common/dead_letter.h.
   Outcome Process(const kafka::Message& message, absl::Time now) const;
 
  private:

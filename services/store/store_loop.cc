@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/logging.h"
+#include "services/common/dead_letter.h"
 #include "warta/v1/article.pb.h"
 
 namespace warta::services {
@@ -54,13 +55,10 @@ absl::Status RunStoreLoop(kafka::Consumer& consumer, kafka::Producer* dlq_produc
       ++dead;
       LogWarning("dead letter ", m.topic, "/", m.partition, "@", m.offset, ": ", reason);
       if (dlq_producer == nullptr) continue;
-      std::vector<kafka::Header> headers = m.headers;
-      headers.push_back({"warta.dlq.reason", reason});
-      headers.push_back({"warta.dlq.topic", m.topic});
-      headers.push_back({"warta.dlq.partition", absl::StrCat(m.partition)});
-      headers.push_back({"warta.dlq.offset", absl::StrCat(m.offset)});
       absl::Status queued = dlq_producer->Produce(
-          options.dlq_topic, m.key, m.value, headers, [failures](const kafka::Delivery& d) {
+          options.dlq_topic, m.key, m.value,
+          DeadLetterHeaders(m, absl::InvalidArgumentError(reason)),
+          [failures](const kafka::Delivery& d) {
             if (!d.status.ok()) failures->fetch_add(1);
           });
       if (!queued.ok()) return queued;
