@@ -1,10 +1,9 @@
 #include "article/article_validation.h"
 
-#include <openssl/sha.h>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/content_hash.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace warta::article {
@@ -119,15 +118,7 @@ absl::Status ValidateArticle(warta::v1::Article& article, const ArticleLimits& l
 }
 
 std::string DeriveArticleId(const warta::v1::Article& article) {
-  SHA256_CTX ctx;
-  SHA256_Init(&ctx);
-  for (const std::string* part : {&article.source(), &article.title(), &article.body()}) {
-    SHA256_Update(&ctx, part->data(), part->size());
-    SHA256_Update(&ctx, "\0", 1);  // so ("ab","c") and ("a","bc") differ
-  }
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256_Final(digest, &ctx);
-  return absl::BytesToHexString(absl::string_view(reinterpret_cast<char*>(digest), 16));
+  return ContentHashHex({article.source(), article.title(), article.body()}, 16);
 }
 
 }  // namespace warta::article

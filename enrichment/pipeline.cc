@@ -1,9 +1,7 @@
 #include "enrichment/pipeline.h"
 
-#include <openssl/sha.h>
-
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/content_hash.h"
 #include "common/status_macros.h"
 #include "enrichment/claims/claim_extractor.h"
 #include "enrichment/dates/date_tagger.h"
@@ -19,17 +17,9 @@ namespace {
 constexpr char kRelease[] = "warta-0.1.0";
 
 std::string ModelsHash(const PipelineOptions& options) {
-  SHA256_CTX ctx;
-  SHA256_Init(&ctx);
-  for (const std::string* part :
-       {&options.langid_model, &options.langid_confusable_model, &options.ner_model,
-        &options.knowledge_base}) {
-    SHA256_Update(&ctx, part->data(), part->size());
-    SHA256_Update(&ctx, "\0", 1);
-  }
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256_Final(digest, &ctx);
-  return absl::BytesToHexString(absl::string_view(reinterpret_cast<char*>(digest), 6));
+  return ContentHashHex({options.langid_model, options.langid_confusable_model, options.ner_model,
+                         options.knowledge_base},
+                        6);
 }
 
 void SetTimestamp(int64_t unix_seconds, google::protobuf::Timestamp* out) {
