@@ -6,16 +6,34 @@
 #include "eval/attribution/attribution_eval.h"
 #include "eval/langid/langid_eval.h"
 #include "eval/ner/ner_eval.h"
+#include "eval/stories/stories_eval.h"
+#include "cli/article_files.h"
 #include "services/common/model_files.h"
 
 namespace warta::cli {
 
+namespace {
+
+absl::Status RunStoriesEvalCommand(const Args& args) {
+  if (args.empty()) return absl::InvalidArgumentError(eval::kStoriesEvalUsage);
+  auto options = services::LoadPipelineModels(services::DefaultModelsDir(), "");
+  if (!options.ok()) return options.status();
+  auto pipeline = enrichment::Pipeline::Create(*options);
+  if (!pipeline.ok()) return pipeline.status();
+  auto weights = services::LoadStoryWeights(services::DefaultModelsDir());
+  if (!weights.ok()) return weights.status();
+  return eval::RunStoriesEval(args, **pipeline, *weights, ArticleFromJson, std::cout);
+}
+
+}  // namespace
+
 int RunEval(const Args& args) {
   constexpr char kUsage[] =
-      "usage: warta eval langid DIR | ner FILE... | attribution FILE...\n"
+      "usage: warta eval langid DIR | ner FILE... | attribution FILE... | stories FILE\n"
       "  langid DIR         DIR holds <code>.txt files, one text a line\n"
       "  ner FILE...        CoNLL files (token<TAB>tag or token POS tag; IOB2/BILOU)\n"
       "  attribution FILE   PFSA-ID BILOU files (PERSON, CUE, STATEMENT ...)\n"
+      "  stories FILE       JSON lines: articles with gold \"story\" (and \"duplicate_of\")\n"
       "Each prints its scores as JSON; add --help after the task for its flags.\n";
   if (args.empty() || args[0] == "--help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
@@ -32,6 +50,8 @@ int RunEval(const Args& args) {
     status = eval::RunNerEval(rest, services::DefaultModelsDir(), std::cout);
   } else if (args[0] == "attribution") {
     status = eval::RunAttributionEval(rest, services::DefaultModelsDir(), std::cout);
+  } else if (args[0] == "stories") {
+    status = RunStoriesEvalCommand(rest);
   } else {
     std::fprintf(stderr, "warta eval: unknown task \"%s\"\n%s", args[0].c_str(), kUsage);
     return 2;

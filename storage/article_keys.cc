@@ -41,6 +41,7 @@ bool MatchesFilter(const warta::v1::EnrichedArticle& article,
   if (!filter.source().empty() && article.article().source() != filter.source()) {
     return false;
   }
+  if (!filter.story_id().empty() && article.story_id() != filter.story_id()) return false;
   const int64_t published = PublishedAtNanos(article);
   // An undated article cannot be placed in a time range.
   if ((filter.has_published_after() || filter.has_published_before()) &&

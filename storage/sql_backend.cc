@@ -94,6 +94,10 @@ SqlQuery ListArticlesQuery(const warta::v1::ArticleFilter& filter,
     q.sql += " AND published_at < ?";
     q.args.push_back(TimestampToNanos(filter.published_before()));
   }
+  if (!filter.story_id().empty()) {
+    q.sql += " AND story_id = ?";
+    q.args.push_back(filter.story_id());
+  }
   if (!filter.entity_id().empty()) {
     q.sql += " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
              "AND e.entity_id = ?)";
@@ -304,6 +308,16 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaimsVia(
     response.set_next_page_token(EncodePageToken(kContestedToken, next));
   }
   return response;
+}
+
+int64_t IntOf(const SqlValue& v) {
+  const int64_t* i = std::get_if<int64_t>(&v);
+  return i ? *i : 0;
+}
+
+std::string_view BytesOf(const SqlValue& v) {
+  const std::string* s = std::get_if<std::string>(&v);
+  return s ? std::string_view(*s) : std::string_view();
 }
 
 }  // namespace warta::storage

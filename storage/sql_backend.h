@@ -75,8 +75,12 @@ absl::StatusOr<Message> ParseStored(std::string_view blob, const char* what) {
   return message;
 }
 
+// Bytes bound as a BLOB / BYTEA (a serialized message), not as text.
+struct SqlBlob {
+  std::string bytes;
+};
 // A query and its arguments, in placeholder order.
-using SqlArg = std::variant<int64_t, std::string>;
+using SqlArg = std::variant<int64_t, std::string, SqlBlob>;
 struct SqlQuery {
   std::string sql;
   std::vector<SqlArg> args;
@@ -100,6 +104,15 @@ SqlQuery ContestedCandidatesQuery(std::string_view entity_id);
 using PageRow = std::function<absl::StatusOr<bool>(
     int64_t published_at, std::string_view id, int64_t index, std::string_view data)>;
 using PageQueryRunner = std::function<absl::Status(const SqlQuery& query, const PageRow& row)>;
+// A result cell: NULL, an integer, or text / bytes.
+using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+using SqlRows = std::vector<std::vector<SqlValue>>;
+// Runs any statement and returns its rows (none for a write).
+using SqlRunner = std::function<absl::StatusOr<SqlRows>(const SqlQuery& query)>;
+// The integer / bytes in a cell (0 / "" for NULL or another type).
+int64_t IntOf(const SqlValue& v);
+std::string_view BytesOf(const SqlValue& v);
+
 // Runs `query` (ContestedCandidatesQuery) and returns the parsed claims.
 using ClaimLoader =
     std::function<absl::StatusOr<std::vector<warta::v1::StoredClaim>>(const SqlQuery& query)>;

@@ -1,7 +1,8 @@
 // ArticleStore: where warta-store persists enriched articles, and what the
 // gRPC StoreService reads. An interface because it is an I/O boundary: the
-// embedded SQLite backend (storage/sqlite/) is the default, PostgreSQL may
-// come later, and both must behave the same way.
+// embedded SQLite backend (storage/sqlite/) is the default, PostgreSQL
+// (storage/postgres/) is for several stores sharing one database, and both
+// must behave the same way.
 //
 // Semantics every implementation keeps:
 // - Upserts are idempotent by article id. A redelivered article changes
@@ -15,6 +16,10 @@
 // - Every stored change gets a sequence number, strictly increasing over the
 //   life of the database; ChangesSince/WaitForChange let watchers follow
 //   them without polling.
+//
+// - Every newly stored article is put into a story (storage/stories/) in
+//   the same transaction: EnrichedArticle.story_id, and duplicate_of for a
+//   near-copy. A re-enrichment keeps the article's story.
 //
 // Implementations are thread-safe: any method may be called from any thread.
 #ifndef WARTA_STORAGE_STORE_H_
@@ -106,6 +111,13 @@ class ArticleStore {
   virtual absl::StatusOr<warta::v1::ListContestedClaimsResponse>
   ListContestedClaims(std::string_view entity_id, int window_days,
                       int page_size, std::string_view page_token) = 0;
+
+  // Stories matching the request's filters, in its order, paged.
+  virtual absl::StatusOr<warta::v1::ListStoriesResponse> ListStories(
+      const warta::v1::ListStoriesRequest& request) = 0;
+  // One story with its articles, claims, contested figures and timeline;
+  // NOT_FOUND for an unknown id.
+  virtual absl::StatusOr<warta::v1::Story> GetStory(std::string_view id) = 0;
 
   // The sequence number of the latest stored change (0 for an empty store).
   virtual absl::StatusOr<int64_t> LatestSeq() = 0;

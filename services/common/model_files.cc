@@ -46,4 +46,19 @@ absl::StatusOr<enrichment::PipelineOptions> LoadPipelineModels(const std::string
   return options;
 }
 
+absl::StatusOr<storage::TermWeights> LoadStoryWeights(const std::string& models_dir) {
+  const std::string path = absl::StrCat(models_dir, "/", kStoryIdfFile);
+  auto bytes = ReadFileToString(path);
+  if (!bytes.ok()) {
+    return absl::NotFoundError(absl::StrCat(bytes.status().message(),
+                                            ": is --models_dir right? (rebuild the models with "
+                                            "`make models`)"));
+  }
+  auto weights = storage::TermWeights::Parse(*bytes);
+  if (!weights.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": ", weights.status().message()));
+  }
+  return weights;
+}
+
 }  // namespace warta::services

@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "enrichment/pipeline.h"
+#include "storage/stories/term_weights.h"
 
 namespace warta::services {
 
@@ -17,6 +18,9 @@ std::string DefaultModelsDir();
 // NOT_FOUND naming the missing file and the flag to fix it.
 absl::StatusOr<enrichment::PipelineOptions> LoadPipelineModels(const std::string& models_dir,
                                                                const std::string& kb_path);
+
+// The story clusterer's word weights (models/stories/idf.tsv).
+absl::StatusOr<storage::TermWeights> LoadStoryWeights(const std::string& models_dir);
 
 absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 

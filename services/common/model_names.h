@@ -7,6 +7,8 @@ namespace warta::services {
 inline constexpr char kLangidModelFile[] = "langid/nusantara-v1.bin";
 inline constexpr char kLangidConfusableModelFile[] = "langid/confusable-v1.bin";
 inline constexpr char kNerModelFile[] = "ner/ner.model";
+// Word document frequencies for the story clusterer (warta-train-story-idf).
+inline constexpr char kStoryIdfFile[] = "stories/idf.tsv";
 
 }  // namespace warta::services
 

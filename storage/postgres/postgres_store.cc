@@ -106,6 +106,7 @@ Param P(double v) {
   return {std::string(buffer, end)};
 }
 Param Bytes(std::string_view v) { return {std::string(v), true}; }
+Param P(const SqlBlob& v) { return Bytes(v.bytes); }
 
 std::vector<Param> ParamsOf(const std::vector<SqlArg>& args) {
   std::vector<Param> params;
@@ -170,6 +171,18 @@ class PostgresStore::Result {
     if (n > 0 && n < 8 && (p[0] & 0x80)) v |= ~uint64_t{0} << (8 * n);
     return static_cast<int64_t>(v);
   }
+  // The cell as SqlRunner returns it.
+  SqlValue Value(int row, int col) const {
+    if (IsNull(row, col)) return std::monostate();
+    switch (PQftype(r_, col)) {
+      case 20:  // int8
+      case 21:  // int2
+      case 23:  // int4
+        return Int(row, col);
+      default:
+        return std::string(Bytes(row, col));
+    }
+  }
   // A text or bytea column.
   std::string_view Bytes(int row, int col) const {
     return std::string_view(PQgetvalue(r_, row, col), PQgetlength(r_, row, col));
@@ -180,7 +193,10 @@ class PostgresStore::Result {
 };
 
 PostgresStore::PostgresStore(PGconn* conn, std::string server, PostgresStoreOptions options)
-    : server_(std::move(server)), options_(std::move(options)), conn_(conn) {}
+    : server_(std::move(server)),
+      options_(std::move(options)),
+      clusterer_(options_.stories.weights.get(), options_.stories.clustering),
+      conn_(conn) {}
 
 PostgresStore::~PostgresStore() {
   stop_listening_ = true;
@@ -287,10 +303,12 @@ absl::Status PostgresStore::Initialize() {
             "the schema holds Warta's table names but no Warta schema version; it is "
             "not a Warta store");
       }
-      return Exec(kSchemaV1);
+      RETURN_IF_ERROR(Exec(kSchemaV1));
+      return MigrateToV2();
     }
     ASSIGN_OR_RETURN(Result version, Run("SELECT max(version)::bigint FROM warta_schema"));
     const int64_t v = version.IsNull(0, 0) ? 0 : version.Int(0, 0);
+    if (v == 1) return MigrateToV2();
     if (v != kSchemaVersion) {
       return absl::FailedPreconditionError(absl::StrCat(
           "schema version ", v, " is not known to this build (it reads version ",
@@ -359,6 +377,34 @@ void PostgresStore::Listen(PGconn* conn) {
   PQfinish(conn);
 }
 
+absl::Status PostgresStore::MigrateToV2() {
+  for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  return Exec("UPDATE warta_schema SET version = 2");
+}
+
+SqlRunner PostgresStore::RunnerLocked() {
+  return [this](const SqlQuery& sql) ABSL_NO_THREAD_SAFETY_ANALYSIS -> absl::StatusOr<SqlRows> {
+    ASSIGN_OR_RETURN(Result result, Run(sql.sql, sql.args));
+    SqlRows rows(result.rows());
+    const int columns = PQnfields(result.get());
+    for (int r = 0; r < result.rows(); ++r) {
+      for (int c = 0; c < columns; ++c) rows[r].push_back(result.Value(r, c));
+    }
+    return rows;
+  };
+}
+
+absl::StatusOr<warta::v1::ListStoriesResponse> PostgresStore::ListStories(
+    const warta::v1::ListStoriesRequest& request) {
+  absl::MutexLock lock(&mu_);
+  return ListStoriesVia(RunnerLocked(), request);
+}
+
+absl::StatusOr<warta::v1::Story> PostgresStore::GetStory(std::string_view id) {
+  absl::MutexLock lock(&mu_);
+  return GetStoryVia(RunnerLocked(), id);
+}
+
 absl::StatusOr<int64_t> PostgresStore::LatestSeqLocked() {
   ASSIGN_OR_RETURN(Result r, Run("SELECT COALESCE(MAX(seq), 0)::bigint FROM articles"));
   return r.Int(0, 0);
@@ -415,12 +461,13 @@ absl::Status PostgresStore::UpsertBatch(absl::Span<const warta::v1::EnrichedArti
 absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArticle& article,
                                                     absl::Time stored_at) {
   const std::string& id = article.article().id();
+  std::optional<warta::v1::EnrichedArticle> stored;
   {
     ASSIGN_OR_RETURN(Result existing, Run("SELECT data FROM articles WHERE id = ?", {SqlArg(id)}));
     if (existing.rows() > 0) {
-      ASSIGN_OR_RETURN(auto stored, ParseStored<warta::v1::EnrichedArticle>(
-                                        existing.Bytes(0, 0), "article"));
-      if (!ShouldReplace(article, stored)) return 0;
+      ASSIGN_OR_RETURN(stored, ParseStored<warta::v1::EnrichedArticle>(
+                                   existing.Bytes(0, 0), "article"));
+      if (!ShouldReplace(article, *stored)) return 0;
     }
   }
   for (const char* sql : {"DELETE FROM articles WHERE id = ?",
@@ -430,14 +477,20 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
                           "DELETE FROM claim_quantities WHERE article_id = ?"}) {
     RETURN_IF_ERROR(Run(sql, {SqlArg(id)}).status());
   }
-  const ArticleRows rows = RowsOf(article);
-  ASSIGN_OR_RETURN(Result inserted, Run(
-      "INSERT INTO articles (id, source, language, published_at, pipeline_version, "
-      "stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-      std::vector<PgParam>{P(id), P(rows.source), P(rows.language), P(rows.published_at),
-                           P(rows.pipeline_version), P(absl::ToUnixNanos(stored_at)),
-                           Bytes(rows.data)}));
-  const int64_t seq = inserted.Int(0, 0);
+  // The sequence number first: the story index orders by it.
+  ASSIGN_OR_RETURN(Result next, Run("SELECT nextval('articles_seq')::bigint"));
+  const int64_t seq = next.Int(0, 0);
+  warta::v1::EnrichedArticle with_story = article;
+  RETURN_IF_ERROR(AssignStory(clusterer_, RunnerLocked(), seq, stored ? &*stored : nullptr,
+                              with_story));
+  const ArticleRows rows = RowsOf(with_story);
+  RETURN_IF_ERROR(Run(
+      "INSERT INTO articles (id, seq, source, language, published_at, pipeline_version, "
+      "stored_at, data, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      std::vector<PgParam>{P(id), P(seq), P(rows.source), P(rows.language),
+                           P(rows.published_at), P(rows.pipeline_version),
+                           P(absl::ToUnixNanos(stored_at)), Bytes(rows.data),
+                           P(with_story.story_id())}).status());
   for (const auto& entity : rows.entities) {
     RETURN_IF_ERROR(Run("INSERT INTO entities (article_id, entity_id, type, name) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",

@@ -35,6 +35,7 @@
 #include "storage/change_notifier.h"
 #include "storage/sql_backend.h"
 #include "storage/store.h"
+#include "storage/stories/sql_stories.h"
 
 typedef struct pg_conn PGconn;
 typedef struct pg_result PGresult;
@@ -49,12 +50,14 @@ struct PostgresStoreOptions {
   // Whether to LISTEN for changes stored by other processes. Without it,
   // WaitForChange only wakes for writes through this object.
   bool listen = true;
+  // How articles are put into stories.
+  StoryStoreOptions stories;
 };
 
 class PostgresStore final : public ArticleStore {
  public:
   // The schema version this build writes and reads (table warta_schema).
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Connects with `conninfo`, a libpq connection string
   // ("host=... port=... dbname=...") or a postgresql:// URI, and creates the
@@ -85,6 +88,9 @@ class PostgresStore final : public ArticleStore {
   absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaims(
       std::string_view entity_id, int window_days, int page_size,
       std::string_view page_token) override;
+  absl::StatusOr<warta::v1::ListStoriesResponse> ListStories(
+      const warta::v1::ListStoriesRequest& request) override;
+  absl::StatusOr<warta::v1::Story> GetStory(std::string_view id) override;
   absl::StatusOr<int64_t> LatestSeq() override;
   absl::StatusOr<int64_t> SeqAtTime(absl::Time t) override;
   absl::StatusOr<std::vector<Change>> ChangesSince(int64_t seq,
@@ -116,12 +122,17 @@ class PostgresStore final : public ArticleStore {
   absl::StatusOr<int64_t> LatestSeqLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Runs the page queries of storage/sql_backend.h.
   PageQueryRunner PageRunner() ABSL_LOCKS_EXCLUDED(mu_);
+  // Runs any statement; the caller holds mu_.
+  SqlRunner RunnerLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Version 1 -> 2: stories.
+  absl::Status MigrateToV2() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Starts the listener thread on its own connection.
   absl::Status StartListener(const std::string& conninfo);
   void Listen(PGconn* conn);
 
   const std::string server_;  // "host:port/dbname", for messages
   const PostgresStoreOptions options_;
+  const StoryClusterer clusterer_;
   absl::Mutex mu_;
   PGconn* const conn_ ABSL_GUARDED_BY(mu_);
   ChangeNotifier notifier_;

@@ -105,6 +105,7 @@ class SqliteStore::Query {
     }
     return *this;
   }
+  Query& Bind(const SqlBlob& v) { return BindBlob(v.bytes); }
   Query& BindBlob(std::string_view v) {
     return Check(sqlite3_bind_blob(stmt_, next_param_++, v.data(),
                                    static_cast<int>(v.size()), SQLITE_TRANSIENT));
@@ -121,6 +122,18 @@ class SqliteStore::Query {
   absl::Status Run() { return Step().status(); }
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  int Columns() const { return sqlite3_column_count(stmt_); }
+  // The cell as SqlRunner returns it.
+  SqlValue Value(int col) const {
+    switch (sqlite3_column_type(stmt_, col)) {
+      case SQLITE_NULL:
+        return std::monostate();
+      case SQLITE_INTEGER:
+        return Int(col);
+      default:
+        return std::string(Blob(col));
+    }
+  }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string_view Text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
@@ -157,7 +170,9 @@ class SqliteStore::Query {
 };
 
 SqliteStore::SqliteStore(sqlite3* db, SqliteStoreOptions options)
-    : options_(std::move(options)), db_(db) {}
+    : options_(std::move(options)),
+      clusterer_(options_.stories.weights.get(), options_.stories.clustering),
+      db_(db) {}
 
 SqliteStore::~SqliteStore() {
   absl::MutexLock lock(&mu_);
@@ -207,8 +222,10 @@ absl::Status SqliteStore::Initialize() {
             "the file holds tables but no Warta schema version; it is not a "
             "Warta store");
       }
-      return Exec(kSchemaV1);
+      RETURN_IF_ERROR(Exec(kSchemaV1));
+      return MigrateToV2();
     }
+    if (user_version == 1) return MigrateToV2();
     if (user_version != kSchemaVersion) {
       return absl::FailedPreconditionError(absl::StrCat(
           "schema version ", user_version, " is not known to this build (it reads version ",
@@ -226,6 +243,36 @@ absl::Status SqliteStore::Initialize() {
   latest_seq_ = row ? latest.Int(0) : 0;
   notifier_.Publish(latest_seq_);
   return absl::OkStatus();
+}
+
+absl::Status SqliteStore::MigrateToV2() {
+  for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  return Exec("PRAGMA user_version = 2");
+}
+
+SqlRunner SqliteStore::RunnerLocked() {
+  return [this](const SqlQuery& sql) ABSL_NO_THREAD_SAFETY_ANALYSIS -> absl::StatusOr<SqlRows> {
+    ASSIGN_OR_RETURN(Query query, Prepare(sql.sql));
+    query.BindArgs(sql.args);
+    SqlRows rows;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, query.Step());
+      if (!row) return rows;
+      auto& cells = rows.emplace_back();
+      for (int c = 0; c < query.Columns(); ++c) cells.push_back(query.Value(c));
+    }
+  };
+}
+
+absl::StatusOr<warta::v1::ListStoriesResponse> SqliteStore::ListStories(
+    const warta::v1::ListStoriesRequest& request) {
+  absl::MutexLock lock(&mu_);
+  return ListStoriesVia(RunnerLocked(), request);
+}
+
+absl::StatusOr<warta::v1::Story> SqliteStore::GetStory(std::string_view id) {
+  absl::MutexLock lock(&mu_);
+  return GetStoryVia(RunnerLocked(), id);
 }
 
 absl::Status SqliteStore::Error(const std::string& what) {
@@ -291,16 +338,20 @@ absl::Status SqliteStore::UpsertBatch(
 absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article,
                                        absl::Time stored_at, int64_t& seq) {
   const std::string& id = article.article().id();
+  std::optional<warta::v1::EnrichedArticle> stored;
   {
     ASSIGN_OR_RETURN(Query existing, Prepare("SELECT data FROM articles WHERE id = ?"));
     existing.Bind(id);
     ASSIGN_OR_RETURN(bool found, existing.Step());
     if (found) {
-      ASSIGN_OR_RETURN(auto stored, ParseStored<warta::v1::EnrichedArticle>(
-                                        existing.Blob(0), "article"));
-      if (!ShouldReplace(article, stored)) return absl::OkStatus();
+      ASSIGN_OR_RETURN(stored, ParseStored<warta::v1::EnrichedArticle>(
+                                   existing.Blob(0), "article"));
+      if (!ShouldReplace(article, *stored)) return absl::OkStatus();
     }
   }
+  warta::v1::EnrichedArticle with_story = article;
+  RETURN_IF_ERROR(AssignStory(clusterer_, RunnerLocked(), seq + 1,
+                              stored ? &*stored : nullptr, with_story));
   for (const char* sql : {"DELETE FROM entities WHERE article_id = ?",
                           "DELETE FROM claims WHERE article_id = ?",
                           "DELETE FROM claim_subjects WHERE article_id = ?",
@@ -308,11 +359,11 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
     ASSIGN_OR_RETURN(Query del, Prepare(sql));
     RETURN_IF_ERROR(del.Bind(id).Run());
   }
-  const ArticleRows rows = RowsOf(article);
+  const ArticleRows rows = RowsOf(with_story);
   {
     ASSIGN_OR_RETURN(Query insert, Prepare(
         "INSERT OR REPLACE INTO articles (id, seq, source, language, published_at, "
-        "pipeline_version, stored_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        "pipeline_version, stored_at, data, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     RETURN_IF_ERROR(insert.Bind(id)
                         .Bind(seq + 1)
                         .Bind(rows.source)
@@ -321,6 +372,7 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
                         .Bind(rows.pipeline_version)
                         .Bind(absl::ToUnixNanos(stored_at))
                         .BindBlob(rows.data)
+                        .Bind(with_story.story_id())
                         .Run());
   }
   for (const auto& entity : rows.entities) {

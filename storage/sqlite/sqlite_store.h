@@ -6,7 +6,7 @@
 // plus the columns lists filter and order on, and the change sequence
 // number), entities, claims (the serialized StoredClaim, names filled in),
 // claim_subjects, claim_quantities (normalised unit, value) and
-// kafka_offsets. The schema version lives in PRAGMA user_version; a file
+// kafka_offsets, and the story tables (storage/stories/sql_stories.h). The schema version lives in PRAGMA user_version; a file
 // with a version this build does not know is refused.
 //
 // Thread-safe: one connection guarded by a mutex, so calls are serialised
@@ -33,6 +33,7 @@
 #include "storage/change_notifier.h"
 #include "storage/sql_backend.h"
 #include "storage/store.h"
+#include "storage/stories/sql_stories.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -44,12 +45,14 @@ struct SqliteStoreOptions {
   absl::Duration busy_timeout = absl::Seconds(5);
   // Stamps each stored change (Watch's `since`). Injected for tests.
   std::function<absl::Time()> clock = [] { return absl::Now(); };
+  // How articles are put into stories.
+  StoryStoreOptions stories;
 };
 
 class SqliteStore final : public ArticleStore {
  public:
   // The schema version this build writes and reads.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating when absent) the database at `path`; ":memory:" gives a
   // private in-memory database. FAILED_PRECONDITION for a database written
@@ -78,6 +81,9 @@ class SqliteStore final : public ArticleStore {
   absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaims(
       std::string_view entity_id, int window_days, int page_size,
       std::string_view page_token) override;
+  absl::StatusOr<warta::v1::ListStoriesResponse> ListStories(
+      const warta::v1::ListStoriesRequest& request) override;
+  absl::StatusOr<warta::v1::Story> GetStory(std::string_view id) override;
   absl::StatusOr<int64_t> LatestSeq() override;
   absl::StatusOr<int64_t> SeqAtTime(absl::Time t) override;
   absl::StatusOr<std::vector<Change>> ChangesSince(int64_t seq,
@@ -105,8 +111,13 @@ class SqliteStore final : public ArticleStore {
   absl::Status Error(const std::string& what) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Runs the page queries of storage/sql_backend.h.
   PageQueryRunner PageRunner() ABSL_LOCKS_EXCLUDED(mu_);
+  // Runs any statement; the caller holds mu_.
+  SqlRunner RunnerLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Version 1 -> 2: stories.
+  absl::Status MigrateToV2() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const SqliteStoreOptions options_;
+  const StoryClusterer clusterer_;
   absl::Mutex mu_;
   sqlite3* const db_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, sqlite3_stmt*> statements_

@@ -1,0 +1,246 @@
+#include "storage/stories/sql_stories.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/status_macros.h"
+#include "storage/article_keys.h"
+#include "storage/contested_claims.h"
+#include "storage/page_token.h"
+
+namespace warta::storage {
+namespace {
+
+constexpr std::string_view kStoriesPage = "stories";
+// GetStory returns at most this many articles and claims.
+constexpr int kMaxStoryArticles = 500;
+constexpr int kMaxStoryClaims = 1000;
+constexpr int kMainEntities = 10;
+
+// ",id,en," so that a language is found with LIKE '%,id,%'.
+std::string LanguagesColumn(const StoryState& story) {
+  if (story.languages().empty()) return ",";
+  return absl::StrCat(",", absl::StrJoin(story.languages(), ","), ",");
+}
+
+google::protobuf::Timestamp Ts(int64_t nanos) { return NanosToTimestamp(nanos); }
+
+}  // namespace
+
+absl::Status AssignStory(const StoryClusterer& clusterer, const SqlRunner& run,
+                         int64_t arrival, const warta::v1::EnrichedArticle* stored,
+                         warta::v1::EnrichedArticle& article) {
+  if (stored != nullptr && !stored->story_id().empty()) {
+    article.set_story_id(stored->story_id());
+    article.set_duplicate_of(stored->duplicate_of());
+    return absl::OkStatus();
+  }
+  SqlStoryIndex index(run);
+  ASSIGN_OR_RETURN(StoryAssignment assigned, clusterer.Assign(article, arrival, index));
+  article.set_story_id(assigned.story_id);
+  article.set_duplicate_of(assigned.duplicate_of);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> SqlStoryIndex::StoriesForKeys(
+    absl::Span<const std::string> keys, int per_key) {
+  if (keys.empty()) return std::vector<std::string>();
+  // One statement for all keys: one round trip on PostgreSQL.
+  SqlQuery q;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) q.sql += " UNION ALL ";
+    absl::StrAppend(&q.sql, "SELECT story_id FROM (SELECT story_id FROM story_keys WHERE key = ? "
+                            "ORDER BY arrival DESC LIMIT ?) AS k", i);
+    q.args.push_back(keys[i]);
+    q.args.push_back(int64_t{per_key});
+  }
+  ASSIGN_OR_RETURN(SqlRows rows, run_(q));
+  std::vector<std::string> ids;
+  ids.reserve(rows.size());
+  for (const auto& row : rows) ids.emplace_back(BytesOf(row[0]));
+  return ids;
+}
+
+absl::StatusOr<std::optional<StoryState>> SqlStoryIndex::LoadStory(std::string_view id) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   run_({"SELECT data FROM stories WHERE story_id = ?", {std::string(id)}}));
+  if (rows.empty()) return std::nullopt;
+  ASSIGN_OR_RETURN(StoryState story, ParseStored<StoryState>(BytesOf(rows[0][0]), "story"));
+  return story;
+}
+
+absl::Status SqlStoryIndex::SaveStory(const StoryState& story,
+                                      absl::Span<const std::string> keys, int64_t arrival) {
+  RETURN_IF_ERROR(run_({"INSERT INTO stories (story_id, last_arrival, article_count, "
+                        "source_count, first_published, last_published, languages, data) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
+                        "last_arrival = excluded.last_arrival, "
+                        "article_count = excluded.article_count, "
+                        "source_count = excluded.source_count, "
+                        "first_published = excluded.first_published, "
+                        "last_published = excluded.last_published, "
+                        "languages = excluded.languages, data = excluded.data",
+                        {story.id(), story.last_arrival(), int64_t{story.article_count()},
+                         int64_t{story.sources_size()}, story.first_published(),
+                         story.last_published(), LanguagesColumn(story),
+                         SqlBlob{story.SerializeAsString()}}})
+                      .status());
+  if (keys.empty()) return absl::OkStatus();
+  SqlQuery q;
+  q.sql = "INSERT INTO story_keys (key, story_id, arrival) VALUES ";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    q.sql += i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+    q.args.insert(q.args.end(), {keys[i], story.id(), arrival});
+  }
+  q.sql += " ON CONFLICT (key, story_id) DO UPDATE SET arrival = excluded.arrival";
+  return run_(q).status();
+}
+
+warta::v1::Story StorySummary(const StoryState& state) {
+  warta::v1::Story story;
+  story.set_id(state.id());
+  story.set_title(state.title());
+  if (state.first_published() != 0) {
+    *story.mutable_first_published_at() = Ts(state.first_published());
+    *story.mutable_last_published_at() = Ts(state.last_published());
+  }
+  story.set_article_count(state.article_count());
+  story.set_duplicate_count(state.duplicate_count());
+  *story.mutable_sources() = state.sources();
+  *story.mutable_languages() = state.languages();
+  for (int i = 0; i < std::min(kMainEntities, state.entities_size()); ++i) {
+    const WeightedKey& k = state.entities(i);
+    if (k.type() == warta::v1::QUANTITY || k.type() == warta::v1::MONEY) continue;
+    warta::v1::StoryEntity* e = story.add_main_entities();
+    e->set_id(k.key());
+    e->set_type(static_cast<warta::v1::EntityType>(k.type()));
+    e->set_name(k.name());
+    e->set_weight(k.weight());
+  }
+  return story;
+}
+
+absl::StatusOr<warta::v1::ListStoriesResponse> ListStoriesVia(
+    const SqlRunner& run, const warta::v1::ListStoriesRequest& request) {
+  ASSIGN_OR_RETURN(const int page_size, EffectivePageSize(request.page_size()));
+  std::optional<PageKey> after;
+  if (!request.page_token().empty()) {
+    ASSIGN_OR_RETURN(after, DecodePageToken(kStoriesPage, request.page_token()));
+  }
+  const bool by_size = request.order() == warta::v1::STORY_ORDER_SIZE;
+  if (!warta::v1::StoryOrder_IsValid(request.order())) {
+    return absl::InvalidArgumentError("unknown story order");
+  }
+  const char* column = by_size ? "article_count" : "last_arrival";
+  SqlQuery q;
+  q.sql = absl::StrCat("SELECT ", column, ", story_id, data FROM stories s WHERE 1 = 1");
+  if (request.min_sources() > 0) {
+    q.sql += " AND source_count >= ?";
+    q.args.push_back(int64_t{request.min_sources()});
+  }
+  if (!request.language().empty()) {
+    q.sql += " AND languages LIKE ?";
+    q.args.push_back(absl::StrCat("%,", request.language(), ",%"));
+  }
+  if (request.has_published_after()) {
+    q.sql += " AND last_published != 0 AND last_published >= ?";
+    q.args.push_back(TimestampToNanos(request.published_after()));
+  }
+  if (request.has_published_before()) {
+    q.sql += " AND first_published != 0 AND first_published < ?";
+    q.args.push_back(TimestampToNanos(request.published_before()));
+  }
+  if (!request.entity_id().empty()) {
+    q.sql += " AND story_id IN (SELECT a.story_id FROM entities e JOIN articles a "
+             "ON a.id = e.article_id WHERE e.entity_id = ?)";
+    q.args.push_back(request.entity_id());
+  }
+  if (after) {
+    absl::StrAppend(&q.sql, " AND (", column, " < ? OR (", column, " = ? AND story_id > ?))");
+    q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
+  }
+  absl::StrAppend(&q.sql, " ORDER BY ", column, " DESC, story_id LIMIT ?");
+  q.args.push_back(int64_t{page_size} + 1);
+  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  warta::v1::ListStoriesResponse response;
+  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < page_size; ++i) {
+    ASSIGN_OR_RETURN(StoryState state, ParseStored<StoryState>(BytesOf(rows[i][2]), "story"));
+    *response.add_stories() = StorySummary(state);
+  }
+  if (static_cast<int>(rows.size()) > page_size) {
+    const auto& last = rows[page_size - 1];
+    response.set_next_page_token(EncodePageToken(
+        kStoriesPage, PageKey{IntOf(last[0]), std::string(BytesOf(last[1])), 0}));
+  }
+  return response;
+}
+
+namespace {
+
+absl::Status AddArticles(const SqlRunner& run, std::string_view id, warta::v1::Story& story) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   run({"SELECT data FROM articles WHERE story_id = ? "
+                        "ORDER BY published_at, seq LIMIT ?",
+                        {std::string(id), int64_t{kMaxStoryArticles}}}));
+  for (const auto& row : rows) {
+    ASSIGN_OR_RETURN(auto article,
+                     ParseStored<warta::v1::EnrichedArticle>(BytesOf(row[0]), "article"));
+    warta::v1::StoryArticle* a = story.add_articles();
+    a->set_id(article.article().id());
+    a->set_source(article.article().source());
+    a->set_language(article.language().code());
+    a->set_title(article.text().title().empty() ? article.article().title()
+                                                : article.text().title());
+    if (const int64_t t = PublishedAtNanos(article); t != 0) *a->mutable_published_at() = Ts(t);
+    a->set_duplicate_of(article.duplicate_of());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddClaims(const SqlRunner& run, std::string_view id, warta::v1::Story& story) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   run({"SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id "
+                        "WHERE a.story_id = ? ORDER BY c.published_at, c.article_id, c.idx "
+                        "LIMIT ?",
+                        {std::string(id), int64_t{kMaxStoryClaims}}}));
+  std::vector<warta::v1::StoredClaim> with_figures;
+  for (const auto& row : rows) {
+    ASSIGN_OR_RETURN(auto claim, ParseStored<warta::v1::StoredClaim>(BytesOf(row[0]), "claim"));
+    if (claim.claim().quantities_size() > 0) {
+      with_figures.push_back(claim);
+      warta::v1::TimelineEntry* entry = story.add_timeline();
+      if (claim.has_published_at()) *entry->mutable_published_at() = claim.published_at();
+      entry->set_source(claim.source());
+      entry->set_article_id(claim.article_id());
+      entry->set_speaker_name(claim.speaker_name());
+      entry->set_text(claim.claim().content().text());
+      *entry->mutable_quantities() = claim.claim().quantities();
+    }
+    *story.add_claims() = std::move(claim);
+  }
+  // Within one story every pair of figures is close enough in time.
+  ContestedOptions options;
+  options.window = absl::InfiniteDuration();
+  for (auto& group : GroupContestedClaims(with_figures, options)) {
+    *story.add_contested() = std::move(group);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<warta::v1::Story> GetStoryVia(const SqlRunner& run, std::string_view id) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   run({"SELECT data FROM stories WHERE story_id = ?", {std::string(id)}}));
+  if (rows.empty()) {
+    return absl::NotFoundError(absl::StrCat("no story with id \"", std::string(id), "\" is stored"));
+  }
+  ASSIGN_OR_RETURN(StoryState state, ParseStored<StoryState>(BytesOf(rows[0][0]), "story"));
+  warta::v1::Story story = StorySummary(state);
+  RETURN_IF_ERROR(AddArticles(run, id, story));
+  RETURN_IF_ERROR(AddClaims(run, id, story));
+  return story;
+}
+
+}  // namespace warta::storage

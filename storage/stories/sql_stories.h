@@ -1,0 +1,81 @@
+// The stories part of the SQL backends (storage/sqlite/, storage/postgres/):
+// their tables, the StoryIndex the clusterer runs on inside the store's
+// write transaction, and the ListStories / GetStory reads. Portable SQL
+// with `?` placeholders, run through a backend's SqlRunner, so both
+// backends store and read stories alike.
+//
+// Thread-safety: as the runner; the backends call these under their lock.
+#ifndef WARTA_STORAGE_STORIES_SQL_STORIES_H_
+#define WARTA_STORAGE_STORIES_SQL_STORIES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "storage/sql_backend.h"
+#include "storage/stories/story_clusterer.h"
+#include "warta/v1/services.pb.h"
+
+namespace warta::storage {
+
+// Schema version 2 on top of version 1: the articles' story column and the
+// story tables. The same statements for SQLite and PostgreSQL.
+inline constexpr const char* kStoriesSchemaV2[] = {
+    "ALTER TABLE articles ADD COLUMN story_id TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX articles_by_story ON articles (story_id, published_at)",
+    "CREATE TABLE stories (story_id TEXT PRIMARY KEY, last_arrival BIGINT NOT NULL, "
+    "article_count BIGINT NOT NULL, source_count BIGINT NOT NULL, "
+    "first_published BIGINT NOT NULL, last_published BIGINT NOT NULL, "
+    "languages TEXT NOT NULL, data BYTEA NOT NULL)",
+    "CREATE INDEX stories_by_update ON stories (last_arrival DESC, story_id)",
+    "CREATE INDEX stories_by_size ON stories (article_count DESC, story_id)",
+    "CREATE TABLE story_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, "
+    "arrival BIGINT NOT NULL, PRIMARY KEY (key, story_id))",
+    "CREATE INDEX story_keys_recent ON story_keys (key, arrival DESC)",
+};
+
+// What a SQL backend needs to put articles into stories.
+struct StoryStoreOptions {
+  // Word weights (models/stories/idf.tsv via services::LoadStoryWeights);
+  // without them every word weighs the same.
+  std::shared_ptr<const TermWeights> weights = std::make_shared<TermWeights>();
+  StoryOptions clustering;
+};
+
+// Sets `article`'s story_id (and duplicate_of) for a newly stored article,
+// clustering it at `arrival` over the story tables through `run`. For an
+// article already stored (`stored`), keeps the stored assignment instead.
+absl::Status AssignStory(const StoryClusterer& clusterer, const SqlRunner& run,
+                         int64_t arrival, const warta::v1::EnrichedArticle* stored,
+                         warta::v1::EnrichedArticle& article);
+
+// StoryIndex over the story tables.
+class SqlStoryIndex final : public StoryIndex {
+ public:
+  explicit SqlStoryIndex(SqlRunner run) : run_(std::move(run)) {}
+  absl::StatusOr<std::vector<std::string>> StoriesForKeys(absl::Span<const std::string> keys,
+                                                          int per_key) override;
+  absl::StatusOr<std::optional<StoryState>> LoadStory(std::string_view id) override;
+  absl::Status SaveStory(const StoryState& story, absl::Span<const std::string> keys,
+                         int64_t arrival) override;
+
+ private:
+  SqlRunner run_;
+};
+
+// The page of stories `request` asks for. INVALID_ARGUMENT for a bad page
+// size, token or order.
+absl::StatusOr<warta::v1::ListStoriesResponse> ListStoriesVia(
+    const SqlRunner& run, const warta::v1::ListStoriesRequest& request);
+
+// One story with its articles, claims, contested figures and timeline.
+// NOT_FOUND for an unknown id.
+absl::StatusOr<warta::v1::Story> GetStoryVia(const SqlRunner& run, std::string_view id);
+
+// The Story summary (no articles, claims or timeline) of a stored state.
+warta::v1::Story StorySummary(const StoryState& state);
+
+}  // namespace warta::storage
+
+#endif  // WARTA_STORAGE_STORIES_SQL_STORIES_H_
