@@ -344,8 +344,14 @@ class Analysis {
     }
     if (other != nullptr) return FromMention(*other);
     // Before a verb, with NER available, unrecognised capitalised words
-    // are more often a place or thing than a speaker.
-    if (!after_cue && has_people_) return {};
+    // are more often a place or thing than a speaker; a title alone
+    // ("Mendagri mengatakan") is its holder's.
+    const std::string_view phrase = text_.substr(
+        pieces_[first].begin, pieces_[last - 1].end - pieces_[first].begin);
+    if (!after_cue && has_people_ &&
+        ClassifySpeakerName(phrase) != SpeakerName::kBareTitle) {
+      return {};
+    }
     int run_first = kNoPiece;
     int run_last = kNoPiece;
     bool only_roles = true;
