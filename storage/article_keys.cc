@@ -65,7 +65,15 @@ bool MatchesFilter(const warta::v1::EnrichedArticle& article,
   return true;
 }
 
-int ComparePipelineVersions(std::string_view a, std::string_view b) {
+namespace {
+
+// The version without its build metadata ("warta-0.1.0+1a2b" -> "warta-0.1.0").
+std::string_view ReleaseOf(std::string_view version) {
+  return version.substr(0, version.find('+'));
+}
+
+// Natural order: digit runs as numbers, the rest byte-wise.
+int CompareNaturally(std::string_view a, std::string_view b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (absl::ascii_isdigit(a[i]) && absl::ascii_isdigit(b[j])) {
@@ -95,6 +103,12 @@ int ComparePipelineVersions(std::string_view a, std::string_view b) {
   return 0;
 }
 
+}  // namespace
+
+int ComparePipelineVersions(std::string_view a, std::string_view b) {
+  return CompareNaturally(ReleaseOf(a), ReleaseOf(b));
+}
+
 bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
                    const warta::v1::EnrichedArticle& stored) {
   const int by_version = ComparePipelineVersions(incoming.pipeline_version(),
@@ -102,6 +116,7 @@ bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
   if (by_version != 0) return by_version > 0;
   const int64_t incoming_at = TimestampToNanos(incoming.enriched_at());
   const int64_t stored_at = TimestampToNanos(stored.enriched_at());
+  // Same release (models may differ): the later enrichment wins.
   if (incoming_at != stored_at) return incoming_at > stored_at;
   // Same version, same enrichment time: a redelivery unless the content
   // differs, in which case the latest write wins.

@@ -30,13 +30,18 @@ int64_t PublishedAtNanos(const warta::v1::EnrichedArticle& article);
 bool MatchesFilter(const warta::v1::EnrichedArticle& article,
                    const warta::v1::ArticleFilter& filter);
 
-// Orders pipeline versions naturally: runs of digits compare as numbers
-// ("1.10" > "1.9", "v2" > "v1"), the rest byte-wise. Returns <0, 0, >0.
+// Orders pipeline versions ("warta-0.1.0+<model hash>") by their release
+// part, naturally: runs of digits compare as numbers ("1.10" > "1.9", "v2" >
+// "v1"), the rest byte-wise. Build metadata after the first '+' (the models'
+// fingerprint) has no precedence, as in semver: "warta-0.1.0+1a2b" and
+// "warta-0.1.0+9f00" compare equal, since a hash says which models were used,
+// not which are newer. Returns <0, 0, >0.
 int ComparePipelineVersions(std::string_view a, std::string_view b);
 
 // Whether `incoming` should replace `stored` (same article id): true unless
-// it is an older enrichment (older pipeline version, or the same version
-// enriched earlier) or exactly the same message.
+// it is an older enrichment (older release, or the same release enriched
+// earlier, whatever its models) or exactly the same message. Re-enriching
+// the archive with other models therefore replaces what it enriched before.
 bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
                    const warta::v1::EnrichedArticle& stored);
 

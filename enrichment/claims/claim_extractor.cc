@@ -9,6 +9,7 @@
 
 #include "enrichment/claims/cue_lexicon.h"
 #include "enrichment/claims/quote_finder.h"
+#include "enrichment/claims/speaker_names.h"
 #include "enrichment/quantities/quantity_parser.h"
 #include "enrichment/quantities/word_scanner.h"
 
@@ -18,6 +19,7 @@ namespace {
 constexpr int kNoPiece = -1;
 constexpr int kMaxSpeakerPhrase = 14;  // pieces
 constexpr int kMaxSpeakerAfter = 24;  // pieces
+constexpr int kMaxTitleToName = 8;    // pieces from a title to its holder's name
 
 struct MentionRef {
   int begin = 0;
@@ -180,6 +182,9 @@ class Analysis {
           ent.type != EntityType::kLocation) {
         continue;
       }
+      // "Saat", "Prof. Dr." tagged as a person name nobody; a title's
+      // holder is the name that follows it.
+      if (ClassifySpeakerName(ent.name) != SpeakerName::kName) continue;
       for (const Mention& m : ent.mentions) {
         if (m.span.begin < 0 || m.span.end > static_cast<int>(text_.size()) ||
             m.span.begin >= m.span.end) {
@@ -260,12 +265,33 @@ class Analysis {
     return s;
   }
 
+  // Capitalised words taken as a name; none when they name nobody
+  // (speaker_names.h): "Selain", "Menteri Luar Negeri" alone, or a common
+  // noun starting the sentence ("Polisi", found as "polisi" elsewhere).
   Speaker FromText(int first, int last) const {
-    // "The US believes ...": the article is not part of the name.
-    while (last - first > 1 && IsWord(first) && lower_[first] == "the") ++first;
+    // "The US believes ...", "Namun Andi ...": not part of the name.
+    while (last - first > 1 && IsWord(first) && IsFunctionWord(StrAt(first))) ++first;
     Speaker s;
     s.span = Span{pieces_[first].begin, pieces_[last - 1].end};
     s.name = std::string(text_.substr(s.span.begin, s.span.size()));
+    if (ClassifySpeakerName(s.name) != SpeakerName::kName ||
+        (last - first == 1 && AppearsInLowerCase(text_, s.name))) {
+      return {};
+    }
+    return s;
+  }
+
+  // A one-word person name is the article's one person with that first or
+  // last name ("Sandi" -> "Sandiaga Uno"); shared by several, it is nobody
+  // in particular. A name no fuller one matches stays (Wiranto, Jokowi).
+  Speaker ResolveShortName(Speaker s) const {
+    if (!s.found()) return s;
+    if (s.entity >= 0 && doc_.entities[s.entity].type != EntityType::kPerson) return s;
+    const ShortNameMatch match = MatchShortName(s.name, doc_.entities, s.entity);
+    if (match.matches == 0) return s;
+    if (match.entity < 0) return Speaker{};
+    s.entity = match.entity;
+    s.name = doc_.entities[match.entity].name;
     return s;
   }
 
@@ -309,29 +335,37 @@ class Analysis {
       int e = last;
       int b = e;
       while (b - 1 >= first && IsWord(b - 1) && IsUpperInitial(StrAt(b - 1)) &&
-             !IsRoleWord(lower_[b - 1]) && !in_mention(b - 1)) {
+             !IsTitleWord(lower_[b - 1]) && !in_mention(b - 1)) {
         --b;
       }
-      if (b < e && e - b <= 4) return FromText(b, e);
+      if (b < e && e - b <= 4) {
+        if (Speaker s = FromText(b, e); s.found()) return s;
+      }
     }
     if (other != nullptr) return FromMention(*other);
     // Before a verb, with NER available, unrecognised capitalised words
-    // are more often a place or thing than a speaker.
-    if (!after_cue && has_people_) return {};
+    // are more often a place or thing than a speaker; a title alone
+    // ("Mendagri mengatakan") is its holder's.
+    const std::string_view phrase = text_.substr(
+        pieces_[first].begin, pieces_[last - 1].end - pieces_[first].begin);
+    if (!after_cue && has_people_ &&
+        ClassifySpeakerName(phrase) != SpeakerName::kBareTitle) {
+      return {};
+    }
     int run_first = kNoPiece;
     int run_last = kNoPiece;
     bool only_roles = true;
     for (int i = first; i < last; ++i) {
       if (!IsWord(i)) continue;
-      if (!IsRoleWord(lower_[i])) only_roles = false;
-      if (IsUpperInitial(StrAt(i)) && !IsRoleWord(lower_[i])) {
+      if (!IsTitleWord(lower_[i])) only_roles = false;
+      if (IsUpperInitial(StrAt(i)) && !IsTitleWord(lower_[i])) {
         if (run_first == kNoPiece || run_last != i - 1) run_first = i;
         run_last = i;
       }
     }
     if (run_first != kNoPiece) {
       // Keep the last name-like run ("juru bicara Kremlin Dmitry Peskov").
-      return FromText(run_first, run_last + 1);
+      if (Speaker s = FromText(run_first, run_last + 1); s.found()) return s;
     }
     if (only_roles) {
       // "kata Presiden": the person who holds that title.
@@ -359,6 +393,13 @@ class Analysis {
     while (Valid(end) && end - i < kMaxSpeakerAfter) {
       if (end > i && IsPunct(end, ",") && IsWord(end + 1) &&
           IsUpperInitial(StrAt(end + 1)) && !IsSpeakerPhraseStop(lower_[end + 1])) {
+        ++end;
+        continue;
+      }
+      // "Manajer Humas Daop 2 KAI, Joni Martinus": a unit's number.
+      if (end > i && pieces_[end].kind == PieceKind::kNumber && IsWord(end - 1) &&
+          IsUpperInitial(StrAt(end - 1)) &&
+          (IsPunct(end + 1, ",") || (IsWord(end + 1) && IsUpperInitial(StrAt(end + 1))))) {
         ++end;
         continue;
       }
@@ -438,7 +479,7 @@ class Analysis {
       // mengatakan", "Barat telah mengklaim") even when the NER missed it.
       int b = end;
       while (b - 1 >= first && IsWord(b - 1) && IsUpperInitial(StrAt(b - 1)) &&
-             !IsRoleWord(lower_[b - 1]) && end - b < 3) {
+             !IsTitleWord(lower_[b - 1]) && end - b < 3) {
         --b;
       }
       if (b < end && (b == first || !IsUpperInitial(StrAt(b - 1)))) s = FromText(b, end);
@@ -499,13 +540,22 @@ class Analysis {
       for (int k = p - 1; k >= 0 && k >= p - 4; --k) {
         if (IsWord(k) && lower_[k] == role) titled = true;
       }
+      // Further back only through the office's own capitalised words:
+      // "Kasat Reskrim Polres Jakarta Selatan AKBP Eko Hadi Santoso".
+      for (int k = p - 1; !titled && k >= 0 && k >= p - kMaxTitleToName; --k) {
+        if (!IsWord(k) || !IsUpperInitial(StrAt(k))) break;
+        if (lower_[k] == role) titled = true;
+      }
       for (const std::string& r : doc_.entities[m.entity].roles) {
         if (AsciiLower(r).find(role) != std::string::npos) titled = true;
       }
       if (titled) best = &m;
     }
     if (best != nullptr) return FromMention(*best);
-    // Without entities: the title followed by capitalised words.
+    // Without entities: the title followed by capitalised words. With
+    // them, those words are the rest of the office ("Polres Jakarta
+    // Selatan"), not its holder.
+    if (has_people_) return {};
     const int limit = PieceAt(pos);
     for (int k = limit - 1; k >= 0; --k) {
       if (!IsWord(k) || lower_[k] != role || !IsUpperInitial(StrAt(k))) continue;
@@ -518,8 +568,9 @@ class Analysis {
     return {};
   }
 
-  void AddClaim(ClaimKind kind, const Speaker& speaker, Span cue, Span content) {
+  void AddClaim(ClaimKind kind, const Speaker& found, Span cue, Span content) {
     if (content.end <= content.begin) return;
+    const Speaker speaker = ResolveShortName(found);
     Claim c;
     c.kind = kind;
     c.speaker_entity = speaker.entity;

@@ -56,7 +56,7 @@ const WordSet& SpeechVerbs() {
 }
 
 const WordSet& Pronouns() {
-  static const auto* s = new WordSet{"ia", "dia", "beliau", "he", "she"};
+  static const auto* s = new WordSet{"ia", "dia", "beliau", "dirinya", "he", "she"};
   return *s;
 }
 

@@ -29,7 +29,7 @@ bool IsSpeechVerb(std::string_view lower);
 // "menurut", "according" (to).
 bool IsAccordingTo(std::string_view lower);
 
-// "ia", "dia", "beliau", "he", "she": stand for the last person.
+// "ia", "dia", "beliau", "dirinya", "he", "she": stand for the last person.
 bool IsPersonPronoun(std::string_view lower);
 
 // Words allowed between a subject and its speech verb ("juga", "telah").

@@ -257,6 +257,55 @@ TEST(ClaimExtractorTest, WithoutEntitiesSpeakerNameComesFromTheText) {
   EXPECT_EQ(claims[1].speaker_name, "Zelensky");
 }
 
+TEST(ClaimExtractorTest, CapitalisedFunctionWordsAreNotSpeakers) {
+  Document doc = MakeDocument(
+      "Selain menyebut seluruh tersangka, KPK juga menyebut satu orang berinisial FA "
+      "sebagai tersangka baru. Polisi mengatakan bahwa kedua pelaku sudah diserahkan "
+      "kepada polisi setempat.",
+      {{"KPK", EntityType::kOrganization, {}}});
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "KPK");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "satu orang berinisial FA sebagai tersangka baru");
+}
+
+TEST(ClaimExtractorTest, TitleTaggedAsAPersonGoesToTheNameAfterIt) {
+  Document doc = MakeDocument(
+      "Prof Dr Arry Reksodiputro menjelaskan hal itu. "
+      "“Daya tahan tubuh menurun,” ujar dia.",
+      {{"Prof Dr", EntityType::kPerson, {}}, {"Arry Reksodiputro", EntityType::kPerson, {}}});
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Arry Reksodiputro");
+}
+
+TEST(ClaimExtractorTest, TitleAloneWithNobodyHoldingItLeavesTheSpeakerUnresolved) {
+  Document doc = MakeDocument("“Kami siap membantu semua korban,” kata Menteri.", {});
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].speaker_entity, -1);
+  EXPECT_EQ(claims[0].speaker_name, "");
+}
+
+TEST(ClaimExtractorTest, FirstNameIsTheArticlesOnePersonWithIt) {
+  Document doc = MakeDocument(
+      "Wakil Gubernur Sandiaga Uno meninjau Tanah Abang bersama David Ndii dan David Lee. "
+      "“Mereka hadir karena diperlukan oleh pengguna kereta,” kata Sandi. "
+      "“Penataan harus segera dilakukan,” ujar David.",
+      {{"Sandiaga Uno", EntityType::kPerson, {}},
+       {"Sandi", EntityType::kPerson, {}},
+       {"David Ndii", EntityType::kPerson, {}},
+       {"David Lee", EntityType::kPerson, {}},
+       {"David", EntityType::kPerson, {}}});
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Sandiaga Uno");
+  EXPECT_EQ(doc.Text(claims[0].speaker_span), "Sandi");
+  // Two Davids: which one spoke is not known.
+  EXPECT_EQ(claims[1].speaker_entity, -1);
+  EXPECT_EQ(claims[1].speaker_name, "");
+}
+
 TEST(ClaimExtractorTest, ScareQuotesAndNegatedCuesAreNotClaims) {
   Document doc = MakeDocument(
       "Rusia menyebut perang itu “operasi khusus” sejak awal. "

@@ -20,6 +20,35 @@ TEST(ComparePipelineVersionsTest, ComparesNumbersNumerically) {
   EXPECT_LT(ComparePipelineVersions("", "0.1"), 0);
 }
 
+TEST(ComparePipelineVersionsTest, ModelFingerprintHasNoPrecedence) {
+  // The hash after '+' names the models; a lower one is not older models.
+  EXPECT_EQ(ComparePipelineVersions("warta-0.1.0+1a2b", "warta-0.1.0+9f00"), 0);
+  EXPECT_EQ(ComparePipelineVersions("warta-0.1.0+9f00", "warta-0.1.0+1a2b"), 0);
+  EXPECT_EQ(ComparePipelineVersions("warta-0.1.0+1a2b", "warta-0.1.0"), 0);
+  // The release part still orders, whatever the hashes.
+  EXPECT_GT(ComparePipelineVersions("warta-0.2.0+0000", "warta-0.1.0+ffff"), 0);
+  EXPECT_LT(ComparePipelineVersions("warta-0.1.9+ffff", "warta-0.1.10+0000"), 0);
+}
+
+TEST(ShouldReplaceTest, ReEnrichmentWithOtherModelsReplacesWhenLater) {
+  auto stored = MakeArticle("a", "s", "id", 1000);
+  stored.set_pipeline_version("warta-0.1.0+9f00");
+  stored.mutable_enriched_at()->set_seconds(5000);
+  // `make models` produced models whose hash sorts lower: still newer.
+  auto new_models = stored;
+  new_models.set_pipeline_version("warta-0.1.0+1a2b");
+  new_models.mutable_enriched_at()->set_seconds(6000);
+  EXPECT_TRUE(ShouldReplace(new_models, stored));
+  // ...and the one enriched before it does not come back on a redelivery.
+  EXPECT_FALSE(ShouldReplace(stored, new_models));
+  // An older release loses even when enriched later with other models.
+  auto old_release = new_models;
+  old_release.set_pipeline_version("warta-0.0.9+ffff");
+  old_release.mutable_enriched_at()->set_seconds(7000);
+  EXPECT_FALSE(ShouldReplace(old_release, new_models));
+  EXPECT_TRUE(ShouldReplace(new_models, old_release));
+}
+
 TEST(ShouldReplaceTest, NewerEnrichmentsReplaceOlderOnesAndRedeliveriesDoNot) {
   auto stored = MakeArticle("a", "s", "id", 1000);
   EXPECT_FALSE(ShouldReplace(stored, stored));

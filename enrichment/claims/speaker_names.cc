@@ -1,0 +1,164 @@
+#include "enrichment/claims/speaker_names.h"
+
+#include <string>
+#include <unordered_set>
+
+#include "enrichment/claims/cue_lexicon.h"
+#include "enrichment/quantities/word_scanner.h"
+
+namespace warta::enrichment {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Read off the speakers `warta enrich` gave IndoSum articles: words that
+// begin sentences before a verb or after a cue and were taken for names.
+const WordSet& FunctionWords() {
+  static const auto* s = new WordSet{
+      // Conjunctions and sentence adverbs.
+      "saat", "selain", "namun", "sementara", "menurut", "sedangkan", "tetapi", "tapi",
+      "meski", "meskipun", "walaupun", "walau", "kendati", "karena", "sebab", "jika",
+      "apabila", "bila", "kalau", "ketika", "setelah", "sebelum", "sesudah", "usai",
+      "seusai", "sejak", "hingga", "sampai", "agar", "supaya", "sehingga", "maka", "lalu",
+      "kemudian", "selanjutnya", "akhirnya", "bahkan", "justru", "padahal", "adapun",
+      "sedang", "selama", "kini", "sekarang", "kemarin", "besok", "tadi", "nanti", "dulu",
+      "sebelumnya", "sebagai", "secara", "sembari", "seraya", "sambil", "tanpa", "baik",
+      "begitu", "demikian", "dengan", "oleh", "untuk", "di", "ke", "dalam", "dari", "pada", "kepada",
+      "terkait", "mengenai", "tentang", "soal", "atas", "bagi", "demi", "melalui", "lewat",
+      "seperti", "yakni", "yaitu", "ini", "itu", "tersebut", "hal", "juga", "pun", "masih",
+      "sudah", "telah", "akan", "belum", "tidak", "tak", "bukan", "jangan", "apakah", "apa",
+      "siapa", "mengapa", "kenapa", "bagaimana", "kapan", "adalah", "merupakan", "ada",
+      "yang", "dan", "atau", "serta", "bahwa", "sekitar", "hampir", "lebih", "kurang",
+      "paling", "sangat", "hanya", "cuma", "tetap", "sekali", "pertama", "kedua",
+      // Determiners and quantifiers.
+      "para", "sang", "si", "sebuah", "seorang", "semua", "seluruh", "setiap", "tiap",
+      "beberapa", "banyak", "sejumlah", "sebagian", "kebanyakan", "sebanyak",
+      // Pronouns: a pronoun the extractor did not resolve names nobody.
+      "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "engkau", "keduanya",
+      "ketiganya", "pihaknya", "dirinya", "semuanya", "ia", "dia", "beliau", "nya",
+      // Days and months.
+      "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari",
+      "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+      "oktober", "november", "desember",
+      // English.
+      "the", "a", "an", "but", "however", "meanwhile", "while", "when", "after", "before",
+      "although", "though", "because", "if", "so", "then", "also", "and", "or", "this",
+      "that", "these", "those", "it", "its", "they", "we", "i", "you", "he", "she", "our",
+      "their", "there", "here", "in", "on", "at", "for", "with", "from", "by", "of",
+      "according", "some", "many", "most", "all", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday",
+  };
+  return *s;
+}
+
+// Titles beyond the cue lexicon's role words (which also serve phrase
+// scanning): abbreviated offices and ranks Indonesian news puts before
+// names, and academic and religious honorifics.
+const WordSet& ExtraTitles() {
+  static const auto* s = new WordSet{
+      "menko", "menhub", "menag", "menpora", "mendikbud", "mendag", "menkes", "menkumham",
+      "menaker", "menpar", "mensos", "menristekdikti", "menperin", "menkominfo", "menpan",
+      "menteri", "wapres", "wagub", "wawali", "wakapolri", "kabareskrim", "kabid",
+      "kasubdit", "kanit", "kabag", "kasat", "kapolsek", "kadis", "kadiskes", "dirjen",
+      "deputi", "manajer", "manager", "humas", "founder", "co-founder", "ceo", "cto",
+      "pendiri", "atase", "kombes", "kompol", "akbp", "irjen", "brigjen", "mayjen",
+      "letjen", "laksamana", "marsekal", "ustaz", "ustadz", "kiai", "kyai", "habib",
+      "syekh", "haji", "hj", "drs", "dra", "sh", "mh", "msi", "phd", "sppd", "polhukam",
+      "pmk", "sir", "lord", "dame", "professor",
+  };
+  return *s;
+}
+
+bool IsAcronym(std::string_view word) {
+  if (word.size() < 2) return false;
+  for (char c : word) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         u >= 0x80 || c == '-';
+}
+
+// The words of a one-word name only ("Sandi", not "Sandi Uno" or "AS-Korea").
+bool IsOneWord(const std::vector<Piece>& pieces) {
+  return pieces.size() == 1 && pieces[0].kind == PieceKind::kWord;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+bool IsFunctionWord(std::string_view word) {
+  return !IsAcronym(word) && FunctionWords().count(AsciiLower(word)) > 0;
+}
+
+bool IsTitleWord(std::string_view lower) {
+  return IsRoleWord(lower) || ExtraTitles().count(lower) > 0;
+}
+
+SpeakerName ClassifySpeakerName(std::string_view words) {
+  bool any_title = false;
+  bool any_word = false;
+  for (const Piece& p : ScanPieces(words)) {
+    if (p.kind == PieceKind::kPunct) continue;
+    const std::string_view word = words.substr(p.begin, p.end - p.begin);
+    any_word = true;
+    if (IsFunctionWord(word)) continue;
+    if (!IsAcronym(word) && IsTitleWord(AsciiLower(word))) {
+      any_title = true;
+      continue;
+    }
+    return SpeakerName::kName;
+  }
+  if (!any_word) return SpeakerName::kFunctionWords;
+  return any_title ? SpeakerName::kBareTitle : SpeakerName::kFunctionWords;
+}
+
+bool AppearsInLowerCase(std::string_view text, std::string_view word) {
+  if (word.empty() || IsAcronym(word)) return false;
+  const std::string lower = AsciiLower(word);
+  if (lower == word) return false;
+  for (size_t at = text.find(lower); at != std::string_view::npos;
+       at = text.find(lower, at + 1)) {
+    const size_t end = at + lower.size();
+    if ((at == 0 || !IsWordByte(text[at - 1])) && (end == text.size() || !IsWordByte(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+ShortNameMatch MatchShortName(std::string_view name, const std::vector<Entity>& entities,
+                              int self) {
+  if (!IsOneWord(ScanPieces(name))) return {};
+  ShortNameMatch exact, prefix;
+  for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
+    const Entity& entity = entities[e];
+    if (e == self || entity.type != EntityType::kPerson) continue;
+    std::vector<std::string_view> words;
+    for (const Piece& p : ScanPieces(entity.name)) {
+      if (p.kind == PieceKind::kWord) {
+        words.push_back(std::string_view(entity.name).substr(p.begin, p.end - p.begin));
+      }
+    }
+    if (words.size() < 2) continue;
+    if (words.front() == name || words.back() == name) {
+      exact.entity = e;
+      ++exact.matches;
+    } else if (name.size() >= 4 && StartsWith(words.front(), name)) {
+      prefix.entity = e;
+      ++prefix.matches;
+    }
+  }
+  ShortNameMatch best = exact.matches > 0 ? exact : prefix;
+  if (best.matches != 1) best.entity = -1;
+  return best;
+}
+
+}  // namespace warta::enrichment
