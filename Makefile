@@ -35,7 +35,7 @@ unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 integration-test: build
-	WARTA_BUILD=$(abspath $(BUILD)) $(PYTEST) -q tests/integration tests/e2e
+	WARTA_BUILD=$(abspath $(BUILD)) $(PYTEST) -q tests/eval tests/integration tests/e2e
 
 test: unit-test integration-test
 

@@ -17,6 +17,8 @@ int RunList(const Args& args);
 int RunShow(const Args& args);
 int RunClaims(const Args& args);
 int RunContested(const Args& args);
+int RunStories(const Args& args);
+int RunStory(const Args& args);
 int RunTail(const Args& args);
 int RunWait(const Args& args);
 int RunEval(const Args& args);

@@ -20,9 +20,11 @@ constexpr char kUsage[] =
     "  show [ID...]        readable summary of stored articles (all when no ID)\n"
     "  claims              stored claims (--speaker ENTITY_ID, --entity ENTITY_ID, --article ID)\n"
     "  contested           claims whose numbers disagree across sources\n"
+    "  stories             stories: articles about one event (--entity --language --min_sources)\n"
+    "  story ID            one story: articles by source and time, entities, figures, timeline\n"
     "  tail                follow articles as the store receives them\n"
     "  wait                wait until the store holds N articles (--count N)\n"
-    "  eval langid|ner|attribution ...   accuracy on gold data, as JSON\n"
+    "  eval langid|ner|attribution|stories ...   accuracy on gold data, as JSON\n"
     "\n"
     "Run `warta COMMAND --help` for a command's flags.\n";
 
@@ -45,6 +47,8 @@ int main(int argc, char** argv) {
   if (command == "show") return RunShow(args);
   if (command == "claims") return RunClaims(args);
   if (command == "contested") return RunContested(args);
+  if (command == "stories") return RunStories(args);
+  if (command == "story") return RunStory(args);
   if (command == "tail") return RunTail(args);
   if (command == "wait") return RunWait(args);
   if (command == "eval") return RunEval(args);

@@ -92,19 +92,23 @@ int ForEachArticle(warta::v1::StoreService::Stub& stub, const warta::v1::Article
   return status.ok() ? 0 : Fail("list", status);
 }
 
-void FilterFlags(FlagSet& flags, std::string* language, std::string* source,
-                 std::string* entity) {
-  flags.String("language", language, "only articles in this language (e.g. id)");
-  flags.String("source", source, "only articles from this source");
-  flags.String("entity", entity, "only articles mentioning this entity id");
+struct FilterOptions {
+  std::string language, source, entity, story;
+};
+
+void FilterFlags(FlagSet& flags, FilterOptions* f) {
+  flags.String("language", &f->language, "only articles in this language (e.g. id)");
+  flags.String("source", &f->source, "only articles from this source");
+  flags.String("entity", &f->entity, "only articles mentioning this entity id");
+  flags.String("story", &f->story, "only articles of this story id");
 }
 
-warta::v1::ArticleFilter MakeFilter(const std::string& language, const std::string& source,
-                                    const std::string& entity) {
+warta::v1::ArticleFilter MakeFilter(const FilterOptions& f) {
   warta::v1::ArticleFilter filter;
-  filter.set_language(language);
-  filter.set_source(source);
-  filter.set_entity_id(entity);
+  filter.set_language(f.language);
+  filter.set_source(f.source);
+  filter.set_entity_id(f.entity);
+  filter.set_story_id(f.story);
   return filter;
 }
 
@@ -133,18 +137,18 @@ int RunGet(const Args& args) {
 
 int RunList(const Args& args) {
   StoreFlags sf;
-  std::string language, source, entity;
+  FilterOptions filter;
   int limit = 0;
   bool json = false;
   FlagSet flags("warta list [flags]",
                 "Lists stored articles, newest first: id, date, language, title (or --json).");
   sf.Register(flags);
-  FilterFlags(flags, &language, &source, &entity);
+  FilterFlags(flags, &filter);
   flags.Int("limit", &limit, "at most this many (0: all)");
   flags.Bool("json", &json, "one EnrichedArticle per line as protobuf JSON");
   flags.ParseOrExit(args);
   auto stub = Connect(sf.store);
-  return ForEachArticle(*stub, MakeFilter(language, source, entity), limit,
+  return ForEachArticle(*stub, MakeFilter(filter), limit,
                         [&](const warta::v1::EnrichedArticle& a) {
                           if (json) return PrintJson(a);
                           std::printf("%s  %s  %-3s  %s\n", a.article().id().c_str(),
@@ -159,16 +163,16 @@ int RunList(const Args& args) {
 
 int RunShow(const Args& args) {
   StoreFlags sf;
-  std::string language, source, entity;
+  FilterOptions filter;
   FlagSet flags("warta show [flags] [ID...]",
                 "Prints a readable summary (language, top entities, claims with speakers) of the\n"
                 "given stored articles, or of all of them.");
   sf.Register(flags);
-  FilterFlags(flags, &language, &source, &entity);
+  FilterFlags(flags, &filter);
   Args ids = flags.ParseOrExit(args);
   auto stub = Connect(sf.store);
   if (ids.empty()) {
-    return ForEachArticle(*stub, MakeFilter(language, source, entity), 0,
+    return ForEachArticle(*stub, MakeFilter(filter), 0,
                           [](const warta::v1::EnrichedArticle& a) {
                             std::cout << SummarizeArticle(a) << "\n";
                           });
@@ -244,20 +248,92 @@ int RunContested(const Args& args) {
   return status.ok() ? 0 : Fail("contested", status);
 }
 
+int RunStories(const Args& args) {
+  StoreFlags sf;
+  std::string entity, language, order = "update";
+  int min_sources = 0, limit = 20;
+  bool json = false;
+  FlagSet flags("warta stories [flags]",
+                "Lists stories (articles about one event, grouped as they arrive): id, articles,\n"
+                "sources, languages, dates and title, most recently updated first.");
+  sf.Register(flags);
+  flags.String("entity", &entity, "only stories mentioning this entity id");
+  flags.String("language", &language, "only stories with an article in this language");
+  flags.Int("min_sources", &min_sources, "only stories reported by at least this many sources");
+  flags.String("order", &order, "update (most recently updated first) or size (largest first)");
+  flags.Int("limit", &limit, "at most this many (0: all)");
+  flags.Bool("json", &json, "protobuf JSON instead of text");
+  flags.ParseOrExit(args);
+  if (order != "update" && order != "size") {
+    std::fprintf(stderr, "warta stories: --order must be update or size, not \"%s\"\n",
+                 order.c_str());
+    return 2;
+  }
+  auto stub = Connect(sf.store);
+  warta::v1::ListStoriesRequest request;
+  request.set_entity_id(entity);
+  request.set_language(language);
+  request.set_min_sources(min_sources);
+  request.set_order(order == "size" ? warta::v1::STORY_ORDER_SIZE
+                                    : warta::v1::STORY_ORDER_LAST_UPDATE);
+  request.set_page_size(limit > 0 && limit < 200 ? limit : 200);
+  int seen = 0;
+  grpc::Status status = ForEachPage<warta::v1::ListStoriesRequest, warta::v1::ListStoriesResponse>(
+      request,
+      [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->ListStories(c, r, out); },
+      [&](const warta::v1::ListStoriesResponse& page) {
+        for (const auto& story : page.stories()) {
+          if (json) PrintJson(story);
+          else std::cout << SummarizeStoryLine(story);
+          if (limit > 0 && ++seen >= limit) return false;
+        }
+        return true;
+      });
+  return status.ok() ? 0 : Fail("stories", status);
+}
+
+int RunStory(const Args& args) {
+  StoreFlags sf;
+  bool json = false;
+  FlagSet flags("warta story [flags] ID...",
+                "Prints stories: their articles by source and time, main entities, contested\n"
+                "figures and timeline of figures (which source said what when).");
+  sf.Register(flags);
+  flags.Bool("json", &json, "protobuf JSON instead of text");
+  Args ids = flags.ParseOrExit(args);
+  if (ids.empty()) {
+    std::fputs("warta story: give a story id (see `warta stories`)\n", stderr);
+    return 2;
+  }
+  auto stub = Connect(sf.store);
+  for (const std::string& id : ids) {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    warta::v1::GetStoryRequest request;
+    request.set_id(id);
+    warta::v1::Story story;
+    grpc::Status status = stub->GetStory(&context, request, &story);
+    if (!status.ok()) return Fail("story", status);
+    if (json) PrintJson(story);
+    else std::cout << SummarizeStory(story) << "\n";
+  }
+  return 0;
+}
+
 int RunTail(const Args& args) {
   StoreFlags sf;
-  std::string language, source, entity;
+  FilterOptions filter;
   bool json = false;
   FlagSet flags("warta tail [flags]",
                 "Follows the store: prints each article as it is stored, until interrupted.");
   sf.Register(flags);
-  FilterFlags(flags, &language, &source, &entity);
+  FilterFlags(flags, &filter);
   flags.Bool("json", &json, "protobuf JSON instead of a readable summary");
   flags.ParseOrExit(args);
   auto stub = Connect(sf.store);
   grpc::ClientContext context;
   warta::v1::WatchRequest request;
-  *request.mutable_filter() = MakeFilter(language, source, entity);
+  *request.mutable_filter() = MakeFilter(filter);
   auto reader = stub->Watch(&context, request);
   warta::v1::EnrichedArticle article;
   while (reader->Read(&article)) {

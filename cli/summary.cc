@@ -143,4 +143,61 @@ std::string SummarizeContested(const warta::v1::ContestedClaim& contested) {
   return out;
 }
 
+namespace {
+
+std::string Day(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(t.seconds()), absl::UTCTimeZone());
+}
+
+std::string DateRange(const warta::v1::Story& story) {
+  if (!story.has_first_published_at()) return "undated";
+  const std::string first = Day(story.first_published_at());
+  const std::string last = Day(story.last_published_at());
+  return first == last ? first : absl::StrCat(first, " – ", last);
+}
+
+}  // namespace
+
+std::string SummarizeStoryLine(const warta::v1::Story& story) {
+  return absl::StrCat(story.id(), "  ", story.article_count(), " articles, ",
+                      story.sources_size(), story.sources_size() == 1 ? " source" : " sources",
+                      " [", absl::StrJoin(story.languages(), ","), "]  ", DateRange(story), "  ",
+                      Shorten(story.title(), 100), "\n");
+}
+
+std::string SummarizeStory(const warta::v1::Story& story) {
+  std::string out = absl::StrCat("■ ", story.title(), "\n  story ", story.id(), " · ",
+                                 story.article_count(), " articles (", story.duplicate_count(),
+                                 " near-copies) · sources: ",
+                                 absl::StrJoin(story.sources(), ", "), " · languages: ",
+                                 absl::StrJoin(story.languages(), ", "), " · ", DateRange(story),
+                                 "\n");
+  if (!story.main_entities().empty()) {
+    std::vector<std::string> names;
+    for (const auto& e : story.main_entities()) {
+      names.push_back(absl::StrCat(e.name(), " (", TypeName(e.type()), ")"));
+    }
+    absl::StrAppend(&out, "  entities: ", absl::StrJoin(names, ", "), "\n");
+  }
+  absl::StrAppend(&out, "  articles:\n");
+  for (const auto& a : story.articles()) {
+    absl::StrAppend(&out, "    ", a.has_published_at() ? Day(a.published_at()) : "----------",
+                    "  ", a.source().empty() ? "(no source)" : a.source(), "  ",
+                    Shorten(a.title().empty() ? a.id() : a.title(), 90),
+                    a.duplicate_of().empty() ? "" : absl::StrCat("  [copy of ", a.duplicate_of(), "]"),
+                    "\n");
+  }
+  for (const auto& c : story.contested()) absl::StrAppend(&out, "  ", SummarizeContested(c));
+  if (!story.timeline().empty()) absl::StrAppend(&out, "  timeline of figures:\n");
+  for (const auto& t : story.timeline()) {
+    std::vector<std::string> figures;
+    for (const auto& q : t.quantities()) figures.push_back(FormatQuantity(q));
+    absl::StrAppend(&out, "    ", t.has_published_at() ? Day(t.published_at()) : "----------",
+                    "  ", t.source().empty() ? t.article_id() : t.source(), ": ",
+                    t.speaker_name().empty() ? "(unknown)" : t.speaker_name(), " — ",
+                    absl::StrJoin(figures, ", "), "\n");
+  }
+  return out;
+}
+
 }  // namespace warta::cli

@@ -16,6 +16,12 @@ std::string SummarizeArticle(const warta::v1::EnrichedArticle& article, int max_
 
 std::string SummarizeContested(const warta::v1::ContestedClaim& contested);
 
+// One line: id, articles, sources, languages, dates, title.
+std::string SummarizeStoryLine(const warta::v1::Story& story);
+// A whole story: its articles by source and time, main entities, contested
+// figures and the timeline of figures.
+std::string SummarizeStory(const warta::v1::Story& story);
+
 }  // namespace warta::cli
 
 #endif  // WARTA_CLI_SUMMARY_H_

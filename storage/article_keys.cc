@@ -120,7 +120,12 @@ bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
   if (incoming_at != stored_at) return incoming_at > stored_at;
   // Same version, same enrichment time: a redelivery unless the content
   // differs, in which case the latest write wins.
-  return !google::protobuf::util::MessageDifferencer::Equals(incoming, stored);
+  // The story fields are the store's own: the incoming copy never has them.
+  google::protobuf::util::MessageDifferencer differencer;
+  const auto* descriptor = warta::v1::EnrichedArticle::descriptor();
+  differencer.IgnoreField(descriptor->FindFieldByName("story_id"));
+  differencer.IgnoreField(descriptor->FindFieldByName("duplicate_of"));
+  return !differencer.Compare(incoming, stored);
 }
 
 std::vector<warta::v1::StoredClaim> StoredClaimsOf(

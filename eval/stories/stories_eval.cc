@@ -121,6 +121,7 @@ absl::Status RunStoriesEval(const std::vector<std::string>& args,
       {"--cross_language_threshold=", &options.cross_language_threshold},
       {"--term_weight=", &options.term_weight},
       {"--sigma_days=", &options.sigma_days},
+      {"--link_weight=", &options.link_weight},
       {"--duplicate_containment=", &options.duplicate_containment},
   };
   for (const std::string& arg : args) {

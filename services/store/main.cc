@@ -1,4 +1,5 @@
-// warta-store: consumes articles.enriched into the store (SQLite) and serves
+// warta-store: consumes articles.enriched into the store (SQLite or
+// PostgreSQL), puts each new article into a story, and serves
 // warta.v1.StoreService.
 #include <cstdio>
 
@@ -6,6 +7,7 @@
 #include "common/logging.h"
 #include "common/shutdown.h"
 #include "services/common/consuming_server.h"
+#include "services/common/model_files.h"
 #include "services/store/store_loop.h"
 #include "storage/grpc/store_service.h"
 #include "absl/strings/match.h"
@@ -15,19 +17,25 @@
 namespace {
 
 // SQLite by default; PostgreSQL when several stores share one database.
-absl::StatusOr<std::unique_ptr<warta::storage::ArticleStore>> OpenStore(const std::string& db) {
+absl::StatusOr<std::unique_ptr<warta::storage::ArticleStore>> OpenStore(
+    const std::string& db, const warta::storage::StoryStoreOptions& stories) {
   using namespace warta::storage;
+  std::string conninfo;
   if (absl::StartsWith(db, "postgresql://") || absl::StartsWith(db, "postgres://")) {
-    auto pg = PostgresStore::Open(db);
+    conninfo = db;
+  } else if (absl::StartsWith(db, "postgres:")) {
+    conninfo = db.substr(std::string("postgres:").size());
+  }
+  if (!conninfo.empty()) {
+    PostgresStoreOptions options;
+    options.stories = stories;
+    auto pg = PostgresStore::Open(conninfo, options);
     if (!pg.ok()) return pg.status();
     return std::unique_ptr<ArticleStore>(std::move(*pg));
   }
-  if (absl::StartsWith(db, "postgres:")) {
-    auto pg = PostgresStore::Open(db.substr(std::string("postgres:").size()));
-    if (!pg.ok()) return pg.status();
-    return std::unique_ptr<ArticleStore>(std::move(*pg));
-  }
-  auto sqlite = SqliteStore::Open(db);
+  SqliteStoreOptions options;
+  options.stories = stories;
+  auto sqlite = SqliteStore::Open(db, options);
   if (!sqlite.ok()) return sqlite.status();
   return std::unique_ptr<ArticleStore>(std::move(*sqlite));
 }
@@ -43,6 +51,7 @@ int main(int argc, char** argv) {
   services::StoreLoopOptions loop_options;
   loop_options.consume.max_batch = 200;
   std::string enriched_topic = "articles.enriched", db = "warta.db";
+  std::string models_dir = services::DefaultModelsDir();
   FlagSet flags("warta-store [flags]",
                 "Consumes warta.v1.EnrichedArticle from Kafka into SQLite or PostgreSQL\n"
                 "(idempotent upserts by article id, Kafka offsets kept in the same transaction)\n"
@@ -53,13 +62,23 @@ int main(int argc, char** argv) {
   flags.String("db", &db,
                "SQLite database file (created when absent), or a PostgreSQL database:\n"
                "      postgresql://user@host:port/dbname, or postgres:<libpq conninfo>");
+  flags.String("models_dir", &models_dir,
+               "folder holding the trained models (stories/idf.tsv: the story clusterer's "
+               "word weights)");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-store takes no positional arguments (see --help)\n", stderr);
     return 2;
   }
   InstallShutdownSignalHandlers();
 
-  absl::StatusOr<std::unique_ptr<storage::ArticleStore>> store = OpenStore(db);
+  absl::StatusOr<storage::TermWeights> weights = services::LoadStoryWeights(models_dir);
+  if (!weights.ok()) {
+    LogError("cannot load the story model: ", weights.status().message());
+    return 1;
+  }
+  storage::StoryStoreOptions stories;
+  stories.weights = std::make_shared<const storage::TermWeights>(*std::move(weights));
+  absl::StatusOr<std::unique_ptr<storage::ArticleStore>> store = OpenStore(db, stories);
   if (!store.ok()) {
     LogError("cannot open the store: ", store.status().message());
     return 1;

@@ -67,6 +67,18 @@ grpc::Status StoreServiceImpl::ListContestedClaims(
                  response);
 }
 
+grpc::Status StoreServiceImpl::ListStories(grpc::ServerContext*,
+                                           const warta::v1::ListStoriesRequest* request,
+                                           warta::v1::ListStoriesResponse* response) {
+  return Respond(store_->ListStories(*request), response);
+}
+
+grpc::Status StoreServiceImpl::GetStory(grpc::ServerContext*,
+                                        const warta::v1::GetStoryRequest* request,
+                                        warta::v1::Story* response) {
+  return Respond(store_->GetStory(request->id()), response);
+}
+
 grpc::Status StoreServiceImpl::Watch(grpc::ServerContext* context,
                                      const warta::v1::WatchRequest* request,
                                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) {

@@ -47,6 +47,11 @@ class StoreServiceImpl final : public warta::v1::StoreService::Service {
       grpc::ServerContext* context,
       const warta::v1::ListContestedClaimsRequest* request,
       warta::v1::ListContestedClaimsResponse* response) override;
+  grpc::Status ListStories(grpc::ServerContext* context,
+                           const warta::v1::ListStoriesRequest* request,
+                           warta::v1::ListStoriesResponse* response) override;
+  grpc::Status GetStory(grpc::ServerContext* context, const warta::v1::GetStoryRequest* request,
+                        warta::v1::Story* response) override;
   grpc::Status Watch(grpc::ServerContext* context,
                      const warta::v1::WatchRequest* request,
                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) override;

@@ -20,7 +20,7 @@ namespace {
 
 constexpr int kMinHashes = 64;
 constexpr int kShingleWords = 4;
-constexpr int kSketchTerms = 40;
+constexpr int kSketchTerms = 80;
 constexpr size_t kMaxTitleBytes = 160;
 constexpr double kNanosPerDay = 86400e9;
 
@@ -241,6 +241,17 @@ int64_t EventTime(const warta::v1::EnrichedArticle& article) {
   return later ? *later : published;
 }
 
+// The word cosine with the most similar recent article in `language`.
+double ClosestArticle(const std::vector<WeightedKey>& terms, const StoryState& story,
+                      std::string_view language) {
+  double best = 0;
+  for (const auto& other : story.recent()) {
+    if (other.language() != language) continue;
+    best = std::max(best, Dot(terms, other.terms()));
+  }
+  return best;
+}
+
 bool HasLanguage(const StoryState& story, std::string_view language) {
   return std::find(story.languages().begin(), story.languages().end(), language) !=
          story.languages().end();
@@ -398,8 +409,15 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
     const double entity_cosine = Dot(entities, story->entities());
     double score = 0, threshold = 0;
     if (same_language) {
-      score = options_.term_weight * Dot(terms, story->terms()) +
-              (1 - options_.term_weight) * entity_cosine;
+      // The story as a whole, or its closest recent article: a story that
+      // drifts (preview, result, reactions) is still joined through the
+      // article it last drifted to.
+      double term_cosine = Dot(terms, story->terms());
+      if (options_.link_weight > 0) {
+        term_cosine = std::max(term_cosine, options_.link_weight *
+                                                ClosestArticle(terms, *story, sketch.language()));
+      }
+      score = options_.term_weight * term_cosine + (1 - options_.term_weight) * entity_cosine;
       threshold = options_.join_threshold;
     } else {
       score = entity_cosine;

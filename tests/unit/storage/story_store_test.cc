@@ -1,0 +1,157 @@
+// Stories in the store, the same on every backend (instantiated with
+// ArticleStoreTest in sqlite_store_test.cc and postgres_store_test.cc):
+// each new article gets a story in the write transaction, near-copies are
+// marked, ListStories filters, orders and pages, GetStory assembles the
+// story, and a re-enrichment keeps the article's story.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/unit/storage/article_store_test.h"
+#include "tests/unit/storage/test_articles.h"
+
+namespace warta::storage::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+const char kTroops[] =
+    "Ribuan tentara Korea Utara telah tiba di wilayah Kursk, Rusia, untuk membantu pasukan "
+    "Rusia melawan Ukraina. Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Presiden "
+    "Vladimir Putin di Kremlin dan membahas kerja sama militer kedua negara.";
+const char kTroopsRetold[] =
+    "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Korea Utara Choe Son Hui di "
+    "Moskow ketika tentara Korea Utara dikirim ke Kursk untuk membantu pasukan Rusia.";
+const char kFlood[] =
+    "Banjir merendam ratusan rumah warga di Kabupaten Bandung setelah hujan deras. Badan "
+    "Penanggulangan Bencana Daerah mengevakuasi warga ke tempat pengungsian.";
+
+warta::v1::EnrichedArticle StoryArticle(const std::string& id, const std::string& source,
+                                        int day, const std::string& body, bool troops) {
+  auto a = MakeArticle(id, source, "id", Nov2024(day));
+  a.mutable_text()->set_body(body);
+  if (troops) {
+    AddEntity(a, "loc:korea_utara", "Korea Utara");
+    AddEntity(a, "loc:kursk", "Kursk");
+    AddEntity(a, "per:choe_son_hui", "Choe Son Hui", warta::v1::PERSON);
+    AddEntity(a, "per:vladimir_putin", "Vladimir Putin", warta::v1::PERSON);
+  } else {
+    AddEntity(a, "loc:bandung", "Bandung");
+  }
+  return a;
+}
+
+std::string StoryOf(ArticleStore& store, const std::string& id) {
+  auto a = store.GetArticle(id);
+  return a.ok() ? a->story_id() : "";
+}
+
+TEST_P(ArticleStoreTest, ArticlesOfOneEventShareAStoryAndCopiesAreMarked) {
+  auto& store = *store_;
+  ASSERT_TRUE(store.Upsert(StoryArticle("antara", "antaranews.com", 4, kTroops, true), {}).ok());
+  ASSERT_TRUE(store.Upsert(StoryArticle("flood", "kompas.com", 4, kFlood, false), {}).ok());
+  ASSERT_TRUE(
+      store.Upsert(StoryArticle("tempo", "tempo.co", 5, kTroopsRetold, true), {}).ok());
+  auto copy = StoryArticle("suara", "suara.com", 5,
+                           std::string("JAKARTA, SUARA.com - ") + kTroops, true);
+  ASSERT_TRUE(store.UpsertBatch({copy}, {}).ok());
+
+  const std::string troops = StoryOf(store, "antara");
+  ASSERT_FALSE(troops.empty());
+  EXPECT_EQ(StoryOf(store, "tempo"), troops);
+  EXPECT_EQ(StoryOf(store, "suara"), troops);
+  EXPECT_NE(StoryOf(store, "flood"), troops);
+  EXPECT_EQ(store.GetArticle("suara")->duplicate_of(), "antara");
+  EXPECT_TRUE(store.GetArticle("tempo")->duplicate_of().empty());
+
+  auto story = store.GetStory(troops);
+  ASSERT_TRUE(story.ok()) << story.status();
+  EXPECT_EQ(story->article_count(), 3);
+  EXPECT_EQ(story->duplicate_count(), 1);
+  EXPECT_THAT(story->sources(), UnorderedElementsAre("antaranews.com", "tempo.co", "suara.com"));
+  ASSERT_EQ(story->articles_size(), 3);
+  EXPECT_EQ(story->articles(0).id(), "antara");  // oldest first
+  EXPECT_EQ(story->articles(2).duplicate_of(), "antara");
+  std::set<std::string> entities;
+  for (const auto& e : story->main_entities()) entities.insert(e.id());
+  EXPECT_TRUE(entities.count("per:choe_son_hui")) << story->DebugString();
+  EXPECT_EQ(story->first_published_at().seconds(), Nov2024(4));
+  EXPECT_EQ(story->last_published_at().seconds(), Nov2024(5));
+
+  warta::v1::ArticleFilter filter;
+  filter.set_story_id(troops);
+  auto articles = store.ListArticles(filter, 0, "");
+  ASSERT_TRUE(articles.ok());
+  EXPECT_EQ(articles->articles_size(), 3);
+
+  EXPECT_EQ(store.GetStory("st-nothing").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_P(ArticleStoreTest, ListStoriesFiltersOrdersAndPages) {
+  auto& store = *store_;
+  ASSERT_TRUE(store.Upsert(StoryArticle("antara", "antaranews.com", 4, kTroops, true), {}).ok());
+  ASSERT_TRUE(
+      store.Upsert(StoryArticle("tempo", "tempo.co", 5, kTroopsRetold, true), {}).ok());
+  ASSERT_TRUE(store.Upsert(StoryArticle("flood", "kompas.com", 6, kFlood, false), {}).ok());
+  const std::string troops = StoryOf(store, "antara");
+  const std::string flood = StoryOf(store, "flood");
+
+  auto ids = [&](const warta::v1::ListStoriesRequest& request) {
+    std::vector<std::string> out;
+    auto response = store.ListStories(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    if (response.ok()) {
+      for (const auto& s : response->stories()) out.push_back(s.id());
+    }
+    return out;
+  };
+  warta::v1::ListStoriesRequest request;
+  EXPECT_THAT(ids(request), ElementsAre(flood, troops));  // last updated first
+  request.set_order(warta::v1::STORY_ORDER_SIZE);
+  EXPECT_THAT(ids(request), ElementsAre(troops, flood));
+  request.set_min_sources(2);
+  EXPECT_THAT(ids(request), ElementsAre(troops));
+  request = {};
+  request.set_entity_id("loc:bandung");
+  EXPECT_THAT(ids(request), ElementsAre(flood));
+  request = {};
+  request.set_language("en");
+  EXPECT_THAT(ids(request), ::testing::IsEmpty());
+  request = {};
+  request.mutable_published_after()->set_seconds(Nov2024(6));
+  EXPECT_THAT(ids(request), ElementsAre(flood));
+
+  // One story a page, then the end.
+  request = {};
+  request.set_page_size(1);
+  std::vector<std::string> paged;
+  do {
+    auto page = store.ListStories(request);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const auto& s : page->stories()) paged.push_back(s.id());
+    request.set_page_token(page->next_page_token());
+  } while (!request.page_token().empty());
+  EXPECT_THAT(paged, ElementsAre(flood, troops));
+
+  request = {};
+  request.set_page_token("garbage");
+  EXPECT_EQ(store.ListStories(request).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(ArticleStoreTest, ReEnrichmentKeepsTheStoryAndDoesNotCountTwice) {
+  auto& store = *store_;
+  auto first = StoryArticle("antara", "antaranews.com", 4, kTroops, true);
+  ASSERT_TRUE(store.Upsert(first, {}).ok());
+  const std::string story = StoryOf(store, "antara");
+  auto newer = first;
+  newer.mutable_enriched_at()->set_seconds(first.enriched_at().seconds() + 3600);
+  ASSERT_TRUE(store.Upsert(newer, {}).ok());
+  EXPECT_EQ(StoryOf(store, "antara"), story);
+  EXPECT_EQ(store.GetStory(story)->article_count(), 1);
+}
+
+}  // namespace
+}  // namespace warta::storage::testing
