@@ -19,6 +19,8 @@ int RunClaims(const Args& args);
 int RunContested(const Args& args);
 int RunStories(const Args& args);
 int RunStory(const Args& args);
+int RunEntities(const Args& args);
+int RunEntity(const Args& args);
 int RunTail(const Args& args);
 int RunWait(const Args& args);
 int RunEval(const Args& args);

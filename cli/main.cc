@@ -22,6 +22,8 @@ constexpr char kUsage[] =
     "  contested           claims whose numbers disagree across sources\n"
     "  stories             stories: articles about one event (--entity --language --min_sources)\n"
     "  story ID            one story: articles by source and time, entities, figures, timeline\n"
+    "  entities [NAME]     canonical entities whose name or alias contains NAME, with their ids\n"
+    "  entity ID           one entity: aliases, who appears with it, its stories, its claims\n"
     "  tail                follow articles as the store receives them\n"
     "  wait                wait until the store holds N articles (--count N)\n"
     "  eval langid|ner|attribution|stories ...   accuracy on gold data, as JSON\n"
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
   if (command == "contested") return RunContested(args);
   if (command == "stories") return RunStories(args);
   if (command == "story") return RunStory(args);
+  if (command == "entities") return RunEntities(args);
+  if (command == "entity") return RunEntity(args);
   if (command == "tail") return RunTail(args);
   if (command == "wait") return RunWait(args);
   if (command == "eval") return RunEval(args);

@@ -5,6 +5,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/commands.h"
 #include "cli/summary.h"
@@ -316,6 +317,76 @@ int RunStory(const Args& args) {
     if (!status.ok()) return Fail("story", status);
     if (json) PrintJson(story);
     else std::cout << SummarizeStory(story) << "\n";
+  }
+  return 0;
+}
+
+int RunEntities(const Args& args) {
+  StoreFlags sf;
+  std::string type;
+  int limit = 20;
+  bool json = false;
+  FlagSet flags("warta entities [flags] [NAME]",
+                "Lists canonical entities (most mentioned first) whose name or an alias contains\n"
+                "NAME, with the id that `warta claims --speaker` and `--entity` take.");
+  sf.Register(flags);
+  flags.String("type", &type, "person, org or place (empty: all three)");
+  flags.Int("limit", &limit, "at most this many (0: all)");
+  flags.Bool("json", &json, "protobuf JSON instead of text");
+  Args rest = flags.ParseOrExit(args);
+  warta::v1::ListEntitiesRequest request;
+  request.set_query(absl::StrJoin(rest, " "));
+  if (type == "person") request.set_type(warta::v1::PERSON);
+  else if (type == "org") request.set_type(warta::v1::ORGANIZATION);
+  else if (type == "place") request.set_type(warta::v1::LOCATION);
+  else if (!type.empty()) {
+    std::fprintf(stderr, "warta entities: --type must be person, org or place\n");
+    return 2;
+  }
+  request.set_page_size(limit > 0 && limit < 200 ? limit : 200);
+  auto stub = Connect(sf.store);
+  int seen = 0;
+  grpc::Status status =
+      ForEachPage<warta::v1::ListEntitiesRequest, warta::v1::ListEntitiesResponse>(
+          request,
+          [&](grpc::ClientContext* c, const auto& r, auto* out) {
+            return stub->ListEntities(c, r, out);
+          },
+          [&](const warta::v1::ListEntitiesResponse& page) {
+            for (const auto& e : page.entities()) {
+              if (json) PrintJson(e);
+              else std::cout << SummarizeEntityLine(e);
+              if (limit > 0 && ++seen >= limit) return false;
+            }
+            return true;
+          });
+  return status.ok() ? 0 : Fail("entities", status);
+}
+
+int RunEntity(const Args& args) {
+  StoreFlags sf;
+  bool json = false;
+  FlagSet flags("warta entity [flags] ID...",
+                "Prints entities: aliases, roles, the entities seen with them, their stories and\n"
+                "the claims they made.");
+  sf.Register(flags);
+  flags.Bool("json", &json, "protobuf JSON instead of text");
+  Args ids = flags.ParseOrExit(args);
+  if (ids.empty()) {
+    std::fputs("warta entity: give an entity id (see `warta entities NAME`)\n", stderr);
+    return 2;
+  }
+  auto stub = Connect(sf.store);
+  for (const std::string& id : ids) {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    warta::v1::GetEntityRequest request;
+    request.set_id(id);
+    warta::v1::EntityDetail detail;
+    grpc::Status status = stub->GetEntity(&context, request, &detail);
+    if (!status.ok()) return Fail("entity", status);
+    if (json) PrintJson(detail);
+    else std::cout << SummarizeEntity(detail) << "\n";
   }
   return 0;
 }

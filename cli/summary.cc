@@ -200,4 +200,35 @@ std::string SummarizeStory(const warta::v1::Story& story) {
   return out;
 }
 
+std::string SummarizeEntityLine(const warta::v1::EntityRecord& e) {
+  return absl::StrCat(e.id(), "  ", TypeName(e.type()), "  ", e.name(), "  (", e.article_count(),
+                      " articles, ", e.mention_count(), " mentions)  aliases: ",
+                      Shorten(absl::StrJoin(e.aliases(), ", "), 120), "\n");
+}
+
+std::string SummarizeEntity(const warta::v1::EntityDetail& detail) {
+  const warta::v1::EntityRecord& e = detail.entity();
+  std::string out = absl::StrCat("● ", e.name(), " — ", e.id(), " (", TypeName(e.type()), ", ",
+                                 e.article_count(), " articles, ", e.mention_count(),
+                                 " mentions)\n  aliases: ", absl::StrJoin(e.aliases(), ", "),
+                                 "\n");
+  if (!e.roles().empty()) absl::StrAppend(&out, "  roles: ", absl::StrJoin(e.roles(), "; "), "\n");
+  if (e.has_first_seen()) {
+    absl::StrAppend(&out, "  seen: ", Day(e.first_seen()), " – ", Day(e.last_seen()), "\n");
+  }
+  if (!detail.co_occurring().empty()) {
+    std::vector<std::string> names;
+    for (const auto& c : detail.co_occurring()) {
+      names.push_back(absl::StrCat(c.entity().name(), " (", c.articles(), ")"));
+    }
+    absl::StrAppend(&out, "  seen with: ", absl::StrJoin(names, ", "), "\n");
+  }
+  for (const auto& s : detail.stories()) absl::StrAppend(&out, "  story ", SummarizeStoryLine(s));
+  for (const auto& c : detail.claims()) {
+    absl::StrAppend(&out, "  said (", c.source().empty() ? c.article_id() : c.source(), "): ",
+                    Shorten(c.claim().content().text(), 140), "\n");
+  }
+  return out;
+}
+
 }  // namespace warta::cli

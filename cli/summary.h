@@ -22,6 +22,10 @@ std::string SummarizeStoryLine(const warta::v1::Story& story);
 // figures and the timeline of figures.
 std::string SummarizeStory(const warta::v1::Story& story);
 
+// One line: id, type, name, counts, aliases.
+std::string SummarizeEntityLine(const warta::v1::EntityRecord& entity);
+std::string SummarizeEntity(const warta::v1::EntityDetail& detail);
+
 }  // namespace warta::cli
 
 #endif  // WARTA_CLI_SUMMARY_H_

@@ -19,7 +19,9 @@
 //
 // - Every newly stored article is put into a story (storage/stories/) in
 //   the same transaction: EnrichedArticle.story_id, and duplicate_of for a
-//   near-copy. A re-enrichment keeps the article's story.
+//   near-copy. A re-enrichment keeps the article's story. One-word person
+//   names are linked to the full name of the story or the registry, and
+//   the article's entities are added to the registry.
 //
 // Implementations are thread-safe: any method may be called from any thread.
 #ifndef WARTA_STORAGE_STORE_H_
@@ -118,6 +120,12 @@ class ArticleStore {
   // One story with its articles, claims, contested figures and timeline;
   // NOT_FOUND for an unknown id.
   virtual absl::StatusOr<warta::v1::Story> GetStory(std::string_view id) = 0;
+
+  // The registry of canonical entities (storage/entities/).
+  virtual absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntities(
+      const warta::v1::ListEntitiesRequest& request) = 0;
+  // NOT_FOUND for an id the registry does not hold.
+  virtual absl::StatusOr<warta::v1::EntityDetail> GetEntity(std::string_view id) = 0;
 
   // The sequence number of the latest stored change (0 for an empty store).
   virtual absl::StatusOr<int64_t> LatestSeq() = 0;

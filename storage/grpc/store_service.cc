@@ -79,6 +79,18 @@ grpc::Status StoreServiceImpl::GetStory(grpc::ServerContext*,
   return Respond(store_->GetStory(request->id()), response);
 }
 
+grpc::Status StoreServiceImpl::ListEntities(grpc::ServerContext*,
+                                            const warta::v1::ListEntitiesRequest* request,
+                                            warta::v1::ListEntitiesResponse* response) {
+  return Respond(store_->ListEntities(*request), response);
+}
+
+grpc::Status StoreServiceImpl::GetEntity(grpc::ServerContext*,
+                                         const warta::v1::GetEntityRequest* request,
+                                         warta::v1::EntityDetail* response) {
+  return Respond(store_->GetEntity(request->id()), response);
+}
+
 grpc::Status StoreServiceImpl::Watch(grpc::ServerContext* context,
                                      const warta::v1::WatchRequest* request,
                                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) {

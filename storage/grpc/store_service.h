@@ -52,6 +52,11 @@ class StoreServiceImpl final : public warta::v1::StoreService::Service {
                            warta::v1::ListStoriesResponse* response) override;
   grpc::Status GetStory(grpc::ServerContext* context, const warta::v1::GetStoryRequest* request,
                         warta::v1::Story* response) override;
+  grpc::Status ListEntities(grpc::ServerContext* context,
+                            const warta::v1::ListEntitiesRequest* request,
+                            warta::v1::ListEntitiesResponse* response) override;
+  grpc::Status GetEntity(grpc::ServerContext* context, const warta::v1::GetEntityRequest* request,
+                         warta::v1::EntityDetail* response) override;
   grpc::Status Watch(grpc::ServerContext* context,
                      const warta::v1::WatchRequest* request,
                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) override;

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
+#include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 
 namespace warta::storage {
@@ -379,6 +380,7 @@ void PostgresStore::Listen(PGconn* conn) {
 
 absl::Status PostgresStore::MigrateToV2() {
   for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  for (const char* sql : kEntitiesSchemaV2) RETURN_IF_ERROR(Exec(sql));
   return Exec("UPDATE warta_schema SET version = 2");
 }
 
@@ -403,6 +405,17 @@ absl::StatusOr<warta::v1::ListStoriesResponse> PostgresStore::ListStories(
 absl::StatusOr<warta::v1::Story> PostgresStore::GetStory(std::string_view id) {
   absl::MutexLock lock(&mu_);
   return GetStoryVia(RunnerLocked(), id);
+}
+
+absl::StatusOr<warta::v1::ListEntitiesResponse> PostgresStore::ListEntities(
+    const warta::v1::ListEntitiesRequest& request) {
+  absl::MutexLock lock(&mu_);
+  return ListEntitiesVia(RunnerLocked(), request);
+}
+
+absl::StatusOr<warta::v1::EntityDetail> PostgresStore::GetEntity(std::string_view id) {
+  absl::MutexLock lock(&mu_);
+  return GetEntityVia(RunnerLocked(), id);
 }
 
 absl::StatusOr<int64_t> PostgresStore::LatestSeqLocked() {
@@ -483,6 +496,8 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
   warta::v1::EnrichedArticle with_story = article;
   RETURN_IF_ERROR(AssignStory(clusterer_, RunnerLocked(), seq, stored ? &*stored : nullptr,
                               with_story));
+  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), with_story));
+  if (!stored) RETURN_IF_ERROR(RecordEntities(RunnerLocked(), with_story));
   const ArticleRows rows = RowsOf(with_story);
   RETURN_IF_ERROR(Run(
       "INSERT INTO articles (id, seq, source, language, published_at, pipeline_version, "

@@ -11,6 +11,7 @@
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
 #include "storage/contested_claims.h"
+#include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 #include "storage/sql_backend.h"
 
@@ -247,6 +248,7 @@ absl::Status SqliteStore::Initialize() {
 
 absl::Status SqliteStore::MigrateToV2() {
   for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  for (const char* sql : kEntitiesSchemaV2) RETURN_IF_ERROR(Exec(sql));
   return Exec("PRAGMA user_version = 2");
 }
 
@@ -273,6 +275,17 @@ absl::StatusOr<warta::v1::ListStoriesResponse> SqliteStore::ListStories(
 absl::StatusOr<warta::v1::Story> SqliteStore::GetStory(std::string_view id) {
   absl::MutexLock lock(&mu_);
   return GetStoryVia(RunnerLocked(), id);
+}
+
+absl::StatusOr<warta::v1::ListEntitiesResponse> SqliteStore::ListEntities(
+    const warta::v1::ListEntitiesRequest& request) {
+  absl::MutexLock lock(&mu_);
+  return ListEntitiesVia(RunnerLocked(), request);
+}
+
+absl::StatusOr<warta::v1::EntityDetail> SqliteStore::GetEntity(std::string_view id) {
+  absl::MutexLock lock(&mu_);
+  return GetEntityVia(RunnerLocked(), id);
 }
 
 absl::Status SqliteStore::Error(const std::string& what) {
@@ -352,6 +365,8 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
   warta::v1::EnrichedArticle with_story = article;
   RETURN_IF_ERROR(AssignStory(clusterer_, RunnerLocked(), seq + 1,
                               stored ? &*stored : nullptr, with_story));
+  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), with_story));
+  if (!stored) RETURN_IF_ERROR(RecordEntities(RunnerLocked(), with_story));
   for (const char* sql : {"DELETE FROM entities WHERE article_id = ?",
                           "DELETE FROM claims WHERE article_id = ?",
                           "DELETE FROM claim_subjects WHERE article_id = ?",

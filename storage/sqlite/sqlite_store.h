@@ -84,6 +84,9 @@ class SqliteStore final : public ArticleStore {
   absl::StatusOr<warta::v1::ListStoriesResponse> ListStories(
       const warta::v1::ListStoriesRequest& request) override;
   absl::StatusOr<warta::v1::Story> GetStory(std::string_view id) override;
+  absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntities(
+      const warta::v1::ListEntitiesRequest& request) override;
+  absl::StatusOr<warta::v1::EntityDetail> GetEntity(std::string_view id) override;
   absl::StatusOr<int64_t> LatestSeq() override;
   absl::StatusOr<int64_t> SeqAtTime(absl::Time t) override;
   absl::StatusOr<std::vector<Change>> ChangesSince(int64_t seq,

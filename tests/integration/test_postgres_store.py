@@ -1,6 +1,7 @@
 """Two warta-store instances in one consumer group sharing a real PostgreSQL
 database: the partitions are split between them, every article is stored
-once, and a Watch on one instance sees what the other stored."""
+once, a Watch on one instance sees what the other stored, and the two,
+racing, still put the reports of one event into one story."""
 
 import json
 
@@ -45,3 +46,11 @@ def test_two_stores_share_one_postgres_database(pb, kafka, topics, services, pg_
             break
     watch.cancel()
     assert seen >= expected
+    # The 60 reports are one event (wire copies of one text) stored by two
+    # racing instances: one story, not one per instance.
+    stories = {a.story_id for a in stored}
+    assert len(stories) == 1 and "" not in stories, stories
+    listed = stub_a.ListStories(pb.services.ListStoriesRequest(), timeout=10)
+    assert [s.id for s in listed.stories] == list(stories)
+    assert listed.stories[0].article_count == len(expected)
+    assert sum(1 for a in stored if a.duplicate_of) == len(expected) - 1

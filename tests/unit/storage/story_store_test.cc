@@ -153,5 +153,78 @@ TEST_P(ArticleStoreTest, ReEnrichmentKeepsTheStoryAndDoesNotCountTwice) {
   EXPECT_EQ(store.GetStory(story)->article_count(), 1);
 }
 
+TEST_P(ArticleStoreTest, ShortNamesLinkToTheOneFullNameAndTheRegistryListsIt) {
+  auto& store = *store_;
+  auto full = StoryArticle("antara", "antaranews.com", 4, kTroops, true);
+  ASSERT_TRUE(store.Upsert(full, {}).ok());
+  // The same story says only "Putin", who speaks.
+  auto short_name = StoryArticle("tempo", "tempo.co", 5, kTroopsRetold, true);
+  for (auto& e : *short_name.mutable_entities()) {
+    if (e.id() == "per:vladimir_putin") {
+      e.set_id("per:putin");
+      e.set_name("Putin");
+    }
+  }
+  AddClaim(short_name, "per:putin", "Putin", 0, "", {"loc:korea_utara"});
+  ASSERT_TRUE(store.Upsert(short_name, {}).ok());
+  // Another story, weeks later, with "Putin" alone: the registry has one.
+  auto later = StoryArticle("flood", "kompas.com", 28, kFlood, false);
+  AddEntity(later, "per:putin", "Putin", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(later, {}).ok());
+  // "Kim" with two Kims about stays unlinked.
+  auto kims = StoryArticle("kims", "kompas.com", 29, kFlood, false);
+  AddEntity(kims, "per:kim_jong_un", "Kim Jong Un", warta::v1::PERSON);
+  AddEntity(kims, "per:kim_yo_jong", "Kim Yo Jong", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(kims, {}).ok());
+  auto kim = StoryArticle("kim", "kompas.com", 29, kFlood, false);
+  AddEntity(kim, "per:kim", "Kim", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(kim, {}).ok());
+
+  auto ids_of = [&](const std::string& article) {
+    std::set<std::string> ids;
+    auto stored = store.GetArticle(article);
+    if (stored.ok()) {
+      for (const auto& e : stored->entities()) ids.insert(e.id());
+    }
+    return ids;
+  };
+  EXPECT_TRUE(ids_of("tempo").count("per:vladimir_putin"));
+  EXPECT_FALSE(ids_of("tempo").count("per:putin"));
+  EXPECT_TRUE(ids_of("flood").count("per:vladimir_putin"));
+  EXPECT_TRUE(ids_of("kim").count("per:kim"));
+  ClaimFilter by_putin;
+  by_putin.speaker_entity_id = "per:vladimir_putin";
+  EXPECT_EQ(store.ListClaims(by_putin, 0, "")->claims_size(), 1);
+
+  warta::v1::ListEntitiesRequest request;
+  request.set_query("putin");
+  auto listed = store.ListEntities(request);
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_EQ(listed->entities_size(), 1) << listed->DebugString();
+  const auto& putin = listed->entities(0);
+  EXPECT_EQ(putin.id(), "per:vladimir_putin");
+  EXPECT_EQ(putin.name(), "Vladimir Putin");
+  EXPECT_THAT(putin.aliases(), ::testing::Contains("Putin"));
+  EXPECT_EQ(putin.article_count(), 3);
+  request.set_query("kim");
+  EXPECT_EQ(store.ListEntities(request)->entities_size(), 3);
+  request.set_query("");
+  request.set_type(warta::v1::PERSON);
+  request.set_page_size(2);
+  auto first_page = store.ListEntities(request);
+  ASSERT_TRUE(first_page.ok());
+  EXPECT_EQ(first_page->entities_size(), 2);
+  EXPECT_EQ(first_page->entities(0).id(), "per:vladimir_putin");  // most mentioned
+  EXPECT_FALSE(first_page->next_page_token().empty());
+
+  auto detail = store.GetEntity("per:vladimir_putin");
+  ASSERT_TRUE(detail.ok()) << detail.status();
+  EXPECT_EQ(detail->claims_size(), 1);
+  EXPECT_EQ(detail->stories_size(), 2);
+  ASSERT_FALSE(detail->co_occurring().empty());
+  EXPECT_EQ(detail->co_occurring(0).entity().id(), "loc:korea_utara");
+  EXPECT_EQ(store.GetEntity("per:nobody").status().code(), absl::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace warta::storage::testing

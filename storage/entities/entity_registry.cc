@@ -1,0 +1,361 @@
+#include "storage/entities/entity_registry.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/status_macros.h"
+#include "storage/article_keys.h"
+#include "storage/page_token.h"
+#include "storage/stories/sql_stories.h"
+#include "storage/stories/term_weights.h"
+
+namespace warta::storage {
+namespace {
+
+constexpr std::string_view kEntitiesPage = "entities";
+constexpr int kMaxAliases = 40;
+constexpr int kMaxRoles = 10;
+// A short name links to a registry entry seen at most this long before.
+constexpr int64_t kRecentNanos = int64_t{365} * 86400 * 1'000'000'000;
+
+bool Registered(warta::v1::EntityType type) {
+  return type == warta::v1::PERSON || type == warta::v1::ORGANIZATION ||
+         type == warta::v1::LOCATION;
+}
+
+// The one person among `candidates` (id -> name) whose full name contains
+// `word`; nullopt when none or several.
+std::optional<std::pair<std::string, std::string>> OnlyFullName(
+    std::string_view word, const std::map<std::string, std::string>& candidates) {
+  std::optional<std::pair<std::string, std::string>> found;
+  for (const auto& [id, name] : candidates) {
+    const std::vector<std::string> words = StoryWords(name);
+    if (words.size() < 2 || std::find(words.begin(), words.end(), word) == words.end()) continue;
+    if (found) return std::nullopt;  // ambiguous
+    found.emplace(id, name);
+  }
+  return found;
+}
+
+absl::StatusOr<std::map<std::string, std::string>> StoryPeople(const SqlRunner& run,
+                                                               const std::string& story_id) {
+  std::map<std::string, std::string> people;
+  if (story_id.empty()) return people;
+  SqlStoryIndex index(run);
+  ASSIGN_OR_RETURN(std::optional<StoryState> story, index.LoadStory(story_id));
+  if (!story) return people;
+  for (const auto& e : story->entities()) {
+    if (e.type() == warta::v1::PERSON) people[e.key()] = e.name();
+  }
+  return people;
+}
+
+absl::StatusOr<std::map<std::string, std::string>> RegistryPeople(const SqlRunner& run,
+                                                                  const std::string& word,
+                                                                  int64_t published) {
+  SqlQuery q{"SELECT r.entity_id, r.data FROM entity_name_tokens t JOIN entity_registry r "
+             "ON r.entity_id = t.entity_id WHERE t.token = ? AND r.type = ?",
+             {word, int64_t{warta::v1::PERSON}}};
+  if (published != 0) {
+    q.sql += " AND (r.last_seen = 0 OR r.last_seen >= ?)";
+    q.args.push_back(published - kRecentNanos);
+  }
+  q.sql += " LIMIT 3";
+  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  std::map<std::string, std::string> people;
+  for (const auto& row : rows) {
+    ASSIGN_OR_RETURN(auto record,
+                     ParseStored<warta::v1::EntityRecord>(BytesOf(row[1]), "entity"));
+    people[record.id()] = record.name();
+  }
+  return people;
+}
+
+// Moves everything of entity `from` to id `to` named `name` in `article`.
+void Relink(const std::string& from, const std::string& to, const std::string& name,
+            warta::v1::EnrichedArticle& article) {
+  warta::v1::Entity* target = nullptr;
+  for (auto& e : *article.mutable_entities()) {
+    if (e.id() == to) target = &e;
+  }
+  auto* entities = article.mutable_entities();
+  for (int i = 0; i < entities->size(); ++i) {
+    warta::v1::Entity& e = (*entities)[i];
+    if (e.id() != from) continue;
+    const std::string surface = e.name();
+    if (target == nullptr) {
+      e.set_id(to);
+      e.set_name(name);
+      if (std::find(e.aliases().begin(), e.aliases().end(), surface) == e.aliases().end()) {
+        e.add_aliases(surface);
+      }
+    } else {
+      for (auto& m : *e.mutable_mentions()) *target->add_mentions() = std::move(m);
+      for (const auto& a : e.aliases()) target->add_aliases(a);
+      target->add_aliases(surface);
+      for (const auto& r : e.roles()) target->add_roles(r);
+      entities->DeleteSubrange(i, 1);
+    }
+    break;
+  }
+  for (auto& claim : *article.mutable_claims()) {
+    if (claim.speaker().entity_id() == from) {
+      claim.mutable_speaker()->set_entity_id(to);
+      claim.mutable_speaker()->set_name(name);
+    }
+    for (auto& subject : *claim.mutable_subject_entity_ids()) {
+      if (subject == from) subject = to;
+    }
+  }
+}
+
+std::string SearchColumn(const warta::v1::EntityRecord& record) {
+  std::set<std::string> forms = {FoldName(record.name())};
+  for (const auto& a : record.aliases()) forms.insert(FoldName(a));
+  return absl::StrCat("|", absl::StrJoin(forms, "|"), "|");
+}
+
+void AddUnique(const std::string& value, google::protobuf::RepeatedPtrField<std::string>* list,
+               int limit) {
+  if (value.empty() || list->size() >= limit) return;
+  if (std::find(list->begin(), list->end(), value) == list->end()) *list->Add() = value;
+}
+
+void Merge(const warta::v1::Entity& e, int64_t published, warta::v1::EntityRecord& record) {
+  if (record.id().empty()) {
+    record.set_id(e.id());
+    record.set_type(e.type());
+    record.set_name(e.name());
+  }
+  AddUnique(e.name(), record.mutable_aliases(), kMaxAliases);
+  for (const auto& a : e.aliases()) AddUnique(a, record.mutable_aliases(), kMaxAliases);
+  for (const auto& r : e.roles()) AddUnique(r, record.mutable_roles(), kMaxRoles);
+  record.set_article_count(record.article_count() + 1);
+  record.set_mention_count(record.mention_count() + std::max(1, e.mentions_size()));
+  if (published != 0) {
+    if (!record.has_first_seen() || published < TimestampToNanos(record.first_seen())) {
+      *record.mutable_first_seen() = NanosToTimestamp(published);
+    }
+    if (!record.has_last_seen() || published > TimestampToNanos(record.last_seen())) {
+      *record.mutable_last_seen() = NanosToTimestamp(published);
+    }
+  }
+}
+
+absl::StatusOr<std::map<std::string, warta::v1::EntityRecord>> LoadRecords(
+    const SqlRunner& run, const std::vector<std::string>& ids) {
+  std::map<std::string, warta::v1::EntityRecord> records;
+  if (ids.empty()) return records;
+  SqlQuery q{"SELECT data FROM entity_registry WHERE entity_id IN (", {}};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    q.sql += i == 0 ? "?" : ", ?";
+    q.args.push_back(ids[i]);
+  }
+  q.sql += ")";
+  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  for (const auto& row : rows) {
+    ASSIGN_OR_RETURN(auto record,
+                     ParseStored<warta::v1::EntityRecord>(BytesOf(row[0]), "entity"));
+    records[record.id()] = std::move(record);
+  }
+  return records;
+}
+
+}  // namespace
+
+std::string FoldName(std::string_view name) {
+  return absl::StrJoin(StoryWords(name), " ");
+}
+
+absl::Status LinkShortNames(const SqlRunner& run, warta::v1::EnrichedArticle& article) {
+  std::vector<std::pair<std::string, std::string>> short_names;  // id, word
+  for (const auto& e : article.entities()) {
+    if (e.type() != warta::v1::PERSON || e.id().empty()) continue;
+    const std::vector<std::string> words = StoryWords(e.name());
+    if (words.size() == 1 && words[0].size() >= 3) short_names.emplace_back(e.id(), words[0]);
+  }
+  if (short_names.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, article.story_id()));
+  const int64_t published = PublishedAtNanos(article);
+  for (const auto& [id, word] : short_names) {
+    auto link = OnlyFullName(word, story_people);
+    if (!link) {
+      ASSIGN_OR_RETURN(auto registry_people, RegistryPeople(run, word, published));
+      link = OnlyFullName(word, registry_people);
+    }
+    if (link && link->first != id) Relink(id, link->first, link->second, article);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArticle& article) {
+  std::vector<const warta::v1::Entity*> entities;
+  std::vector<std::string> ids;
+  absl::flat_hash_set<std::string> seen;
+  for (const auto& e : article.entities()) {
+    if (!Registered(e.type()) || e.id().empty() || !seen.insert(e.id()).second) continue;
+    entities.push_back(&e);
+    ids.push_back(e.id());
+  }
+  ASSIGN_OR_RETURN(auto records, LoadRecords(run, ids));
+  const int64_t published = PublishedAtNanos(article);
+  for (const warta::v1::Entity* e : entities) {
+    warta::v1::EntityRecord& record = records[e->id()];
+    const bool is_new = record.id().empty();
+    Merge(*e, published, record);
+    auto nanos = [](bool has, const google::protobuf::Timestamp& t) {
+      return has ? TimestampToNanos(t) : int64_t{0};
+    };
+    RETURN_IF_ERROR(run({"INSERT INTO entity_registry (entity_id, type, search, mention_count, "
+                         "first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (entity_id) DO UPDATE SET search = excluded.search, "
+                         "mention_count = excluded.mention_count, "
+                         "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+                         "data = excluded.data",
+                         {record.id(), int64_t{record.type()}, SearchColumn(record),
+                          record.mention_count(),
+                          nanos(record.has_first_seen(), record.first_seen()),
+                          nanos(record.has_last_seen(), record.last_seen()),
+                          SqlBlob{record.SerializeAsString()}}})
+                        .status());
+    // Full person names are what short names link to.
+    const std::vector<std::string> words = StoryWords(record.name());
+    if (is_new && record.type() == warta::v1::PERSON && words.size() >= 2) {
+      for (const std::string& w : std::set<std::string>(words.begin(), words.end())) {
+        if (w.size() < 3) continue;
+        RETURN_IF_ERROR(run({"INSERT INTO entity_name_tokens (token, entity_id) VALUES (?, ?) "
+                             "ON CONFLICT (token, entity_id) DO NOTHING",
+                             {w, record.id()}})
+                            .status());
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntitiesVia(
+    const SqlRunner& run, const warta::v1::ListEntitiesRequest& request) {
+  ASSIGN_OR_RETURN(const int page_size, EffectivePageSize(request.page_size()));
+  std::optional<PageKey> after;
+  if (!request.page_token().empty()) {
+    ASSIGN_OR_RETURN(after, DecodePageToken(kEntitiesPage, request.page_token()));
+  }
+  if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED && !Registered(request.type())) {
+    return absl::InvalidArgumentError(
+        "the registry holds people, organisations and places; type must be one of them");
+  }
+  SqlQuery q{"SELECT mention_count, entity_id, data FROM entity_registry WHERE 1 = 1", {}};
+  if (const std::string folded = FoldName(request.query()); !folded.empty()) {
+    // A prefix of any word of the name or an alias, or a substring.
+    q.sql += " AND search LIKE ?";
+    q.args.push_back(absl::StrCat("%", folded, "%"));
+  }
+  if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED) {
+    q.sql += " AND type = ?";
+    q.args.push_back(int64_t{request.type()});
+  }
+  if (request.has_seen_after()) {
+    q.sql += " AND last_seen != 0 AND last_seen >= ?";
+    q.args.push_back(TimestampToNanos(request.seen_after()));
+  }
+  if (request.has_seen_before()) {
+    q.sql += " AND first_seen != 0 AND first_seen < ?";
+    q.args.push_back(TimestampToNanos(request.seen_before()));
+  }
+  if (after) {
+    q.sql += " AND (mention_count < ? OR (mention_count = ? AND entity_id > ?))";
+    q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
+  }
+  q.sql += " ORDER BY mention_count DESC, entity_id LIMIT ?";
+  q.args.push_back(int64_t{page_size} + 1);
+  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  warta::v1::ListEntitiesResponse response;
+  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < page_size; ++i) {
+    ASSIGN_OR_RETURN(*response.add_entities(),
+                     ParseStored<warta::v1::EntityRecord>(BytesOf(rows[i][2]), "entity"));
+  }
+  if (static_cast<int>(rows.size()) > page_size) {
+    const auto& last = rows[page_size - 1];
+    response.set_next_page_token(EncodePageToken(
+        kEntitiesPage, PageKey{IntOf(last[0]), std::string(BytesOf(last[1])), 0}));
+  }
+  return response;
+}
+
+namespace {
+
+absl::Status AddCoOccurring(const SqlRunner& run, std::string_view id,
+                            warta::v1::EntityDetail& detail) {
+  // Over the entity's latest 500 articles, so the cost stays bounded.
+  ASSIGN_OR_RETURN(
+      SqlRows rows,
+      run({"SELECT e2.entity_id, count(*) AS n FROM entities e2 WHERE e2.article_id IN "
+           "(SELECT e1.article_id FROM entities e1 JOIN articles a ON a.id = e1.article_id "
+           "WHERE e1.entity_id = ? ORDER BY a.seq DESC LIMIT 500) AND e2.entity_id != ? "
+           "AND e2.type IN (1, 2, 3) GROUP BY e2.entity_id ORDER BY n DESC, e2.entity_id "
+           "LIMIT 10",
+           {std::string(id), std::string(id)}}));
+  std::vector<std::string> ids;
+  for (const auto& row : rows) ids.emplace_back(BytesOf(row[0]));
+  ASSIGN_OR_RETURN(auto records, LoadRecords(run, ids));
+  for (const auto& row : rows) {
+    auto it = records.find(std::string(BytesOf(row[0])));
+    if (it == records.end()) continue;
+    warta::v1::CoOccurrence* co = detail.add_co_occurring();
+    *co->mutable_entity() = it->second;
+    co->set_articles(static_cast<int32_t>(IntOf(row[1])));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddStories(const SqlRunner& run, std::string_view id,
+                        warta::v1::EntityDetail& detail) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   run({"SELECT s.data FROM stories s WHERE s.story_id IN (SELECT a.story_id "
+                        "FROM entities e JOIN articles a ON a.id = e.article_id "
+                        "WHERE e.entity_id = ?) ORDER BY s.last_arrival DESC LIMIT 20",
+                        {std::string(id)}}));
+  for (const auto& row : rows) {
+    ASSIGN_OR_RETURN(StoryState state, ParseStored<StoryState>(BytesOf(row[0]), "story"));
+    *detail.add_stories() = StorySummary(state);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddClaims(const SqlRunner& run, std::string_view id,
+                       warta::v1::EntityDetail& detail) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   run({"SELECT data FROM claims WHERE speaker_entity_id = ? "
+                        "ORDER BY published_at DESC, article_id, idx LIMIT 50",
+                        {std::string(id)}}));
+  for (const auto& row : rows) {
+    ASSIGN_OR_RETURN(*detail.add_claims(),
+                     ParseStored<warta::v1::StoredClaim>(BytesOf(row[0]), "claim"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<warta::v1::EntityDetail> GetEntityVia(const SqlRunner& run, std::string_view id) {
+  ASSIGN_OR_RETURN(auto records, LoadRecords(run, {std::string(id)}));
+  auto it = records.find(std::string(id));
+  if (it == records.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("no entity with id \"", std::string(id), "\" is in the registry"));
+  }
+  warta::v1::EntityDetail detail;
+  *detail.mutable_entity() = it->second;
+  RETURN_IF_ERROR(AddCoOccurring(run, id, detail));
+  RETURN_IF_ERROR(AddStories(run, id, detail));
+  RETURN_IF_ERROR(AddClaims(run, id, detail));
+  return detail;
+}
+
+}  // namespace warta::storage

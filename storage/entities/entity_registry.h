@@ -1,0 +1,64 @@
+// The store's registry of canonical entities across articles, kept in the
+// write transaction of each new article (portable SQL over a backend's
+// SqlRunner, so SQLite and PostgreSQL keep it alike):
+//
+// - Linking: the enrichment gives "Putin" alone (an article that never
+//   says "Vladimir Putin") its own id. When the article's story, or failing
+//   that the registry's recent stream, has exactly one person whose full
+//   name contains that word, the store maps the short name to that
+//   person's id in the stored article (entities, speakers, claim subjects),
+//   keeping "Putin" as an alias. Ambiguous short names ("Kim" with Kim Jong
+//   Un and Kim Yo Jong about) stay as they are. Ids stay deterministic:
+//   the link is a mapping the store applies, not a new id.
+// - Registry: one row per person, organisation and place with its name,
+//   every alias seen, roles, article and mention counts, first and last
+//   seen; ListEntities / GetEntity read it.
+//
+// Thread-safety: as the runner (the backends call under their lock).
+#ifndef WARTA_STORAGE_ENTITIES_ENTITY_REGISTRY_H_
+#define WARTA_STORAGE_ENTITIES_ENTITY_REGISTRY_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "storage/sql_backend.h"
+#include "warta/v1/article.pb.h"
+#include "warta/v1/services.pb.h"
+
+namespace warta::storage {
+
+// Schema version 2's registry tables (SQLite and PostgreSQL alike).
+inline constexpr const char* kEntitiesSchemaV2[] = {
+    "CREATE TABLE entity_registry (entity_id TEXT PRIMARY KEY, type BIGINT NOT NULL, "
+    "search TEXT NOT NULL, mention_count BIGINT NOT NULL, first_seen BIGINT NOT NULL, "
+    "last_seen BIGINT NOT NULL, "
+    "data BYTEA NOT NULL)",
+    "CREATE INDEX entity_registry_by_mentions ON entity_registry (mention_count DESC, "
+    "entity_id)",
+    "CREATE TABLE entity_name_tokens (token TEXT NOT NULL, entity_id TEXT NOT NULL, "
+    "PRIMARY KEY (token, entity_id))",
+};
+
+// Rewrites one-word person names of `article` to the full-name entity of
+// its story (`story_id`, may be empty) or of the registry, as described
+// above.
+absl::Status LinkShortNames(const SqlRunner& run, warta::v1::EnrichedArticle& article);
+
+// Adds the article's people, organisations and places to the registry.
+absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArticle& article);
+
+absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntitiesVia(
+    const SqlRunner& run, const warta::v1::ListEntitiesRequest& request);
+
+// NOT_FOUND for an id the registry does not hold.
+absl::StatusOr<warta::v1::EntityDetail> GetEntityVia(const SqlRunner& run, std::string_view id);
+
+// How names and queries are compared: lower case, words joined by one
+// space ("Choe Son-hui" -> "choe son hui").
+std::string FoldName(std::string_view name);
+
+}  // namespace warta::storage
+
+#endif  // WARTA_STORAGE_ENTITIES_ENTITY_REGISTRY_H_
