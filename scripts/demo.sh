@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make demo: Kafka + the three services, publish ARTICLES through
-# warta-ingest, wait until the store has them, print a summary per article,
-# then stop everything (also on Ctrl-C or failure).
+# warta-ingest, wait until the store has them, print a summary per article
+# (for a handful), the stories and the contested figures, then stop
+# everything (also on Ctrl-C or failure).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 articles="${1:-$root/examples/articles}"
@@ -30,7 +31,19 @@ echo "== waiting until the store holds $count article(s)"
 "$bin/warta" wait --store "$WARTA_STORE" --count "$count" --timeout_s 180
 
 echo
-"$bin/warta" show --store "$WARTA_STORE"
+if [ "$count" -le 20 ]; then
+  "$bin/warta" show --store "$WARTA_STORE"
+fi
+# Stories: all of them for a handful of articles; for a whole feed, those
+# that several sources reported (the largest first).
+if [ "$count" -le 20 ]; then
+  echo "== stories (articles about one event, across outlets)"
+  "$bin/warta" stories --store "$WARTA_STORE" --limit 0 --order size | cut -d' ' -f1 |
+    while read -r story; do "$bin/warta" story --store "$WARTA_STORE" "$story"; done
+else
+  echo "== stories reported by at least 3 sources, largest first (of $("$bin/warta" stories --store "$WARTA_STORE" --limit 0 | wc -l) stories)"
+  "$bin/warta" stories --store "$WARTA_STORE" --min_sources 3 --order size --limit 15
+fi
 echo "== contested claims (same thing, different numbers, different sources)"
 contested="$("$bin/warta" contested --store "$WARTA_STORE")"
 echo "${contested:-   none among these articles}"
