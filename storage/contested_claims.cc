@@ -391,6 +391,12 @@ const std::vector<Phrase>& PropertyPhrases() {
       {{"inflasi"}, "inflation"},
       {{"inflation"}, "inflation"},
       {{"deflasi"}, "deflation"},
+      {{"kontrak", "baru"}, "new_contracts"},
+      {{"penghematan", "anggaran"}, "budget_savings"},
+      {{"pemangkasan", "anggaran"}, "budget_cut"},
+      {{"realisasi", "belanja"}, "spending"},
+      {{"pagu"}, "budget_ceiling"},
+      {{"aliran", "dana"}, "funds"},
       {{"pertumbuhan"}, "growth"},
       {{"growth"}, "growth"},
       {{"ekonomi"}, "economy"},
@@ -430,6 +436,8 @@ const std::vector<Phrase>& PropertyPhrases() {
       {{"kurs"}, "exchange_rate"},
       {{"rupiah"}, "exchange_rate"},
       {{"saham"}, "shares"},
+      {{"stok"}, "stock"},
+      {{"dana"}, "funds"},
       {{"suara"}, "votes"},
       {{"votes"}, "votes"},
   };
@@ -485,9 +493,16 @@ std::optional<std::pair<const Phrase*, size_t>> LastPhrase(
     const std::vector<Word>& words, size_t from, size_t to,
     const std::vector<Phrase>& phrases) {
   for (size_t i = to; i-- > from;) {
-    if (const Phrase* phrase = PhraseAt(words, i, phrases)) {
-      if (i + phrase->words.size() <= to) return std::make_pair(phrase, i);
+    const Phrase* phrase = PhraseAt(words, i, phrases);
+    if (phrase == nullptr || i + phrase->words.size() > to) continue;
+    // A longer phrase may end on this word ("penghematan anggaran").
+    if (i > from) {
+      const Phrase* longer = PhraseAt(words, i - 1, phrases);
+      if (longer != nullptr && longer->words.size() > 1 && i - 1 + longer->words.size() <= to) {
+        return std::make_pair(longer, i - 1);
+      }
     }
+    return std::make_pair(phrase, i);
   }
   return std::nullopt;
 }
@@ -662,14 +677,15 @@ std::string OwnerInContext(const Context& c, const warta::v1::StoredClaim& claim
   return places.front().second;
 }
 
-std::string OwnerOf(const std::optional<Context>& context,
-                    const warta::v1::StoredClaim& claim) {
+// The owner, and whether the sentence names it (else the claim's first
+// subject stands in: the extractor lists subjects in content order).
+std::pair<std::string, bool> OwnerOf(const std::optional<Context>& context,
+                                     const warta::v1::StoredClaim& claim) {
   if (context) {
     std::string owner = OwnerInContext(*context, claim);
-    if (!owner.empty()) return owner;
+    if (!owner.empty()) return {std::move(owner), true};
   }
-  // The extractor lists subjects in the order the content names them.
-  return claim.claim().subject_entity_ids(0);
+  return {claim.claim().subject_entity_ids(0), false};
 }
 
 // ---------------------------------------------------------------------------
@@ -812,23 +828,34 @@ Range RangeOf(const warta::v1::Quantity& q) {
   if (qualifier == "approximately") return {v * 0.95, v * 1.05};
   if (qualifier == "at_least" || qualifier == "more_than") return {v, inf};
   if (qualifier == "at_most" || qualifier == "less_than") return {-inf, v};
-  if (qualifier == "order_of_magnitude" || !q.exact_value()) return {v, v * 10};
+  // A vague amount ("ribuan") is a lower bound (Quantity.exact_value).
+  if (qualifier == "order_of_magnitude" || !q.exact_value()) return {v, inf};
   return {v, v};
 }
 
-// Whether two figures come from one story: one article, or, for known
-// things, claims sharing two subjects (North Korea and Russia) or one
-// naming only subjects the other names too. One
-// shared subject is too weak in a national corpus ("Indonesia" is in half
-// the claims).
-bool SameStory(const MeasuredThing& a, const MeasuredThing& b) {
-  if (!a.article_id.empty() && a.article_id == b.article_id) return true;
-  if (!a.known || !b.known) return false;
+// Whether the claims' subjects tie two figures to one story: two shared
+// subjects (North Korea and Russia), or one claim naming only subjects the
+// other names too. One shared subject is too weak in a national corpus
+// ("Indonesia" is in half the claims).
+bool SubjectsAgree(const MeasuredThing& a, const MeasuredThing& b) {
   const auto& x = a.subject_entity_ids;
   const auto& y = b.subject_entity_ids;
   std::vector<std::string> shared;
   std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(shared));
   return shared.size() >= 2 || (!shared.empty() && shared.size() == std::min(x.size(), y.size()));
+}
+
+// Whether two figures come from one story. Two figures of one claim are
+// parts of one enumeration or contrast ("10 atlet putra dan delapan atlet
+// putri"), never one thing twice. A noun taken as it is ("kota") is
+// compared within its article only; a known thing (North Korea's troops,
+// Indonesia's inflation in 2017) across articles too, when both sentences
+// name the owner or else the subjects agree.
+bool SameStory(const MeasuredThing& a, const MeasuredThing& b) {
+  const bool same_article = !a.article_id.empty() && a.article_id == b.article_id;
+  if (same_article && a.content_start >= 0 && a.content_start == b.content_start) return false;
+  if (same_article) return true;
+  return a.known && b.known && ((a.owner_named && b.owner_named) || SubjectsAgree(a, b));
 }
 
 }  // namespace
@@ -848,7 +875,9 @@ std::optional<MeasuredThing> MeasuredThingOf(const warta::v1::StoredClaim& claim
   if (!thing) return std::nullopt;
   measured.thing = std::move(thing->first);
   measured.known = thing->second;
-  measured.owner = OwnerOf(context, claim);
+  auto [owner, named] = OwnerOf(context, claim);
+  measured.owner = std::move(owner);
+  measured.owner_named = named;
   measured.period = PeriodOf(context, claim);
   measured.subject_entity_ids.assign(c.subject_entity_ids().begin(),
                                      c.subject_entity_ids().end());
@@ -857,6 +886,8 @@ std::optional<MeasuredThing> MeasuredThingOf(const warta::v1::StoredClaim& claim
       std::unique(measured.subject_entity_ids.begin(), measured.subject_entity_ids.end()),
       measured.subject_entity_ids.end());
   measured.article_id = claim.article_id();
+  // -1 for claims without offsets (hand-built), which cannot be told apart.
+  measured.content_start = c.content().end() > c.content().start() ? c.content().start() : -1;
   return measured;
 }
 

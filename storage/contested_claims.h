@@ -16,11 +16,13 @@
 //   duration, "500 orang" with nothing saying who) measures nothing known
 //   and is left out: sharing a place name is not enough.
 // - Two figures measure the same thing when all four parts are equal
-//   (equal GroupKey) and they come from one story: one article, or, for a
-//   thing the rules know (not a noun taken as it is, "10 kota"), claims
-//   sharing two subjects (North Korea and Russia), or one naming only
-//   subjects the other names too (SameMeasuredThing). One shared subject is too weak in a national
-//   corpus ("Indonesia" is everywhere).
+//   (equal GroupKey) and they come from one story (SameMeasuredThing):
+//   two claims of one article, or, for a thing the rules know (not a noun
+//   taken as it is, "10 kota", which counts a set its sentence defines),
+//   two articles whose sentences both name the owner, or else whose claims
+//   share two subjects (or one names only subjects the other names too).
+//   Two figures of one claim are an enumeration or a contrast
+//   ("10 atlet putra dan delapan atlet putri"), never one thing twice.
 // - Close in time: published at most `window` apart. A claim whose article
 //   has no date is compared with every other claim of its key.
 // - Linking is transitive: A~B and B~C put A, B and C in one group, so a
@@ -78,10 +80,15 @@ struct MeasuredThing {
   // Utara"); when the content names none of its subjects where they can be
   // found, all subject ids joined by "+".
   std::string owner;
+  // Whether the sentence names the owner (else the first subject stands in).
+  bool owner_named = false;
   // Every subject entity id of the claim, sorted, and the article the
   // figure was read in: which story it belongs to.
   std::vector<std::string> subject_entity_ids;
   std::string article_id;
+  // Where the figure's claim starts in the article (Claim.content.start);
+  // -1 when the claim has no offsets.
+  int content_start = -1;
   // The period the figure refers to: "2017", "2017-Q3", "2017-H1",
   // "2024-10"; without a publication date, relative periods stay as
   // written ("rel:bulan lalu") and a year-less quarter or month as "Q3" /
@@ -95,10 +102,10 @@ struct MeasuredThing {
 std::optional<MeasuredThing> MeasuredThingOf(const warta::v1::StoredClaim& claim,
                                              int quantity_index);
 
-// Whether `a` and `b` measure the same thing in one story: equal thing,
-// dimension, owner and period (equal GroupKey), and either one article or
-// (both `known`) claims that share two subjects or one of which names only
-// subjects the other names too.
+// Whether `a` and `b` measure the same thing: equal thing, dimension,
+// owner and period (equal GroupKey), not two figures of one claim, and
+// either one article or two `known` things whose owners are named (else
+// whose claims' subjects agree).
 // SameMeasuredThing(a, b) implies GroupKey(a) == GroupKey(b).
 bool SameMeasuredThing(const MeasuredThing& a, const MeasuredThing& b);
 
@@ -108,9 +115,8 @@ std::string GroupKey(const MeasuredThing& thing);
 
 // Whether two figures of the same thing disagree once their qualifiers are
 // read as ranges: "exact" is the value itself; "approximately" +-5%;
-// "at_least"/"more_than" from the value up, "at_most"/"less_than" up to it;
-// "order_of_magnitude" ("ribuan") from the value to ten times it. Ranges
-// that meet agree.
+// "at_least"/"more_than" and vague amounts ("ribuan", a lower bound) from
+// the value up, "at_most"/"less_than" up to it. Ranges that meet agree.
 bool FiguresDisagree(const warta::v1::Quantity& a, const warta::v1::Quantity& b);
 
 struct ContestedOptions {

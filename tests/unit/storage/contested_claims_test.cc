@@ -148,9 +148,11 @@ TEST(GroupContestedClaimsTest, LinksChainAndNewestGroupComesFirst) {
   AddClaim(c, "per:z", "Z", 3, "tentara", {"loc:k"});
   // A later, separate dispute about Jakarta's inflation.
   auto d = MakeArticle("d", "s1", "id", Nov2024(1) + 80 * 86400);
-  Say(AddClaim(d, "per:x", "X", 10, "persen", {"loc:j"}), "inflasi J 10 persen", "10 persen");
+  AddEntity(d, "loc:j", "Jakarta");
+  Say(AddClaim(d, "per:x", "X", 10, "persen", {"loc:j"}), "inflasi Jakarta 10 persen", "10 persen");
   auto e = MakeArticle("e", "s2", "id", Nov2024(1) + 80 * 86400);
-  Say(AddClaim(e, "per:y", "Y", 12, "%", {"loc:j"}), "inflasi J mencapai 12%", "12%");
+  AddEntity(e, "loc:j", "Jakarta");
+  Say(AddClaim(e, "per:y", "Y", 12, "%", {"loc:j"}), "inflasi Jakarta mencapai 12%", "12%");
   const auto groups = GroupContestedClaims(ClaimsOf({a, b, c, d, e}), {});
   ASSERT_THAT(groups, SizeIs(2));
   EXPECT_EQ(groups[0].unit(), "inflation");
@@ -270,8 +272,9 @@ TEST(FiguresDisagreeTest, QualifiersAreRanges) {
   EXPECT_TRUE(FiguresDisagree(Figure(3000, "less_than"), Figure(5000, "exact")));
   EXPECT_TRUE(FiguresDisagree(Figure(3000, "exact"), Figure(8000, "exact")));
   EXPECT_TRUE(FiguresDisagree(Figure(10000, "approximately"), Figure(11000, "exact")));
-  // "ribuan" is 1.000 up to 10.000.
+  // "ribuan" is at least 1.000.
   EXPECT_FALSE(FiguresDisagree(Figure(1000, "order_of_magnitude", false), Figure(8000, "exact")));
+  EXPECT_TRUE(FiguresDisagree(Figure(1000, "order_of_magnitude", false), Figure(500, "exact")));
 }
 
 // A StoredClaim as the store keeps it: one figure placed in its content.
