@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "eval/attribution/attribution_eval.h"
+#include "eval/contested/contested_eval.h"
 #include "eval/langid/langid_eval.h"
 #include "eval/ner/ner_eval.h"
 #include "eval/stories/stories_eval.h"
@@ -30,10 +31,12 @@ absl::Status RunStoriesEvalCommand(const Args& args) {
 int RunEval(const Args& args) {
   constexpr char kUsage[] =
       "usage: warta eval langid DIR | ner FILE... | attribution FILE... | stories FILE\n"
+      "       | contested FILE...\n"
       "  langid DIR         DIR holds <code>.txt files, one text a line\n"
       "  ner FILE...        CoNLL files (token<TAB>tag or token POS tag; IOB2/BILOU)\n"
       "  attribution FILE   PFSA-ID BILOU files (PERSON, CUE, STATEMENT ...)\n"
       "  stories FILE       JSON lines: articles with gold \"story\" (and \"duplicate_of\")\n"
+      "  contested FILE     labelled figure pairs (tests/data/contested/pairs.jsonl)\n"
       "Each prints its scores as JSON; add --help after the task for its flags.\n";
   if (args.empty() || args[0] == "--help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
@@ -52,6 +55,8 @@ int RunEval(const Args& args) {
     status = eval::RunAttributionEval(rest, services::DefaultModelsDir(), std::cout);
   } else if (args[0] == "stories") {
     status = RunStoriesEvalCommand(rest);
+  } else if (args[0] == "contested") {
+    status = eval::RunContestedEval(rest, std::cout);
   } else {
     std::fprintf(stderr, "warta eval: unknown task \"%s\"\n%s", args[0].c_str(), kUsage);
     return 2;

@@ -1,37 +1,48 @@
 // Contested claims: claims about the same measured thing that give
-// different numbers, e.g. North Korean troops in Russia at 3.000 (the US),
-// 8.000 (the US, later), 10.000 (the State Department's spokesman) and
+// figures that disagree, e.g. North Korean troops in Russia at 3.000 (the
+// US), 8.000 (the US, later), 10.000 (the State Department's spokesman) and
 // 11.000 (Zelensky). Pure: takes stored claims, returns groups, no SQL, so
 // every backend groups the same way and the rules are tested on their own.
 //
 // The rules, per quantity of each claim:
-// - Same thing measured: the same unit after NormalizeUnit (case folded,
-//   synonyms merged: "tentara", "pasukan", "prajurit", "troops", "soldiers"
-//   are all "troops") and two subject entities in common (North Korea and
-//   Russia), or the same one when each claim names only one. One shared
-//   subject is too weak in a national corpus ("Indonesia" is everywhere).
-//   Durations and ages ("tahun", "hari", "years") are not compared.
+// - What a figure measures (MeasuredThingOf) is read from the claim's
+//   content around the figure: the counted noun or property ("tentara",
+//   "pasukan", "troops" are one; "inflasi", "pertumbuhan ekonomi",
+//   "korban tewas", "anggaran"), the entity it belongs to (the subject
+//   named right after the noun, "tentara Korea Utara", else the nearest one
+//   before the figure), the period ("2017", "kuartal III", "bulan lalu"
+//   resolved against the publication date) and the unit's dimension. A
+//   figure whose thing cannot be read (a bare percentage or sum of money, a
+//   duration, "500 orang" with nothing saying who) measures nothing known
+//   and is left out: sharing a place name is not enough.
+// - Two figures measure the same thing when all four parts are equal
+//   (equal GroupKey) and they come from one story (SameMeasuredThing):
+//   two claims of one article, or, for a thing the rules know (not a noun
+//   taken as it is, "10 kota", which counts a set its sentence defines),
+//   two articles whose sentences both name the owner, or else whose claims
+//   share two subjects (or one names only subjects the other names too).
+//   Two figures of one claim are an enumeration or a contrast
+//   ("10 atlet putra dan delapan atlet putri"), never one thing twice.
 // - Close in time: published at most `window` apart. A claim whose article
-//   has no date is compared with every other claim.
+//   has no date is compared with every other claim of its key.
 // - Linking is transitive: A~B and B~C put A, B and C in one group, so a
 //   story that moves over weeks stays one group.
-// - Contested: the group holds at least two distinct values AND at least
-//   two distinct (speaker, source) pairs. (Then some two claims differ in
-//   value and in speaker or source.) One speaker revising a figure in one
-//   outlet is not a contest.
-// - Values are compared as given; qualifiers ("sedikitnya", "sekitar") do
-//   not make ranges.
+// - Contested: two exact figures of the group disagree (FiguresDisagree:
+//   "sekitar 10.000" and "10.000" agree, "lebih dari 3.000" and "5.000"
+//   agree) and come from different (speaker, source) pairs. One speaker
+//   revising a figure in one outlet is not a contest.
 // - Vague amounts (Quantity.exact_value false: "ribuan pasukan", value
 //   1000 as a lower bound) are no figures: they link nothing, add no value
-//   and no voice. Each joins the group of the exact figure nearest in time
-//   that shares its unit and a subject within the window (ties: the first
-//   stored), so it is listed beside the figures but can neither make a group
-//   contested nor bridge two groups; with no such figure it is left out.
+//   and no voice. Each joins the group of the exact figure of its key nearest
+//   in time within the window (ties: the first stored), so it is listed
+//   beside the figures but can neither make a group contested nor bridge two
+//   groups; with no such figure it is left out.
 //
 // Thread-safe (pure functions).
 #ifndef WARTA_STORAGE_CONTESTED_CLAIMS_H_
 #define WARTA_STORAGE_CONTESTED_CLAIMS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +61,64 @@ namespace warta::storage {
 // empty unit.
 std::string NormalizeUnit(std::string_view unit);
 
+// What one figure measures. Two figures measure the same thing when every
+// field is equal.
+struct MeasuredThing {
+  // The counted noun or property, normalised across languages and
+  // synonyms: "troops", "deaths", "inflation", "economic_growth",
+  // "budget". A change of it ("inflasi naik 0,5 persen") ends in "_change".
+  std::string thing;
+  // Whether `thing` is one the rules know (a synonym-table unit such as
+  // "troops", a property such as "inflation", "korban tewas"). A noun read
+  // as it is ("10 kota", "tujuh menteri") counts a set that its sentence
+  // defines, so it is compared only within its own article.
+  bool known = false;
+  // "count", "percent", a currency code ("idr", "usd"), or another unit of
+  // measure ("ton", "km").
+  std::string dimension;
+  // The entity the thing belongs to ("loc:korea_utara" for "tentara Korea
+  // Utara"); when the content names none of its subjects where they can be
+  // found, all subject ids joined by "+".
+  std::string owner;
+  // Whether the sentence names the owner (else the first subject stands in).
+  bool owner_named = false;
+  // Every subject entity id of the claim, sorted, and the article the
+  // figure was read in: which story it belongs to.
+  std::vector<std::string> subject_entity_ids;
+  std::string article_id;
+  // Where the figure's claim starts in the article (Claim.content.start);
+  // -1 when the claim has no offsets.
+  int content_start = -1;
+  // The period the figure refers to: "2017", "2017-Q3", "2017-H1",
+  // "2024-10"; without a publication date, relative periods stay as
+  // written ("rel:bulan lalu") and a year-less quarter or month as "Q3" /
+  // "M10". "" when the content gives none (the figure is about "now").
+  std::string period;
+};
+
+// What quantity `quantity_index` of `claim` measures; nullopt when the
+// index is out of range, the claim has no subjects, or the thing cannot
+// be read (see the rules above).
+std::optional<MeasuredThing> MeasuredThingOf(const warta::v1::StoredClaim& claim,
+                                             int quantity_index);
+
+// Whether `a` and `b` measure the same thing: equal thing, dimension,
+// owner and period (equal GroupKey), not two figures of one claim, and
+// either one article or two `known` things whose owners are named (else
+// whose claims' subjects agree).
+// SameMeasuredThing(a, b) implies GroupKey(a) == GroupKey(b).
+bool SameMeasuredThing(const MeasuredThing& a, const MeasuredThing& b);
+
+// "thing|dimension|owner|period": an index key; figures with the same key
+// are the candidates for one group.
+std::string GroupKey(const MeasuredThing& thing);
+
+// Whether two figures of the same thing disagree once their qualifiers are
+// read as ranges: "exact" is the value itself; "approximately" +-5%;
+// "at_least"/"more_than" and vague amounts ("ribuan", a lower bound) from
+// the value up, "at_most"/"less_than" up to it. Ranges that meet agree.
+bool FiguresDisagree(const warta::v1::Quantity& a, const warta::v1::Quantity& b);
+
 struct ContestedOptions {
   // Claims further apart than this are not compared.
   absl::Duration window = absl::Hours(24 * 30);
@@ -61,9 +130,9 @@ struct ContestedOptions {
 // most recently published first (then by unit). In each group, claims are
 // unique per (value, exactness, speaker, article) and ordered by value (vague ones
 // included, by their lower bound); `values` are the distinct exact values
-// ascending; `subject_entity_ids` are the subjects of most
-// of the group's claims (of the most claims when none is in a majority),
-// most shared first.
+// ascending; `unit` is the measured thing ("troops", "inflation");
+// `subject_entity_ids` are the subjects of most of the group's claims (of
+// the most claims when none is in a majority), most shared first.
 std::vector<warta::v1::ContestedClaim> GroupContestedClaims(
     absl::Span<const warta::v1::StoredClaim> claims,
     const ContestedOptions& options);

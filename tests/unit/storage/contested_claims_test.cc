@@ -28,6 +28,23 @@ std::vector<warta::v1::StoredClaim> ClaimsOf(
   return out;
 }
 
+// Gives `claim` the content `text` and places its first quantity on
+// `figure` inside it, as the pipeline does (spans into a cleaned body).
+warta::v1::Claim& Say(warta::v1::Claim& claim, const std::string& text,
+                      const std::string& figure) {
+  constexpr int kContentStart = 1000;
+  auto* content = claim.mutable_content();
+  content->set_text(text);
+  content->set_start(kContentStart);
+  content->set_end(kContentStart + static_cast<int>(text.size()));
+  const int at = static_cast<int>(text.find(figure));
+  auto* quantity = claim.mutable_quantities(0);
+  quantity->set_text(figure);
+  quantity->mutable_span()->set_start(kContentStart + at);
+  quantity->mutable_span()->set_end(kContentStart + at + static_cast<int>(figure.size()));
+  return claim;
+}
+
 std::vector<std::string> SpeakerNames(const warta::v1::ContestedClaim& group) {
   std::vector<std::string> names;
   for (const auto& c : group.claims()) names.push_back(c.speaker_name());
@@ -129,14 +146,16 @@ TEST(GroupContestedClaimsTest, LinksChainAndNewestGroupComesFirst) {
   AddClaim(b, "per:y", "Y", 2, "tentara", {"loc:k"});
   auto c = MakeArticle("c", "s3", "id", Nov2024(1) + 50 * 86400);
   AddClaim(c, "per:z", "Z", 3, "tentara", {"loc:k"});
-  // A later, separate dispute about prices.
+  // A later, separate dispute about Jakarta's inflation.
   auto d = MakeArticle("d", "s1", "id", Nov2024(1) + 80 * 86400);
-  AddClaim(d, "per:x", "X", 10, "persen", {"loc:j"});
+  AddEntity(d, "loc:j", "Jakarta");
+  Say(AddClaim(d, "per:x", "X", 10, "persen", {"loc:j"}), "inflasi Jakarta 10 persen", "10 persen");
   auto e = MakeArticle("e", "s2", "id", Nov2024(1) + 80 * 86400);
-  AddClaim(e, "per:y", "Y", 12, "%", {"loc:j"});
+  AddEntity(e, "loc:j", "Jakarta");
+  Say(AddClaim(e, "per:y", "Y", 12, "%", {"loc:j"}), "inflasi Jakarta mencapai 12%", "12%");
   const auto groups = GroupContestedClaims(ClaimsOf({a, b, c, d, e}), {});
   ASSERT_THAT(groups, SizeIs(2));
-  EXPECT_EQ(groups[0].unit(), "percent");
+  EXPECT_EQ(groups[0].unit(), "inflation");
   EXPECT_THAT(groups[0].values(), ElementsAre(10, 12));
   EXPECT_EQ(groups[1].unit(), "troops");
   EXPECT_THAT(groups[1].values(), ElementsAre(1, 2, 3));
@@ -152,7 +171,7 @@ TEST(GroupContestedClaimsTest, OneCommonSubjectDoesNotLinkUnrelatedFigures) {
   EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b}), {}), IsEmpty());
   // The same two places named by both: the same thing measured.
   auto c = MakeArticle("c", "s3", "id", Nov2024(3));
-  AddClaim(c, "per:z", "Z", 150, "orang", {"loc:jakarta", "loc:indonesia"});
+  AddClaim(c, "per:z", "Z", 150, "orang", {"loc:indonesia", "loc:jakarta"});
   const auto groups = GroupContestedClaims(ClaimsOf({a, b, c}), {});
   ASSERT_THAT(groups, SizeIs(1));
   EXPECT_THAT(groups[0].values(), ElementsAre(120, 150));
@@ -235,6 +254,141 @@ TEST(GroupContestedClaimsTest, ClaimsWithoutSubjectsOrQuantitiesAreIgnored) {
   auto b = MakeArticle("b", "s2", "id", Nov2024(1));
   AddClaim(b, "per:y", "Y", 2, "tentara", {});
   EXPECT_THAT(GroupContestedClaims(ClaimsOf({a, b}), {}), IsEmpty());
+}
+
+warta::v1::Quantity Figure(double value, const std::string& qualifier, bool exact = true) {
+  warta::v1::Quantity q;
+  q.set_value(value);
+  q.set_qualifier(qualifier);
+  q.set_exact_value(exact);
+  return q;
+}
+
+TEST(FiguresDisagreeTest, QualifiersAreRanges) {
+  // "sekitar 10.000" and "10.000": no dispute.
+  EXPECT_FALSE(FiguresDisagree(Figure(10000, "approximately"), Figure(10000, "exact")));
+  // "lebih dari 3.000" and "5.000" agree; "kurang dari 3.000" and 5.000 do not.
+  EXPECT_FALSE(FiguresDisagree(Figure(3000, "more_than"), Figure(5000, "exact")));
+  EXPECT_TRUE(FiguresDisagree(Figure(3000, "less_than"), Figure(5000, "exact")));
+  EXPECT_TRUE(FiguresDisagree(Figure(3000, "exact"), Figure(8000, "exact")));
+  EXPECT_TRUE(FiguresDisagree(Figure(10000, "approximately"), Figure(11000, "exact")));
+  // "ribuan" is at least 1.000.
+  EXPECT_FALSE(FiguresDisagree(Figure(1000, "order_of_magnitude", false), Figure(8000, "exact")));
+  EXPECT_TRUE(FiguresDisagree(Figure(1000, "order_of_magnitude", false), Figure(500, "exact")));
+}
+
+// A StoredClaim as the store keeps it: one figure placed in its content.
+warta::v1::StoredClaim Stored(const std::string& article, int64_t published_seconds,
+                              const std::string& text, const std::string& figure,
+                              double value, const std::string& unit,
+                              std::initializer_list<std::pair<std::string, std::string>> subjects) {
+  auto a = MakeArticle(article, "s-" + article, "id", published_seconds);
+  std::vector<std::string> ids;
+  for (const auto& [id, name] : subjects) {
+    AddEntity(a, id, name);
+  }
+  auto& claim = AddClaim(a, "per:" + article, "Speaker " + article, value, unit, {});
+  for (const auto& [id, name] : subjects) claim.add_subject_entity_ids(id);
+  Say(claim, text, figure);
+  return StoredClaimsOf(a)[0];
+}
+
+const std::pair<std::string, std::string> kKoreaUtara{"loc:korea_utara", "Korea Utara"};
+const std::pair<std::string, std::string> kRusia{"loc:rusia", "Rusia"};
+const std::pair<std::string, std::string> kIndonesia{"loc:indonesia", "Indonesia"};
+const std::pair<std::string, std::string> kJakarta{"loc:jakarta", "Jakarta"};
+const std::pair<std::string, std::string> kBps{"org:bps", "BPS"};
+
+// What the first figures of `a` and `b` measure; empty things (and a test
+// failure) when one cannot be read.
+std::pair<MeasuredThing, MeasuredThing> ThingsOf(const warta::v1::StoredClaim& a,
+                                                 const warta::v1::StoredClaim& b) {
+  const auto x = MeasuredThingOf(a, 0);
+  const auto y = MeasuredThingOf(b, 0);
+  EXPECT_TRUE(x && y) << a.claim().content().text() << " / " << b.claim().content().text();
+  return {x.value_or(MeasuredThing()), y.value_or(MeasuredThing())};
+}
+
+TEST(MeasuredThingOfTest, TroopsBelongToTheCountryNamedAfterThem) {
+  const auto sent = Stored("a", Nov2024(1), "Korea Utara telah mengirim 3.000 tentara ke Rusia",
+                           "3.000 tentara", 3000, "tentara", {kKoreaUtara, kRusia});
+  const auto there = Stored("b", Nov2024(4), "11.000 pasukan Korea Utara berada di Kursk Rusia",
+                            "11.000 pasukan", 11000, "pasukan", {kKoreaUtara, kRusia});
+  const auto [a, b] = ThingsOf(sent, there);
+  EXPECT_EQ(a.thing, "troops");
+  EXPECT_EQ(a.dimension, "count");
+  EXPECT_EQ(a.owner, "loc:korea_utara");
+  EXPECT_EQ(b.owner, "loc:korea_utara");
+  EXPECT_TRUE(SameMeasuredThing(a, b));
+  EXPECT_EQ(GroupKey(a), GroupKey(b));
+  EXPECT_FALSE(MeasuredThingOf(sent, 1));  // no such quantity
+}
+
+TEST(MeasuredThingOfTest, InflationOfDifferentYearsIsNotTheSameThing) {
+  const auto y2017 = Stored("a", Nov2024(1), "BPS mencatat inflasi Indonesia 2017 sebesar 3,61 persen",
+                            "3,61 persen", 3.61, "%", {kBps, kIndonesia});
+  const auto y2018 = Stored("b", Nov2024(2), "BPS mencatat inflasi Indonesia 2018 sebesar 3,13 persen",
+                            "3,13 persen", 3.13, "%", {kBps, kIndonesia});
+  const auto [a, b] = ThingsOf(y2017, y2018);
+  EXPECT_EQ(a.thing, "inflation");
+  EXPECT_EQ(a.owner, "loc:indonesia");
+  EXPECT_EQ(a.period, "2017");
+  EXPECT_FALSE(SameMeasuredThing(a, b));
+  // "tahun lalu" in an article of November 2018 is 2017.
+  const auto last_year = Stored("c", Nov2024(1) - 6 * 365 * 86400,
+                                "inflasi Indonesia tahun lalu mencapai 3,8 persen", "3,8 persen",
+                                3.8, "%", {kIndonesia});
+  const auto [same_a, c] = ThingsOf(y2017, last_year);
+  EXPECT_EQ(c.period, "2017");
+  EXPECT_TRUE(SameMeasuredThing(same_a, c));
+}
+
+TEST(MeasuredThingOfTest, ABarePercentageMeasuresNothingKnown) {
+  const auto bare = Stored("a", Nov2024(1), "sebanyak 45 persen warga Jakarta setuju", "45 persen",
+                           45, "%", {kJakarta});
+  EXPECT_FALSE(MeasuredThingOf(bare, 0));
+  const auto people = Stored("b", Nov2024(1), "500 orang datang ke Jakarta", "500 orang", 500,
+                             "orang", {kJakarta});
+  EXPECT_FALSE(MeasuredThingOf(people, 0));
+  const auto dead = Stored("c", Nov2024(1), "banjir di Jakarta menewaskan 12 orang tewas",
+                           "12 orang", 12, "orang", {kJakarta});
+  ASSERT_TRUE(MeasuredThingOf(dead, 0));
+  EXPECT_EQ(MeasuredThingOf(dead, 0)->thing, "deaths");
+}
+
+TEST(GroupContestedClaimsTest, PercentagesOfUnrelatedThingsInJakartaAreNotGrouped) {
+  const std::vector<warta::v1::StoredClaim> claims = {
+      Stored("a", Nov2024(1), "inflasi Jakarta 5 persen", "5 persen", 5, "%", {kJakarta}),
+      Stored("b", Nov2024(1), "pertumbuhan ekonomi Jakarta 8 persen", "8 persen", 8, "%", {kJakarta}),
+      Stored("c", Nov2024(2), "elektabilitas Anies di Jakarta 45 persen", "45 persen", 45, "%",
+             {kJakarta}),
+      Stored("d", Nov2024(2), "sebanyak 70 persen warga Jakarta puas", "70 persen", 70, "%",
+             {kJakarta}),
+  };
+  EXPECT_THAT(GroupContestedClaims(claims, {}), IsEmpty());
+}
+
+TEST(GroupContestedClaimsTest, SampleTroopSentencesFormOneGroupWithoutQualifiedDuplicates) {
+  const std::vector<warta::v1::StoredClaim> claims = {
+      Stored("bergelora", Nov2024(1), "Korea Utara telah mengirim 3.000 tentara ke Rusia",
+             "3.000 tentara", 3000, "tentara", {kKoreaUtara, kRusia}),
+      Stored("bergelora", Nov2024(1), "8.000 tentara Korea Utara sedang berlatih di Rusia",
+             "8.000 tentara", 8000, "tentara", {kKoreaUtara, kRusia}),
+      Stored("kursk", Nov2024(4), "sebanyak 10.000 tentara Korea Utara berada di wilayah Kursk Rusia",
+             "10.000 tentara", 10000, "tentara", {kKoreaUtara, kRusia}),
+      Stored("kursk2", Nov2024(4), "11.000 tentara Korea Utara berada di wilayah Kursk Rusia",
+             "11.000 tentara", 11000, "tentara", {kKoreaUtara, kRusia}),
+  };
+  const auto groups = GroupContestedClaims(claims, {});
+  ASSERT_THAT(groups, SizeIs(1));
+  EXPECT_EQ(groups[0].unit(), "troops");
+  EXPECT_THAT(groups[0].values(), ElementsAre(3000, 8000, 10000, 11000));
+
+  // "sekitar 10.000" against "10.000" from two voices is no dispute.
+  auto about = Stored("tempo", Nov2024(5), "sekitar 10.000 tentara Korea Utara berada di Rusia",
+                      "sekitar 10.000 tentara", 10000, "tentara", {kKoreaUtara, kRusia});
+  about.mutable_claim()->mutable_quantities(0)->set_qualifier("approximately");
+  EXPECT_THAT(GroupContestedClaims({claims[2], about}, {}), IsEmpty());
 }
 
 }  // namespace
