@@ -8,6 +8,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
@@ -56,6 +58,21 @@ std::string ReadAll(std::istream& in) {
 }
 
 }  // namespace
+
+std::optional<absl::CivilDay> DayInFileName(std::string_view name) {
+  for (size_t i = 0; i + 10 <= name.size(); ++i) {
+    absl::CivilDay day;
+    const std::string candidate(name.substr(i, 10));
+    const bool shaped = candidate[4] == '-' && candidate[7] == '-' &&
+                        (i == 0 || !absl::ascii_isdigit(name[i - 1])) &&
+                        (i + 10 == name.size() || !absl::ascii_isdigit(name[i + 10]));
+    if (shaped && absl::ParseCivilTime(candidate, &day) && day.year() >= 1900 &&
+        absl::FormatCivilTime(day) == candidate) {
+      return day;
+    }
+  }
+  return std::nullopt;
+}
 
 absl::StatusOr<warta::v1::Article> ArticleFromJson(const std::string& json) {
   google::protobuf::Struct object;
@@ -160,7 +177,14 @@ absl::Status ReadArticles(const std::string& path,
   // A plain-text page: the clean stage finds title, bylines and dateline.
   warta::v1::Article article;
   article.set_body(content);
-  (*article.mutable_metadata())["file"] = fs::path(path).filename().string();
+  const std::string name = fs::path(path).filename().string();
+  (*article.mutable_metadata())["file"] = name;
+  // Saved pages are often named by their day ("2024-11-04_putin.txt"): a
+  // fallback for pages that print no date (the page's own date wins).
+  if (std::optional<absl::CivilDay> day = DayInFileName(name)) {
+    article.mutable_published_at()->set_seconds(
+        absl::ToUnixSeconds(absl::FromCivil(*day, absl::UTCTimeZone())));
+  }
   emit({path, std::move(article)});
   return absl::OkStatus();
 }

@@ -7,11 +7,14 @@
 #define WARTA_CLI_ARTICLE_FILES_H_
 
 #include <functional>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "warta/v1/article.pb.h"
 
 namespace warta::cli {
@@ -30,6 +33,11 @@ absl::StatusOr<std::vector<std::string>> ExpandPaths(const std::vector<std::stri
 // emitted with their error so the caller can report them and go on).
 absl::Status ReadArticles(const std::string& path,
                           const std::function<void(ArticleInput)>& emit);
+
+// The YYYY-MM-DD day in a file name ("tempo_2024-11-05_putin.txt"), if any:
+// plain-text pages get it as published_at (the clean stage's date from the
+// page itself wins).
+std::optional<absl::CivilDay> DayInFileName(std::string_view name);
 
 // One JSON object → Article (the mapping described above).
 absl::StatusOr<warta::v1::Article> ArticleFromJson(const std::string& json);

@@ -4,6 +4,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "google/protobuf/util/message_differencer.h"
 
 namespace warta::storage {
@@ -30,6 +32,26 @@ int64_t PublishedAtNanos(const warta::v1::EnrichedArticle& article) {
     return TimestampToNanos(article.text().published_at());
   }
   return TimestampToNanos(article.article().published_at());
+}
+
+std::string SourceOf(const warta::v1::EnrichedArticle& article) {
+  if (!article.article().source().empty()) return article.article().source();
+  std::string_view url = article.article().url();
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/:?#"));
+    if (absl::StartsWith(absl::string_view(url.data(), url.size()), "www.")) url.remove_prefix(4);
+    if (!url.empty()) return absl::AsciiStrToLower(absl::string_view(url.data(), url.size()));
+  }
+  // A dateline word with a dot is an outlet ("KOMPAS.TV"); a bare word is
+  // the place ("MOSKWA").
+  const std::string& dateline = article.text().dateline();
+  for (absl::string_view word : absl::StrSplit(dateline, absl::ByAnyChar(" ,-"), absl::SkipEmpty())) {
+    if (word.find('.') != absl::string_view::npos && word.size() > 3) {
+      return absl::AsciiStrToLower(word);
+    }
+  }
+  return "";
 }
 
 bool MatchesFilter(const warta::v1::EnrichedArticle& article,
@@ -140,7 +162,7 @@ std::vector<warta::v1::StoredClaim> StoredClaimsOf(
   for (const auto& claim : article.claims()) {
     warta::v1::StoredClaim& stored = out.emplace_back();
     stored.set_article_id(article.article().id());
-    stored.set_source(article.article().source());
+    stored.set_source(SourceOf(article));
     if (published != 0) *stored.mutable_published_at() = NanosToTimestamp(published);
     *stored.mutable_claim() = claim;
     auto speaker = entities.find(claim.speaker().entity_id());

@@ -24,6 +24,11 @@ google::protobuf::Timestamp NanosToTimestamp(int64_t nanos);
 // page) when set, else Article.published_at; 0 when neither is.
 int64_t PublishedAtNanos(const warta::v1::EnrichedArticle& article);
 
+// Who published the article, for stories: Article.source, else the host of
+// its URL, else the outlet its dateline names ("TEMPO.CO, Jakarta" ->
+// "tempo.co"); "" when none says.
+std::string SourceOf(const warta::v1::EnrichedArticle& article);
+
 // Whether `article` passes `filter` (empty fields do not filter;
 // published_after inclusive, published_before exclusive; an undated
 // article fails any time filter).

@@ -188,10 +188,9 @@ absl::Status AddArticles(const SqlRunner& run, std::string_view id, warta::v1::S
                      ParseStored<warta::v1::EnrichedArticle>(BytesOf(row[0]), "article"));
     warta::v1::StoryArticle* a = story.add_articles();
     a->set_id(article.article().id());
-    a->set_source(article.article().source());
+    a->set_source(SourceOf(article));
     a->set_language(article.language().code());
-    a->set_title(article.text().title().empty() ? article.article().title()
-                                                : article.text().title());
+    a->set_title(TitleOf(article));
     if (const int64_t t = PublishedAtNanos(article); t != 0) *a->mutable_published_at() = Ts(t);
     a->set_duplicate_of(article.duplicate_of());
   }

@@ -40,11 +40,12 @@ uint64_t SplitMix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// The article's headline, or its first sentence when it has none.
+}  // namespace
+
 std::string TitleOf(const warta::v1::EnrichedArticle& article, bool* real_title) {
   std::string title = article.text().title().empty() ? article.article().title()
                                                      : article.text().title();
-  *real_title = !title.empty();
+  if (real_title != nullptr) *real_title = !title.empty();
   if (title.empty()) {
     const std::string& body = article.text().body();
     if (article.text().sentences_size() > 0) {
@@ -62,6 +63,8 @@ std::string TitleOf(const warta::v1::EnrichedArticle& article, bool* real_title)
   }
   return title;
 }
+
+namespace {
 
 bool IsNumber(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -356,7 +359,7 @@ ArticleSketchState SketchArticle(const warta::v1::EnrichedArticle& article,
                                  std::vector<WeightedKey>* entity_keys) {
   ArticleSketchState sketch;
   sketch.set_article_id(article.article().id());
-  sketch.set_source(article.article().source());
+  sketch.set_source(SourceOf(article));
   sketch.set_language(article.language().code());
   sketch.set_published_at(EventTime(article));
   bool real_title = false;

@@ -74,6 +74,16 @@ TEST_F(ArticleFilesTest, TextPageBecomesTheBodyAndJsonArraysEachArticle) {
   EXPECT_EQ(array[1].article->body(), "b");
 }
 
+TEST_F(ArticleFilesTest, TextPageNamedByItsDayIsDatedByIt) {
+  auto dated = ReadAll(Write("tempo_2024-11-05_putin.txt", "Judul\nIsi berita.\n"));
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].article->published_at().seconds(), 1730764800);  // 2024-11-05 UTC
+  auto undated = ReadAll(Write("notes-2024-13-45.txt", "Isi.\n"));
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_FALSE(undated[0].article->has_published_at());
+  EXPECT_FALSE(DayInFileName("id-120241105.txt").has_value());
+}
+
 TEST_F(ArticleFilesTest, FoldersExpandSortedSkippingReadmesAndHiddenFiles) {
   Write("d/b.txt", "b");
   Write("d/sub/a.json", "{}");
