@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
+#include "storage/contested_groups.h"
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 
@@ -381,6 +382,7 @@ void PostgresStore::Listen(PGconn* conn) {
 absl::Status PostgresStore::MigrateToV2() {
   for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
   for (const char* sql : kEntitiesSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  for (const char* sql : kContestedSchemaV2) RETURN_IF_ERROR(Exec(sql));
   return Exec("UPDATE warta_schema SET version = 2");
 }
 
@@ -535,6 +537,7 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
                           .status());
     }
   }
+  RETURN_IF_ERROR(UpdateContestedGroups(RunnerLocked(), with_story, seq));
   return seq;
 }
 
@@ -596,6 +599,10 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> PostgresStore::ListContes
     }
     return claims;
   };
+  if (window_days == 0 || window_days == kStoredContestedWindowDays) {
+    absl::MutexLock lock(&mu_);
+    return ListStoredContestedGroups(RunnerLocked(), entity_id, page_size, page_token);
+  }
   return ListContestedClaimsVia(load, entity_id, window_days, page_size, page_token);
 }
 

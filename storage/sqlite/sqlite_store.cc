@@ -11,6 +11,7 @@
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
 #include "storage/contested_claims.h"
+#include "storage/contested_groups.h"
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 #include "storage/sql_backend.h"
@@ -249,6 +250,7 @@ absl::Status SqliteStore::Initialize() {
 absl::Status SqliteStore::MigrateToV2() {
   for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
   for (const char* sql : kEntitiesSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  for (const char* sql : kContestedSchemaV2) RETURN_IF_ERROR(Exec(sql));
   return Exec("PRAGMA user_version = 2");
 }
 
@@ -424,6 +426,7 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
           insert.Bind(id).Bind(claim.idx).Bind(q.quantity_idx).Bind(q.unit).Bind(q.value).Run());
     }
   }
+  RETURN_IF_ERROR(UpdateContestedGroups(RunnerLocked(), with_story, seq + 1));
   ++seq;
   return absl::OkStatus();
 }
@@ -509,6 +512,10 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> SqliteStore::ListConteste
                        ParseStored<warta::v1::StoredClaim>(query.Blob(0), "claim"));
     }
   };
+  if (window_days == 0 || window_days == kStoredContestedWindowDays) {
+    absl::MutexLock lock(&mu_);
+    return ListStoredContestedGroups(RunnerLocked(), entity_id, page_size, page_token);
+  }
   return ListContestedClaimsVia(load, entity_id, window_days, page_size, page_token);
 }
 

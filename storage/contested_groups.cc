@@ -1,0 +1,139 @@
+#include "storage/contested_groups.h"
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "common/status_macros.h"
+#include "storage/article_keys.h"
+#include "storage/contested_claims.h"
+#include "storage/page_token.h"
+
+namespace warta::storage {
+namespace {
+
+constexpr std::string_view kGroupsPage = "contested-groups";
+// Figures read back per key when regrouping: the most recent ones.
+constexpr int kMaxFiguresPerKey = 1000;
+constexpr int64_t kNanosPerDay = int64_t{86400} * 1'000'000'000;
+
+// `claim` with only the quantities filed under `key`.
+warta::v1::StoredClaim OnlyKey(const warta::v1::StoredClaim& claim, const std::string& key) {
+  warta::v1::StoredClaim out = claim;
+  out.mutable_claim()->clear_quantities();
+  for (int q = 0; q < claim.claim().quantities_size(); ++q) {
+    std::optional<MeasuredThing> thing = MeasuredThingOf(claim, q);
+    if (thing && GroupKey(*thing) == key) {
+      *out.mutable_claim()->add_quantities() = claim.claim().quantities(q);
+    }
+  }
+  return out;
+}
+
+absl::Status Regroup(const SqlRunner& run, const std::string& key, int64_t around) {
+  SqlQuery q{"SELECT c.article_id, c.idx, c.data FROM figures f JOIN claims c ON c.article_id = f.article_id AND "
+             "c.idx = f.claim_idx WHERE f.group_key = ?",
+             {key}};
+  if (around != 0) {
+    // Undated figures (published_at 0) are compared with every other one.
+    const int64_t window = kStoredContestedWindowDays * kNanosPerDay;
+    q.sql += " AND (f.published_at = 0 OR (f.published_at >= ? AND f.published_at <= ?))";
+    q.args.insert(q.args.end(), {around - window, around + window});
+  }
+  q.sql += " ORDER BY f.arrival DESC LIMIT ?";
+  q.args.push_back(int64_t{kMaxFiguresPerKey});
+  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  std::vector<warta::v1::StoredClaim> claims;
+  std::set<std::pair<std::string, int64_t>> seen;  // a claim with two figures comes twice
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {  // stored order
+    if (!seen.insert({std::string(BytesOf((*it)[0])), IntOf((*it)[1])}).second) continue;
+    ASSIGN_OR_RETURN(auto claim, ParseStored<warta::v1::StoredClaim>(BytesOf((*it)[2]), "claim"));
+    claims.push_back(OnlyKey(claim, key));
+  }
+  ContestedOptions options;
+  options.window = absl::Hours(24) * kStoredContestedWindowDays;
+  const std::vector<warta::v1::ContestedClaim> groups = GroupContestedClaims(claims, options);
+  RETURN_IF_ERROR(run({"DELETE FROM contested_groups WHERE group_key = ?", {key}}).status());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const warta::v1::ContestedClaim& group = groups[i];
+    int64_t last = 0;
+    std::set<std::string> entities;
+    for (const auto& c : group.claims()) {
+      if (c.has_published_at()) last = std::max(last, TimestampToNanos(c.published_at()));
+      entities.insert(c.claim().subject_entity_ids().begin(),
+                      c.claim().subject_entity_ids().end());
+    }
+    RETURN_IF_ERROR(run({"INSERT INTO contested_groups (group_id, group_key, last_published, "
+                         "entities, data) VALUES (?, ?, ?, ?, ?)",
+                         {absl::StrCat(key, "#", i), key, last,
+                          absl::StrCat(",", absl::StrJoin(entities, ","), ","),
+                          SqlBlob{group.SerializeAsString()}}})
+                        .status());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status UpdateContestedGroups(const SqlRunner& run, const warta::v1::EnrichedArticle& article,
+                                   int64_t arrival) {
+  const std::string& id = article.article().id();
+  std::set<std::string> keys;
+  ASSIGN_OR_RETURN(SqlRows old,
+                   run({"SELECT DISTINCT group_key FROM figures WHERE article_id = ?", {id}}));
+  for (const auto& row : old) keys.emplace(BytesOf(row[0]));
+  RETURN_IF_ERROR(run({"DELETE FROM figures WHERE article_id = ?", {id}}).status());
+  const int64_t published = PublishedAtNanos(article);
+  const std::vector<warta::v1::StoredClaim> claims = StoredClaimsOf(article);
+  for (size_t c = 0; c < claims.size(); ++c) {
+    for (int q = 0; q < claims[c].claim().quantities_size(); ++q) {
+      std::optional<MeasuredThing> thing = MeasuredThingOf(claims[c], q);
+      if (!thing) continue;
+      const std::string key = GroupKey(*thing);
+      keys.insert(key);
+      RETURN_IF_ERROR(run({"INSERT INTO figures (article_id, claim_idx, quantity_idx, group_key, "
+                           "published_at, arrival) VALUES (?, ?, ?, ?, ?, ?)",
+                           {id, static_cast<int64_t>(c), int64_t{q}, key, published, arrival}})
+                          .status());
+    }
+  }
+  for (const std::string& key : keys) RETURN_IF_ERROR(Regroup(run, key, published));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListStoredContestedGroups(
+    const SqlRunner& run, std::string_view entity_id, int page_size,
+    std::string_view page_token) {
+  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
+  std::optional<PageKey> after;
+  if (!page_token.empty()) {
+    ASSIGN_OR_RETURN(after, DecodePageToken(kGroupsPage, page_token));
+  }
+  SqlQuery q{"SELECT last_published, group_id, data FROM contested_groups WHERE 1 = 1", {}};
+  if (!entity_id.empty()) {
+    q.sql += " AND entities LIKE ?";
+    q.args.push_back(absl::StrCat("%,", std::string(entity_id), ",%"));
+  }
+  if (after) {
+    q.sql += " AND (last_published < ? OR (last_published = ? AND group_id > ?))";
+    q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
+  }
+  q.sql += " ORDER BY last_published DESC, group_id LIMIT ?";
+  q.args.push_back(int64_t{limit} + 1);
+  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  warta::v1::ListContestedClaimsResponse response;
+  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
+    ASSIGN_OR_RETURN(*response.add_contested(),
+                     ParseStored<warta::v1::ContestedClaim>(BytesOf(rows[i][2]), "contested group"));
+  }
+  if (static_cast<int>(rows.size()) > limit) {
+    const auto& last = rows[limit - 1];
+    response.set_next_page_token(
+        EncodePageToken(kGroupsPage, PageKey{IntOf(last[0]), std::string(BytesOf(last[1])), 0}));
+  }
+  return response;
+}
+
+}  // namespace warta::storage
