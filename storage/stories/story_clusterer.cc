@@ -184,9 +184,15 @@ double Containment(const ArticleSketchState& a, const ArticleSketchState& b) {
   return std::min(1.0, shared / std::max(1, std::min(a.shingles(), b.shingles())));
 }
 
-bool IsNearCopy(const ArticleSketchState& a, const ArticleSketchState& b, double threshold) {
-  if (Containment(a, b) >= threshold) return true;
-  return a.title_key() != 0 && a.title_key() == b.title_key() && Jaccard(a, b) >= 0.2;
+// How much `a` is a near-copy of `b` (0 when it is not one): the
+// containment, when it clears `threshold` or the titles match.
+double NearCopyScore(const ArticleSketchState& a, const ArticleSketchState& b, double threshold) {
+  const double containment = Containment(a, b);
+  if (containment >= threshold) return containment;
+  if (a.title_key() != 0 && a.title_key() == b.title_key() && Jaccard(a, b) >= 0.2) {
+    return std::max(containment, 0.01);
+  }
+  return 0;
 }
 
 double Dot(const std::vector<WeightedKey>& article,
@@ -390,23 +396,22 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
   const std::vector<WeightedKey> terms(sketch.terms().begin(), sketch.terms().end());
 
   StoryAssignment result;
-  std::optional<StoryState> chosen;
-  double best_score = 0;
+  std::optional<StoryState> chosen, copied_in;
+  double best_score = 0, best_copy = 0;
   for (const std::string& id : RankCandidates(hits, options_.max_candidates)) {
     ASSIGN_OR_RETURN(std::optional<StoryState> story, index.LoadStory(id));
     if (!story) continue;
+    // The closest near-copy over all candidates, not the first: wire
+    // stories quote each other.
     for (const auto& other : story->recent()) {
-      if (other.article_id() != sketch.article_id() &&
-          IsNearCopy(sketch, other, options_.duplicate_containment)) {
+      if (other.article_id() == sketch.article_id()) continue;
+      const double copy = NearCopyScore(sketch, other, options_.duplicate_containment);
+      if (copy > best_copy) {
+        best_copy = copy;
         result.duplicate_of =
             other.duplicate_of().empty() ? other.article_id() : other.duplicate_of();
-        break;
+        copied_in = story;
       }
-    }
-    if (!result.duplicate_of.empty()) {
-      chosen = std::move(story);
-      best_score = 0;
-      break;
     }
     const bool same_language = HasLanguage(*story, sketch.language());
     const double entity_cosine = Dot(entities, story->entities());
@@ -434,6 +439,10 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
       result.score = score;
       chosen = std::move(story);
     }
+  }
+  if (copied_in) {  // a near-copy always joins its original's story
+    chosen = std::move(copied_in);
+    result.score = 0;
   }
   if (!chosen) {
     chosen.emplace();

@@ -30,7 +30,7 @@ def scores(tmp_path_factory):
 
 
 def test_story_clustering_keeps_its_measured_accuracy(scores):
-    assert scores["articles"] >= 892
+    assert scores["articles"] >= 896
     assert scores["pairwise"]["f1"] >= 0.70, scores
     assert scores["bcubed"]["f1"] >= 0.90, scores
 

@@ -189,6 +189,14 @@ def main():
             id=stem, source=source, url="", title="", body=body,
             published_at=day + "T00:00:00Z", language_hint="id", story=story))
 
+    # English reports written for this set (see README): the same events in
+    # another language, and one other event with the same president.
+    english = os.path.join(os.path.dirname(os.path.abspath(__file__)), "english.jsonl")
+    with open(english, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                out.append(json.loads(line))
+
     out.sort(key=lambda r: (r["published_at"], r["id"]))
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
     if args.out == "-":
