@@ -50,7 +50,8 @@ def test_the_five_samples_form_two_stories(tmp_path):
                    capture_output=True)
     samples = tmp_path / "samples.jsonl"
     samples.write_text("".join(line for line in full.read_text().splitlines(True)
-                               if '"story": "sample-' in line))
+                               if '"story": "sample-' in line
+                               and '"language_hint": "id"' in line))
     out = subprocess.run([str(BIN / "warta"), "eval", "stories", str(samples)],
                          check=True, capture_output=True, text=True)
     got = json.loads(out.stdout)
