@@ -252,9 +252,11 @@ absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntitiesVia(
   }
   SqlQuery q{"SELECT mention_count, entity_id, data FROM entity_registry WHERE 1 = 1", {}};
   if (const std::string folded = FoldName(request.query()); !folded.empty()) {
-    // A prefix of any word of the name or an alias, or a substring.
-    q.sql += " AND search LIKE ?";
-    q.args.push_back(absl::StrCat("%", folded, "%"));
+    // The start of the name, of an alias or of one of their words: "put"
+    // finds Vladimir Putin, not "computing".
+    q.sql += " AND (search LIKE ? OR search LIKE ?)";
+    q.args.push_back(absl::StrCat("%|", folded, "%"));
+    q.args.push_back(absl::StrCat("% ", folded, "%"));
   }
   if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED) {
     q.sql += " AND type = ?";

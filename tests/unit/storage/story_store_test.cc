@@ -208,6 +208,10 @@ TEST_P(ArticleStoreTest, ShortNamesLinkToTheOneFullNameAndTheRegistryListsIt) {
   EXPECT_EQ(putin.article_count(), 3);
   request.set_query("kim");
   EXPECT_EQ(store.ListEntities(request)->entities_size(), 3);
+  request.set_query("yo jo");  // word prefixes, across words
+  EXPECT_EQ(store.ListEntities(request)->entities_size(), 1);
+  request.set_query("tin");  // inside a word: no
+  EXPECT_EQ(store.ListEntities(request)->entities_size(), 0);
   request.set_query("");
   request.set_type(warta::v1::PERSON);
   request.set_page_size(2);
