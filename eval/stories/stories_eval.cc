@@ -118,6 +118,7 @@ absl::Status RunStoriesEval(const std::vector<std::string>& args,
   // Tuning knobs: --NAME=VALUE for the StoryOptions below.
   const std::pair<const char*, double*> knobs[] = {
       {"--join_threshold=", &options.join_threshold},
+      {"--undated_join_threshold=", &options.undated_join_threshold},
       {"--cross_language_threshold=", &options.cross_language_threshold},
       {"--term_weight=", &options.term_weight},
       {"--sigma_days=", &options.sigma_days},

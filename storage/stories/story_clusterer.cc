@@ -426,7 +426,9 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
                                                 ClosestArticle(terms, *story, sketch.language()));
       }
       score = options_.term_weight * term_cosine + (1 - options_.term_weight) * entity_cosine;
-      threshold = options_.join_threshold;
+      const bool dated = sketch.published_at() != 0 && story->dated_count() > 0;
+      threshold = dated ? options_.join_threshold
+                        : std::max(options_.join_threshold, options_.undated_join_threshold);
     } else {
       score = entity_cosine;
       threshold = options_.cross_language_threshold;

@@ -69,6 +69,9 @@ class StoryIndex {
 struct StoryOptions {
   // Join the best story when its score is at least this (same language).
   double join_threshold = 0.21;
+  // The same when the article or the story has no date: time cannot tell
+  // this week's hearing from last month's, so the words must agree more.
+  double undated_join_threshold = 0.30;
   // The same across languages (key vector only).
   double cross_language_threshold = 0.45;
   // Weight of the word cosine against the key cosine (same language).

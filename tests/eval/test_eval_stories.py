@@ -57,3 +57,24 @@ def test_the_five_samples_form_two_stories(tmp_path):
     got = json.loads(out.stdout)
     assert got["articles"] == 5
     assert got["predicted_stories"] == 2 and got["pairwise"]["f1"] == 1.0, got
+
+
+def test_without_dates_stories_stay_apart_more_than_they_join(tmp_path):
+    """A feed without publication times (IndoSum as published) still gives
+    stories, not topics: the undated threshold keeps pairwise precision up."""
+    if not (SHARED / "news" / "indosum_articles.jsonl").exists():
+        pytest.skip(f"shared data not found at {SHARED}")
+    full = tmp_path / "all.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "tests/data/stories/make_eval_set.py"),
+                    "--shared", str(SHARED), "--out", str(full)], check=True,
+                   capture_output=True)
+    undated = tmp_path / "undated.jsonl"
+    with undated.open("w") as out:
+        for line in full.read_text().splitlines():
+            article = json.loads(line)
+            article.pop("published_at", None)
+            out.write(json.dumps(article) + "\n")
+    got = json.loads(subprocess.run([str(BIN / "warta"), "eval", "stories", str(undated)],
+                                    check=True, capture_output=True, text=True).stdout)
+    assert got["pairwise"]["f1"] >= 0.45, got
+    assert got["near_duplicates"]["recall"] >= 0.95, got
