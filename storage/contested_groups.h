@@ -20,17 +20,6 @@
 
 namespace warta::storage {
 
-inline constexpr const char* kContestedSchemaV2[] = {
-    "CREATE TABLE figures (article_id TEXT NOT NULL, claim_idx BIGINT NOT NULL, "
-    "quantity_idx BIGINT NOT NULL, group_key TEXT NOT NULL, published_at BIGINT NOT NULL, "
-    "arrival BIGINT NOT NULL, PRIMARY KEY (article_id, claim_idx, quantity_idx))",
-    "CREATE INDEX figures_by_key ON figures (group_key, arrival DESC)",
-    "CREATE TABLE contested_groups (group_id TEXT PRIMARY KEY, group_key TEXT NOT NULL, "
-    "last_published BIGINT NOT NULL, entities TEXT NOT NULL, data BYTEA NOT NULL)",
-    "CREATE INDEX contested_groups_by_key ON contested_groups (group_key)",
-    "CREATE INDEX contested_groups_by_time ON contested_groups (last_published DESC, group_id)",
-};
-
 // The window the stored groups are computed with (ListContestedClaims with
 // another window_days groups on demand instead).
 inline constexpr int kStoredContestedWindowDays = 30;

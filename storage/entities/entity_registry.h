@@ -29,18 +29,6 @@
 
 namespace warta::storage {
 
-// Schema version 2's registry tables (SQLite and PostgreSQL alike).
-inline constexpr const char* kEntitiesSchemaV2[] = {
-    "CREATE TABLE entity_registry (entity_id TEXT PRIMARY KEY, type BIGINT NOT NULL, "
-    "search TEXT NOT NULL, mention_count BIGINT NOT NULL, first_seen BIGINT NOT NULL, "
-    "last_seen BIGINT NOT NULL, "
-    "data BYTEA NOT NULL)",
-    "CREATE INDEX entity_registry_by_mentions ON entity_registry (mention_count DESC, "
-    "entity_id)",
-    "CREATE TABLE entity_name_tokens (token TEXT NOT NULL, entity_id TEXT NOT NULL, "
-    "PRIMARY KEY (token, entity_id))",
-};
-
 // Rewrites one-word person names of `article` to the full-name entity of
 // its story (`story_id`, may be empty) or of the registry, as described
 // above.

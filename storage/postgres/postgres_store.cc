@@ -16,6 +16,7 @@
 #include "storage/contested_groups.h"
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
+#include "storage/sql_schema.h"
 
 namespace warta::storage {
 namespace {
@@ -25,67 +26,6 @@ constexpr const char* kChannel = "warta_changes";
 // creating the schema, one serialising writers across processes.
 constexpr int64_t kSchemaLock = 0x5761727461'0001;
 constexpr int64_t kWriteLock = 0x5761727461'0002;
-
-// Version 1: SQLite's tables with PostgreSQL types. Times are nanoseconds
-// since the epoch, 0 when unknown.
-constexpr const char* kSchemaV1 = R"sql(
-CREATE SEQUENCE articles_seq;
-CREATE TABLE articles (
-  id TEXT PRIMARY KEY,
-  seq BIGINT NOT NULL UNIQUE DEFAULT nextval('articles_seq'),
-  source TEXT NOT NULL,
-  language TEXT NOT NULL,
-  published_at BIGINT NOT NULL,
-  pipeline_version TEXT NOT NULL,
-  stored_at BIGINT NOT NULL,
-  data BYTEA NOT NULL
-);
-CREATE INDEX articles_by_time ON articles (published_at DESC, id);
-CREATE INDEX articles_by_stored_at ON articles (stored_at);
-CREATE TABLE entities (
-  article_id TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  type BIGINT NOT NULL,
-  name TEXT NOT NULL,
-  PRIMARY KEY (article_id, entity_id)
-);
-CREATE INDEX entities_by_entity ON entities (entity_id, article_id);
-CREATE TABLE claims (
-  article_id TEXT NOT NULL,
-  idx BIGINT NOT NULL,
-  published_at BIGINT NOT NULL,
-  speaker_entity_id TEXT NOT NULL,
-  has_quantities BIGINT NOT NULL,
-  data BYTEA NOT NULL,
-  PRIMARY KEY (article_id, idx)
-);
-CREATE INDEX claims_by_time ON claims (published_at DESC, article_id, idx);
-CREATE INDEX claims_by_speaker ON claims (speaker_entity_id, published_at DESC);
-CREATE TABLE claim_subjects (
-  article_id TEXT NOT NULL,
-  claim_idx BIGINT NOT NULL,
-  entity_id TEXT NOT NULL,
-  PRIMARY KEY (article_id, claim_idx, entity_id)
-);
-CREATE INDEX claim_subjects_by_entity ON claim_subjects (entity_id);
-CREATE TABLE claim_quantities (
-  article_id TEXT NOT NULL,
-  claim_idx BIGINT NOT NULL,
-  quantity_idx BIGINT NOT NULL,
-  unit TEXT NOT NULL,
-  value DOUBLE PRECISION NOT NULL,
-  PRIMARY KEY (article_id, claim_idx, quantity_idx)
-);
-CREATE INDEX claim_quantities_by_unit ON claim_quantities (unit);
-CREATE TABLE kafka_offsets (
-  topic TEXT NOT NULL,
-  partition BIGINT NOT NULL,
-  next_offset BIGINT NOT NULL,
-  PRIMARY KEY (topic, partition)
-);
-CREATE TABLE warta_schema (version INTEGER NOT NULL);
-INSERT INTO warta_schema VALUES (1);
-)sql";
 
 }  // namespace
 
@@ -305,7 +245,11 @@ absl::Status PostgresStore::Initialize() {
             "the schema holds Warta's table names but no Warta schema version; it is "
             "not a Warta store");
       }
-      RETURN_IF_ERROR(Exec(kSchemaV1));
+      for (const std::string& sql : SchemaV1(SqlDialect::kPostgres)) {
+        RETURN_IF_ERROR(Exec(sql.c_str()));
+      }
+      RETURN_IF_ERROR(Exec("CREATE TABLE warta_schema (version INTEGER NOT NULL)"));
+      RETURN_IF_ERROR(Exec("INSERT INTO warta_schema VALUES (1)"));
       return MigrateToV2();
     }
     ASSIGN_OR_RETURN(Result version, Run("SELECT max(version)::bigint FROM warta_schema"));
@@ -380,9 +324,7 @@ void PostgresStore::Listen(PGconn* conn) {
 }
 
 absl::Status PostgresStore::MigrateToV2() {
-  for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
-  for (const char* sql : kEntitiesSchemaV2) RETURN_IF_ERROR(Exec(sql));
-  for (const char* sql : kContestedSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  for (const std::string& sql : SchemaV2Delta()) RETURN_IF_ERROR(Exec(sql.c_str()));
   return Exec("UPDATE warta_schema SET version = 2");
 }
 

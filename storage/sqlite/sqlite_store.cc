@@ -15,69 +15,9 @@
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 #include "storage/sql_backend.h"
+#include "storage/sql_schema.h"
 
 namespace warta::storage {
-namespace {
-
-// Version 1. Times are nanoseconds since the epoch, 0 when unknown.
-constexpr const char* kSchemaV1 = R"sql(
-CREATE TABLE articles (
-  id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL UNIQUE,
-  source TEXT NOT NULL,
-  language TEXT NOT NULL,
-  published_at INTEGER NOT NULL,
-  pipeline_version TEXT NOT NULL,
-  stored_at INTEGER NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX articles_by_time ON articles (published_at DESC, id);
-CREATE INDEX articles_by_stored_at ON articles (stored_at);
-CREATE TABLE entities (
-  article_id TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  type INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  PRIMARY KEY (article_id, entity_id)
-) WITHOUT ROWID;
-CREATE INDEX entities_by_entity ON entities (entity_id, article_id);
-CREATE TABLE claims (
-  article_id TEXT NOT NULL,
-  idx INTEGER NOT NULL,
-  published_at INTEGER NOT NULL,
-  speaker_entity_id TEXT NOT NULL,
-  has_quantities INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (article_id, idx)
-);
-CREATE INDEX claims_by_time ON claims (published_at DESC, article_id, idx);
-CREATE INDEX claims_by_speaker ON claims (speaker_entity_id, published_at DESC);
-CREATE TABLE claim_subjects (
-  article_id TEXT NOT NULL,
-  claim_idx INTEGER NOT NULL,
-  entity_id TEXT NOT NULL,
-  PRIMARY KEY (article_id, claim_idx, entity_id)
-) WITHOUT ROWID;
-CREATE INDEX claim_subjects_by_entity ON claim_subjects (entity_id);
-CREATE TABLE claim_quantities (
-  article_id TEXT NOT NULL,
-  claim_idx INTEGER NOT NULL,
-  quantity_idx INTEGER NOT NULL,
-  unit TEXT NOT NULL,
-  value REAL NOT NULL,
-  PRIMARY KEY (article_id, claim_idx, quantity_idx)
-) WITHOUT ROWID;
-CREATE INDEX claim_quantities_by_unit ON claim_quantities (unit);
-CREATE TABLE kafka_offsets (
-  topic TEXT NOT NULL,
-  partition INTEGER NOT NULL,
-  next_offset INTEGER NOT NULL,
-  PRIMARY KEY (topic, partition)
-) WITHOUT ROWID;
-PRAGMA user_version = 1;
-)sql";
-
-}  // namespace
 
 // A borrowed cached statement: binds parameters in order, steps, and resets
 // the statement when it goes away so the cache can hand it out again.
@@ -224,7 +164,9 @@ absl::Status SqliteStore::Initialize() {
             "the file holds tables but no Warta schema version; it is not a "
             "Warta store");
       }
-      RETURN_IF_ERROR(Exec(kSchemaV1));
+      for (const std::string& sql : SchemaV1(SqlDialect::kSqlite)) {
+        RETURN_IF_ERROR(Exec(sql.c_str()));
+      }
       return MigrateToV2();
     }
     if (user_version == 1) return MigrateToV2();
@@ -248,9 +190,7 @@ absl::Status SqliteStore::Initialize() {
 }
 
 absl::Status SqliteStore::MigrateToV2() {
-  for (const char* sql : kStoriesSchemaV2) RETURN_IF_ERROR(Exec(sql));
-  for (const char* sql : kEntitiesSchemaV2) RETURN_IF_ERROR(Exec(sql));
-  for (const char* sql : kContestedSchemaV2) RETURN_IF_ERROR(Exec(sql));
+  for (const std::string& sql : SchemaV2Delta()) RETURN_IF_ERROR(Exec(sql.c_str()));
   return Exec("PRAGMA user_version = 2");
 }
 

@@ -19,22 +19,6 @@
 
 namespace warta::storage {
 
-// Schema version 2 on top of version 1: the articles' story column and the
-// story tables. The same statements for SQLite and PostgreSQL.
-inline constexpr const char* kStoriesSchemaV2[] = {
-    "ALTER TABLE articles ADD COLUMN story_id TEXT NOT NULL DEFAULT ''",
-    "CREATE INDEX articles_by_story ON articles (story_id, published_at)",
-    "CREATE TABLE stories (story_id TEXT PRIMARY KEY, last_arrival BIGINT NOT NULL, "
-    "article_count BIGINT NOT NULL, source_count BIGINT NOT NULL, "
-    "first_published BIGINT NOT NULL, last_published BIGINT NOT NULL, "
-    "languages TEXT NOT NULL, data BYTEA NOT NULL)",
-    "CREATE INDEX stories_by_update ON stories (last_arrival DESC, story_id)",
-    "CREATE INDEX stories_by_size ON stories (article_count DESC, story_id)",
-    "CREATE TABLE story_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, "
-    "arrival BIGINT NOT NULL, PRIMARY KEY (key, story_id))",
-    "CREATE INDEX story_keys_recent ON story_keys (key, arrival DESC)",
-};
-
 // What a SQL backend needs to put articles into stories.
 struct StoryStoreOptions {
   // Word weights (models/stories/idf.tsv via services::LoadStoryWeights);

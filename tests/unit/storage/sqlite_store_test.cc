@@ -12,6 +12,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "storage/sql_schema.h"
 #include "tests/unit/storage/article_store_test.h"
 #include "tests/unit/storage/test_articles.h"
 
@@ -113,6 +114,38 @@ TEST(SqliteStoreTest, ReopenedFileKeepsRowsOffsetsAndSequence) {
   EXPECT_THAT(*(*store)->LoadOffsets("t"), ElementsAre(Pair(1, 7)));
   ASSERT_TRUE((*store)->Upsert(testing::BergeloraArticle(), {}).ok());
   EXPECT_EQ(*(*store)->LatestSeq(), 2);
+}
+
+TEST(SqliteStoreTest, AVersionOneFileGainsStoriesAndKeepsItsArticles) {
+  TempDbPath path;
+  // A store written by the build before stories: version 1 tables, one row.
+  std::string v1;
+  for (const std::string& sql : SchemaV1(SqlDialect::kSqlite)) v1 += sql + ";";
+  const std::string old_article = testing::KurskArticle().SerializeAsString();
+  ExecRaw(path.str(), (v1 + "PRAGMA user_version = 1;").c_str());
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.str().c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO articles (id, seq, source, language, published_at, "
+                       "pipeline_version, stored_at, data) VALUES ('putin-choe-kursk', 1, "
+                       "'antaranews.com', 'id', 0, '1.0', 0, ?)",
+                       -1, &insert, nullptr);
+    sqlite3_bind_blob(insert, 1, old_article.data(), static_cast<int>(old_article.size()),
+                      SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+  }
+  auto store = SqliteStore::Open(path.str());
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_TRUE((*store)->GetArticle("putin-choe-kursk").ok());
+  ASSERT_TRUE((*store)->Upsert(testing::BergeloraArticle(), {}).ok());
+  EXPECT_FALSE((*store)->GetArticle("bergelora-choe-lavrov")->story_id().empty());
+  auto stories = (*store)->ListStories({});
+  ASSERT_TRUE(stories.ok()) << stories.status();
+  EXPECT_EQ(stories->stories_size(), 1);  // the old article has none until re-enriched
 }
 
 TEST(SqliteStoreTest, RefusesUnknownSchemaVersionsAndForeignFiles) {

@@ -1,0 +1,27 @@
+// The tables both SQL backends create, written once: version 1 (articles,
+// entities, claims, their subjects and quantities, Kafka offsets) with the
+// few type names that differ per engine filled in, and version 2's story,
+// entity-registry and contested-group tables (the same on both; see
+// storage/stories/sql_stories.h, storage/entities/entity_registry.h,
+// storage/contested_groups.h). Times are nanoseconds since the epoch, 0 when
+// unknown. Where the schema version is kept is the backend's own business
+// (PRAGMA user_version, table warta_schema).
+#ifndef WARTA_STORAGE_SQL_SCHEMA_H_
+#define WARTA_STORAGE_SQL_SCHEMA_H_
+
+#include <string>
+#include <vector>
+
+namespace warta::storage {
+
+enum class SqlDialect { kSqlite, kPostgres };
+
+// The statements creating version 1, in order.
+std::vector<std::string> SchemaV1(SqlDialect dialect);
+
+// The statements taking a version-1 database to version 2, in order.
+std::vector<std::string> SchemaV2Delta();
+
+}  // namespace warta::storage
+
+#endif  // WARTA_STORAGE_SQL_SCHEMA_H_
