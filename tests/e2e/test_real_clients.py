@@ -24,7 +24,8 @@ SERVICES = {
     "warta-ingest": ("warta.v1.IngestService", ["Submit", "SubmitStream"]),
     "warta-enrich": ("warta.v1.EnrichService", ["Enrich", "EnrichStream"]),
     "warta-store": ("warta.v1.StoreService",
-                    ["GetArticle", "ListArticles", "ListClaims", "ListContestedClaims", "Watch"]),
+                    ["GetArticle", "ListArticles", "ListClaims", "ListContestedClaims", "Watch",
+                     "ListStories", "GetStory", "ListEntities", "GetEntity"]),
 }
 
 
@@ -87,6 +88,22 @@ def test_grpcurl_calls_every_method(pipeline):
                                 data={"articleId": "e2e-1"}).stdout)
     assert claims["claims"] and claims["claims"][0]["article_id"] == "e2e-1"
     grpcurl(store, "warta.v1.StoreService/ListContestedClaims", data={})
+    # Stories and the entity registry.
+    story_id = got["story_id"]
+    assert story_id.startswith("st-"), got
+    stories = json.loads(grpcurl(store, "warta.v1.StoreService/ListStories",
+                                 data={"order": "STORY_ORDER_SIZE"}).stdout)
+    assert story_id in [s["id"] for s in stories["stories"]]
+    story = json.loads(grpcurl(store, "warta.v1.StoreService/GetStory",
+                               data={"id": story_id}).stdout)
+    assert "e2e-1" in [a["id"] for a in story["articles"]]
+    entities = json.loads(grpcurl(store, "warta.v1.StoreService/ListEntities",
+                                  data={"query": "zelensky"}).stdout)
+    zelensky = entities["entities"][0]
+    assert zelensky["name"] == "Volodymyr Zelensky" and zelensky["id"].startswith("per:")
+    detail = json.loads(grpcurl(store, "warta.v1.StoreService/GetEntity",
+                                data={"id": zelensky["id"]}).stdout)
+    assert detail["entity"]["article_count"] >= 1 and detail["stories"]
     # Watch honours the caller's deadline.
     watch = grpcurl(store, "warta.v1.StoreService/Watch", data={}, flags=("-max-time", "2"),
                     check=False)
@@ -115,6 +132,17 @@ def test_cli_publish_to_kafka_and_read_back(pipeline, tmp_path):
     listed = subprocess.run([str(BIN / "warta"), "list", "--json", "--store", pipeline.store.address],
                             capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(listed) == 3 and all(json.loads(line)["article"]["id"] for line in listed)
+    stories = subprocess.run([str(BIN / "warta"), "stories", "--store", pipeline.store.address],
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    assert stories and all(line.startswith("st-") for line in stories), stories
+    story = subprocess.run([str(BIN / "warta"), "story", "--store", pipeline.store.address,
+                            stories[0].split()[0]], capture_output=True, text=True,
+                           check=True).stdout
+    assert "articles:" in story
+    entities = subprocess.run([str(BIN / "warta"), "entities", "--store",
+                               pipeline.store.address, "Zelensky"],
+                              capture_output=True, text=True, check=True).stdout
+    assert "Volodymyr Zelensky" in entities and entities.startswith("per:")
 
 
 def test_cli_enrich_offline_prints_one_json_article_per_line(tmp_path):
