@@ -197,6 +197,22 @@ absl::Status AddArticles(const SqlRunner& run, std::string_view id, warta::v1::S
   return absl::OkStatus();
 }
 
+// The claim's figures that measure something (storage/contested_claims.h),
+// as one timeline entry: "2004" or "13 tahun" in a quote is no figure.
+void AddToTimeline(const warta::v1::StoredClaim& claim, warta::v1::Story& story) {
+  warta::v1::TimelineEntry entry;
+  for (int q = 0; q < claim.claim().quantities_size(); ++q) {
+    if (MeasuredThingOf(claim, q)) *entry.add_quantities() = claim.claim().quantities(q);
+  }
+  if (entry.quantities().empty()) return;
+  if (claim.has_published_at()) *entry.mutable_published_at() = claim.published_at();
+  entry.set_source(claim.source());
+  entry.set_article_id(claim.article_id());
+  entry.set_speaker_name(claim.speaker_name());
+  entry.set_text(claim.claim().content().text());
+  *story.add_timeline() = std::move(entry);
+}
+
 absl::Status AddClaims(const SqlRunner& run, std::string_view id, warta::v1::Story& story) {
   ASSIGN_OR_RETURN(SqlRows rows,
                    run({"SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id "
@@ -208,13 +224,7 @@ absl::Status AddClaims(const SqlRunner& run, std::string_view id, warta::v1::Sto
     ASSIGN_OR_RETURN(auto claim, ParseStored<warta::v1::StoredClaim>(BytesOf(row[0]), "claim"));
     if (claim.claim().quantities_size() > 0) {
       with_figures.push_back(claim);
-      warta::v1::TimelineEntry* entry = story.add_timeline();
-      if (claim.has_published_at()) *entry->mutable_published_at() = claim.published_at();
-      entry->set_source(claim.source());
-      entry->set_article_id(claim.article_id());
-      entry->set_speaker_name(claim.speaker_name());
-      entry->set_text(claim.claim().content().text());
-      *entry->mutable_quantities() = claim.claim().quantities();
+      AddToTimeline(claim, story);
     }
     *story.add_claims() = std::move(claim);
   }
