@@ -10,10 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/claims/claim_extractor.h"
 #include "enrichment/quantities/quantity_parser.h"
 #ifdef BENCH_CLAIMS_REAL_STAGES
@@ -27,10 +28,7 @@ namespace {
 using warta::enrichment::Document;
 
 std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return warta::ReadFileToString(p).value_or("");
 }
 
 std::filesystem::path DataDir() {
@@ -110,8 +108,7 @@ const Corpus& GetCorpus() {
     c->cleaner = std::move(warta::enrichment::Cleaner::Create({}).value());
     c->segmenter = std::move(warta::enrichment::Segmenter::Create({}).value());
     warta::enrichment::EntityOptions options;
-    options.model = ReadFile(std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "ner" /
-                             "ner.model");
+    options.model = ReadFile(std::filesystem::path(warta::DefaultModelsDir()) / warta::kNerModelFile);
     c->entities = std::move(warta::enrichment::EntityRecognizer::Create(options).value());
 #endif
     for (const auto& p : c->pages) {

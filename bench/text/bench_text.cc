@@ -14,10 +14,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/document.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
@@ -234,18 +235,11 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("segment", BM_Segment);
   benchmark::RegisterBenchmark("clean+segment", BM_CleanSegment);
 #ifdef WARTA_BENCH_LANGUAGE
-  const std::filesystem::path model =
-      std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "langid" / "nusantara-v1.bin";
-  std::ifstream in(model, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  g_language_model = bytes.str();
-  std::ifstream confusable(std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "langid" /
-                               "confusable-v1.bin",
-                           std::ios::binary);
-  std::ostringstream confusable_bytes;
-  confusable_bytes << confusable.rdbuf();
-  g_confusable_model = confusable_bytes.str();
+  const std::filesystem::path models = warta::DefaultModelsDir();
+  const std::filesystem::path model = models / warta::kLangidModelFile;
+  g_language_model = warta::ReadFileToString(model).value_or("");
+  g_confusable_model =
+      warta::ReadFileToString(models / warta::kLangidConfusableModelFile).value_or("");
   if (g_language_model.empty()) {
     std::printf("bench_text: %s missing; clean+segment+language skipped\n", model.c_str());
   } else {

@@ -7,6 +7,7 @@
 #include "common/logging.h"
 #include "common/shutdown.h"
 #include "services/common/consuming_server.h"
+#include "common/models_dir.h"
 #include "services/common/model_files.h"
 #include "services/store/store_loop.h"
 #include "storage/grpc/store_service.h"
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
   services::StoreLoopOptions loop_options;
   loop_options.consume.max_batch = 200;
   std::string enriched_topic = "articles.enriched", db = "warta.db";
-  std::string models_dir = services::DefaultModelsDir();
+  std::string models_dir = DefaultModelsDir();
   FlagSet flags("warta-store [flags]",
                 "Consumes warta.v1.EnrichedArticle from Kafka into SQLite or PostgreSQL\n"
                 "(idempotent upserts by article id, Kafka offsets kept in the same transaction)\n"
