@@ -1,8 +1,8 @@
 // Speed of the first enrichment stages on real articles: clean, segment,
-// clean+segment and, when built with the language stage, clean+segment+
-// language, over the 3,463 IndoSum articles. One thread: items_per_second
-// is articles/s per core, bytes_per_second MB/s of article text (CPU time;
-// on a busy machine read the CPU column, not the wall-clock one).
+// clean+segment and clean+segment+language, over the 3,463 IndoSum
+// articles. One thread: items_per_second is articles/s per core,
+// bytes_per_second MB/s of article text (CPU time; on a busy machine read
+// the CPU column, not the wall-clock one).
 //
 //   bench_text [path/to/indosum_articles.jsonl] [--benchmark_... flags]
 //
@@ -22,9 +22,7 @@
 #include "enrichment/document.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
-#ifdef WARTA_BENCH_LANGUAGE
 #include "enrichment/language/language_identifier.h"
-#endif
 
 namespace {
 
@@ -192,7 +190,6 @@ void BM_CleanSegment(benchmark::State& state) {
   });
 }
 
-#ifdef WARTA_BENCH_LANGUAGE
 std::string g_language_model;
 std::string g_confusable_model;  // optional reranker; empty: without
 
@@ -213,7 +210,6 @@ void BM_CleanSegmentLanguage(benchmark::State& state) {
     (void)(*language)->Process(doc);
   });
 }
-#endif
 
 }  // namespace
 
@@ -234,7 +230,6 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("clean", BM_Clean);
   benchmark::RegisterBenchmark("segment", BM_Segment);
   benchmark::RegisterBenchmark("clean+segment", BM_CleanSegment);
-#ifdef WARTA_BENCH_LANGUAGE
   const std::filesystem::path models = warta::DefaultModelsDir();
   const std::filesystem::path model = models / warta::kLangidModelFile;
   g_language_model = warta::ReadFileToString(model).value_or("");
@@ -245,7 +240,6 @@ int main(int argc, char** argv) {
   } else {
     benchmark::RegisterBenchmark("clean+segment+language", BM_CleanSegmentLanguage);
   }
-#endif
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;
