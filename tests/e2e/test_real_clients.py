@@ -24,7 +24,8 @@ SERVICES = {
     "warta-ingest": ("warta.v1.IngestService", ["Submit", "SubmitStream"]),
     "warta-enrich": ("warta.v1.EnrichService", ["Enrich", "EnrichStream"]),
     "warta-store": ("warta.v1.StoreService",
-                    ["GetArticle", "ListArticles", "ListClaims", "ListContestedClaims", "Watch"]),
+                    ["GetArticle", "ListArticles", "ListClaims", "ListContestedClaims", "Watch",
+                     "ListStories", "GetStory", "ListEntities", "GetEntity"]),
 }
 
 
@@ -87,6 +88,15 @@ def test_grpcurl_calls_every_method(pipeline):
                                 data={"articleId": "e2e-1"}).stdout)
     assert claims["claims"] and claims["claims"][0]["article_id"] == "e2e-1"
     grpcurl(store, "warta.v1.StoreService/ListContestedClaims", data={})
+    stories = json.loads(grpcurl(store, "warta.v1.StoreService/ListStories", data={}).stdout)
+    story = stories["stories"][0]
+    assert json.loads(grpcurl(store, "warta.v1.StoreService/GetStory",
+                              data={"id": story["id"]}).stdout)["id"] == story["id"]
+    entities = json.loads(grpcurl(store, "warta.v1.StoreService/ListEntities", data={}).stdout)
+    entity = entities["entities"][0]
+    detail = json.loads(grpcurl(store, "warta.v1.StoreService/GetEntity",
+                                data={"id": entity["id"]}).stdout)
+    assert detail["entity"]["id"] == entity["id"]
     # Watch honours the caller's deadline.
     watch = grpcurl(store, "warta.v1.StoreService/Watch", data={}, flags=("-max-time", "2"),
                     check=False)
