@@ -9,12 +9,13 @@
 #include "cli/summary.h"
 #include "common/flags.h"
 #include "google/protobuf/util/json_util.h"
+#include "common/models_dir.h"
 #include "services/common/model_files.h"
 
 namespace warta::cli {
 
 int RunEnrich(const Args& args) {
-  std::string models_dir = services::DefaultModelsDir(), kb;
+  std::string models_dir = DefaultModelsDir(), kb;
   bool summary = false;
   FlagSet flags("warta enrich [flags] FILE...",
                 "Enriches articles from files (text pages, JSON, JSON lines, folders) without Kafka:\n"

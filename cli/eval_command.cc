@@ -9,6 +9,7 @@
 #include "eval/ner/ner_eval.h"
 #include "eval/stories/stories_eval.h"
 #include "cli/article_files.h"
+#include "common/models_dir.h"
 #include "services/common/model_files.h"
 
 namespace warta::cli {
@@ -17,11 +18,11 @@ namespace {
 
 absl::Status RunStoriesEvalCommand(const Args& args) {
   if (args.empty()) return absl::InvalidArgumentError(eval::kStoriesEvalUsage);
-  auto options = services::LoadPipelineModels(services::DefaultModelsDir(), "");
+  auto options = services::LoadPipelineModels(DefaultModelsDir(), "");
   if (!options.ok()) return options.status();
   auto pipeline = enrichment::Pipeline::Create(*options);
   if (!pipeline.ok()) return pipeline.status();
-  auto weights = services::LoadStoryWeights(services::DefaultModelsDir());
+  auto weights = services::LoadStoryWeights(DefaultModelsDir());
   if (!weights.ok()) return weights.status();
   return eval::RunStoriesEval(args, **pipeline, *weights, ArticleFromJson, std::cout);
 }
@@ -50,9 +51,9 @@ int RunEval(const Args& args) {
   if (args[0] == "langid") {
     status = eval::RunLangidEval(rest, std::cout);
   } else if (args[0] == "ner") {
-    status = eval::RunNerEval(rest, services::DefaultModelsDir(), std::cout);
+    status = eval::RunNerEval(rest, DefaultModelsDir(), std::cout);
   } else if (args[0] == "attribution") {
-    status = eval::RunAttributionEval(rest, services::DefaultModelsDir(), std::cout);
+    status = eval::RunAttributionEval(rest, DefaultModelsDir(), std::cout);
   } else if (args[0] == "stories") {
     status = RunStoriesEvalCommand(rest);
   } else if (args[0] == "contested") {

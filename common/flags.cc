@@ -22,6 +22,9 @@ void FlagSet::Int(const std::string& name, int* target, const std::string& help)
 void FlagSet::Int64(const std::string& name, int64_t* target, const std::string& help) {
   flags_.push_back({name, Kind::kInt64, target, help, absl::StrCat(*target)});
 }
+void FlagSet::Double(const std::string& name, double* target, const std::string& help) {
+  flags_.push_back({name, Kind::kDouble, target, help, absl::StrCat(*target)});
+}
 void FlagSet::Bool(const std::string& name, bool* target, const std::string& help) {
   flags_.push_back({name, Kind::kBool, target, help, *target ? "true" : "false"});
 }
@@ -40,6 +43,9 @@ bool FlagSet::Set(const Flag& flag, const std::string& value, std::string* error
       break;
     case Kind::kInt64:
       if (absl::SimpleAtoi(value, static_cast<int64_t*>(flag.target))) return true;
+      break;
+    case Kind::kDouble:
+      if (absl::SimpleAtod(value, static_cast<double*>(flag.target))) return true;
       break;
     case Kind::kBool:
       if (absl::SimpleAtob(value, static_cast<bool*>(flag.target))) return true;

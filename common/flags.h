@@ -20,6 +20,7 @@ class FlagSet {
   void String(const std::string& name, std::string* target, const std::string& help);
   void Int(const std::string& name, int* target, const std::string& help);
   void Int64(const std::string& name, int64_t* target, const std::string& help);
+  void Double(const std::string& name, double* target, const std::string& help);
   void Bool(const std::string& name, bool* target, const std::string& help);
 
   // Applies env vars, then argv (--name=value, --name value, --flag,
@@ -32,7 +33,7 @@ class FlagSet {
   std::string Help() const;
 
  private:
-  enum class Kind { kString, kInt, kInt64, kBool };
+  enum class Kind { kString, kInt, kInt64, kDouble, kBool };
   struct Flag {
     std::string name;
     Kind kind;

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "kafka/message.h"
+#include "kafka/message_source.h"
 
 namespace RdKafka {
 class KafkaConsumer;
@@ -39,23 +40,23 @@ struct ConsumerOptions {
   std::map<std::string, std::string> properties;
 };
 
-class Consumer {
+class Consumer : public MessageSource {
  public:
   static absl::StatusOr<std::unique_ptr<Consumer>> Create(const ConsumerOptions& options);
-  ~Consumer();
+  ~Consumer() override;
   Consumer(const Consumer&) = delete;
   Consumer& operator=(const Consumer&) = delete;
 
   // The next message, or nullopt when none arrived within `timeout`.
   // Transient broker errors are logged and reported as nullopt; an error
   // the consumer cannot go on from is returned.
-  absl::StatusOr<std::optional<Message>> Poll(absl::Duration timeout);
+  absl::StatusOr<std::optional<Message>> Poll(absl::Duration timeout) override;
 
   // Synchronously commits the next offsets to consume.
-  absl::Status Commit(const std::vector<PartitionOffset>& offsets);
+  absl::Status Commit(const std::vector<PartitionOffset>& offsets) override;
 
   // Moves an assigned partition back (or forward) to `offset`.
-  absl::Status Seek(const PartitionOffset& offset);
+  absl::Status Seek(const PartitionOffset& offset) override;
 
   // Leaves the group. Idempotent.
   void Close();

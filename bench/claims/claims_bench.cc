@@ -1,6 +1,6 @@
 // Throughput of the claims stage on real news text: up to 500 IndoSum
 // articles plus the five sample pages from ../shared/data. The articles go
-// through clean + segment + entities once (when those stages are built);
+// through clean + segment + entities once;
 // BM_ClaimExtractor then times the claims stage alone, BM_QuantityTagger
 // the quantity tagger, and BM_CleanSegmentEntities the stages before it, so
 // the claims stage's share of the enrichment time can be read off.
@@ -10,27 +10,23 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/claims/claim_extractor.h"
-#include "enrichment/quantities/quantity_parser.h"
-#ifdef BENCH_CLAIMS_REAL_STAGES
 #include "enrichment/entities/entity_recognizer.h"
+#include "enrichment/quantities/quantity_parser.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
-#endif
 
 namespace {
 
 using warta::enrichment::Document;
 
 std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return warta::ReadFileToString(p).value_or("");
 }
 
 std::filesystem::path DataDir() {
@@ -79,11 +75,9 @@ std::vector<std::string> LoadPages() {
 struct Corpus {
   std::vector<Document> docs;  // after the stages before claims
   size_t bytes = 0;
-#ifdef BENCH_CLAIMS_REAL_STAGES
   std::unique_ptr<warta::enrichment::Cleaner> cleaner;
   std::unique_ptr<warta::enrichment::Segmenter> segmenter;
   std::unique_ptr<warta::enrichment::EntityRecognizer> entities;
-#endif
   std::vector<std::string> pages;
 };
 
@@ -91,14 +85,9 @@ Document Prepare(const Corpus& c, const std::string& page) {
   Document doc;
   doc.original = page;
   doc.language.code = "id";
-#ifdef BENCH_CLAIMS_REAL_STAGES
   (void)c.cleaner->Process(doc);
   (void)c.segmenter->Process(doc);
   (void)c.entities->Process(doc);
-#else
-  (void)c;
-  doc.text = page;
-#endif
   return doc;
 }
 
@@ -106,14 +95,11 @@ const Corpus& GetCorpus() {
   static Corpus* corpus = [] {
     auto* c = new Corpus;
     c->pages = LoadPages();
-#ifdef BENCH_CLAIMS_REAL_STAGES
     c->cleaner = std::move(warta::enrichment::Cleaner::Create({}).value());
     c->segmenter = std::move(warta::enrichment::Segmenter::Create({}).value());
     warta::enrichment::EntityOptions options;
-    options.model = ReadFile(std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "ner" /
-                             "ner.model");
+    options.model = ReadFile(std::filesystem::path(warta::DefaultModelsDir()) / warta::kNerModelFile);
     c->entities = std::move(warta::enrichment::EntityRecognizer::Create(options).value());
-#endif
     for (const auto& p : c->pages) {
       c->docs.push_back(Prepare(*c, p));
       c->bytes += c->docs.back().text.size();
@@ -157,7 +143,6 @@ void BM_QuantityTagger(benchmark::State& state) {
 }
 BENCHMARK(BM_QuantityTagger)->Unit(benchmark::kMillisecond);
 
-#ifdef BENCH_CLAIMS_REAL_STAGES
 void BM_CleanSegmentEntities(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   for (auto _ : state) {
@@ -170,7 +155,6 @@ void BM_CleanSegmentEntities(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.pages.size()));
 }
 BENCHMARK(BM_CleanSegmentEntities)->Unit(benchmark::kMillisecond);
-#endif
 
 }  // namespace
 

@@ -7,9 +7,10 @@
 // loading the model (resident memory of the process).
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "benchmark/benchmark.h"
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/entities/simple_tokenizer.h"
 #include "training/ner/ner_trainer.h"
@@ -19,14 +20,12 @@ namespace {
 using warta::enrichment::Document;
 
 std::string ReadOrDie(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    std::cerr << "cannot read " << p << "\n";
+  auto bytes = warta::ReadFileToString(p);
+  if (!bytes.ok()) {
+    std::cerr << bytes.status().message() << "\n";
     std::exit(1);
   }
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return *std::move(bytes);
 }
 
 double RssMb() {
@@ -40,7 +39,7 @@ double RssMb() {
 
 const std::string& ModelBytes() {
   static const std::string bytes =
-      ReadOrDie(std::filesystem::path(WARTA_SOURCE_DIR) / "models/ner/ner.model");
+      ReadOrDie(std::filesystem::path(warta::DefaultModelsDir()) / warta::kNerModelFile);
   return bytes;
 }
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/document.h"
 #include "enrichment/language/cld2_detector.h"
 #include "enrichment/language/language_identifier.h"
@@ -66,16 +68,15 @@ const Corpus& GetCorpus() {
 }
 
 std::unique_ptr<LanguageIdentifier> MakeIdentifier(int article_sample_bytes) {
-  auto model = warta::eval::ReadFile(std::filesystem::path(WARTA_SOURCE_DIR) /
-                                       "models/langid/nusantara-v1.bin");
+  const std::filesystem::path models = warta::DefaultModelsDir();
+  auto model = warta::ReadFileToString(models / warta::kLangidModelFile);
     if (!model.ok()) {
       std::cerr << model.status().message() << "\n";
       std::exit(1);
     }
     warta::enrichment::LanguageOptions options;
     options.model = std::move(*model);
-    auto confusable = warta::eval::ReadFile(std::filesystem::path(WARTA_SOURCE_DIR) /
-                                            "models/langid/confusable-v1.bin");
+    auto confusable = warta::ReadFileToString(models / warta::kLangidConfusableModelFile);
     if (confusable.ok()) options.confusable_model = std::move(*confusable);
     if (article_sample_bytes >= 0) options.article_sample_bytes = article_sample_bytes;
     auto created = LanguageIdentifier::Create(options);

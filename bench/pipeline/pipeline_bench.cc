@@ -13,6 +13,7 @@
 
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "common/models_dir.h"
 #include "services/common/model_files.h"
 #include "warta/v1/article.pb.h"
 
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
     a.set_body(row.fields().at("text").string_value());
     articles.push_back(std::move(a));
   }
-  auto models = warta::services::LoadPipelineModels(warta::services::DefaultModelsDir(), "");
+  auto models = warta::services::LoadPipelineModels(warta::DefaultModelsDir(), "");
   if (!models.ok()) {
     std::fprintf(stderr, "%s\n", std::string(models.status().message()).c_str());
     return 1;

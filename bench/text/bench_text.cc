@@ -1,8 +1,8 @@
 // Speed of the first enrichment stages on real articles: clean, segment,
-// clean+segment and, when built with the language stage, clean+segment+
-// language, over the 3,463 IndoSum articles. One thread: items_per_second
-// is articles/s per core, bytes_per_second MB/s of article text (CPU time;
-// on a busy machine read the CPU column, not the wall-clock one).
+// clean+segment and clean+segment+language, over the 3,463 IndoSum
+// articles. One thread: items_per_second is articles/s per core,
+// bytes_per_second MB/s of article text (CPU time; on a busy machine read
+// the CPU column, not the wall-clock one).
 //
 //   bench_text [path/to/indosum_articles.jsonl] [--benchmark_... flags]
 //
@@ -14,16 +14,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/document.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
-#ifdef WARTA_BENCH_LANGUAGE
 #include "enrichment/language/language_identifier.h"
-#endif
 
 namespace {
 
@@ -191,7 +190,6 @@ void BM_CleanSegment(benchmark::State& state) {
   });
 }
 
-#ifdef WARTA_BENCH_LANGUAGE
 std::string g_language_model;
 std::string g_confusable_model;  // optional reranker; empty: without
 
@@ -212,7 +210,6 @@ void BM_CleanSegmentLanguage(benchmark::State& state) {
     (void)(*language)->Process(doc);
   });
 }
-#endif
 
 }  // namespace
 
@@ -233,25 +230,16 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("clean", BM_Clean);
   benchmark::RegisterBenchmark("segment", BM_Segment);
   benchmark::RegisterBenchmark("clean+segment", BM_CleanSegment);
-#ifdef WARTA_BENCH_LANGUAGE
-  const std::filesystem::path model =
-      std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "langid" / "nusantara-v1.bin";
-  std::ifstream in(model, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  g_language_model = bytes.str();
-  std::ifstream confusable(std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "langid" /
-                               "confusable-v1.bin",
-                           std::ios::binary);
-  std::ostringstream confusable_bytes;
-  confusable_bytes << confusable.rdbuf();
-  g_confusable_model = confusable_bytes.str();
+  const std::filesystem::path models = warta::DefaultModelsDir();
+  const std::filesystem::path model = models / warta::kLangidModelFile;
+  g_language_model = warta::ReadFileToString(model).value_or("");
+  g_confusable_model =
+      warta::ReadFileToString(models / warta::kLangidConfusableModelFile).value_or("");
   if (g_language_model.empty()) {
     std::printf("bench_text: %s missing; clean+segment+language skipped\n", model.c_str());
   } else {
     benchmark::RegisterBenchmark("clean+segment+language", BM_CleanSegmentLanguage);
   }
-#endif
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

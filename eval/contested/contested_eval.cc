@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/files.h"
 #include "common/status_macros.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -20,14 +21,6 @@ namespace warta::eval {
 namespace {
 
 namespace pb = google::protobuf;
-
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 absl::Status ParseJson(const std::string& json, pb::Message& message) {
   pb::util::JsonParseOptions options;
@@ -103,7 +96,7 @@ void PrintError(const FigurePair& pair, std::pair<bool, bool> predicted) {
 absl::Status RunPairs(const std::vector<std::string>& files, bool errors, std::ostream& out) {
   std::vector<FigurePair> pairs;
   for (const std::string& file : files) {
-    ASSIGN_OR_RETURN(std::string contents, ReadFile(file));
+    ASSIGN_OR_RETURN(std::string contents, ReadFileToString(file));
     auto parsed = ParseFigurePairs(contents);
     if (!parsed.ok()) return absl::InvalidArgumentError(file + ": " + std::string(parsed.status().message()));
     for (auto& pair : *parsed) pairs.push_back(std::move(pair));
@@ -141,7 +134,7 @@ absl::Status RunGroups(const std::vector<std::string>& files, std::ostream& out)
   std::vector<warta::v1::StoredClaim> claims;
   int articles = 0;
   for (const std::string& file : files) {
-    ASSIGN_OR_RETURN(std::string contents, ReadFile(file));
+    ASSIGN_OR_RETURN(std::string contents, ReadFileToString(file));
     for (absl::string_view line : absl::StrSplit(contents, '\n', absl::SkipWhitespace())) {
       warta::v1::EnrichedArticle article;
       RETURN_IF_ERROR(ParseJson(std::string(line), article));

@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/files.h"
 
 namespace warta::eval {
 
@@ -44,16 +45,6 @@ std::string_view HalfName(Half half) {
   return "all";
 }
 
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 absl::StatusOr<std::vector<LabeledText>> ReadLinguaDir(
     const std::filesystem::path& dir, Half half) {
   std::error_code ec;
@@ -75,7 +66,7 @@ absl::StatusOr<std::vector<LabeledText>> ReadLinguaDir(
   }
   std::vector<LabeledText> out;
   for (const auto& [code, path] : files) {
-    auto content = ReadFile(path);
+    auto content = ReadFileToString(path);
     if (!content.ok()) return content.status();
     int index = 0;
     for (absl::string_view line : absl::StrSplit(*content, '\n')) {
@@ -138,7 +129,7 @@ absl::StatusOr<std::vector<std::vector<std::string>>> ParseCsv(
 
 absl::StatusOr<std::vector<LabeledText>> ReadNusaxCsv(
     const std::filesystem::path& path) {
-  auto content = ReadFile(path);
+  auto content = ReadFileToString(path);
   if (!content.ok()) return content.status();
   auto rows = ParseCsv(*content);
   if (!rows.ok()) {
@@ -172,7 +163,7 @@ absl::StatusOr<std::vector<LabeledText>> ReadNusaxCsv(
 
 absl::StatusOr<std::vector<LabeledText>> ReadNewsJsonl(
     const std::filesystem::path& path, Half half) {
-  auto content = ReadFile(path);
+  auto content = ReadFileToString(path);
   if (!content.ok()) return content.status();
   std::vector<LabeledText> out;
   int line_number = 0, index = 0;

@@ -55,8 +55,6 @@ absl::StatusOr<std::vector<LabeledText>> ReadNewsJsonl(
 absl::StatusOr<std::vector<std::vector<std::string>>> ParseCsv(
     std::string_view text);
 
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path);
-
 }  // namespace warta::eval
 
 #endif  // WARTA_EVAL_LANGID_LANGID_DATA_H_

@@ -11,6 +11,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/match.h"
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "enrichment/language/cld2_detector.h"
 #include "enrichment/language/language_identifier.h"
 
@@ -62,7 +64,7 @@ std::string TallyJson(const Tally& t) {
 struct Flags {
   std::vector<std::string> positional;
   std::string engine = "warta";
-  std::string models_dir = WARTA_LANGID_DEFAULT_MODELS_DIR;
+  std::string models_dir = DefaultModelsDir();
   std::string model;
   // The confusable-groups model: default models_dir's; "none": without it.
   std::string confusable_model;
@@ -266,7 +268,7 @@ absl::Status RunLangidEval(const std::vector<std::string>& args,
       flags->model.empty()
           ? std::filesystem::path(flags->models_dir) / enrichment::kLanguageModelFile
           : std::filesystem::path(flags->model);
-  auto model = ReadFile(model_path);
+  auto model = ReadFileToString(model_path);
   if (!model.ok()) {
     return absl::NotFoundError(absl::StrCat(
         "cannot read the language model ", model_path.string(),
@@ -280,7 +282,7 @@ absl::Status RunLangidEval(const std::vector<std::string>& args,
             ? std::filesystem::path(flags->models_dir) /
                   enrichment::kConfusableModelFile
             : std::filesystem::path(flags->confusable_model);
-    auto confusable = ReadFile(confusable_path);
+    auto confusable = ReadFileToString(confusable_path);
     if (!confusable.ok()) {
       return absl::NotFoundError(absl::StrCat(
           "cannot read the confusable-languages model ", confusable_path.string(),

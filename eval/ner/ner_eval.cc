@@ -6,18 +6,11 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/files.h"
 #include "common/status_macros.h"
 
 namespace warta::eval {
 namespace {
-
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string JsonString(std::string_view s) {
   std::string out = "\"";
@@ -65,7 +58,7 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
   if (files.empty()) {
     return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] FILE...");
   }
-  ASSIGN_OR_RETURN(std::string bytes, ReadFile(model_path));
+  ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(model_path));
   ASSIGN_OR_RETURN(auto model, enrichment::ner::NerModel::Create(bytes));
   if (!variant.empty() && model->FindVariant(variant) < 0) {
     return absl::InvalidArgumentError(absl::StrCat("the model has no variant '", variant, "'"));
@@ -75,7 +68,7 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
   double seconds = 0;
   std::string per_file;
   for (const std::string& f : files) {
-    ASSIGN_OR_RETURN(std::string contents, ReadFile(f));
+    ASSIGN_OR_RETURN(std::string contents, ReadFileToString(f));
     auto parsed = ParseConll(contents);
     if (!parsed.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(f, ": ", parsed.status().message()));

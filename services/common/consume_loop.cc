@@ -35,7 +35,7 @@ std::vector<kafka::PartitionOffset> FirstOffsets(const std::vector<kafka::Messag
 
 }  // namespace
 
-absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions& options,
+absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptions& options,
                             const BatchHandler& handle, const std::function<bool()>& stop) {
   std::vector<kafka::Message> batch;
   int batches = 0;
@@ -46,7 +46,7 @@ absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions&
       absl::Duration wait = batch.empty() ? absl::Milliseconds(200)
                                           : batch_deadline - absl::Now();
       if (wait <= absl::ZeroDuration()) break;
-      auto polled = consumer.Poll(wait);
+      auto polled = source.Poll(wait);
       if (!polled.ok()) return polled.status();
       if (!polled->has_value()) {
         if (batch.empty() && stop()) break;
@@ -62,7 +62,7 @@ absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions&
       LogError("batch of ", batch.size(), " not done (", handled.message(),
                "); it will be read again");
       for (const kafka::PartitionOffset& first : FirstOffsets(batch)) {
-        if (absl::Status s = consumer.Seek(first); !s.ok()) LogWarning(s.message());
+        if (absl::Status s = source.Seek(first); !s.ok()) LogWarning(s.message());
       }
       absl::SleepFor(options.retry_backoff);
       continue;
@@ -73,7 +73,7 @@ absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions&
     }
     // A failed commit is not fatal: the next successful one covers it, and a
     // redelivery in between is harmless downstream.
-    if (absl::Status s = consumer.Commit(NextOffsets(batch)); !s.ok()) LogWarning(s.message());
+    if (absl::Status s = source.Commit(NextOffsets(batch)); !s.ok()) LogWarning(s.message());
   }
   return absl::OkStatus();
 }

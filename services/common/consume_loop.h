@@ -12,8 +12,8 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "kafka/consumer.h"
 #include "kafka/message.h"
+#include "kafka/message_source.h"
 
 namespace warta::services {
 
@@ -33,8 +33,8 @@ using BatchHandler = std::function<absl::Status(const std::vector<kafka::Message
 
 // Runs until `stop()` returns true (checked between polls; the batch in hand
 // is always finished and committed first). Returns an error only when the
-// consumer cannot go on.
-absl::Status RunConsumeLoop(kafka::Consumer& consumer, const ConsumeLoopOptions& options,
+// source cannot go on. `source` is a kafka::Consumer in the services.
+absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptions& options,
                             const BatchHandler& handle, const std::function<bool()>& stop);
 
 // The next offsets to commit for a batch: per partition, last offset + 1.

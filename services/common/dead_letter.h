@@ -1,28 +1,52 @@
-// The headers every dead letter carries, whichever service sends it: the
-// original headers plus why (warta.dlq.reason, warta.dlq.code) and where it
-// came from (warta.dlq.topic, warta.dlq.partition, warta.dlq.offset).
+// Dead letters, whichever service sends them (warta-enrich, warta-store): a
+// message that cannot be processed goes on unchanged (original key, value
+// and headers) to the dead-letter topic, with why (warta.dlq.reason,
+// warta.dlq.code) and where it came from (warta.dlq.topic,
+// warta.dlq.partition, warta.dlq.offset), and the partition moves on.
 #ifndef WARTA_SERVICES_COMMON_DEAD_LETTER_H_
 #define WARTA_SERVICES_COMMON_DEAD_LETTER_H_
 
+#include <atomic>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "kafka/message.h"
+#include "kafka/producer.h"
 
 namespace warta::services {
 
-inline std::vector<kafka::Header> DeadLetterHeaders(const kafka::Message& message,
-                                                    const absl::Status& reason) {
-  std::vector<kafka::Header> headers = message.headers;
-  headers.push_back({"warta.dlq.reason", std::string(reason.message())});
-  headers.push_back({"warta.dlq.code", absl::StatusCodeToString(reason.code())});
-  headers.push_back({"warta.dlq.topic", message.topic});
-  headers.push_back({"warta.dlq.partition", absl::StrCat(message.partition)});
-  headers.push_back({"warta.dlq.offset", absl::StrCat(message.offset)});
-  return headers;
-}
+// The headers a dead letter of `message` carries.
+std::vector<kafka::Header> DeadLetterHeaders(const kafka::Message& message,
+                                             const absl::Status& reason);
+
+// Sends one batch's dead letters: each is logged and queued on `topic`.
+// Acknowledged() then says whether Kafka took every one, so the caller
+// commits the batch only when none is lost. Without a producer dead letters
+// are only logged. Does not own the producer; one per batch, one thread.
+class DeadLetterSender {
+ public:
+  DeadLetterSender(kafka::Producer* producer, std::string topic);
+
+  // An error only when the dead letter could not be queued.
+  absl::Status Send(const kafka::Message& message, const absl::Status& reason);
+
+  // How many dead letters Send took.
+  int count() const { return count_; }
+
+  // Waits for the producer's queue to drain (up to `timeout`); UNAVAILABLE
+  // when a dead letter was not acknowledged.
+  absl::Status Acknowledged(absl::Duration timeout = absl::Seconds(60));
+
+ private:
+  kafka::Producer* producer_;
+  std::string topic_;
+  int count_ = 0;
+  // Shared with the delivery callbacks, which may outlive this sender.
+  std::shared_ptr<std::atomic<int>> failures_ = std::make_shared<std::atomic<int>>(0);
+};
 
 }  // namespace warta::services
 

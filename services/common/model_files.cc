@@ -1,23 +1,10 @@
 #include "services/common/model_files.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "absl/strings/str_cat.h"
-#include "services/common/model_names.h"
+#include "common/files.h"
+#include "common/models_dir.h"
 
 namespace warta::services {
-
-std::string DefaultModelsDir() { return WARTA_DEFAULT_MODELS_DIR; }
-
-absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat("error reading ", path));
-  return out.str();
-}
 
 absl::StatusOr<enrichment::PipelineOptions> LoadPipelineModels(const std::string& models_dir,
                                                                const std::string& kb_path) {

@@ -1,5 +1,5 @@
 // Reads the model files the enrichment pipeline needs from a models folder
-// (the repository's models/ by default). Adapter code: the pipeline itself
+// (the repository's models/ by default: warta::DefaultModelsDir()). Adapter code: the pipeline itself
 // only sees bytes.
 #ifndef WARTA_SERVICES_COMMON_MODEL_FILES_H_
 #define WARTA_SERVICES_COMMON_MODEL_FILES_H_
@@ -12,17 +12,12 @@
 
 namespace warta::services {
 
-// The models folder built into the binaries (the source tree's models/).
-std::string DefaultModelsDir();
-
 // NOT_FOUND naming the missing file and the flag to fix it.
 absl::StatusOr<enrichment::PipelineOptions> LoadPipelineModels(const std::string& models_dir,
                                                                const std::string& kb_path);
 
 // The story clusterer's word weights (models/stories/idf.tsv).
 absl::StatusOr<storage::TermWeights> LoadStoryWeights(const std::string& models_dir);
-
-absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
 }  // namespace warta::services
 

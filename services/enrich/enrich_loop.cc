@@ -5,31 +5,29 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/logging.h"
+#include "services/common/dead_letter.h"
 
 namespace warta::services {
 
-absl::Status RunEnrichLoop(kafka::Consumer& consumer, kafka::Producer& producer,
+absl::Status RunEnrichLoop(kafka::MessageSource& source, kafka::Producer& producer,
                            const RawMessageProcessor& processor,
                            const EnrichLoopOptions& options, const std::function<bool()>& stop) {
   auto handle = [&](const std::vector<kafka::Message>& batch) -> absl::Status {
     auto failures = std::make_shared<std::atomic<int>>(0);
-    auto first_error = std::make_shared<std::string>();
-    int enriched = 0, dead = 0;
+    DeadLetterSender dead_letters(&producer, options.dlq_topic);
+    int enriched = 0;
     for (const kafka::Message& message : batch) {
       Outcome outcome = processor.Process(message, absl::Now());
-      bool dlq = outcome.kind == Outcome::Kind::kDeadLetter;
-      if (dlq) {
-        ++dead;
-        LogWarning("dead letter ", message.topic, "/", message.partition, "@", message.offset,
-                   ": ", outcome.dead_letter_reason);
+      absl::Status queued;
+      if (outcome.kind == Outcome::Kind::kDeadLetter) {
+        queued = dead_letters.Send(message, outcome.dead_letter_reason);
       } else {
         ++enriched;
+        queued = producer.Produce(options.enriched_topic, outcome.key, outcome.value,
+                                  outcome.headers, [failures](const kafka::Delivery& d) {
+                                    if (!d.status.ok()) failures->fetch_add(1);
+                                  });
       }
-      absl::Status queued = producer.Produce(
-          dlq ? options.dlq_topic : options.enriched_topic, outcome.key, outcome.value,
-          outcome.headers, [failures](const kafka::Delivery& d) {
-            if (!d.status.ok()) failures->fetch_add(1);
-          });
       if (!queued.ok()) return queued;
     }
     int left = producer.Flush(absl::Seconds(60));
@@ -37,10 +35,11 @@ absl::Status RunEnrichLoop(kafka::Consumer& consumer, kafka::Producer& producer,
     if (int f = failures->load(); f > 0) {
       return absl::UnavailableError(absl::StrCat(f, " output(s) refused by Kafka"));
     }
-    LogInfo("batch done: ", enriched, " enriched, ", dead, " dead-lettered");
+    if (absl::Status acked = dead_letters.Acknowledged(); !acked.ok()) return acked;
+    LogInfo("batch done: ", enriched, " enriched, ", dead_letters.count(), " dead-lettered");
     return absl::OkStatus();
   };
-  return RunConsumeLoop(consumer, options.consume, handle, stop);
+  return RunConsumeLoop(source, options.consume, handle, stop);
 }
 
 }  // namespace warta::services

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "kafka/consumer.h"
+#include "kafka/message_source.h"
 #include "kafka/producer.h"
 #include "services/common/consume_loop.h"
 #include "services/enrich/raw_message_processor.h"
@@ -22,7 +22,7 @@ struct EnrichLoopOptions {
 };
 
 // Runs until `stop()`; see RunConsumeLoop.
-absl::Status RunEnrichLoop(kafka::Consumer& consumer, kafka::Producer& producer,
+absl::Status RunEnrichLoop(kafka::MessageSource& source, kafka::Producer& producer,
                            const RawMessageProcessor& processor,
                            const EnrichLoopOptions& options, const std::function<bool()>& stop);
 

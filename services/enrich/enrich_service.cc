@@ -1,6 +1,6 @@
 #include "services/enrich/enrich_service.h"
 
-#include "common/grpc_status.h"
+#include "services/common/grpc_status.h"
 
 namespace warta::services {
 

@@ -6,6 +6,7 @@
 #include "common/logging.h"
 #include "common/shutdown.h"
 #include "services/common/consuming_server.h"
+#include "common/models_dir.h"
 #include "services/common/model_files.h"
 #include "services/enrich/enrich_loop.h"
 #include "services/enrich/enrich_service.h"
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
   options.consumer.group_id = options.consumer.client_id = "warta-enrich";
   services::EnrichLoopOptions loop_options;
   std::string raw_topic = "articles.raw";
-  std::string models_dir = services::DefaultModelsDir(), kb;
+  std::string models_dir = DefaultModelsDir(), kb;
   FlagSet flags("warta-enrich [flags]",
                 "Consumes raw articles (protobuf or protobuf-JSON) from Kafka, enriches them\n"
                 "(clean, language, entities, claims) and produces warta.v1.EnrichedArticle;\n"

@@ -1,17 +1,12 @@
 #include "services/enrich/raw_message_processor.h"
 
-#include "services/common/dead_letter.h"
-
 namespace warta::services {
 namespace {
 
-Outcome DeadLetter(const kafka::Message& message, const absl::Status& reason) {
+Outcome DeadLetter(absl::Status reason) {
   Outcome out;
   out.kind = Outcome::Kind::kDeadLetter;
-  out.key = message.key;
-  out.value = message.value;
-  out.headers = DeadLetterHeaders(message, reason);
-  out.dead_letter_reason = std::string(reason.message());
+  out.dead_letter_reason = std::move(reason);
   return out;
 }
 
@@ -19,14 +14,14 @@ Outcome DeadLetter(const kafka::Message& message, const absl::Status& reason) {
 
 Outcome RawMessageProcessor::Process(const kafka::Message& message, absl::Time now) const {
   auto article = article::DecodeArticle(message.value);
-  if (!article.ok()) return DeadLetter(message, article.status());
+  if (!article.ok()) return DeadLetter(article.status());
   // A message key is the article id when the article carries none.
   if (article->id().empty() && !message.key.empty()) article->set_id(message.key);
   if (absl::Status valid = article::ValidateArticle(*article, limits_); !valid.ok()) {
-    return DeadLetter(message, valid);
+    return DeadLetter(valid);
   }
   auto enriched = pipeline_->Enrich(*article, now);
-  if (!enriched.ok()) return DeadLetter(message, enriched.status());
+  if (!enriched.ok()) return DeadLetter(enriched.status());
   Outcome out;
   out.key = article->id();
   out.value = enriched->SerializeAsString();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "article/article_validation.h"
 #include "enrichment/pipeline.h"
@@ -17,10 +18,12 @@ namespace warta::services {
 struct Outcome {
   enum class Kind { kEnriched, kDeadLetter };
   Kind kind = Kind::kEnriched;
-  std::string key;    // article id (enriched) or the original key (dead letter)
-  std::string value;  // binary warta.v1.EnrichedArticle, or the original bytes
+  // kEnriched: what to publish.
+  std::string key;    // the article id
+  std::string value;  // binary warta.v1.EnrichedArticle
   std::vector<kafka::Header> headers;
-  std::string dead_letter_reason;  // empty when enriched
+  // kDeadLetter: why (the message goes on unchanged, services/common/dead_letter.h).
+  absl::Status dead_letter_reason;
 };
 
 class RawMessageProcessor {
@@ -29,8 +32,6 @@ class RawMessageProcessor {
   RawMessageProcessor(const enrichment::Pipeline* pipeline, article::ArticleLimits limits = {})
       : pipeline_(pipeline), limits_(limits) {}
 
-  // Dead letters carry the original key and value unchanged, with the
-  // headers of services/common/dead_letter.h.
   Outcome Process(const kafka::Message& message, absl::Time now) const;
 
  private:

@@ -4,7 +4,7 @@
 #include <future>
 #include <memory>
 
-#include "common/grpc_status.h"
+#include "services/common/grpc_status.h"
 
 namespace warta::services {
 namespace {

@@ -3,14 +3,15 @@
 // warta.v1.StoreService.
 #include <cstdio>
 
+#include "absl/strings/match.h"
 #include "common/flags.h"
 #include "common/logging.h"
+#include "common/models_dir.h"
 #include "common/shutdown.h"
 #include "services/common/consuming_server.h"
 #include "services/common/model_files.h"
 #include "services/store/store_loop.h"
-#include "storage/grpc/store_service.h"
-#include "absl/strings/match.h"
+#include "services/store/store_service.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
   services::StoreLoopOptions loop_options;
   loop_options.consume.max_batch = 200;
   std::string enriched_topic = "articles.enriched", db = "warta.db";
-  std::string models_dir = services::DefaultModelsDir();
+  std::string models_dir = DefaultModelsDir();
   FlagSet flags("warta-store [flags]",
                 "Consumes warta.v1.EnrichedArticle from Kafka into SQLite or PostgreSQL\n"
                 "(idempotent upserts by article id, Kafka offsets kept in the same transaction)\n"
@@ -83,7 +84,7 @@ int main(int argc, char** argv) {
     LogError("cannot open the store: ", store.status().message());
     return 1;
   }
-  storage::StoreServiceImpl service(store->get());
+  services::StoreServiceImpl service(store->get());
   storage::ArticleStore* s = store->get();
   options.consumer.topics = {enriched_topic};
   // Each message lands once: partitions resume from the offsets stored with

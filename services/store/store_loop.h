@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "kafka/consumer.h"
+#include "kafka/message_source.h"
 #include "kafka/producer.h"
 #include "services/common/consume_loop.h"
 #include "storage/store.h"
@@ -26,9 +26,10 @@ struct StoreLoopOptions {
 std::vector<kafka::PartitionOffset> StartingOffsetsFromStore(
     storage::ArticleStore& store, const std::vector<kafka::PartitionOffset>& assigned);
 
-// Runs until `stop()`. Undecodable messages go to the DLQ (producer may be
+// Runs until `stop()`. What is stored and what is a dead letter is
+// StoredMessageProcessor's call; dead letters go to the DLQ (producer may be
 // null: then they are only logged) and are skipped.
-absl::Status RunStoreLoop(kafka::Consumer& consumer, kafka::Producer* dlq_producer,
+absl::Status RunStoreLoop(kafka::MessageSource& source, kafka::Producer* dlq_producer,
                           storage::ArticleStore& store, const StoreLoopOptions& options,
                           const std::function<bool()>& stop);
 

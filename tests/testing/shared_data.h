@@ -4,12 +4,13 @@
 #ifndef WARTA_TESTS_TESTING_SHARED_DATA_H_
 #define WARTA_TESTS_TESTING_SHARED_DATA_H_
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
+
+#include "common/files.h"
 
 namespace warta::testing {
 
@@ -31,14 +32,12 @@ inline std::optional<std::filesystem::path> SharedDataDir() {
 inline std::filesystem::path SourceDir() { return WARTA_SOURCE_DIR; }
 
 inline std::string ReadFileOrDie(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+  auto bytes = ::warta::ReadFileToString(path);
+  if (!bytes.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(bytes.status().message()).c_str());
     std::abort();
   }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return *std::move(bytes);
 }
 
 }  // namespace warta::testing

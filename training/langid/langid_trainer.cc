@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "common/files.h"
 #include "enrichment/language/language_identifier.h"
 
 namespace warta::training {
@@ -50,7 +51,7 @@ uint64_t LangidFingerprint(std::string_view bytes) {
 
 absl::StatusOr<std::vector<LabeledText>> ReadMarkers(
     const std::filesystem::path& path) {
-  auto content = eval::ReadFile(path);
+  auto content = ReadFileToString(path);
   if (!content.ok()) return content.status();
   std::vector<LabeledText> markers;
   for (absl::string_view line : absl::StrSplit(*content, '\n')) {

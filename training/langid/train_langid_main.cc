@@ -6,46 +6,52 @@
 //                      [--out=models/langid/nusantara-v1.bin]
 //                      [--confusable_out=models/langid/confusable-v1.bin]
 //                      [--dev_every=N]
+// `warta-train-langid --help` lists every flag with its default.
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <string_view>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "common/flags.h"
+#include "common/models_dir.h"
 #include "training/langid/langid_trainer.h"
 
 namespace {
 
-constexpr std::string_view kUsage =
-    "usage: warta-train-langid [--data_dir=DIR] [--which=both|nusantara|"
-    "confusable] [--out=FILE] [--confusable_out=FILE] [--dev_every=N]\n"
-    "  --data_dir   the shared data folder (default: ../shared/data beside the "
-    "repository)\n"
-    "  --markers    language<TAB>word Malay/Indonesian marker words (default: "
-    "the repository's training/langid/id_ms_markers.tsv; empty: none)\n"
-    "  --out        the model file (default: the repository's "
-    "models/langid/nusantara-v1.bin)\n"
-    "  --confusable_out  the confusable-groups model (default: the "
-    "repository's models/langid/confusable-v1.bin)\n"
-    "  --dev_every  set aside every N-th training text and print its accuracy "
-    "(tuning only; the shipped model uses 0)\n"
-    "  --epochs --learning_rate --max_news_sentences --bucket_bits "
-    "--min_ngram --max_ngram --marker_weight: training settings (defaults in "
-    "langid_trainer.h are the shipped model's)\n";
+// What the command line says besides the training settings.
+struct Command {
+  std::string data_dir = WARTA_SOURCE_DIR "/../shared/data";
+  std::string which = "both";
+  std::string markers = WARTA_SOURCE_DIR "/training/langid/id_ms_markers.tsv";
+  std::string out = warta::DefaultModelsDir() + "/" + warta::kLangidModelFile;
+  std::string confusable_out = warta::DefaultModelsDir() + "/" + warta::kLangidConfusableModelFile;
+};
 
-bool FlagValue(std::string_view arg, std::string_view name, std::string* value) {
-  if (arg.substr(0, name.size()) != name || arg.size() <= name.size() ||
-      arg[name.size()] != '=') {
-    return false;
-  }
-  *value = std::string(arg.substr(name.size() + 1));
-  return true;
-}
-
-bool IntFlag(std::string_view arg, std::string_view name, int* out) {
-  std::string value;
-  return FlagValue(arg, name, &value) && absl::SimpleAtoi(value, out);
+// The flags, with the training settings bound to `settings`: main parses
+// the command line once per model, so a setting given goes to both models
+// while each keeps its own defaults.
+warta::FlagSet Flags(Command* command, warta::training::LangidTrainingOptions* settings) {
+  warta::FlagSet flags(
+      "warta-train-langid [flags]",
+      "Rebuilds the language models (models/langid/) from ../shared/data. Training settings go\n"
+      "to the model being trained (to both with --which=both, where they are normally left at\n"
+      "their defaults, the shipped models').");
+  flags.String("data_dir", &command->data_dir, "the shared data folder");
+  flags.String("which", &command->which, "both, nusantara or confusable");
+  flags.String("markers", &command->markers,
+               "language<TAB>word Malay/Indonesian marker words (empty: none)");
+  flags.String("out", &command->out, "the Nusantara model file");
+  flags.String("confusable_out", &command->confusable_out, "the confusable-groups model file");
+  flags.Int("dev_every", &settings->dev_every,
+            "set aside every N-th training text and print its accuracy (tuning only)");
+  flags.Int("epochs", &settings->epochs, "training passes");
+  flags.Double("learning_rate", &settings->learning_rate, "training setting");
+  flags.Int("max_news_sentences", &settings->max_news_sentences, "training setting");
+  flags.Int("bucket_bits", &settings->features.bucket_bits, "training setting");
+  flags.Int("min_ngram", &settings->features.min_ngram, "training setting");
+  flags.Int("max_ngram", &settings->features.max_ngram, "training setting");
+  flags.Double("marker_weight", &settings->marker_weight, "training setting");
+  return flags;
 }
 
 // Trains one model and writes it to `out`.
@@ -74,68 +80,22 @@ bool TrainAndWrite(const warta::training::LangidTrainingOptions& options,
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data_dir = WARTA_SOURCE_DIR "/../shared/data";
-  std::string which = "both";
-  for (int i = 1; i < argc; ++i) {
-    std::string value;
-    if (FlagValue(argv[i], "--data_dir", &value)) data_dir = value;
-    if (FlagValue(argv[i], "--which", &value)) which = value;
-  }
-  if (which != "both" && which != "nusantara" && which != "confusable") {
-    std::cerr << kUsage;
+  Command command;
+  warta::training::LangidTrainingOptions nusantara;
+  warta::training::LangidTrainingOptions confusable =
+      warta::training::ConfusableTrainingOptions(command.data_dir);
+  const bool positional = !Flags(&command, &nusantara).ParseOrExit(argc, argv).empty();
+  Flags(&command, &confusable).ParseOrExit(argc, argv);
+  if (positional || (command.which != "both" && command.which != "nusantara" &&
+                     command.which != "confusable")) {
+    std::cerr << Flags(&command, &nusantara).Help();
     return 2;
   }
-  warta::training::LangidTrainingOptions nusantara;
-  nusantara.data_dir = data_dir;
-  nusantara.markers_file = WARTA_SOURCE_DIR "/training/langid/id_ms_markers.tsv";
-  warta::training::LangidTrainingOptions confusable =
-      warta::training::ConfusableTrainingOptions(data_dir);
-  // Training settings go to the one model being trained (to both with
-  // --which=both, where they are normally left at their defaults).
-  std::string out = WARTA_SOURCE_DIR "/models/langid/nusantara-v1.bin";
-  std::string confusable_out = WARTA_SOURCE_DIR "/models/langid/confusable-v1.bin";
-  for (int i = 1; i < argc; ++i) {
-    std::string value;
-    const std::string_view arg = argv[i];
-    if (FlagValue(arg, "--data_dir", &value) || FlagValue(arg, "--which", &value)) {
-      continue;
-    }
-    if (FlagValue(arg, "--markers", &value)) {
-      nusantara.markers_file = value;
-      continue;
-    }
-    if (FlagValue(arg, "--out", &value)) {
-      out = value;
-      continue;
-    }
-    if (FlagValue(arg, "--confusable_out", &value)) {
-      confusable_out = value;
-      continue;
-    }
-    bool ok = true;
-    for (warta::training::LangidTrainingOptions* options : {&nusantara, &confusable}) {
-      if (FlagValue(arg, "--marker_weight", &value) &&
-          absl::SimpleAtod(value, &options->marker_weight)) {
-      } else if (IntFlag(arg, "--dev_every", &options->dev_every) ||
-                 IntFlag(arg, "--epochs", &options->epochs) ||
-                 IntFlag(arg, "--max_news_sentences",
-                         &options->max_news_sentences) ||
-                 IntFlag(arg, "--bucket_bits", &options->features.bucket_bits) ||
-                 IntFlag(arg, "--min_ngram", &options->features.min_ngram) ||
-                 IntFlag(arg, "--max_ngram", &options->features.max_ngram)) {
-      } else if (FlagValue(arg, "--learning_rate", &value) &&
-                 absl::SimpleAtod(value, &options->learning_rate)) {
-      } else {
-        ok = false;
-      }
-    }
-    if (!ok) {
-      std::cerr << kUsage;
-      return 2;
-    }
-  }
-  if (which != "confusable" && !TrainAndWrite(nusantara, false, out)) return 1;
-  if (which != "nusantara" && !TrainAndWrite(confusable, true, confusable_out)) {
+  nusantara.data_dir = confusable.data_dir = command.data_dir;
+  nusantara.markers_file = command.markers;
+  if (command.which != "confusable" && !TrainAndWrite(nusantara, false, command.out)) return 1;
+  if (command.which != "nusantara" &&
+      !TrainAndWrite(confusable, true, command.confusable_out)) {
     return 1;
   }
   return 0;

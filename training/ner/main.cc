@@ -2,44 +2,54 @@
 //   warta-train-ner [--data_dir=../shared/data] [--out=models/ner/ner.model]
 //                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp]
 //                   [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
+// `warta-train-ner --help` lists every flag with its default.
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/flags.h"
+#include "common/models_dir.h"
 #include "training/ner/ner_trainer.h"
 
 int main(int argc, char** argv) {
   warta::training::NerTrainOptions options;
-  options.data_dir = std::filesystem::path(WARTA_SOURCE_DIR) / ".." / "shared" / "data";
-  std::filesystem::path out = std::filesystem::path(WARTA_SOURCE_DIR) / "models" / "ner" / "ner.model";
-  options.log = &std::cerr;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    const auto value = [&](const char* flag) -> const char* {
-      return absl::StartsWith(a, flag) ? a.c_str() + std::string(flag).size() : nullptr;
-    };
-    bool ok = true;
-    if (const char* v = value("--data_dir=")) options.data_dir = v;
-    else if (const char* v = value("--out=")) out = v;
-    else if (const char* v = value("--epochs=")) ok = absl::SimpleAtoi(v, &options.epochs);
-    else if (const char* v = value("--seed=")) ok = absl::SimpleAtoi(v, &options.seed);
-    else if (const char* v = value("--ensemble=")) ok = absl::SimpleAtoi(v, &options.ensemble);
-    else if (const char* v = value("--clusters=")) ok = absl::SimpleAtoi(v, &options.clusters);
-    else if (const char* v = value("--prune=")) ok = absl::SimpleAtof(v, &options.prune_below);
-    else if (const char* v = value("--gazetteer_folds=")) ok = absl::SimpleAtoi(v, &options.gazetteer_folds);
-    else if (const char* v = value("--gazetteer_min_ratio=")) ok = absl::SimpleAtod(v, &options.gazetteer_min_ratio);
-    else if (const char* v = value("--corpora=")) options.corpora = absl::StrSplit(v, ',');
-    else if (a == "--no_domain_adaptation") options.domain_adaptation = false;
-    else if (a == "--quiet") options.log = nullptr;
-    else ok = false;
-    if (!ok) {
-      std::cerr << "warta-train-ner: bad flag " << a << "\n";
-      return 2;
-    }
+  std::string data_dir = WARTA_SOURCE_DIR "/../shared/data";
+  std::string out = warta::DefaultModelsDir() + "/" + warta::kNerModelFile;
+  std::string corpora = absl::StrJoin(options.corpora, ",");
+  int64_t seed = options.seed;
+  double prune = options.prune_below;
+  bool no_domain_adaptation = !options.domain_adaptation, quiet = false;
+  warta::FlagSet flags("warta-train-ner [flags]",
+                       "Trains the NER model on the train splits of ../shared/data/ner.");
+  flags.String("data_dir", &data_dir, "the shared data folder");
+  flags.String("out", &out, "the model file to write");
+  flags.Int("epochs", &options.epochs, "training passes over the corpora");
+  flags.Int64("seed", &seed, "shuffling seed (run k of the ensemble uses seed + k)");
+  flags.Int("ensemble", &options.ensemble, "runs averaged into the model file");
+  flags.Int("clusters", &options.clusters, "word clusters learned from the news text (0: none)");
+  flags.Double("prune", &prune, "drop features whose averaged weights are all below this");
+  flags.Int("gazetteer_folds", &options.gazetteer_folds, "gazetteer folds (0: no gazetteer)");
+  flags.Double("gazetteer_min_ratio", &options.gazetteer_min_ratio,
+               "keep a gazetteer name annotated at least this often");
+  flags.String("corpora", &corpora, "comma-separated training corpora under data_dir/ner/");
+  flags.Bool("no_domain_adaptation", &no_domain_adaptation,
+             "one weight set for all corpora instead of one per corpus");
+  flags.Bool("quiet", &quiet, "no progress on stderr");
+  if (!flags.ParseOrExit(argc, argv).empty()) {
+    std::cerr << "warta-train-ner takes no positional arguments (see --help)\n";
+    return 2;
   }
+  options.data_dir = data_dir;
+  options.corpora = absl::StrSplit(corpora, ',');
+  options.seed = static_cast<uint32_t>(seed);
+  options.prune_below = static_cast<float>(prune);
+  options.domain_adaptation = !no_domain_adaptation;
+  options.log = quiet ? nullptr : &std::cerr;
+
   auto model = warta::training::TrainNerModel(options);
   if (!model.ok()) {
     std::cerr << "warta-train-ner: " << model.status().message() << "\n";

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "common/flags.h"
+#include "common/models_dir.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "storage/stories/term_weights.h"
 
 int main(int argc, char** argv) {
   std::string data_dir = WARTA_SOURCE_DIR "/../shared/data";
-  std::string out = WARTA_SOURCE_DIR "/models/stories/idf.tsv";
+  std::string out = warta::DefaultModelsDir() + "/" + warta::kStoryIdfFile;
   int min_documents = 2;
   warta::FlagSet flags("warta-train-story-idf [flags]",
                        "Counts in how many IndoSum articles each word occurs, for the story "

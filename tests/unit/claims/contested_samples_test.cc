@@ -17,8 +17,8 @@
 
 #include "absl/time/time.h"
 #include "article/article_validation.h"
+#include "common/models_dir.h"
 #include "enrichment/pipeline.h"
-#include "services/common/model_names.h"
 #include "storage/contested_claims.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "tests/testing/shared_data.h"
@@ -45,8 +45,8 @@ const char* const kSamples[] = {
 std::unique_ptr<storage::SqliteStore> StoreSamples(const std::filesystem::path& data) {
   enrichment::PipelineOptions options;
   const std::filesystem::path models = warta::testing::SourceDir() / "models";
-  options.langid_model = warta::testing::ReadFileOrDie(models / services::kLangidModelFile);
-  options.ner_model = warta::testing::ReadFileOrDie(models / services::kNerModelFile);
+  options.langid_model = warta::testing::ReadFileOrDie(models / warta::kLangidModelFile);
+  options.ner_model = warta::testing::ReadFileOrDie(models / warta::kNerModelFile);
   auto pipeline = enrichment::Pipeline::Create(options);
   EXPECT_TRUE(pipeline.ok()) << pipeline.status();
   auto store = storage::SqliteStore::Open(":memory:");

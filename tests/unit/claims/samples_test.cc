@@ -1,24 +1,20 @@
 // The five sample pages (../shared/data/samples): every direct quote gets a
 // speaker, and the troop numbers come out with value, unit and qualifier.
-// With the clean, segment and entities stages built, the real stages run
-// (entities with the committed model); otherwise a hand-made entity list
-// stands in for the NER.
+// The real clean, segment and entities stages run first (entities with the
+// committed model).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
 
+#include "common/models_dir.h"
 #include "enrichment/claims/claim_extractor.h"
-#include "tests/testing/shared_data.h"
-#include "tests/unit/claims/test_documents.h"
-
-#if defined(HAVE_WARTA_TEXT) && defined(HAVE_WARTA_SEGMENT) && defined(HAVE_WARTA_ENTITIES)
-#define CLAIMS_TEST_REAL_STAGES 1
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
-#endif
+#include "tests/testing/shared_data.h"
+#include "tests/unit/claims/test_documents.h"
 
 namespace warta::enrichment {
 namespace {
@@ -34,7 +30,6 @@ const char* const kSamples[] = {
 };
 
 Document Enrich(const std::string& page) {
-#ifdef CLAIMS_TEST_REAL_STAGES
   static const auto* stages = [] {
     struct Stages {
       std::unique_ptr<Cleaner> cleaner;
@@ -46,7 +41,7 @@ Document Enrich(const std::string& page) {
     s->segmenter = std::move(Segmenter::Create({}).value());
     EntityOptions options;
     options.model = warta::testing::ReadFileOrDie(warta::testing::SourceDir() / "models" /
-                                                  "ner" / "ner.model");
+                                                  kNerModelFile);
     s->entities = std::move(EntityRecognizer::Create(options).value());
     return s;
   }();
@@ -56,26 +51,6 @@ Document Enrich(const std::string& page) {
   EXPECT_TRUE(stages->cleaner->Process(doc).ok());
   EXPECT_TRUE(stages->segmenter->Process(doc).ok());
   EXPECT_TRUE(stages->entities->Process(doc).ok());
-#else
-  Document doc = testing::MakeDocument(
-      page, {{"Volodymyr Zelensky", EntityType::kPerson, {"Zelensky"}},
-             {"Choe Son Hui", EntityType::kPerson, {"Choe Son-hui", "Choe Son", "Choe"}},
-             {"Sergei Lavrov", EntityType::kPerson, {"Lavrov"}},
-             {"Vladimir Putin", EntityType::kPerson, {"Putin"}},
-             {"Dmitry Peskov", EntityType::kPerson, {"Peskov"}},
-             {"Annalena Baerbock", EntityType::kPerson, {"Baerbock"}},
-             {"Andrii Sybiha", EntityType::kPerson, {"Sybiha"}},
-             {"Matthew Miller", EntityType::kPerson, {}},
-             {"Kim Jong Un", EntityType::kPerson, {"Kim Jong-un", "Kim Jong-Un"}},
-             {"Kremlin", EntityType::kOrganization, {}},
-             {"Amerika Serikat", EntityType::kLocation, {"AS"}},
-             {"Korea Selatan", EntityType::kLocation, {}},
-             {"Rusia", EntityType::kLocation, {}},
-             {"Korea Utara", EntityType::kLocation, {}},
-             {"Ukraina", EntityType::kLocation, {}},
-             {"Barat", EntityType::kLocation, {}}});
-  doc.language.code = "id";
-#endif
   auto extractor = ClaimExtractor::Create({});
   EXPECT_TRUE(extractor.ok());
   EXPECT_TRUE((*extractor)->Process(doc).ok());

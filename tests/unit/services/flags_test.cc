@@ -29,6 +29,16 @@ TEST(FlagSetTest, CommandLineBeatsEnvironmentWhichBeatsDefault) {
   EXPECT_EQ(rest, std::vector<std::string>{"file.txt"});
 }
 
+TEST(FlagSetTest, ReadsDecimalNumbersAndRefusesBadOnes) {
+  double ratio = 0.5;
+  FlagSet flags("t", "test");
+  flags.Double("gazetteer_min_ratio", &ratio, "");
+  flags.ParseOrExit(std::vector<std::string>{"--gazetteer_min_ratio=0.25"});
+  EXPECT_DOUBLE_EQ(ratio, 0.25);
+  EXPECT_EXIT(flags.ParseOrExit(std::vector<std::string>{"--gazetteer_min_ratio=half"}),
+              ::testing::ExitedWithCode(2), "bad value \"half\" for --gazetteer_min_ratio");
+}
+
 TEST(FlagSetTest, HelpListsEveryFlagWithDefaultAndEnvName) {
   std::string db = "warta.db";
   FlagSet flags("warta-store [flags]", "Stores.");

@@ -12,8 +12,8 @@
 
 #include "absl/time/time.h"
 #include "article/article_validation.h"
+#include "common/models_dir.h"
 #include "enrichment/pipeline.h"
-#include "services/common/model_names.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "tests/testing/shared_data.h"
 
@@ -32,12 +32,12 @@ TEST(SampleStoriesTest, FivePagesFormTheNovemberAndTheJanuaryStory) {
   WARTA_REQUIRE_SHARED_DATA(data);
   const std::filesystem::path models = warta::testing::SourceDir() / "models";
   enrichment::PipelineOptions options;
-  options.langid_model = warta::testing::ReadFileOrDie(models / services::kLangidModelFile);
-  options.ner_model = warta::testing::ReadFileOrDie(models / services::kNerModelFile);
+  options.langid_model = warta::testing::ReadFileOrDie(models / warta::kLangidModelFile);
+  options.ner_model = warta::testing::ReadFileOrDie(models / warta::kNerModelFile);
   auto pipeline = enrichment::Pipeline::Create(options);
   ASSERT_TRUE(pipeline.ok()) << pipeline.status();
   auto weights =
-      storage::TermWeights::Parse(warta::testing::ReadFileOrDie(models / services::kStoryIdfFile));
+      storage::TermWeights::Parse(warta::testing::ReadFileOrDie(models / warta::kStoryIdfFile));
   ASSERT_TRUE(weights.ok()) << weights.status();
   storage::SqliteStoreOptions store_options;
   store_options.stories.weights = std::make_shared<const storage::TermWeights>(*weights);

@@ -1,6 +1,7 @@
 // StoreServiceImpl: the gRPC StoreService (warta/v1/services.proto) over an
 // ArticleStore. Each RPC decodes its request, calls the store and encodes
-// the answer; statuses map through warta::ToGrpcStatus.
+// the answer; statuses map through warta::ToGrpcStatus
+// (services/common/grpc_status.h).
 //
 // Watch streams every article stored after the call started (and, with
 // `since`, those stored after that time) that matches the filter. It sends
@@ -12,8 +13,8 @@
 // Thread-safe; does not own the store, which must outlive the service.
 // Call Shutdown() before grpc::Server::Shutdown() so that open watches end
 // at once and the server drains quickly.
-#ifndef WARTA_STORAGE_GRPC_STORE_SERVICE_H_
-#define WARTA_STORAGE_GRPC_STORE_SERVICE_H_
+#ifndef WARTA_SERVICES_STORE_STORE_SERVICE_H_
+#define WARTA_SERVICES_STORE_STORE_SERVICE_H_
 
 #include <atomic>
 
@@ -21,7 +22,7 @@
 #include "storage/store.h"
 #include "warta/v1/services.grpc.pb.h"
 
-namespace warta::storage {
+namespace warta::services {
 
 class StoreServiceImpl final : public warta::v1::StoreService::Service {
  public:
@@ -29,7 +30,7 @@ class StoreServiceImpl final : public warta::v1::StoreService::Service {
   // gRPC API has no cancellation callback.
   static constexpr absl::Duration kCancelPoll = absl::Milliseconds(200);
 
-  explicit StoreServiceImpl(ArticleStore* store) : store_(store) {}
+  explicit StoreServiceImpl(storage::ArticleStore* store) : store_(store) {}
 
   // Ends all open and future Watch calls promptly.
   void Shutdown();
@@ -62,10 +63,10 @@ class StoreServiceImpl final : public warta::v1::StoreService::Service {
                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) override;
 
  private:
-  ArticleStore* const store_;
+  storage::ArticleStore* const store_;
   std::atomic<bool> shutting_down_{false};
 };
 
-}  // namespace warta::storage
+}  // namespace warta::services
 
-#endif  // WARTA_STORAGE_GRPC_STORE_SERVICE_H_
+#endif  // WARTA_SERVICES_STORE_STORE_SERVICE_H_

@@ -1,4 +1,4 @@
-#include "storage/grpc/store_service.h"
+#include "services/store/store_service.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -6,15 +6,16 @@
 #include <string>
 #include <thread>
 
-#include "common/grpc_status.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/common/grpc_status.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "tests/unit/storage/test_articles.h"
 
 namespace warta::storage {
 namespace {
 
+using services::StoreServiceImpl;
 using testing::MakeArticle;
 using testing::Nov2024;
 

@@ -1,15 +1,20 @@
-#include "storage/grpc/store_service.h"
+#include "services/store/store_service.h"
 
 #include <algorithm>
 #include <chrono>
 #include <optional>
 #include <utility>
 
-#include "common/grpc_status.h"
+#include "services/common/grpc_status.h"
 #include "storage/article_keys.h"
 
-namespace warta::storage {
+namespace warta::services {
 namespace {
+
+using storage::Change;
+using storage::ClaimFilter;
+using storage::MatchesFilter;
+using storage::TimestampToNanos;
 
 // Changes read per store call while catching up.
 constexpr int kWatchBatch = 100;
@@ -128,4 +133,4 @@ grpc::Status StoreServiceImpl::Watch(grpc::ServerContext* context,
   }
 }
 
-}  // namespace warta::storage
+}  // namespace warta::services

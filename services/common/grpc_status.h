@@ -1,11 +1,11 @@
 // The one mapping from absl::Status to grpc::Status, for every gRPC server in
-// Warta. Header-only (no CMake target of its own): link gRPC::grpc++ and
-// warta_common. absl and gRPC status codes share their numbering, so the
+// Warta. Header-only, part of warta_service_common (the gRPC adapters'
+// library), so the common library stays free of gRPC. absl and gRPC status codes share their numbering, so the
 // code carries over unchanged.
 //
 // Thread-safe (pure function).
-#ifndef WARTA_COMMON_GRPC_STATUS_H_
-#define WARTA_COMMON_GRPC_STATUS_H_
+#ifndef WARTA_SERVICES_COMMON_GRPC_STATUS_H_
+#define WARTA_SERVICES_COMMON_GRPC_STATUS_H_
 
 #include <string>
 
@@ -23,4 +23,4 @@ inline grpc::Status ToGrpcStatus(const absl::Status& status) {
 
 }  // namespace warta
 
-#endif  // WARTA_COMMON_GRPC_STATUS_H_
+#endif  // WARTA_SERVICES_COMMON_GRPC_STATUS_H_

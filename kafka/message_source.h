@@ -1,0 +1,36 @@
+// Where a consume loop gets its messages: the three things it asks of a
+// Kafka group consumer (poll, commit, seek back). kafka::Consumer is the
+// real one; tests pass an in-memory source, so the loop's seek-and-retry
+// path runs without a broker. Implementations need not be thread-safe: one
+// thread drives a source.
+#ifndef WARTA_KAFKA_MESSAGE_SOURCE_H_
+#define WARTA_KAFKA_MESSAGE_SOURCE_H_
+
+#include <optional>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "kafka/message.h"
+
+namespace warta::kafka {
+
+class MessageSource {
+ public:
+  virtual ~MessageSource() = default;
+
+  // The next message, or nullopt when none arrived within `timeout`. An
+  // error means the source cannot go on.
+  virtual absl::StatusOr<std::optional<Message>> Poll(absl::Duration timeout) = 0;
+
+  // Records the next offsets to consume (what a restart resumes from).
+  virtual absl::Status Commit(const std::vector<PartitionOffset>& offsets) = 0;
+
+  // Moves a partition back (or forward) so that `offset` is polled next.
+  virtual absl::Status Seek(const PartitionOffset& offset) = 0;
+};
+
+}  // namespace warta::kafka
+
+#endif  // WARTA_KAFKA_MESSAGE_SOURCE_H_
