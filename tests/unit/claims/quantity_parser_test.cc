@@ -1,4 +1,4 @@
-#include "enrichment/quantities/quantity_parser.h"
+#include "enrichment/quantities/quantity_tagger.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
