@@ -9,7 +9,6 @@
 #include "enrichment/claims/claim_text.h"
 #include "enrichment/claims/cue_lexicon.h"
 #include "enrichment/claims/speaker_resolver.h"
-#include "enrichment/quantities/quantity_parser.h"
 
 namespace warta::enrichment {
 namespace {
@@ -51,15 +50,10 @@ class Analysis {
     c.cue = cue;
     c.content = content;
     if (options_.quantities) {
-      const std::string_view body =
-          std::string_view(t_.text).substr(content.begin, content.size());
-      const NumberStyle style = doc_.language.code == "en"
-                                    ? NumberStyle::kEnglish
-                                    : doc_.language.code == "id"
-                                          ? NumberStyle::kIndonesian
-                                          : NumberStyle::kAuto;
-      for (FoundQuantity& fq : FindQuantities(body, style, content.begin)) {
-        c.quantities.push_back(std::move(fq.quantity));
+      // A quantity that starts in the content is in it, with the unit the
+      // content may end before ("65%": the content stops at "65").
+      for (const Quantity& q : doc_.quantities) {
+        if (q.span.begin >= content.begin && q.span.begin < content.end) c.quantities.push_back(q);
       }
     }
     // Subjects: entities mentioned in the content or its sentence.

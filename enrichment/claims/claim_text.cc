@@ -34,42 +34,7 @@ ClaimText::ClaimText(const Document& doc) : text(doc.text) {
 }
 
 void ClaimText::BuildSentences(const Document& doc) {
-  if (!doc.sentences.empty()) {
-    for (const Sentence& s : doc.sentences) sentences.push_back(s.span);
-  } else {
-    // Fallback splitter: end at . ! ? (and a closing quote right after)
-    // when a capital, a quote or a digit follows; and at newlines.
-    int begin = 0;
-    for (int i = 0; i < static_cast<int>(pieces.size()); ++i) {
-      const bool end_punct =
-          IsPunct(i, ".") || IsPunct(i, "!") || IsPunct(i, "?");
-      int end_piece = i;
-      if (end_punct && IsQuoteMarkPiece(i + 1) && !pieces[i + 1].space_before) {
-        end_piece = i + 1;
-      }
-      const int next = end_piece + 1;
-      bool boundary = false;
-      if (end_punct && Valid(next) && pieces[next].space_before) {
-        const std::string_view n = StrAt(next);
-        const bool abbrev = IsWord(i - 1) && StrAt(i - 1).size() == 1;
-        boundary = !abbrev && (IsUpperInitial(n) || IsQuoteMarkPiece(next) ||
-                               pieces[next].kind == PieceKind::kNumber);
-      }
-      if (!boundary && Valid(next) &&
-          text.find('\n', pieces[end_piece].end) <
-              static_cast<size_t>(pieces[next].begin)) {
-        boundary = true;
-      }
-      if (boundary) {
-        sentences.push_back(Span{begin, pieces[end_piece].end});
-        begin = pieces[next].begin;
-        i = end_piece;
-      }
-    }
-    if (!pieces.empty()) {
-      sentences.push_back(Span{begin, pieces.back().end});
-    }
-  }
+  for (const Sentence& s : doc.sentences) sentences.push_back(s.span);
   for (const Span& s : sentences) {
     const int first = PieceAt(s.begin);
     const int last = PieceAt(s.end);

@@ -8,7 +8,6 @@
 #include "absl/strings/match.h"
 #include "enrichment/entities/name_key.h"
 #include "enrichment/entities/place_names.h"
-#include "enrichment/entities/simple_tokenizer.h"
 
 namespace warta::enrichment {
 namespace {
@@ -155,31 +154,19 @@ std::vector<std::string> EntityRecognizer::TagTokens(const std::vector<std::stri
 
 absl::Status EntityRecognizer::Process(Document& doc) const {
   doc.entities.clear();
-  SimpleSegmentation own;
-  const std::vector<Token>* tokens = &doc.tokens;
-  const std::vector<Sentence>* sentences = &doc.sentences;
-  if (doc.tokens.empty()) {
-    own = SimpleSegment(doc.text);
-    tokens = &own.tokens;
-    sentences = &own.sentences;
-  } else if (doc.sentences.empty()) {
-    own.sentences.push_back({{0, static_cast<int>(doc.text.size())}, 0,
-                             static_cast<int>(doc.tokens.size())});
-    sentences = &own.sentences;
-  }
   const int text_size = static_cast<int>(doc.text.size());
-  for (const Token& t : *tokens) {
+  for (const Token& t : doc.tokens) {
     if (t.span.begin < 0 || t.span.end > text_size || t.span.begin > t.span.end) {
       return absl::InvalidArgumentError("a token span lies outside Document::text");
     }
   }
   std::vector<RawMention> mentions;
-  for (const Sentence& s : *sentences) {
-    if (s.first_token < 0 || s.end_token > static_cast<int>(tokens->size()) ||
+  for (const Sentence& s : doc.sentences) {
+    if (s.first_token < 0 || s.end_token > static_cast<int>(doc.tokens.size()) ||
         s.first_token >= s.end_token) {
       continue;
     }
-    TagSentence(doc, *tokens, s, mentions);
+    TagSentence(doc, doc.tokens, s, mentions);
   }
   std::vector<MentionGroup> groups = GroupMentions(mentions);
   JoinShortForms(groups);

@@ -55,10 +55,10 @@ class EntityRecognizer {
  public:
   static absl::StatusOr<std::unique_ptr<EntityRecognizer>> Create(const EntityOptions& options);
 
-  // Reads doc.text, doc.tokens, doc.sentences and doc.language; replaces
-  // doc.entities with the PERSON / ORGANIZATION / LOCATION entities (the
-  // DATE, MONEY and QUANTITY taggers run afterwards and append). When
-  // doc.tokens is empty the text is tokenised here (simple_tokenizer.h).
+  // Reads doc.text, doc.tokens and doc.sentences (the segment stage's) and
+  // doc.language; replaces doc.entities with the PERSON / ORGANIZATION /
+  // LOCATION entities (the DATE, MONEY and QUANTITY taggers run afterwards
+  // and append). No sentences, no entities.
   absl::Status Process(Document& doc) const;
 
   // Tags one pre-tokenised sentence: one tag per token, "O", "B-PERSON",

@@ -337,6 +337,12 @@ class Finder {
 
 }  // namespace
 
+NumberStyle NumberStyleFor(std::string_view language) {
+  if (language == "en") return NumberStyle::kEnglish;
+  if (language == "id") return NumberStyle::kIndonesian;
+  return NumberStyle::kAuto;
+}
+
 std::optional<double> ParseNumeral(std::string_view numeral, NumberStyle style) {
   if (numeral.empty() || numeral.size() > 40) return std::nullopt;
   int dots = 0, commas = 0;

@@ -28,6 +28,13 @@ enum class NumberStyle {
                 // thousands separator, otherwise a decimal point
 };
 
+// The style of a document's language, the one reading of numbers every
+// stage shares: "en" kEnglish, "id" kIndonesian, anything else kAuto.
+// Malay is kAuto: Malaysian text writes "10,000" and "3.5", and an
+// Indonesian page taken for Malay (the pair is easy to confuse) writes
+// "10.000" and "3,5"; kAuto reads both right.
+NumberStyle NumberStyleFor(std::string_view language);
+
 // Parses one numeral written in digits ("10.000", "3,5", "1,234.56").
 // nullopt when `numeral` is not digits and separators only.
 std::optional<double> ParseNumeral(std::string_view numeral, NumberStyle style);

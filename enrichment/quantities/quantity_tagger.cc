@@ -10,13 +10,9 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(
 }
 
 absl::Status QuantityTagger::Process(Document& doc) const {
-  NumberStyle style = options_.default_style;
-  const std::string& lang = doc.language.code;
-  if (lang == "en") {
-    style = NumberStyle::kEnglish;
-  } else if (lang == "id" || lang == "ms") {
-    style = NumberStyle::kIndonesian;
-  }
+  NumberStyle style = NumberStyleFor(doc.language.code);
+  if (style == NumberStyle::kAuto) style = options_.default_style;
+  doc.quantities.clear();
   for (const FoundQuantity& fq : FindQuantities(doc.text, style)) {
     const EntityType type =
         fq.is_money() ? EntityType::kMoney : EntityType::kQuantity;
@@ -37,6 +33,7 @@ absl::Status QuantityTagger::Process(Document& doc) const {
       entity->normalized = normalized;
     }
     entity->mentions.push_back(Mention{fq.quantity.span});
+    doc.quantities.push_back(fq.quantity);
   }
   return absl::OkStatus();
 }

@@ -1,7 +1,9 @@
 // The quantities stage: appends MONEY and QUANTITY entities, found by
 // FindQuantities (quantity_parser.h), to Document::entities. One entity
 // per normalised value ("qty:10000 tentara", "money:200000000 EUR");
-// repeated mentions of the same value are merged into it.
+// repeated mentions of the same value are merged into it. Every quantity
+// found, with its unit and qualifier, also goes to Document::quantities
+// (the claims stage reads them there).
 //
 // Immutable after Create, so one instance may serve many threads.
 #ifndef WARTA_ENRICHMENT_QUANTITIES_QUANTITY_TAGGER_H_
@@ -17,8 +19,8 @@
 namespace warta::enrichment {
 
 struct QuantityTaggerOptions {
-  // Style for documents whose language is not English; English documents
-  // ("en") always use NumberStyle::kEnglish.
+  // Style for documents whose language NumberStyleFor gives kAuto (not
+  // "en" nor "id").
   NumberStyle default_style = NumberStyle::kAuto;
 };
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "enrichment/claims/claim_extractor.h"
+#include "enrichment/quantities/quantity_tagger.h"
 #include "tests/testing/shared_data.h"
 #include "tests/unit/claims/test_documents.h"
 
@@ -76,6 +77,7 @@ Document Enrich(const std::string& page) {
              {"Barat", EntityType::kLocation, {}}});
   doc.language.code = "id";
 #endif
+  EXPECT_TRUE(QuantityTagger::Create().value()->Process(doc).ok());
   auto extractor = ClaimExtractor::Create({});
   EXPECT_TRUE(extractor.ok());
   EXPECT_TRUE((*extractor)->Process(doc).ok());
