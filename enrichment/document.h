@@ -152,8 +152,12 @@ struct Document {
   // Language stage.
   LanguageResult language;
 
-  // Entities stage.
+  // Entities stage (the DATE, MONEY and QUANTITY taggers append).
   std::vector<Entity> entities;
+
+  // Quantities stage: every amount found, in text order, with its unit and
+  // qualifier (the MONEY / QUANTITY entities keep only spans).
+  std::vector<Quantity> quantities;
 
   // Claims stage.
   std::vector<Claim> claims;

@@ -7,7 +7,7 @@
 #include "enrichment/dates/date_tagger.h"
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/language/language_identifier.h"
-#include "enrichment/quantities/quantity_parser.h"
+#include "enrichment/quantities/quantity_tagger.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
 

@@ -6,10 +6,10 @@
 // and tuned by reading errors on the dev split of the PFSA-ID attribution
 // data; nothing is trained on that data (its licence is non-commercial).
 //
-// Reads Document::text, ::sentences (optional: a simple splitter is used
-// when the segment stage has not run) and ::entities (PERSON,
-// ORGANIZATION, LOCATION mentions; optional: without them speakers get a
-// speaker_name from the capitalised words after or before the cue).
+// Reads Document::text, ::sentences (from the segment stage: no sentences,
+// no claims), ::entities (PERSON, ORGANIZATION, LOCATION mentions;
+// optional: without them speakers get a speaker_name from the capitalised
+// words after or before the cue) and ::quantities (the quantities stage's).
 // Pronoun and clitic speakers ("ia", "katanya", "he") are resolved to the
 // last person who spoke or acted, skipping mentions inside quotes.
 //
@@ -31,7 +31,8 @@ struct ClaimOptions {
   // Quotes of fewer words with no cue in their sentence are scare quotes
   // ("operasi militer khusus" with nobody saying it), not claims.
   int min_uncued_quote_words = 4;
-  // Find quantities inside each claim's content.
+  // Attach the quantities tagged inside each claim's content
+  // (Document::quantities, from the quantities stage).
   bool quantities = true;
 };
 

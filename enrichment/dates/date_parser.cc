@@ -5,19 +5,21 @@
 #include <cstdlib>
 
 #include "absl/strings/ascii.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 
 namespace warta::enrichment::dates {
 namespace {
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-int64_t DaysFromCivilImpl(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+absl::CivilDay ToCivilDay(const CivilDate& date) {
+  return absl::CivilDay(date.year, date.month, date.day);
 }
+
+CivilDate FromCivilDay(absl::CivilDay day) {
+  return CivilDate{static_cast<int>(day.year()), day.month(), day.day()};
+}
+
+constexpr absl::CivilDay kUnixEpoch(1970, 1, 1);
 
 // The tokens the patterns are written over: ASCII letter runs, digit runs,
 // single punctuation bytes; any other (non-ASCII) byte run is kOther.
@@ -542,39 +544,19 @@ class Matcher {
 
 }  // namespace
 
-int64_t DaysFromCivil(const CivilDate& date) {
-  return DaysFromCivilImpl(date.year, static_cast<unsigned>(date.month),
-                           static_cast<unsigned>(date.day));
-}
+int64_t DaysFromCivil(const CivilDate& date) { return ToCivilDay(date) - kUnixEpoch; }
 
-CivilDate CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return CivilDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
-}
+CivilDate CivilFromDays(int64_t days) { return FromCivilDay(kUnixEpoch + days); }
 
 int Weekday(const CivilDate& date) {
-  // 1970-01-01 was a Thursday (3).
-  const int64_t days = DaysFromCivil(date);
-  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+  // absl::Weekday counts from Monday = 0, as Weekday does.
+  return static_cast<int>(absl::GetWeekday(ToCivilDay(date)));
 }
 
 bool IsValidDate(const CivilDate& date) {
-  if (date.year < 1 || date.year > 9999 || date.month < 1 || date.month > 12 || date.day < 1) {
-    return false;
-  }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int max = kDays[date.month - 1];
-  const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-  if (date.month == 2 && leap) max = 29;
-  return date.day <= max;
+  if (date.year < 1 || date.year > 9999) return false;
+  // CivilDay normalises "31 February" to a day in March.
+  return FromCivilDay(ToCivilDay(date)) == date;
 }
 
 std::string ToIsoDate(const CivilDate& date) {
@@ -584,10 +566,8 @@ std::string ToIsoDate(const CivilDate& date) {
 }
 
 CivilDate LocalDateOfUnix(int64_t unix_seconds, int utc_offset_minutes) {
-  int64_t local = unix_seconds + static_cast<int64_t>(utc_offset_minutes) * 60;
-  int64_t days = local / 86400;
-  if (local % 86400 < 0) --days;
-  return CivilFromDays(days);
+  const absl::TimeZone zone = absl::FixedTimeZone(utc_offset_minutes * 60);
+  return FromCivilDay(absl::ToCivilDay(absl::FromUnixSeconds(unix_seconds), zone));
 }
 
 std::vector<DateMatch> FindDates(std::string_view text, std::optional<CivilDate> reference) {

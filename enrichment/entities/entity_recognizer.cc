@@ -8,7 +8,6 @@
 #include "absl/strings/match.h"
 #include "enrichment/entities/name_key.h"
 #include "enrichment/entities/place_names.h"
-#include "enrichment/entities/simple_tokenizer.h"
 
 namespace warta::enrichment {
 namespace {
@@ -69,14 +68,6 @@ std::string CleanSurface(std::string_view s) {
   return out;
 }
 
-struct RawMention {
-  Span span;
-  int type = 0;  // ner type
-  std::string surface;
-  std::vector<std::string> tokens;  // NameTokens(surface)
-  std::string role;
-};
-
 // The run of title words before tokens[begin] that starts with a role head,
 // as text; empty when there is none. `blocked` marks tokens of other
 // person names, which a role never crosses.
@@ -106,17 +97,26 @@ bool IsRunOf(const std::vector<std::string>& shorter, const std::vector<std::str
   return std::search(longer.begin(), longer.end(), shorter.begin(), shorter.end()) != longer.end();
 }
 
-struct Group {
-  std::vector<int> mentions;
-  int alias = -1;                    // BuiltinAliasGroups() index
+}  // namespace
+
+struct EntityRecognizer::RawMention {
+  Span span;
+  int type = 0;  // ner type
+  std::string surface;
+  std::vector<std::string> tokens;  // NameTokens(surface)
+  std::string role;
+};
+
+// The mentions that are one entity.
+struct EntityRecognizer::MentionGroup {
+  std::vector<int> mentions;  // indices into the RawMention list
+  int alias = -1;             // BuiltinAliasGroups() index
   const KbEntry* kb = nullptr;
   std::array<int, ner::kNumTypes> votes{};
   int type = 0;
   std::vector<std::string> tokens;  // of the longest name
   int merged_into = -1;
 };
-
-}  // namespace
 
 absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
     const EntityOptions& options) {
@@ -154,125 +154,136 @@ std::vector<std::string> EntityRecognizer::TagTokens(const std::vector<std::stri
 
 absl::Status EntityRecognizer::Process(Document& doc) const {
   doc.entities.clear();
-  SimpleSegmentation own;
-  const std::vector<Token>* tokens = &doc.tokens;
-  const std::vector<Sentence>* sentences = &doc.sentences;
-  if (doc.tokens.empty()) {
-    own = SimpleSegment(doc.text);
-    tokens = &own.tokens;
-    sentences = &own.sentences;
-  } else if (doc.sentences.empty()) {
-    own.sentences.push_back({{0, static_cast<int>(doc.text.size())}, 0,
-                             static_cast<int>(doc.tokens.size())});
-    sentences = &own.sentences;
-  }
   const int text_size = static_cast<int>(doc.text.size());
-  for (const Token& t : *tokens) {
+  for (const Token& t : doc.tokens) {
     if (t.span.begin < 0 || t.span.end > text_size || t.span.begin > t.span.end) {
       return absl::InvalidArgumentError("a token span lies outside Document::text");
     }
   }
-
-  // 1. Tag each sentence; strip titles off person names into roles.
   std::vector<RawMention> mentions;
-  std::vector<std::string_view> words;
-  for (const Sentence& s : *sentences) {
-    if (s.first_token < 0 || s.end_token > static_cast<int>(tokens->size()) ||
+  for (const Sentence& s : doc.sentences) {
+    if (s.first_token < 0 || s.end_token > static_cast<int>(doc.tokens.size()) ||
         s.first_token >= s.end_token) {
       continue;
     }
-    words.clear();
-    for (int t = s.first_token; t < s.end_token; ++t) words.push_back(doc.Text((*tokens)[t].span));
-    std::vector<ner::TaggedSpan> spans = model_->TagSpans(words);
-    // Names are capitalised: in a sentence that has case, lower-case words
-    // at the edges of a span are the model's mistakes ("aula Kremlin",
-    // "Rusia timur"); so is a headline verb glued to a name ("Permalukan
-    // Putin"), a word news almost never capitalises.
-    const bool cased = ner::SentenceHasCase(words);
-    auto lower_word = [&](int i) {
-      if (ner::ClassifyCase(words[i]) == ner::CaseClass::kLower) return true;
-      const int lex = model_->resources().Find(ner::ToLower(words[i]));
-      return lex >= 0 && model_->resources().entries()[lex].cap_bucket == 1;
-    };
-    auto is_place = [&](int i) { return alias_by_key_.contains(NameKey(words[i])); };
-    std::vector<ner::TaggedSpan> kept;
-    for (ner::TaggedSpan sp : spans) {
-      if (cased) {
-        while (sp.begin < sp.end && lower_word(sp.begin)) ++sp.begin;
-        while (sp.begin < sp.end && ner::ClassifyCase(words[sp.end - 1]) == ner::CaseClass::kLower) --sp.end;
-        if (sp.begin == sp.end) continue;
-      }
-      if (sp.type == 0) {
-        // A title or a known place the model left inside the name
-        // ("Presiden Putin", "Kremlin Dmitry Peskov").
-        while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
-                                         (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
-          ++sp.begin;
-        }
-      }
-      kept.push_back(sp);
+    TagSentence(doc, doc.tokens, s, mentions);
+  }
+  std::vector<MentionGroup> groups = GroupMentions(mentions);
+  JoinShortForms(groups);
+  doc.entities = MakeEntities(doc, mentions, groups);
+  return absl::OkStatus();
+}
+
+// 1. Tags one sentence and strips titles off person names into roles.
+void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>& tokens,
+                                   const Sentence& s, std::vector<RawMention>& mentions) const {
+  std::vector<std::string_view> words;
+  for (int t = s.first_token; t < s.end_token; ++t) words.push_back(doc.Text(tokens[t].span));
+  // Names are capitalised: in a sentence that has case, lower-case words
+  // at the edges of a span are the model's mistakes.
+  const bool cased = ner::SentenceHasCase(words);
+  std::vector<ner::TaggedSpan> spans = DropRoleSpans(words, TrimSpans(words, cased, model_->TagSpans(words)));
+  if (cased) AddKnownNames(doc, tokens, s, words, spans);
+  std::vector<bool> blocked(words.size(), false);
+  for (const ner::TaggedSpan& sp : spans) {
+    if (sp.type != 0) continue;
+    for (int i = sp.begin; i < sp.end; ++i) blocked[i] = true;
+  }
+  for (const ner::TaggedSpan& sp : spans) {
+    RawMention m;
+    m.type = sp.type;
+    m.span = {tokens[s.first_token + sp.begin].span.begin, tokens[s.first_token + sp.end - 1].span.end};
+    m.surface = CleanSurface(doc.Text(m.span));
+    m.tokens = NameTokens(m.surface);
+    if (m.tokens.empty()) continue;
+    if (sp.type == 0) {
+      m.role = FindRole(doc, tokens, words, s.first_token, s.first_token + sp.begin, blocked);
     }
-    spans.clear();
-    // An organisation or place that opens with a title word right before a
-    // person is that person's role ("Menteri Luar Negeri Rusia Sergei
-    // Lavrov"), not an entity of its own.
-    for (size_t k = 0; k < kept.size(); ++k) {
-      const std::string first = ner::ToLower(words[kept[k].begin]);
-      if (kept[k].type != 0 && k + 1 < kept.size() && kept[k + 1].type == 0 &&
-          kept[k + 1].begin == kept[k].end &&
-          (RoleHeads().contains(first) || RoleInner().contains(first))) {
-        continue;
-      }
-      spans.push_back(kept[k]);
-    }
-    // Well-known places and organisations (place_names.h) the model missed:
-    // capitalised runs of up to four words that are exactly one of them.
+    mentions.push_back(std::move(m));
+  }
+}
+
+// Lower-case words at the edges of a span ("aula Kremlin", "Rusia timur"),
+// a headline verb glued to a name ("Permalukan Putin", a word news almost
+// never capitalises), and a title or known place the model left inside a
+// person's name ("Presiden Putin", "Kremlin Dmitry Peskov") are cut off.
+std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::string_view>& words,
+                                                         bool cased,
+                                                         std::vector<ner::TaggedSpan> spans) const {
+  auto lower_word = [&](int i) {
+    if (ner::ClassifyCase(words[i]) == ner::CaseClass::kLower) return true;
+    const int lex = model_->resources().Find(ner::ToLower(words[i]));
+    return lex >= 0 && model_->resources().entries()[lex].cap_bucket == 1;
+  };
+  auto is_place = [&](int i) { return alias_by_key_.contains(NameKey(words[i])); };
+  std::vector<ner::TaggedSpan> kept;
+  for (ner::TaggedSpan sp : spans) {
     if (cased) {
-      std::vector<bool> covered(words.size(), false);
-      for (const ner::TaggedSpan& sp : spans) {
-        for (int i = sp.begin; i < sp.end; ++i) covered[i] = true;
-      }
-      const int n = static_cast<int>(words.size());
-      for (int i = 0; i < n; ++i) {
-        for (int len = std::min(4, n - i); len >= 1; --len) {
-          bool ok = true;
-          for (int k = i; k < i + len && ok; ++k) ok = !covered[k] && IsCapitalised(words[k]);
-          if (!ok) continue;
-          const Span text{(*tokens)[s.first_token + i].span.begin,
-                          (*tokens)[s.first_token + i + len - 1].span.end};
-          auto it = alias_by_key_.find(NameKey(doc.Text(text)));
-          if (it == alias_by_key_.end()) continue;
-          spans.push_back({i, i + len, BuiltinAliasGroups()[it->second].type});
-          i += len - 1;
-          break;
-        }
-      }
-      std::sort(spans.begin(), spans.end(),
-                [](const ner::TaggedSpan& a, const ner::TaggedSpan& b) { return a.begin < b.begin; });
+      while (sp.begin < sp.end && lower_word(sp.begin)) ++sp.begin;
+      while (sp.begin < sp.end && ner::ClassifyCase(words[sp.end - 1]) == ner::CaseClass::kLower) --sp.end;
+      if (sp.begin == sp.end) continue;
     }
-    std::vector<bool> blocked(words.size(), false);
-    for (const ner::TaggedSpan& sp : spans) {
-      if (sp.type != 0) continue;
-      for (int i = sp.begin; i < sp.end; ++i) blocked[i] = true;
-    }
-    for (const ner::TaggedSpan& sp : spans) {
-      RawMention m;
-      m.type = sp.type;
-      m.span = {(*tokens)[s.first_token + sp.begin].span.begin,
-                (*tokens)[s.first_token + sp.end - 1].span.end};
-      m.surface = CleanSurface(doc.Text(m.span));
-      m.tokens = NameTokens(m.surface);
-      if (m.tokens.empty()) continue;
-      if (sp.type == 0) {
-        m.role = FindRole(doc, *tokens, words, s.first_token, s.first_token + sp.begin, blocked);
+    if (sp.type == 0) {
+      while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
+                                       (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
+        ++sp.begin;
       }
-      mentions.push_back(std::move(m));
+    }
+    kept.push_back(sp);
+  }
+  return kept;
+}
+
+// An organisation or place that opens with a title word right before a
+// person is that person's role ("Menteri Luar Negeri Rusia Sergei
+// Lavrov"), not an entity of its own.
+std::vector<ner::TaggedSpan> EntityRecognizer::DropRoleSpans(const std::vector<std::string_view>& words,
+                                                             const std::vector<ner::TaggedSpan>& kept) {
+  std::vector<ner::TaggedSpan> spans;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const std::string first = ner::ToLower(words[kept[k].begin]);
+    if (kept[k].type != 0 && k + 1 < kept.size() && kept[k + 1].type == 0 &&
+        kept[k + 1].begin == kept[k].end &&
+        (RoleHeads().contains(first) || RoleInner().contains(first))) {
+      continue;
+    }
+    spans.push_back(kept[k]);
+  }
+  return spans;
+}
+
+// Well-known places and organisations (place_names.h) the model missed:
+// capitalised runs of up to four words that are exactly one of them.
+void EntityRecognizer::AddKnownNames(const Document& doc, const std::vector<Token>& tokens,
+                                     const Sentence& s, const std::vector<std::string_view>& words,
+                                     std::vector<ner::TaggedSpan>& spans) const {
+  std::vector<bool> covered(words.size(), false);
+  for (const ner::TaggedSpan& sp : spans) {
+    for (int i = sp.begin; i < sp.end; ++i) covered[i] = true;
+  }
+  const int n = static_cast<int>(words.size());
+  for (int i = 0; i < n; ++i) {
+    for (int len = std::min(4, n - i); len >= 1; --len) {
+      bool ok = true;
+      for (int k = i; k < i + len && ok; ++k) ok = !covered[k] && IsCapitalised(words[k]);
+      if (!ok) continue;
+      const Span text{tokens[s.first_token + i].span.begin, tokens[s.first_token + i + len - 1].span.end};
+      auto it = alias_by_key_.find(NameKey(doc.Text(text)));
+      if (it == alias_by_key_.end()) continue;
+      spans.push_back({i, i + len, BuiltinAliasGroups()[it->second].type});
+      i += len - 1;
+      break;
     }
   }
+  std::sort(spans.begin(), spans.end(),
+            [](const ner::TaggedSpan& a, const ner::TaggedSpan& b) { return a.begin < b.begin; });
+}
 
-  // 2. Group mentions by KB entry, alias group, or folded name.
-  const auto& alias_groups = BuiltinAliasGroups();
-  std::vector<Group> groups;
+// 2. Groups mentions by KB entry, alias group, or folded name, and gives
+// each group its type.
+std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
+    const std::vector<RawMention>& mentions) const {
+  std::vector<MentionGroup> groups;
   std::map<std::string, int> group_by_key;
   for (int i = 0; i < static_cast<int>(mentions.size()); ++i) {
     const RawMention& m = mentions[i];
@@ -290,22 +301,22 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     }
     auto [it, added] = group_by_key.emplace(group_key, static_cast<int>(groups.size()));
     if (added) {
-      Group g;
+      MentionGroup g;
       g.kb = kb;
       g.alias = alias;
       groups.push_back(std::move(g));
     }
-    Group& g = groups[it->second];
+    MentionGroup& g = groups[it->second];
     g.mentions.push_back(i);
     g.votes[m.type]++;
     if (m.tokens.size() > g.tokens.size()) g.tokens = m.tokens;
   }
-  for (Group& g : groups) {
+  for (MentionGroup& g : groups) {
     if (g.kb != nullptr) {
       g.type = static_cast<int>(g.kb->type);
       g.tokens = NameTokens(g.kb->name);
     } else if (g.alias >= 0) {
-      g.type = alias_groups[g.alias].type;
+      g.type = BuiltinAliasGroups()[g.alias].type;
     } else {
       // Majority vote; ties go to the type of the first mention.
       g.type = mentions[g.mentions[0]].type;
@@ -314,20 +325,24 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
       }
     }
   }
+  return groups;
+}
 
-  // 3. Short forms of person names join the full name.
+// 3. Short forms of person names join the full name: the person mentioned
+// most among those whose name contains the short form as a run of words.
+void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
   std::vector<int> order(groups.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     return groups[a].tokens.size() > groups[b].tokens.size();
   });
   for (int gi : order) {
-    Group& g = groups[gi];
+    MentionGroup& g = groups[gi];
     if (g.kb != nullptr || g.alias >= 0) continue;
     if (g.type != 0 && g.tokens.size() != 1) continue;
     int best = -1;
     for (int ci : order) {
-      const Group& c = groups[ci];
+      const MentionGroup& c = groups[ci];
       if (ci == gi || c.merged_into >= 0 || c.type != 0 || !IsRunOf(g.tokens, c.tokens)) continue;
       if (best < 0 || c.mentions.size() > groups[best].mentions.size() ||
           (c.mentions.size() == groups[best].mentions.size() && c.mentions[0] < groups[best].mentions[0])) {
@@ -338,10 +353,15 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     g.merged_into = best;
     groups[best].mentions.insert(groups[best].mentions.end(), g.mentions.begin(), g.mentions.end());
   }
+}
 
-  // 4. Entities.
+// 4. One entity per group that was not merged, in order of first mention.
+std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
+                                                   const std::vector<RawMention>& mentions,
+                                                   std::vector<MentionGroup>& groups) {
   const bool english = absl::StartsWith(doc.language.code, "en");
-  for (Group& g : groups) {
+  std::vector<Entity> entities;
+  for (MentionGroup& g : groups) {
     if (g.merged_into >= 0) continue;
     std::sort(g.mentions.begin(), g.mentions.end(), [&](int a, int b) {
       return mentions[a].span.begin < mentions[b].span.begin;
@@ -354,25 +374,11 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
       e.kb_id = g.kb->id;
       id_name = g.kb->name;
     } else if (g.alias >= 0) {
-      const AliasGroup& a = alias_groups[g.alias];
+      const AliasGroup& a = BuiltinAliasGroups()[g.alias];
       e.name = english ? a.name_en : a.name_id;
       id_name = a.name_id;
     } else {
-      // The most frequent spelling among the longest names.
-      std::map<std::string, int> counts;
-      for (int m : g.mentions) {
-        if (mentions[m].tokens.size() == g.tokens.size() && NameKey(mentions[m].tokens) == NameKey(g.tokens)) {
-          counts[mentions[m].surface]++;
-        }
-      }
-      int best = 0;
-      for (int m : g.mentions) {  // first-seen order breaks ties
-        auto it = counts.find(mentions[m].surface);
-        if (it != counts.end() && it->second > best) {
-          best = it->second;
-          e.name = it->first;
-        }
-      }
+      e.name = MostFrequentSpelling(mentions, g);
       id_name = e.name;
     }
     e.id = EntityId(e.type, NameKey(id_name));
@@ -383,12 +389,34 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
       if (seen_alias.insert(rm.surface).second) e.aliases.push_back(rm.surface);
       if (!rm.role.empty() && seen_role.insert(NameKey(rm.role)).second) e.roles.push_back(rm.role);
     }
-    doc.entities.push_back(std::move(e));
+    entities.push_back(std::move(e));
   }
-  std::stable_sort(doc.entities.begin(), doc.entities.end(), [](const Entity& a, const Entity& b) {
+  std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
     return a.mentions[0].span.begin < b.mentions[0].span.begin;
   });
-  return absl::OkStatus();
+  return entities;
+}
+
+// The most frequent spelling among a group's longest names; first-seen
+// order breaks ties.
+std::string EntityRecognizer::MostFrequentSpelling(const std::vector<RawMention>& mentions,
+                                                   const MentionGroup& g) {
+  std::map<std::string, int> counts;
+  for (int m : g.mentions) {
+    if (mentions[m].tokens.size() == g.tokens.size() && NameKey(mentions[m].tokens) == NameKey(g.tokens)) {
+      counts[mentions[m].surface]++;
+    }
+  }
+  std::string name;
+  int best = 0;
+  for (int m : g.mentions) {
+    auto it = counts.find(mentions[m].surface);
+    if (it != counts.end() && it->second > best) {
+      best = it->second;
+      name = it->first;
+    }
+  }
+  return name;
 }
 
 }  // namespace warta::enrichment

@@ -55,10 +55,10 @@ class EntityRecognizer {
  public:
   static absl::StatusOr<std::unique_ptr<EntityRecognizer>> Create(const EntityOptions& options);
 
-  // Reads doc.text, doc.tokens, doc.sentences and doc.language; replaces
-  // doc.entities with the PERSON / ORGANIZATION / LOCATION entities (the
-  // DATE, MONEY and QUANTITY taggers run afterwards and append). When
-  // doc.tokens is empty the text is tokenised here (simple_tokenizer.h).
+  // Reads doc.text, doc.tokens and doc.sentences (the segment stage's) and
+  // doc.language; replaces doc.entities with the PERSON / ORGANIZATION /
+  // LOCATION entities (the DATE, MONEY and QUANTITY taggers run afterwards
+  // and append). No sentences, no entities.
   absl::Status Process(Document& doc) const;
 
   // Tags one pre-tokenised sentence: one tag per token, "O", "B-PERSON",
@@ -68,7 +68,29 @@ class EntityRecognizer {
   const ner::NerModel& model() const { return *model_; }
 
  private:
+  struct RawMention;
+  struct MentionGroup;
+
   EntityRecognizer() = default;
+
+  // The four steps of Process.
+  void TagSentence(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
+                   std::vector<RawMention>& mentions) const;
+  std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;
+  static void JoinShortForms(std::vector<MentionGroup>& groups);
+  static std::vector<Entity> MakeEntities(const Document& doc, const std::vector<RawMention>& mentions,
+                                          std::vector<MentionGroup>& groups);
+
+  // Pieces of TagSentence and MakeEntities.
+  std::vector<ner::TaggedSpan> TrimSpans(const std::vector<std::string_view>& words, bool cased,
+                                         std::vector<ner::TaggedSpan> spans) const;
+  static std::vector<ner::TaggedSpan> DropRoleSpans(const std::vector<std::string_view>& words,
+                                                    const std::vector<ner::TaggedSpan>& kept);
+  void AddKnownNames(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
+                     const std::vector<std::string_view>& words,
+                     std::vector<ner::TaggedSpan>& spans) const;
+  static std::string MostFrequentSpelling(const std::vector<RawMention>& mentions,
+                                          const MentionGroup& group);
 
   std::unique_ptr<ner::NerModel> model_;
   KnowledgeBase kb_;

@@ -1,6 +1,7 @@
-// A small tokeniser and sentence splitter for when a Document arrives
-// without the segment stage's tokens (tools, benchmarks, tests of this stage
-// alone). Words keep inner hyphens and apostrophes ("Jong-un"), numbers keep
+// The tokeniser and sentence splitter the NER trainer reads the unlabelled
+// news with (training/ner/news_corpus.h): the committed models/ner/ner.model
+// was trained on its statistics, so it stays as it is. No enrichment stage
+// uses it: they read the segment stage's Document::tokens. Words keep inner hyphens and apostrophes ("Jong-un"), numbers keep
 // inner separators ("10.000", "3,5"); a newline or ". ! ?" ends a sentence.
 // The segment stage (enrichment/segment) is the real thing.
 //

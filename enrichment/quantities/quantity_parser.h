@@ -4,21 +4,17 @@
 // "200 juta euro ($218 juta)" -> 200000000 EUR and 218000000 USD;
 // "ribuan pasukan" -> 1000 pasukan, order_of_magnitude, not exact.
 //
-// ParseNumeral / FindQuantities are pure functions over a string_view;
-// QuantityTagger is the enrichment stage that turns them into MONEY and
-// QUANTITY entities. All are thread-safe (QuantityTagger is immutable after
-// Create).
+// ParseNumeral / FindQuantities are pure functions over a string_view,
+// thread-safe. The enrichment stage that turns them into MONEY and
+// QUANTITY entities is QuantityTagger (quantity_tagger.h).
 #ifndef WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_
 #define WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
 #include "enrichment/document.h"
 
 namespace warta::enrichment {
@@ -31,6 +27,13 @@ enum class NumberStyle {
                 // a lone separator before exactly three digits is a
                 // thousands separator, otherwise a decimal point
 };
+
+// The style of a document's language, the one reading of numbers every
+// stage shares: "en" kEnglish, "id" kIndonesian, anything else kAuto.
+// Malay is kAuto: Malaysian text writes "10,000" and "3.5", and an
+// Indonesian page taken for Malay (the pair is easy to confuse) writes
+// "10.000" and "3,5"; kAuto reads both right.
+NumberStyle NumberStyleFor(std::string_view language);
 
 // Parses one numeral written in digits ("10.000", "3,5", "1,234.56").
 // nullopt when `numeral` is not digits and separators only.
@@ -56,29 +59,9 @@ std::string NormalizedQuantity(const FoundQuantity& q);
 // Formats a value without a trailing ".0" ("10000", "3.5").
 std::string FormatQuantityValue(double value);
 
-struct QuantityTaggerOptions {
-  // Style for documents whose language is not English; English documents
-  // ("en") always use NumberStyle::kEnglish.
-  NumberStyle default_style = NumberStyle::kAuto;
-};
-
-// The enrichment stage: appends MONEY and QUANTITY entities to
-// Document::entities (existing entities, e.g. DATEs, are kept). One entity
-// per normalised value; repeated mentions of the same value are merged into
-// it. Immutable after Create, so one instance may serve many threads.
-class QuantityTagger {
- public:
-  static absl::StatusOr<std::unique_ptr<QuantityTagger>> Create(
-      const QuantityTaggerOptions& options = {});
-
-  absl::Status Process(Document& doc) const;
-
- private:
-  explicit QuantityTagger(const QuantityTaggerOptions& options)
-      : options_(options) {}
-  QuantityTaggerOptions options_;
-};
-
 }  // namespace warta::enrichment
+
+// Users that reached the tagger through this header (bench/claims).
+#include "enrichment/quantities/quantity_tagger.h"  // IWYU pragma: export
 
 #endif  // WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_

@@ -15,10 +15,8 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "enrichment/entities/place_names.h"
-#include "enrichment/entities/simple_tokenizer.h"
 #include "eval/ner/conll.h"
 #include "eval/ner/ner_eval.h"
-#include "unicode/utf8.h"
 
 namespace warta::training {
 namespace {
@@ -26,111 +24,6 @@ namespace {
 using enrichment::ner::kNumTags;
 using enrichment::ner::LexEntry;
 using enrichment::ner::NerModelData;
-
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, cp, error);
-  if (!error) out->append(buf, n);
-}
-
-// The "text" string of one JSON line (the news files are JSON lines with a
-// flat object); empty when absent.
-std::string JsonTextField(std::string_view line) {
-  const size_t key = line.find("\"text\"");
-  if (key == std::string_view::npos) return "";
-  size_t i = line.find('"', line.find(':', key) + 1);
-  if (i == std::string_view::npos) return "";
-  std::string out;
-  for (++i; i < line.size() && line[i] != '"'; ++i) {
-    if (line[i] != '\\' || i + 1 >= line.size()) {
-      out.push_back(line[i]);
-      continue;
-    }
-    const char e = line[++i];
-    switch (e) {
-      case 'n': out.push_back('\n'); break;
-      case 't': out.push_back('\t'); break;
-      case 'r': break;
-      case 'u': {
-        if (i + 4 >= line.size()) return out;
-        uint32_t cp = std::stoul(std::string(line.substr(i + 1, 4)), nullptr, 16);
-        i += 4;
-        if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < line.size() && line[i + 1] == '\\' &&
-            line[i + 2] == 'u') {
-          const uint32_t lo = std::stoul(std::string(line.substr(i + 3, 4)), nullptr, 16);
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          i += 6;
-        }
-        AppendUtf8(cp, &out);
-        break;
-      }
-      default: out.push_back(e);
-    }
-  }
-  return out;
-}
-
-struct WordStats {
-  long count = 0;
-  long inner = 0;      // occurrences not at the start of a sentence
-  long inner_cap = 0;  // ... of which written with an initial capital
-};
-
-// Sentences of the news corpus as lower-cased token ids, plus statistics.
-struct NewsCorpus {
-  std::vector<std::string> vocab;
-  absl::flat_hash_map<std::string, int> index;
-  std::vector<WordStats> stats;
-  std::vector<std::vector<int>> sentences;
-};
-
-absl::StatusOr<NewsCorpus> ReadNews(const std::filesystem::path& data_dir) {
-  NewsCorpus corpus;
-  ASSIGN_OR_RETURN(std::vector<std::string> texts,
-                   ReadNewsTexts(data_dir / "news" / "indosum_articles.jsonl"));
-  for (const std::string& text : texts) {
-    const auto seg = enrichment::SimpleSegment(text);
-    for (const enrichment::Sentence& s : seg.sentences) {
-      std::vector<int> ids;
-      for (int t = s.first_token; t < s.end_token; ++t) {
-        const enrichment::Span span = seg.tokens[t].span;
-        const std::string_view word(text.data() + span.begin, span.size());
-        std::string lower = enrichment::ner::ToLower(word);
-        auto [it, added] = corpus.index.emplace(lower, static_cast<int>(corpus.vocab.size()));
-        if (added) {
-          corpus.vocab.push_back(lower);
-          corpus.stats.emplace_back();
-        }
-        WordStats& st = corpus.stats[it->second];
-        ++st.count;
-        // Skip the first token and anything right after quotes or colons,
-        // where capitals are grammar, not names.
-        const bool initial = t == s.first_token || seg.tokens[t - 1].kind != enrichment::TokenKind::kWord;
-        if (!initial) {
-          ++st.inner;
-          const auto cc = enrichment::ner::ClassifyCase(word);
-          if (cc == enrichment::ner::CaseClass::kInitialUpper ||
-              cc == enrichment::ner::CaseClass::kAllUpper || cc == enrichment::ner::CaseClass::kMixed) {
-            ++st.inner_cap;
-          }
-        }
-        ids.push_back(it->second);
-      }
-      corpus.sentences.push_back(std::move(ids));
-    }
-  }
-  return corpus;
-}
 
 uint8_t CapBucket(const WordStats& s) {
   if (s.inner < 3) return 0;
@@ -301,54 +194,50 @@ std::vector<enrichment::ner::GazetteerEntry> TrainingGazetteer(
 
 }  // namespace
 
-absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl) {
-  ASSIGN_OR_RETURN(std::string contents, ReadFile(jsonl));
-  std::vector<std::string> texts;
-  std::istringstream lines(contents);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::string text = JsonTextField(line);
-    if (!text.empty()) texts.push_back(std::move(text));
-  }
-  return texts;
-}
-
 namespace {
 
-// One perceptron run (options.seed shuffles the training order).
-absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
-  std::ostream* log = options.log;
-  // 1. Labelled data.
+// The labelled sentences: training sentences with their corpus, and the
+// dev/valid splits the log reports F1 on.
+struct LabelledData {
   std::vector<eval::ConllSentence> train;
-  std::vector<int> train_domain;
+  std::vector<int> train_domain;  // index into options.corpora, per sentence
   struct Dev {
     std::string name;
     std::string corpus;
     std::vector<eval::ConllSentence> sentences;
   };
   std::vector<Dev> dev;
+};
+
+absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
+  LabelledData data;
   for (const std::string& name : options.corpora) {
     const auto dir = options.data_dir / "ner" / name;
     ASSIGN_OR_RETURN(std::string contents, ReadFile(dir / "train.txt"));
     ASSIGN_OR_RETURN(auto sentences, eval::ParseConll(contents));
-    if (log) *log << name << ": " << sentences.size() << " training sentences\n";
-    train.insert(train.end(), sentences.begin(), sentences.end());
+    if (options.log) *options.log << name << ": " << sentences.size() << " training sentences\n";
+    data.train.insert(data.train.end(), sentences.begin(), sentences.end());
     const int domain = static_cast<int>(&name - options.corpora.data());
-    train_domain.resize(train.size(), domain);
+    data.train_domain.resize(data.train.size(), domain);
     for (const char* split : {"dev.txt", "valid.txt"}) {
       if (!std::filesystem::exists(dir / split)) continue;
       ASSIGN_OR_RETURN(std::string d, ReadFile(dir / split));
       ASSIGN_OR_RETURN(auto ds, eval::ParseConll(d));
-      dev.push_back({absl::StrCat(name, "/", split), name, std::move(ds)});
+      data.dev.push_back({absl::StrCat(name, "/", split), name, std::move(ds)});
     }
   }
-  // 2. Lexicon from the unlabelled news (and every training word).
-  ASSIGN_OR_RETURN(NewsCorpus news, ReadNews(options.data_dir));
-  if (log) *log << "news: " << news.sentences.size() << " sentences, " << news.vocab.size() << " words\n";
+  return data;
+}
+
+// The model's lexicon: news words seen at least twice (with their
+// capitalisation bucket and clusters), every training word and every
+// gazetteer word; and the packaged gazetteer.
+NerModelData BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news,
+                          const std::vector<eval::ConllSentence>& train) {
   std::vector<int16_t> fine, coarse;
   if (options.clusters > 0) {
-    fine = ClusterWords(news, options.clusters, 40000, 8, log);
-    coarse = ClusterWords(news, options.coarse_clusters, 40000, 8, log);
+    fine = ClusterWords(news, options.clusters, 40000, 8, options.log);
+    coarse = ClusterWords(news, options.coarse_clusters, 40000, 8, options.log);
   }
   NerModelData model;
   model.gazetteer = enrichment::BuiltinGazetteer();
@@ -373,8 +262,15 @@ absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
     model.words.push_back(word);
     model.entries.push_back(entry);
   }
-  // Training sentence i is analysed with fold_resources[i % folds]: the
-  // packaged gazetteer plus the names of the other folds.
+  return model;
+}
+
+// Training sentence i is analysed with fold_resources[i % folds]: the
+// packaged gazetteer plus the names of the other folds. Adds the names of
+// all folds to the model's gazetteer.
+std::vector<std::unique_ptr<enrichment::ner::NerResources>> FoldResources(
+    const NerTrainOptions& options, const std::vector<eval::ConllSentence>& train,
+    NerModelData& model) {
   const int folds = std::max(1, options.gazetteer_folds);
   std::vector<std::unique_ptr<enrichment::ner::NerResources>> fold_resources;
   for (int k = 0; k < folds; ++k) {
@@ -392,201 +288,278 @@ absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
     auto names = TrainingGazetteer(train, [](size_t) { return true; }, options.gazetteer_min_ratio);
     model.gazetteer.insert(model.gazetteer.end(), names.begin(), names.end());
   }
-  if (log) *log << "lexicon: " << model.words.size() << " words, gazetteer: " << model.gazetteer.size() << "\n";
+  return fold_resources;
+}
 
-  // 3. Features.
-  std::unordered_map<uint64_t, uint32_t> feature_ids;
-  std::vector<uint64_t> feature_hash;
-  std::vector<TrainSentence> data;
-  data.reserve(train.size());
-  {
-    std::string storage;
-    std::vector<enrichment::ner::TokenInfo> infos;
-    std::vector<uint64_t> feats;
-    const auto intern = [&](uint64_t f) {
-      auto [it, added] = feature_ids.emplace(f, static_cast<uint32_t>(feature_hash.size()));
-      if (added) feature_hash.push_back(f);
-      return it->second;
-    };
-    for (size_t si = 0; si < train.size(); ++si) {
-      const auto& s = train[si];
-      std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
-      enrichment::ner::AnalyzeSentence(words, *fold_resources[si % folds], &storage, &infos);
-      TrainSentence ts;
-      ts.domain = train_domain[si];
-      ts.gold = eval::SpansToTags(eval::LabelsToSpans(s.labels), static_cast<int>(words.size()));
-      for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-        feats.clear();
-        enrichment::ner::TokenFeatures(infos, i, &feats);
-        if (options.domain_adaptation) {
-          const size_t shared = feats.size();
-          for (size_t k = 0; k < shared; ++k) feats.push_back(DomainFeature(feats[k], ts.domain));
-        }
-        std::vector<uint32_t> ids;
-        ids.reserve(feats.size());
-        for (uint64_t f : feats) ids.push_back(intern(f));
-        ts.features.push_back(std::move(ids));
-        std::pair<uint32_t, int> context[enrichment::ner::kNumTransitionContexts];
-        enrichment::ner::TransitionContext(infos[i], context);
-        for (int p = 0; p < kNumTags; ++p) {
-          feats.clear();
-          for (const auto& [group, value] : context) {
-            feats.push_back(enrichment::ner::TransitionFeature(group, p, value));
-          }
-          if (options.domain_adaptation) {
-            const size_t shared = feats.size();
-            for (size_t k = 0; k < shared; ++k) feats.push_back(DomainFeature(feats[k], ts.domain));
-          }
-          ts.per_transition = static_cast<int>(feats.size());
-          for (uint64_t f : feats) ts.transition_features.push_back(intern(f));
-        }
+// Feature hashes interned to dense ids, and every training sentence as ids.
+struct FeatureTable {
+  std::unordered_map<uint64_t, uint32_t> ids;
+  std::vector<uint64_t> hashes;  // by id
+  std::vector<TrainSentence> sentences;
+
+  uint32_t Intern(uint64_t f) {
+    auto [it, added] = ids.emplace(f, static_cast<uint32_t>(hashes.size()));
+    if (added) hashes.push_back(f);
+    return it->second;
+  }
+};
+
+// Appends the domain copies of feats[0, size) when domain adaptation is on.
+void AddDomainCopies(const NerTrainOptions& options, int domain, std::vector<uint64_t>& feats) {
+  if (!options.domain_adaptation) return;
+  const size_t shared = feats.size();
+  for (size_t k = 0; k < shared; ++k) feats.push_back(DomainFeature(feats[k], domain));
+}
+
+// The features of one training sentence, analysed with `resources`.
+TrainSentence SentenceFeatures(const NerTrainOptions& options, const eval::ConllSentence& s, int domain,
+                               const enrichment::ner::NerResources& resources, FeatureTable& table) {
+  thread_local std::string storage;
+  thread_local std::vector<enrichment::ner::TokenInfo> infos;
+  thread_local std::vector<uint64_t> feats;
+  std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+  enrichment::ner::AnalyzeSentence(words, resources, &storage, &infos);
+  TrainSentence ts;
+  ts.domain = domain;
+  ts.gold = eval::SpansToTags(eval::LabelsToSpans(s.labels), static_cast<int>(words.size()));
+  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    feats.clear();
+    enrichment::ner::TokenFeatures(infos, i, &feats);
+    AddDomainCopies(options, ts.domain, feats);
+    std::vector<uint32_t> ids;
+    ids.reserve(feats.size());
+    for (uint64_t f : feats) ids.push_back(table.Intern(f));
+    ts.features.push_back(std::move(ids));
+    std::pair<uint32_t, int> context[enrichment::ner::kNumTransitionContexts];
+    enrichment::ner::TransitionContext(infos[i], context);
+    for (int p = 0; p < kNumTags; ++p) {
+      feats.clear();
+      for (const auto& [group, value] : context) {
+        feats.push_back(enrichment::ner::TransitionFeature(group, p, value));
       }
-      data.push_back(std::move(ts));
+      AddDomainCopies(options, ts.domain, feats);
+      ts.per_transition = static_cast<int>(feats.size());
+      for (uint64_t f : feats) ts.transition_features.push_back(table.Intern(f));
     }
   }
-  if (log) *log << "features: " << feature_hash.size() << "\n";
+  return ts;
+}
 
-  // 4. Averaged structured perceptron.
-  const size_t nf = feature_hash.size();
-  std::vector<float> w(nf * kNumTags, 0.0f), u(nf * kNumTags, 0.0f);
-  std::array<float, kNumTags * kNumTags> tw{}, tu{};
-  std::array<float, kNumTags> sw{}, su{};
-  float c = 1;
-  std::mt19937 rng(options.seed);
-  std::vector<size_t> order(data.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto domain_of = [&](const std::string& corpus) {
-    for (size_t d = 0; d < options.corpora.size(); ++d) {
-      if (options.corpora[d] == corpus) return static_cast<int>(d);
+FeatureTable ExtractFeatures(const NerTrainOptions& options, const LabelledData& data,
+                             const std::vector<std::unique_ptr<enrichment::ner::NerResources>>& folds) {
+  FeatureTable table;
+  table.sentences.reserve(data.train.size());
+  for (size_t si = 0; si < data.train.size(); ++si) {
+    table.sentences.push_back(SentenceFeatures(options, data.train[si], data.train_domain[si],
+                                               *folds[si % folds.size()], table));
+  }
+  return table;
+}
+
+// The averaged structured perceptron: weights `w`, and `u` for averaging
+// (the averaged weight is w - u / c).
+class Perceptron {
+ public:
+  Perceptron(const NerTrainOptions& options, const FeatureTable& table)
+      : options_(options), table_(table), nf_(table.hashes.size()),
+        w_(nf_ * kNumTags, 0.0f), u_(nf_ * kNumTags, 0.0f) {
+    // Domain copies are folded into the variants, never written on their own.
+    if (options.domain_adaptation) {
+      for (size_t f = 0; f < nf_; ++f) {
+        for (int d = 0; d < static_cast<int>(options.corpora.size()); ++d) {
+          domain_copies_.insert(DomainFeature(table.hashes[f], d));
+        }
+      }
+    }
+  }
+
+  // One pass over the sentences in `order`; returns the token errors.
+  long Epoch(const std::vector<size_t>& order) {
+    long errors = 0;
+    for (size_t idx : order) {
+      const TrainSentence& s = table_.sentences[idx];
+      Decode(s);
+      if (pred_ != s.gold) errors += Update(s);
+      c_ += 1;
+    }
+    return errors;
+  }
+
+  // The averaged weights as a model: `base` (lexicon, gazetteer) plus one
+  // weight variant per options.variants.
+  NerModelData Averaged(const NerModelData& base) const {
+    NerModelData m = base;
+    for (const auto& [name, corpus] : options_.variants) {
+      m.variants.push_back(AveragedVariant(name, DomainOf(corpus)));
+    }
+    if (m.variants.empty()) m.variants.push_back(AveragedVariant("news", -1));
+    return m;
+  }
+
+ private:
+  static constexpr int kSquare = kNumTags * kNumTags;
+
+  // Row i, prev p: ids at transition_features[(i * kNumTags + p) * m ...].
+  static const uint32_t* TransIds(const TrainSentence& s, int i, int p) {
+    return &s.transition_features[(i * kNumTags + p) * s.per_transition];
+  }
+
+  // Viterbi with the current weights into pred_.
+  void Decode(const TrainSentence& s) {
+    const int n = static_cast<int>(s.gold.size());
+    const int m = s.per_transition;
+    em_.assign(static_cast<size_t>(n) * kNumTags, 0.0f);
+    for (int i = 0; i < n; ++i) {
+      for (uint32_t f : s.features[i]) {
+        for (int t = 0; t < kNumTags; ++t) em_[i * kNumTags + t] += w_[f * kNumTags + t];
+      }
+    }
+    trans_.assign(static_cast<size_t>(n) * kSquare, 0.0f);
+    for (int i = 1; i < n; ++i) {
+      for (int p = 0; p < kNumTags; ++p) {
+        float* row = &trans_[i * kSquare + p * kNumTags];
+        for (int t = 0; t < kNumTags; ++t) row[t] = tw_[p * kNumTags + t];
+        const uint32_t* ids = TransIds(s, i, p);
+        for (int k = 0; k < m; ++k) {
+          for (int t = 0; t < kNumTags; ++t) row[t] += w_[ids[k] * kNumTags + t];
+        }
+      }
+    }
+    enrichment::ner::NerWeights view;
+    view.transitions = tw_;
+    view.start = sw_;
+    trans_rows_.resize(n);
+    for (int i = 0; i < n; ++i) trans_rows_[i] = &trans_[i * kSquare];
+    enrichment::ner::Viterbi(em_.data(), n, view, &pred_, trans_rows_.data());
+  }
+
+  void Add(std::vector<float>& w, std::vector<float>& u, size_t at, float sign) {
+    w[at] += sign;
+    u[at] += sign * c_;
+  }
+
+  // Moves the weights towards the gold tags and away from pred_; returns
+  // the number of wrong tokens.
+  long Update(const TrainSentence& s) {
+    const int n = static_cast<int>(s.gold.size());
+    long errors = 0;
+    for (int i = 0; i < n; ++i) {
+      if (pred_[i] == s.gold[i]) continue;
+      ++errors;
+      for (uint32_t f : s.features[i]) {
+        Add(w_, u_, f * kNumTags + s.gold[i], 1);
+        Add(w_, u_, f * kNumTags + pred_[i], -1);
+      }
+    }
+    for (int i = 0; i < n; ++i) {
+      const int gp = i ? s.gold[i - 1] : -1, pp = i ? pred_[i - 1] : -1;
+      if (gp == pp && s.gold[i] == pred_[i]) continue;
+      if (i == 0) {
+        sw_[s.gold[0]] += 1, su_[s.gold[0]] += c_;
+        sw_[pred_[0]] -= 1, su_[pred_[0]] -= c_;
+        continue;
+      }
+      tw_[gp * kNumTags + s.gold[i]] += 1, tu_[gp * kNumTags + s.gold[i]] += c_;
+      tw_[pp * kNumTags + pred_[i]] -= 1, tu_[pp * kNumTags + pred_[i]] -= c_;
+      for (int k = 0; k < s.per_transition; ++k) {
+        const uint32_t g = TransIds(s, i, gp)[k], q = TransIds(s, i, pp)[k];
+        Add(w_, u_, g * kNumTags + s.gold[i], 1);
+        Add(w_, u_, q * kNumTags + pred_[i], -1);
+      }
+    }
+    return errors;
+  }
+
+  int DomainOf(const std::string& corpus) const {
+    for (size_t d = 0; d < options_.corpora.size(); ++d) {
+      if (options_.corpora[d] == corpus) return static_cast<int>(d);
     }
     return -1;
-  };
-  // Domain copies are folded into the variants, never written on their own.
-  absl::flat_hash_set<uint64_t> domain_copies;
-  if (options.domain_adaptation) {
-    for (size_t f = 0; f < nf; ++f) {
-      for (int d = 0; d < static_cast<int>(options.corpora.size()); ++d) {
-        domain_copies.insert(DomainFeature(feature_hash[f], d));
-      }
-    }
   }
-  auto averaged_variant = [&](const std::string& name, int target) {
+
+  enrichment::ner::NerWeights AveragedVariant(const std::string& name, int target) const {
     enrichment::ner::NerWeights v;
     v.name = name;
-    for (size_t f = 0; f < nf; ++f) {
-      if (domain_copies.contains(feature_hash[f])) continue;
+    for (size_t f = 0; f < nf_; ++f) {
+      if (domain_copies_.contains(table_.hashes[f])) continue;
       enrichment::ner::TagScores s;
       bool keep = false;
       int g = -1;
-      if (target >= 0 && options.domain_adaptation) {
-        auto it = feature_ids.find(DomainFeature(feature_hash[f], target));
-        if (it != feature_ids.end()) g = static_cast<int>(it->second);
+      if (target >= 0 && options_.domain_adaptation) {
+        auto it = table_.ids.find(DomainFeature(table_.hashes[f], target));
+        if (it != table_.ids.end()) g = static_cast<int>(it->second);
       }
       for (int t = 0; t < kNumTags; ++t) {
-        s[t] = w[f * kNumTags + t] - u[f * kNumTags + t] / c;
-        if (g >= 0) s[t] += w[g * kNumTags + t] - u[g * kNumTags + t] / c;
-        keep |= std::fabs(s[t]) > options.prune_below && s[t] != 0.0f;
+        s[t] = w_[f * kNumTags + t] - u_[f * kNumTags + t] / c_;
+        if (g >= 0) s[t] += w_[g * kNumTags + t] - u_[g * kNumTags + t] / c_;
+        keep |= std::fabs(s[t]) > options_.prune_below && s[t] != 0.0f;
       }
-      if (keep) v.weights.push_back({feature_hash[f], s});
+      if (keep) v.weights.push_back({table_.hashes[f], s});
     }
     std::sort(v.weights.begin(), v.weights.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (int i = 0; i < kNumTags * kNumTags; ++i) v.transitions[i] = tw[i] - tu[i] / c;
-    for (int i = 0; i < kNumTags; ++i) v.start[i] = sw[i] - su[i] / c;
+    for (int i = 0; i < kSquare; ++i) v.transitions[i] = tw_[i] - tu_[i] / c_;
+    for (int i = 0; i < kNumTags; ++i) v.start[i] = sw_[i] - su_[i] / c_;
     return v;
-  };
-  auto averaged = [&] {
-    NerModelData m = model;
+  }
+
+  const NerTrainOptions& options_;
+  const FeatureTable& table_;
+  const size_t nf_;
+  std::vector<float> w_, u_;
+  std::array<float, kSquare> tw_{}, tu_{};
+  std::array<float, kNumTags> sw_{}, su_{};
+  float c_ = 1;
+  absl::flat_hash_set<uint64_t> domain_copies_;
+  // Scratch space of Decode.
+  std::vector<float> em_, trans_;
+  std::vector<const float*> trans_rows_;
+  std::vector<int> pred_;
+};
+
+// "epoch N: errors / tokens" and the dev F1 of the averaged model so far.
+void LogEpoch(const NerTrainOptions& options, const LabelledData& data, int epoch, long errors,
+              long tokens, const NerModelData& averaged) {
+  std::ostream& log = *options.log;
+  log << "epoch " << epoch + 1 << ": " << errors << " token errors / " << tokens;
+  auto m = enrichment::ner::NerModel::FromData(averaged);
+  for (const LabelledData::Dev& d : data.dev) {
+    log << "  " << d.name << " F1 " << eval::EvaluateNer(*m, d.sentences).F1();
     for (const auto& [name, corpus] : options.variants) {
-      m.variants.push_back(averaged_variant(name, domain_of(corpus)));
+      if (corpus == d.corpus && name != m->data().variants[0].name) {
+        log << " (" << name << ": " << eval::EvaluateNer(*m, d.sentences, name).F1() << ")";
+      }
     }
-    if (m.variants.empty()) m.variants.push_back(averaged_variant("news", -1));
-    return m;
-  };
-  std::vector<float> em, trans;
-  std::vector<const float*> trans_rows;
-  std::vector<int> pred;
-  constexpr int kSquare = kNumTags * kNumTags;
+  }
+  log << "\n";
+}
+
+// One perceptron run (options.seed shuffles the training order).
+absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
+  std::ostream* log = options.log;
+  ASSIGN_OR_RETURN(LabelledData data, ReadLabelledData(options));
+  ASSIGN_OR_RETURN(NewsCorpus news, ReadNewsCorpus(options.data_dir));
+  if (log) *log << "news: " << news.sentences.size() << " sentences, " << news.vocab.size() << " words\n";
+  NerModelData model = BuildLexicon(options, news, data.train);
+  const auto folds = FoldResources(options, data.train, model);
+  if (log) *log << "lexicon: " << model.words.size() << " words, gazetteer: " << model.gazetteer.size() << "\n";
+  const FeatureTable table = ExtractFeatures(options, data, folds);
+  if (log) *log << "features: " << table.hashes.size() << "\n";
+
+  Perceptron perceptron(options, table);
+  std::mt19937 rng(options.seed);
+  std::vector<size_t> order(table.sentences.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  long tokens_per_epoch = 0;
+  for (const TrainSentence& s : table.sentences) tokens_per_epoch += static_cast<long>(s.gold.size());
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates: same on every platform
       std::swap(order[i - 1], order[rng() % i]);
     }
-    long errors = 0, tokens = 0;
-    for (size_t idx : order) {
-      const TrainSentence& s = data[idx];
-      const int n = static_cast<int>(s.gold.size());
-      em.assign(static_cast<size_t>(n) * kNumTags, 0.0f);
-      for (int i = 0; i < n; ++i) {
-        for (uint32_t f : s.features[i]) {
-          for (int t = 0; t < kNumTags; ++t) em[i * kNumTags + t] += w[f * kNumTags + t];
-        }
-      }
-      const int m = s.per_transition;
-      // Row i, prev p: ids at transition_features[(i * kNumTags + p) * m ...].
-      const auto trans_ids = [&](int i, int p) { return &s.transition_features[(i * kNumTags + p) * m]; };
-      trans.assign(static_cast<size_t>(n) * kSquare, 0.0f);
-      for (int i = 1; i < n; ++i) {
-        for (int p = 0; p < kNumTags; ++p) {
-          float* row = &trans[i * kSquare + p * kNumTags];
-          for (int t = 0; t < kNumTags; ++t) row[t] = tw[p * kNumTags + t];
-          const uint32_t* ids = trans_ids(i, p);
-          for (int k = 0; k < m; ++k) {
-            for (int t = 0; t < kNumTags; ++t) row[t] += w[ids[k] * kNumTags + t];
-          }
-        }
-      }
-      enrichment::ner::NerWeights view;
-      view.transitions = tw;
-      view.start = sw;
-      trans_rows.resize(n);
-      for (int i = 0; i < n; ++i) trans_rows[i] = &trans[i * kSquare];
-      enrichment::ner::Viterbi(em.data(), n, view, &pred, trans_rows.data());
-      tokens += n;
-      if (pred != s.gold) {
-        for (int i = 0; i < n; ++i) {
-          if (pred[i] == s.gold[i]) continue;
-          ++errors;
-          for (uint32_t f : s.features[i]) {
-            w[f * kNumTags + s.gold[i]] += 1;
-            u[f * kNumTags + s.gold[i]] += c;
-            w[f * kNumTags + pred[i]] -= 1;
-            u[f * kNumTags + pred[i]] -= c;
-          }
-        }
-        for (int i = 0; i < n; ++i) {
-          const int gp = i ? s.gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
-          if (gp == pp && s.gold[i] == pred[i]) continue;
-          if (i == 0) {
-            sw[s.gold[0]] += 1, su[s.gold[0]] += c;
-            sw[pred[0]] -= 1, su[pred[0]] -= c;
-          } else {
-            tw[gp * kNumTags + s.gold[i]] += 1, tu[gp * kNumTags + s.gold[i]] += c;
-            tw[pp * kNumTags + pred[i]] -= 1, tu[pp * kNumTags + pred[i]] -= c;
-            for (int k = 0; k < m; ++k) {
-              const uint32_t g = trans_ids(i, gp)[k], q = trans_ids(i, pp)[k];
-              w[g * kNumTags + s.gold[i]] += 1, u[g * kNumTags + s.gold[i]] += c;
-              w[q * kNumTags + pred[i]] -= 1, u[q * kNumTags + pred[i]] -= c;
-            }
-          }
-        }
-      }
-      c += 1;
-    }
-    if (log) {
-      *log << "epoch " << epoch + 1 << ": " << errors << " token errors / " << tokens;
-      auto m = enrichment::ner::NerModel::FromData(averaged());
-      for (const Dev& d : dev) {
-        *log << "  " << d.name << " F1 " << eval::EvaluateNer(*m, d.sentences).F1();
-        for (const auto& [name, corpus] : options.variants) {
-          if (corpus == d.corpus && name != m->data().variants[0].name) {
-            *log << " (" << name << ": " << eval::EvaluateNer(*m, d.sentences, name).F1() << ")";
-          }
-        }
-      }
-      *log << "\n";
-    }
+    const long errors = perceptron.Epoch(order);
+    if (log) LogEpoch(options, data, epoch, errors, tokens_per_epoch, perceptron.Averaged(model));
   }
-  NerModelData out = averaged();
+  NerModelData out = perceptron.Averaged(model);
   if (log) {
     for (const auto& v : out.variants) *log << "variant " << v.name << ": " << v.weights.size() << " features\n";
   }

@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "enrichment/entities/ner_model.h"
+#include "training/ner/news_corpus.h"  // ReadNewsTexts, also used by bench/entities
 
 namespace warta::training {
 
@@ -57,10 +58,6 @@ struct NerTrainOptions {
 };
 
 absl::StatusOr<enrichment::ner::NerModelData> TrainNerModel(const NerTrainOptions& options);
-
-// The "text" of every article in a news JSON-lines file
-// (../shared/data/news/indosum_articles.jsonl); also used by the benchmark.
-absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl);
 
 }  // namespace warta::training
 

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "enrichment/quantities/quantity_tagger.h"
 #include "tests/unit/claims/test_documents.h"
 
 namespace warta::enrichment {
@@ -13,7 +14,9 @@ using testing::EntitySpec;
 using testing::MakeDocument;
 using testing::SpeakerOf;
 
+// The quantities stage, then the claims stage.
 std::vector<Claim> Extract(Document& doc, ClaimOptions options = {}) {
+  EXPECT_TRUE(QuantityTagger::Create().value()->Process(doc).ok());
   auto extractor = ClaimExtractor::Create(options);
   EXPECT_TRUE(extractor.ok());
   EXPECT_TRUE((*extractor)->Process(doc).ok());
@@ -247,9 +250,10 @@ TEST(ClaimExtractorTest, EnglishCues) {
 }
 
 TEST(ClaimExtractorTest, WithoutEntitiesSpeakerNameComesFromTheText) {
-  Document doc;
-  doc.text = "“Sekarang mereka akan belajar peperangan modern,” ujar Zelensky. "
-             "“Kami siap,” katanya.";
+  Document doc = MakeDocument(
+      "“Sekarang mereka akan belajar peperangan modern,” ujar Zelensky. "
+      "“Kami siap,” katanya.",
+      {});
   const auto claims = Extract(doc);
   ASSERT_EQ(claims.size(), 2u);
   EXPECT_EQ(claims[0].speaker_entity, -1);
@@ -320,6 +324,20 @@ TEST(ClaimExtractorTest, ScareQuotesAndNegatedCuesAreNotClaims) {
   EXPECT_EQ(ContentOf(doc, claims[0]), "operasi khusus");
   Document plain = MakeDocument("Sebuah film berjudul “Dua Hati” tayang pekan ini.", {});
   EXPECT_TRUE(Extract(plain).empty());
+}
+
+// The content stops before the final "%", the quantity does not.
+TEST(ClaimExtractorTest, QuantitiesAreTheTaggedOnesWithTheirUnit) {
+  Document doc = MakeDocument(
+      "Peskov mengatakan bahwa dukungan kepada pemerintah naik menjadi 65%.",
+      {{"Dmitry Peskov", EntityType::kPerson, {"Peskov"}}});
+  doc.language.code = "id";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(ContentOf(doc, claims[0]), "dukungan kepada pemerintah naik menjadi 65");
+  ASSERT_EQ(claims[0].quantities.size(), 1u);
+  EXPECT_DOUBLE_EQ(claims[0].quantities[0].value, 65);
+  EXPECT_EQ(claims[0].quantities[0].unit, "%");
 }
 
 TEST(ClaimExtractorTest, RejectsSpansOutsideTheText) {

@@ -1,4 +1,4 @@
-#include "enrichment/quantities/quantity_parser.h"
+#include "enrichment/quantities/quantity_tagger.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -152,6 +152,27 @@ TEST(QuantityTaggerTest, AppendsMergedEntitiesAndKeepsOthers) {
   EXPECT_EQ(doc.entities[1].mentions.size(), 2u);
   EXPECT_EQ(doc.entities[2].id, "money:200000000 EUR");
   EXPECT_EQ(doc.entities[2].type, EntityType::kMoney);
+  // Every mention, with unit and qualifier, for the claims stage.
+  ASSERT_EQ(doc.quantities.size(), 3u);
+  EXPECT_EQ(doc.quantities[0].unit, "tentara");
+  EXPECT_EQ(doc.quantities[2].unit, "EUR");
+}
+
+// One reading of numbers per language. Malay reads both "10,000" (as
+// Malaysian text writes it) and "10.000" (an Indonesian page taken for
+// Malay) as ten thousand.
+TEST(QuantityTaggerTest, NumberStyleFollowsTheLanguage) {
+  EXPECT_EQ(NumberStyleFor("en"), NumberStyle::kEnglish);
+  EXPECT_EQ(NumberStyleFor("id"), NumberStyle::kIndonesian);
+  EXPECT_EQ(NumberStyleFor("ms"), NumberStyle::kAuto);
+  EXPECT_EQ(NumberStyleFor(""), NumberStyle::kAuto);
+  Document doc;
+  doc.text = "Seramai 10,000 askar dan 10.000 orang awam.";
+  doc.language.code = "ms";
+  ASSERT_TRUE(QuantityTagger::Create().value()->Process(doc).ok());
+  ASSERT_EQ(doc.quantities.size(), 2u);
+  EXPECT_DOUBLE_EQ(doc.quantities[0].value, 10000);
+  EXPECT_DOUBLE_EQ(doc.quantities[1].value, 10000);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "common/models_dir.h"
 #include "enrichment/claims/claim_extractor.h"
+#include "enrichment/quantities/quantity_tagger.h"
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
@@ -51,6 +52,7 @@ Document Enrich(const std::string& page) {
   EXPECT_TRUE(stages->cleaner->Process(doc).ok());
   EXPECT_TRUE(stages->segmenter->Process(doc).ok());
   EXPECT_TRUE(stages->entities->Process(doc).ok());
+  EXPECT_TRUE(QuantityTagger::Create().value()->Process(doc).ok());
   auto extractor = ClaimExtractor::Create({});
   EXPECT_TRUE(extractor.ok());
   EXPECT_TRUE((*extractor)->Process(doc).ok());

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "enrichment/quantities/word_scanner.h"
+#include "enrichment/segment/segmenter.h"
+#include "gtest/gtest.h"
 
 namespace warta::enrichment::testing {
 namespace {
@@ -19,44 +20,9 @@ Document MakeDocument(const std::string& text,
                       const std::vector<EntitySpec>& entities) {
   Document doc;
   doc.text = text;
-  for (const Piece& p : ScanPieces(text)) {
-    Token t;
-    t.span = Span{p.begin, p.end};
-    t.kind = p.kind == PieceKind::kWord     ? TokenKind::kWord
-             : p.kind == PieceKind::kNumber ? TokenKind::kNumber
-                                            : TokenKind::kPunctuation;
-    doc.tokens.push_back(t);
-  }
-  // Sentences over tokens.
-  int first = 0;
-  const int n = static_cast<int>(doc.tokens.size());
-  for (int i = 0; i < n; ++i) {
-    const std::string_view tok = doc.Text(doc.tokens[i].span);
-    int end = i;
-    if (i + 1 < n && (doc.Text(doc.tokens[i + 1].span) == "”" ||
-                      doc.Text(doc.tokens[i + 1].span) == "\"") &&
-        doc.tokens[i + 1].span.begin == doc.tokens[i].span.end) {
-      end = i + 1;
-    }
-    const bool stop = tok == "." || tok == "!" || tok == "?";
-    const bool newline =
-        i + 1 < n && text.substr(doc.tokens[i].span.end,
-                                 doc.tokens[i + 1].span.begin -
-                                     doc.tokens[i].span.end)
-                             .find('\n') != std::string::npos;
-    const bool last = end == n - 1;
-    const bool space_after =
-        end + 1 < n && doc.tokens[end + 1].span.begin > doc.tokens[end].span.end;
-    if ((stop && (space_after || last)) || newline || last) {
-      Sentence s;
-      s.first_token = first;
-      s.end_token = end + 1;
-      s.span = Span{doc.tokens[first].span.begin, doc.tokens[end].span.end};
-      doc.sentences.push_back(s);
-      first = end + 1;
-      i = end;
-    }
-  }
+  // Tokens and sentences as the pipeline makes them.
+  static const Segmenter* segmenter = Segmenter::Create({}).value().release();
+  EXPECT_TRUE(segmenter->Process(doc).ok());
   // Entities: longest names first so "Choe Son Hui" wins over "Choe".
   std::vector<bool> taken(text.size(), false);
   std::vector<std::pair<std::string, int>> names;

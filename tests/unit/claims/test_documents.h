@@ -1,6 +1,6 @@
-// Hand-built Documents for claims tests: text, sentences, tokens and entity
-// mentions filled the way the segment and entities stages would, so the
-// claim extractor can be tested without them.
+// Documents for claims tests: the segment stage's sentences and tokens,
+// and hand-made entity mentions, so the claim extractor is tested without
+// the NER model.
 #ifndef WARTA_TESTS_UNIT_CLAIMS_TEST_DOCUMENTS_H_
 #define WARTA_TESTS_UNIT_CLAIMS_TEST_DOCUMENTS_H_
 
@@ -17,9 +17,8 @@ struct EntitySpec {
   std::vector<std::string> aliases;  // also found as mentions
 };
 
-// Sentences end at ". ", "! ", "? " (after a closing quote if one follows)
-// and at newlines; tokens are the word scanner's pieces. Mentions are all
-// whole-word occurrences of names and aliases, longest first.
+// Runs the segmenter over `text`. Mentions are all whole-word occurrences
+// of names and aliases, longest first.
 Document MakeDocument(const std::string& text,
                       const std::vector<EntitySpec>& entities);
 

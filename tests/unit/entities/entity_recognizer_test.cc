@@ -3,7 +3,7 @@
 #include <map>
 
 #include "enrichment/entities/name_key.h"
-#include "enrichment/entities/simple_tokenizer.h"
+#include "enrichment/segment/segmenter.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/shared_data.h"
@@ -30,9 +30,16 @@ const EntityRecognizer& Recognizer() {
   return *r;
 }
 
+// The segment stage's tokens and sentences of `doc.text`.
+void Segment(Document& doc) {
+  static const Segmenter* segmenter = Segmenter::Create({}).value().release();
+  ASSERT_TRUE(segmenter->Process(doc).ok());
+}
+
 std::vector<Entity> Entities(const EntityRecognizer& r, std::string text) {
   Document doc;
   doc.text = std::move(text);
+  Segment(doc);
   doc.language.code = "id";
   EXPECT_TRUE(r.Process(doc).ok());
   return doc.entities;
@@ -147,12 +154,12 @@ TEST(EntityRecognizerTest, KnowledgeBaseLinksShortFormsToTheSameId) {
   EXPECT_EQ(putin->id, Named(Entities(Recognizer(), "Presiden Vladimir Putin tiba."), "Vladimir Putin")->id);
 }
 
-TEST(EntityRecognizerTest, UsesTheSegmentStagesTokensWhenPresent) {
+TEST(EntityRecognizerTest, ReadsTheSegmentStagesTokens) {
   Document doc;
   doc.text = "Presiden Joko Widodo meresmikan bendungan di Bandung, Jawa Barat.";
-  const SimpleSegmentation seg = SimpleSegment(doc.text);
-  doc.tokens = seg.tokens;
-  doc.sentences = seg.sentences;
+  ASSERT_TRUE(Recognizer().Process(doc).ok());
+  EXPECT_TRUE(doc.entities.empty());  // not segmented: nothing to read
+  Segment(doc);
   ASSERT_TRUE(Recognizer().Process(doc).ok());
   const Entity* jokowi = Named(doc.entities, "Joko Widodo");
   ASSERT_NE(jokowi, nullptr);

@@ -1,0 +1,345 @@
+#include "enrichment/claims/speaker_resolver.h"
+
+#include <algorithm>
+
+#include "enrichment/claims/cue_lexicon.h"
+#include "enrichment/claims/speaker_names.h"
+
+namespace warta::enrichment {
+namespace {
+
+constexpr int kNoPiece = -1;
+constexpr int kMaxSpeakerPhrase = 14;  // pieces
+constexpr int kMaxSpeakerAfter = 24;   // pieces
+constexpr int kMaxTitleToName = 8;     // pieces from a title to its holder's name
+
+bool IsHeadPreposition(std::string_view lower) {
+  return lower == "di" || lower == "dari" || lower == "untuk" || lower == "pada" ||
+         lower == "of" || lower == "from" || lower == "for" || lower == "at";
+}
+
+bool IsDemonstrative(std::string_view lower) {
+  return lower == "tersebut" || lower == "itu" || lower == "ini";
+}
+
+}  // namespace
+
+void SpeakerResolver::Record(int pos, const Speaker& speaker) {
+  speaker_events_.push_back({pos, speaker});
+  std::sort(speaker_events_.begin(), speaker_events_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+Speaker SpeakerResolver::FromMention(const MentionRef& m) const {
+  Speaker s;
+  s.entity = m.entity;
+  s.name = doc_.entities[m.entity].name;
+  if (s.name.empty()) s.name = std::string(t_.text.substr(m.begin, m.end - m.begin));
+  s.span = Span{m.begin, m.end};
+  return s;
+}
+
+// Capitalised words taken as a name; none when they name nobody
+// (speaker_names.h): "Selain", "Menteri Luar Negeri" alone, or a common
+// noun starting the sentence ("Polisi", found as "polisi" elsewhere).
+Speaker SpeakerResolver::FromText(int first, int last) const {
+  // "The US believes ...", "Namun Andi ...": not part of the name.
+  while (last - first > 1 && t_.IsWord(first) && IsFunctionWord(t_.StrAt(first))) ++first;
+  Speaker s;
+  s.span = Span{t_.pieces[first].begin, t_.pieces[last - 1].end};
+  s.name = std::string(t_.text.substr(s.span.begin, s.span.size()));
+  if (ClassifySpeakerName(s.name) != SpeakerName::kName ||
+      (last - first == 1 && AppearsInLowerCase(t_.text, s.name))) {
+    return {};
+  }
+  return s;
+}
+
+// A one-word person name is the article's one person with that first or
+// last name ("Sandi" -> "Sandiaga Uno"); shared by several, it is nobody
+// in particular. A name no fuller one matches stays (Wiranto, Jokowi).
+Speaker SpeakerResolver::ResolveShortName(Speaker s) const {
+  if (!s.found()) return s;
+  if (s.entity >= 0 && doc_.entities[s.entity].type != EntityType::kPerson) return s;
+  const ShortNameMatch match = MatchShortName(s.name, doc_.entities, s.entity);
+  if (match.matches == 0) return s;
+  if (match.entity < 0) return Speaker{};
+  s.entity = match.entity;
+  s.name = doc_.entities[match.entity].name;
+  return s;
+}
+
+// The best speaker among pieces [first, last): a PERSON mention (the last
+// one: names follow titles), else the first organisation or place, else
+// capitalised words that are not titles.
+Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cue) const {
+  if (first >= last) return {};
+  if (t_.IsWord(first) && IsPersonPronoun(t_.lower[first]) && last - first == 1) {
+    Speaker s = Pronoun(anchor);
+    s.span = Span{t_.pieces[first].begin, t_.pieces[first].end};
+    return s;
+  }
+  const auto mentions = t_.MentionsIn(first, last);
+  const MentionRef* person = nullptr;
+  const MentionRef* other = nullptr;
+  for (const MentionRef* m : mentions) {
+    if (m->type == EntityType::kPerson) person = m;
+    if (m->type != EntityType::kPerson && other == nullptr) other = m;
+  }
+  if (person != nullptr) return FromMention(*person);
+  // "pemimpin Rusia tersebut": a definite description of someone named
+  // before.
+  if (t_.IsWord(last - 1) && IsDemonstrative(t_.lower[last - 1]) && last - first > 1) {
+    Speaker s = Pronoun(anchor);
+    if (s.found()) {
+      s.span = Span{t_.pieces[first].begin, t_.pieces[last - 1].end};
+      return s;
+    }
+  }
+  // Capitalised words that are not titles (nor inside a mention):
+  // after a cue, a name the NER missed usually ends the phrase ("kata
+  // Kepala Dinas Kesehatan Surabaya Febria Rachmanita").
+  auto in_mention = [&](int i) {
+    for (const MentionRef* m : mentions) {
+      if (m->begin < t_.pieces[i].end && m->end > t_.pieces[i].begin) return true;
+    }
+    return false;
+  };
+  if (other != nullptr && after_cue) {
+    int e = last;
+    int b = e;
+    while (b - 1 >= first && t_.IsWord(b - 1) && IsUpperInitial(t_.StrAt(b - 1)) &&
+           !IsTitleWord(t_.lower[b - 1]) && !in_mention(b - 1)) {
+      --b;
+    }
+    if (b < e && e - b <= 4) {
+      if (Speaker s = FromText(b, e); s.found()) return s;
+    }
+  }
+  if (other != nullptr) return FromMention(*other);
+  // Before a verb, with NER available, unrecognised capitalised words
+  // are more often a place or thing than a speaker; a title alone
+  // ("Mendagri mengatakan") is its holder's.
+  const std::string_view phrase = t_.text.substr(
+      t_.pieces[first].begin, t_.pieces[last - 1].end - t_.pieces[first].begin);
+  if (!after_cue && t_.has_people &&
+      ClassifySpeakerName(phrase) != SpeakerName::kBareTitle) {
+    return {};
+  }
+  int run_first = kNoPiece;
+  int run_last = kNoPiece;
+  bool only_roles = true;
+  for (int i = first; i < last; ++i) {
+    if (!t_.IsWord(i)) continue;
+    if (!IsTitleWord(t_.lower[i])) only_roles = false;
+    if (IsUpperInitial(t_.StrAt(i)) && !IsTitleWord(t_.lower[i])) {
+      if (run_first == kNoPiece || run_last != i - 1) run_first = i;
+      run_last = i;
+    }
+  }
+  if (run_first != kNoPiece) {
+    // Keep the last name-like run ("juru bicara Kremlin Dmitry Peskov").
+    if (Speaker s = FromText(run_first, run_last + 1); s.found()) return s;
+  }
+  if (only_roles) {
+    // "kata Presiden": the person who holds that title.
+    for (int i = first; i < last; ++i) {
+      if (!t_.IsWord(i)) continue;
+      Speaker s = Role(t_.lower[i], t_.pieces[first].begin);
+      if (s.found()) {
+        s.span = Span{t_.pieces[first].begin, t_.pieces[last - 1].end};
+        return s;
+      }
+    }
+    return FromText(first, last);
+  }
+  return {};
+}
+
+// Speaker named after a cue word at `cue`: "kata juru bicara Kremlin
+// Dmitry Peskov dalam ...".
+Speaker SpeakerResolver::After(int cue, int anchor) const {
+  const int i = cue + 1;
+  int end = i;
+  // Kompas style runs long: "kata Kepala Dusun Nglahar, Kelurahan
+  // Sumbersari, Wahyu Wibowo di ...": commas between capitalised parts
+  // stay inside the phrase.
+  while (t_.Valid(end) && end - i < kMaxSpeakerAfter) {
+    if (end > i && t_.IsPunct(end, ",") && t_.IsWord(end + 1) &&
+        IsUpperInitial(t_.StrAt(end + 1)) && !IsSpeakerPhraseStop(t_.lower[end + 1])) {
+      ++end;
+      continue;
+    }
+    // "Manajer Humas Daop 2 KAI, Joni Martinus": a unit's number.
+    if (end > i && t_.pieces[end].kind == PieceKind::kNumber && t_.IsWord(end - 1) &&
+        IsUpperInitial(t_.StrAt(end - 1)) &&
+        (t_.IsPunct(end + 1, ",") || (t_.IsWord(end + 1) && IsUpperInitial(t_.StrAt(end + 1))))) {
+      ++end;
+      continue;
+    }
+    if (!t_.IsWord(end)) break;
+    // Stop words are lower case: "AS" is a country, not "as".
+    const bool stop = IsSpeakerPhraseStop(t_.lower[end]) && IsLowerInitial(t_.StrAt(end));
+    if (end > i && stop) break;
+    if (end == i && IsPersonPronoun(t_.lower[end])) {
+      ++end;
+      break;
+    }
+    if (end == i && stop) return {};
+    ++end;
+  }
+  while (end > i && !t_.IsWord(end - 1)) --end;
+  return InPhrase(i, end, anchor, /*after_cue=*/true);
+}
+
+// Subject before a speech verb at `verb`: "Presiden Ukraina Volodymyr
+// Zelensky (juga) mengatakan".
+Speaker SpeakerResolver::Before(int verb, int anchor) const {
+  int end = verb;
+  while (t_.IsWord(end - 1) && IsVerbModifier(t_.lower[end - 1]) && verb - end < 3) {
+    --end;
+  }
+  if (t_.IsWord(end - 1) && IsNegation(t_.lower[end - 1])) return {};
+  int first = end;
+  const int sentence = t_.SentenceOf(verb);
+  const int sentence_first =
+      sentence >= 0 ? t_.sentence_pieces[sentence].first : 0;
+  while (first - 1 >= sentence_first && end - first < kMaxSpeakerPhrase) {
+    const int p = first - 1;
+    if (t_.IsPunct(p, ")")) {
+      // "Perserikatan Bangsa-Bangsa (PBB)": step over the bracket.
+      int k = p - 1;
+      while (k >= sentence_first && !t_.IsPunct(k, "(") && p - k < 6) --k;
+      if (t_.IsPunct(k, "(")) {
+        first = k;
+        continue;
+      }
+    }
+    if (!t_.IsWord(p)) {
+      // "Korea-Utara", "AS" come as words; punctuation ends the subject.
+      break;
+    }
+    if (t_.InQuote(p)) break;
+    if (IsClauseBoundaryWord(t_.lower[p]) && IsLowerInitial(t_.StrAt(p))) {
+      // "Amerika Serikat dan Korea Selatan": keep joined names together.
+      const bool joins_names = t_.lower[p] == "dan" && t_.IsWord(p - 1) &&
+                               IsUpperInitial(t_.StrAt(p - 1)) &&
+                               IsUpperInitial(t_.StrAt(p + 1));
+      if (!joins_names) break;
+    }
+    if (IsSpeechVerb(t_.lower[p])) break;
+    --first;
+  }
+  if (first == end) return {};
+  // A pronoun right before the verb is the subject ("lalu ia mengatakan").
+  if (IsPersonPronoun(t_.lower[end - 1])) {
+    Speaker s = Pronoun(anchor);
+    s.span = Span{t_.pieces[end - 1].begin, t_.pieces[end - 1].end};
+    return s;
+  }
+  // Drop leading lower-case words that are not titles ("Dalam pertemuan
+  // itu, ..." is cut by the comma; "kemudian" by the boundary list).
+  // "Perwakilan Korea Utara untuk PBB di New York": the head comes
+  // before the first preposition.
+  for (int i = first + 1; i < end; ++i) {
+    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) && !t_.MentionsIn(first, i).empty()) {
+      end = i;
+      break;
+    }
+  }
+  Speaker s = InPhrase(first, end, anchor, /*after_cue=*/false);
+  if (!s.found()) {
+    // A short capitalised subject right before the verb ("AS
+    // mengatakan", "Barat telah mengklaim") even when the NER missed it.
+    int b = end;
+    while (b - 1 >= first && t_.IsWord(b - 1) && IsUpperInitial(t_.StrAt(b - 1)) &&
+           !IsTitleWord(t_.lower[b - 1]) && end - b < 3) {
+      --b;
+    }
+    if (b < end && (b == first || !IsUpperInitial(t_.StrAt(b - 1)))) s = FromText(b, end);
+  }
+  return s;
+}
+
+// The person a pronoun at byte `pos` stands for: the first person (the
+// subject) of the current sentence before `pos`, else the focus of the
+// nearest earlier sentence that has one. Mentions inside quotes do not
+// count: the quoted speaker's "Presiden Putin" is not who "katanya" is.
+Speaker SpeakerResolver::Pronoun(int pos) const {
+  const int piece = t_.PieceAt(pos);
+  int s = t_.SentenceOf(std::min<int>(piece, static_cast<int>(t_.pieces.size()) - 1));
+  if (s < 0) return {};
+  // Current sentence, before pos.
+  {
+    const int b = t_.sentences[s].begin;
+    for (const MentionRef& m : t_.mentions) {
+      if (m.begin >= pos) break;
+      if (m.begin >= b && !m.in_quote && m.type == EntityType::kPerson) {
+        return FromMention(m);
+      }
+    }
+    for (const auto& [p, sp] : speaker_events_) {
+      if (p >= b && p < pos) return sp;
+    }
+  }
+  for (int t = s - 1; t >= 0; --t) {
+    const Span span = t_.sentences[t];
+    // The last speaker of that sentence, else its first person.
+    const Speaker* last_speaker = nullptr;
+    for (const auto& [p, sp] : speaker_events_) {
+      if (p >= span.begin && p < span.end) last_speaker = &sp;
+    }
+    if (last_speaker != nullptr) return *last_speaker;
+    for (const MentionRef& m : t_.mentions) {
+      if (m.begin >= span.end) break;
+      if (m.begin >= span.begin && !m.in_quote &&
+          m.type == EntityType::kPerson) {
+        return FromMention(m);
+      }
+    }
+  }
+  return {};
+}
+
+// The person who holds the title `role` ("presiden") most recently
+// before `pos`: a PERSON mention right after the title, or one whose
+// entity lists the role.
+Speaker SpeakerResolver::Role(const std::string& role, int pos) const {
+  const MentionRef* best = nullptr;
+  for (const MentionRef& m : t_.mentions) {
+    if (m.begin >= pos) break;
+    if (m.type != EntityType::kPerson) continue;
+    const int p = t_.PieceAt(m.begin);
+    bool titled = false;
+    for (int k = p - 1; k >= 0 && k >= p - 4; --k) {
+      if (t_.IsWord(k) && t_.lower[k] == role) titled = true;
+    }
+    // Further back only through the office's own capitalised words:
+    // "Kasat Reskrim Polres Jakarta Selatan AKBP Eko Hadi Santoso".
+    for (int k = p - 1; !titled && k >= 0 && k >= p - kMaxTitleToName; --k) {
+      if (!t_.IsWord(k) || !IsUpperInitial(t_.StrAt(k))) break;
+      if (t_.lower[k] == role) titled = true;
+    }
+    for (const std::string& r : doc_.entities[m.entity].roles) {
+      if (AsciiLower(r).find(role) != std::string::npos) titled = true;
+    }
+    if (titled) best = &m;
+  }
+  if (best != nullptr) return FromMention(*best);
+  // Without entities: the title followed by capitalised words. With
+  // them, those words are the rest of the office ("Polres Jakarta
+  // Selatan"), not its holder.
+  if (t_.has_people) return {};
+  const int limit = t_.PieceAt(pos);
+  for (int k = limit - 1; k >= 0; --k) {
+    if (!t_.IsWord(k) || t_.lower[k] != role || !IsUpperInitial(t_.StrAt(k))) continue;
+    int e = k + 1;
+    while (t_.IsWord(e) && IsUpperInitial(t_.StrAt(e)) && e - k <= 4) ++e;
+    // Skip titles and places between ("Presiden Rusia Vladimir Putin"):
+    // keep the last two name words.
+    if (e - k >= 3) return FromText(std::max(k + 1, e - 2), e);
+  }
+  return {};
+}
+
+}  // namespace warta::enrichment

@@ -1,0 +1,91 @@
+#include "training/ner/news_corpus.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "enrichment/entities/ner_features.h"
+#include "enrichment/entities/simple_tokenizer.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace warta::training {
+namespace {
+
+bool IsCapitalised(std::string_view word) {
+  const auto cc = enrichment::ner::ClassifyCase(word);
+  return cc == enrichment::ner::CaseClass::kInitialUpper ||
+         cc == enrichment::ner::CaseClass::kAllUpper || cc == enrichment::ner::CaseClass::kMixed;
+}
+
+// Adds the sentences of one article to the corpus.
+void AddText(const std::string& text, NewsCorpus& corpus) {
+  const auto seg = enrichment::SimpleSegment(text);
+  for (const enrichment::Sentence& s : seg.sentences) {
+    std::vector<int> ids;
+    for (int t = s.first_token; t < s.end_token; ++t) {
+      const enrichment::Span span = seg.tokens[t].span;
+      const std::string_view word(text.data() + span.begin, span.size());
+      std::string lower = enrichment::ner::ToLower(word);
+      auto [it, added] = corpus.index.emplace(lower, static_cast<int>(corpus.vocab.size()));
+      if (added) {
+        corpus.vocab.push_back(lower);
+        corpus.stats.emplace_back();
+      }
+      WordStats& st = corpus.stats[it->second];
+      ++st.count;
+      // Skip the first token and anything right after quotes or colons,
+      // where capitals are grammar, not names.
+      const bool initial = t == s.first_token || seg.tokens[t - 1].kind != enrichment::TokenKind::kWord;
+      if (!initial) {
+        ++st.inner;
+        if (IsCapitalised(word)) ++st.inner_cap;
+      }
+      ids.push_back(it->second);
+    }
+    corpus.sentences.push_back(std::move(ids));
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl) {
+  ASSIGN_OR_RETURN(std::string contents, ReadFile(jsonl));
+  std::vector<std::string> texts;
+  std::istringstream lines(contents);
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    google::protobuf::Struct record;
+    const auto status = google::protobuf::util::JsonStringToMessage(
+        google::protobuf::StringPiece(line.data(), line.size()), &record);
+    if (!status.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(jsonl.string(), ":", number,
+                                                     ": not a JSON object: ", status.ToString()));
+    }
+    auto text = record.fields().find("text");
+    if (text == record.fields().end() || !text->second.has_string_value()) continue;
+    if (!text->second.string_value().empty()) texts.push_back(text->second.string_value());
+  }
+  return texts;
+}
+
+absl::StatusOr<NewsCorpus> ReadNewsCorpus(const std::filesystem::path& data_dir) {
+  ASSIGN_OR_RETURN(std::vector<std::string> texts,
+                   ReadNewsTexts(data_dir / "news" / "indosum_articles.jsonl"));
+  NewsCorpus corpus;
+  for (const std::string& text : texts) AddText(text, corpus);
+  return corpus;
+}
+
+}  // namespace warta::training

@@ -1,0 +1,51 @@
+// The unlabelled news the NER trainer learns word clusters and
+// capitalisation statistics from (../shared/data/news/
+// indosum_articles.jsonl): the article texts, and their sentences as
+// lower-cased word ids with per-word counts.
+//
+// The sentences come from SimpleSegment (simple_tokenizer.h), the
+// tokenisation the committed models/ner/ner.model was trained with: the
+// pipeline's segmenter cuts some words differently ("Suara.com", dates),
+// which would change the statistics and so the model's bytes.
+//
+// Pure functions over files; thread-safe.
+#ifndef WARTA_TRAINING_NER_NEWS_CORPUS_H_
+#define WARTA_TRAINING_NER_NEWS_CORPUS_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+
+namespace warta::training {
+
+// The whole contents of a file (the trainer's CoNLL files too).
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path);
+
+// The "text" of every article in a news JSON-lines file; lines without a
+// "text" string, or with an empty one, are skipped. Fails on a line that is
+// not a JSON object (with its line number) or an unreadable file.
+absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl);
+
+struct WordStats {
+  long count = 0;
+  long inner = 0;      // occurrences not at the start of a sentence
+  long inner_cap = 0;  // ... of which written with an initial capital
+};
+
+// Sentences of the news corpus as lower-cased token ids, plus statistics.
+struct NewsCorpus {
+  std::vector<std::string> vocab;
+  absl::flat_hash_map<std::string, int> index;
+  std::vector<WordStats> stats;  // per vocab id
+  std::vector<std::vector<int>> sentences;
+};
+
+// Reads data_dir/news/indosum_articles.jsonl into a NewsCorpus.
+absl::StatusOr<NewsCorpus> ReadNewsCorpus(const std::filesystem::path& data_dir);
+
+}  // namespace warta::training
+
+#endif  // WARTA_TRAINING_NER_NEWS_CORPUS_H_
