@@ -10,16 +10,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/files.h"
+#include "common/models_dir.h"
 #include "common/status_macros.h"
 #include "enrichment/claims/claim_extractor.h"
 #include "enrichment/claims/cue_lexicon.h"
 #include "enrichment/quantities/word_scanner.h"
-#if WARTA_EVAL_HAVE_SEGMENT
-#include "enrichment/segment/segmenter.h"
-#endif
-#if WARTA_EVAL_HAVE_ENTITIES
 #include "enrichment/entities/entity_recognizer.h"
-#endif
+#include "enrichment/segment/segmenter.h"
 
 namespace warta::eval {
 namespace {
@@ -98,35 +96,20 @@ double Ratio(int a, int b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
 
 struct Stages {
-#if WARTA_EVAL_HAVE_SEGMENT
   std::unique_ptr<enrichment::Segmenter> segmenter;
-#endif
-#if WARTA_EVAL_HAVE_ENTITIES
   std::unique_ptr<enrichment::EntityRecognizer> entities;
-#endif
   std::unique_ptr<enrichment::ClaimExtractor> claims;
   std::string description;
 };
 
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 absl::StatusOr<Stages> MakeStages(const std::filesystem::path& models_dir, bool use_ner) {
   Stages st;
   st.description = "claims";
-#if WARTA_EVAL_HAVE_SEGMENT
   ASSIGN_OR_RETURN(st.segmenter, enrichment::Segmenter::Create({}));
   st.description = "segmenter+" + st.description;
-#endif
-#if WARTA_EVAL_HAVE_ENTITIES
   if (use_ner) {
-    const auto path = models_dir / "ner" / "ner.model";
-    auto bytes = ReadFile(path);
+    const auto path = models_dir / kNerModelFile;
+    auto bytes = ReadFileToString(path);
     if (bytes.ok()) {
       enrichment::EntityOptions options;
       options.model = std::move(*bytes);
@@ -137,22 +120,14 @@ absl::StatusOr<Stages> MakeStages(const std::filesystem::path& models_dir, bool 
                    bytes.status().ToString().c_str());
     }
   }
-#else
-  (void)models_dir;
-  (void)use_ner;
-#endif
   ASSIGN_OR_RETURN(st.claims, enrichment::ClaimExtractor::Create({}));
   return st;
 }
 
 absl::Status RunStages(const Stages& st, Document& doc) {
   doc.language.code = "id";
-#if WARTA_EVAL_HAVE_SEGMENT
   RETURN_IF_ERROR(st.segmenter->Process(doc));
-#endif
-#if WARTA_EVAL_HAVE_ENTITIES
   if (st.entities) RETURN_IF_ERROR(st.entities->Process(doc));
-#endif
   return st.claims->Process(doc);
 }
 
@@ -218,7 +193,7 @@ absl::Status RunAttributionEval(const std::vector<std::string>& args,
   ASSIGN_OR_RETURN(Stages stages, MakeStages(models, use_ner));
   AttributionScores total;
   for (const std::string& f : files) {
-    ASSIGN_OR_RETURN(std::string contents, ReadFile(f));
+    ASSIGN_OR_RETURN(std::string contents, ReadFileToString(f));
     ASSIGN_OR_RETURN(std::vector<GoldArticle> articles, ParseAttributionGold(contents));
     for (const GoldArticle& a : articles) {
       AttributionScores s;

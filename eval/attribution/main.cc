@@ -5,12 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "common/models_dir.h"
 #include "eval/attribution/attribution_eval.h"
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   const absl::Status status =
-      warta::eval::RunAttributionEval(args, WARTA_MODELS_DIR, std::cout);
+      warta::eval::RunAttributionEval(args, warta::DefaultModelsDir(), std::cout);
   if (!status.ok()) {
     std::fprintf(stderr, "warta-eval-attribution: %s\n", status.ToString().c_str());
     return 1;

@@ -1,5 +1,7 @@
 #include "training/ner/ner_trainer.h"
 
+#include "common/files.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -213,7 +215,7 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
   LabelledData data;
   for (const std::string& name : options.corpora) {
     const auto dir = options.data_dir / "ner" / name;
-    ASSIGN_OR_RETURN(std::string contents, ReadFile(dir / "train.txt"));
+    ASSIGN_OR_RETURN(std::string contents, ReadFileToString(dir / "train.txt"));
     ASSIGN_OR_RETURN(auto sentences, eval::ParseConll(contents));
     if (options.log) *options.log << name << ": " << sentences.size() << " training sentences\n";
     data.train.insert(data.train.end(), sentences.begin(), sentences.end());
@@ -221,7 +223,7 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
     data.train_domain.resize(data.train.size(), domain);
     for (const char* split : {"dev.txt", "valid.txt"}) {
       if (!std::filesystem::exists(dir / split)) continue;
-      ASSIGN_OR_RETURN(std::string d, ReadFile(dir / split));
+      ASSIGN_OR_RETURN(std::string d, ReadFileToString(dir / split));
       ASSIGN_OR_RETURN(auto ds, eval::ParseConll(d));
       data.dev.push_back({absl::StrCat(name, "/", split), name, std::move(ds)});
     }
@@ -612,7 +614,7 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
     for (const auto& [file, variant] : std::vector<std::pair<std::string, std::string>>{
              {"idner_news_2k/dev.txt", ""}, {"nergrit/valid.txt", ""}, {"nergrit/valid.txt", "nergrit"},
              {"nerp/valid.txt", ""}}) {
-      auto contents = ReadFile(options.data_dir / "ner" / file);
+      auto contents = ReadFileToString(options.data_dir / "ner" / file);
       if (!contents.ok()) continue;
       auto sentences = eval::ParseConll(*contents);
       if (!sentences.ok()) continue;

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "common/files.h"
 #include "common/status_macros.h"
 #include "enrichment/entities/ner_features.h"
 #include "enrichment/entities/simple_tokenizer.h"
@@ -51,16 +52,8 @@ void AddText(const std::string& text, NewsCorpus& corpus) {
 
 }  // namespace
 
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path.string()));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 absl::StatusOr<std::vector<std::string>> ReadNewsTexts(const std::filesystem::path& jsonl) {
-  ASSIGN_OR_RETURN(std::string contents, ReadFile(jsonl));
+  ASSIGN_OR_RETURN(std::string contents, ReadFileToString(jsonl));
   std::vector<std::string> texts;
   std::istringstream lines(contents);
   std::string line;

@@ -21,9 +21,6 @@
 
 namespace warta::training {
 
-// The whole contents of a file (the trainer's CoNLL files too).
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path);
-
 // The "text" of every article in a news JSON-lines file; lines without a
 // "text" string, or with an empty one, are skipped. Fails on a line that is
 // not a JSON object (with its line number) or an unreadable file.
