@@ -157,6 +157,35 @@ TEST_F(StoreServiceTest, WatchStreamsMatchingArticlesStoredAfterItStarts) {
   EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
 }
 
+TEST_F(StoreServiceTest, WatchFollowsOneStory) {
+  auto first = MakeArticle("first", "tempo.co", "id", Nov2024(4));
+  first.mutable_text()->set_body(
+      "Pasukan Korea Utara tiba di Kursk untuk membantu tentara Rusia melawan Ukraina.");
+  ASSERT_TRUE(store_->Upsert(first, {}).ok());
+  const std::string story = store_->GetArticle("first")->story_id();
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  warta::v1::WatchRequest request;
+  request.mutable_filter()->set_story_id(story);
+  auto reader = stub_->Watch(&context, request);
+  reader->WaitForInitialMetadata();
+
+  auto other = MakeArticle("other", "kompas.com", "id", Nov2024(4));
+  other.mutable_text()->set_body("Harga beras di pasar induk naik menjelang akhir tahun.");
+  ASSERT_TRUE(store_->Upsert(other, {}).ok());
+  auto follow_up = MakeArticle("follow-up", "antaranews.com", "id", Nov2024(5));
+  follow_up.mutable_text()->set_body(
+      "Ribuan pasukan Korea Utara di Kursk siap membantu tentara Rusia melawan Ukraina.");
+  ASSERT_TRUE(store_->Upsert(follow_up, {}).ok());
+  warta::v1::EnrichedArticle article;
+  ASSERT_TRUE(reader->Read(&article));
+  EXPECT_EQ(article.article().id(), "follow-up");
+  EXPECT_EQ(article.story_id(), story);
+  context.TryCancel();
+  while (reader->Read(&article)) {
+  }
+}
+
 TEST_F(StoreServiceTest, WatchWithSinceAlsoSendsArticlesStoredAfterThatTime) {
   ASSERT_TRUE(store_->Upsert(MakeArticle("old", "s", "id", Nov2024(1)), {}).ok());
   Advance(absl::Minutes(10));
