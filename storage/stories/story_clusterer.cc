@@ -21,6 +21,7 @@ namespace {
 constexpr int kMinHashes = 64;
 constexpr int kShingleWords = 4;
 constexpr int kSketchTerms = 80;
+constexpr int kRecentTerms = 16;
 constexpr size_t kMaxTitleBytes = 160;
 constexpr double kNanosPerDay = 86400e9;
 
@@ -320,7 +321,13 @@ void AddArticle(const ArticleSketchState& sketch, const std::vector<WeightedKey>
   story.set_last_arrival(std::max(story.last_arrival(), sketch.arrival()));
   AddUnique(sketch.source(), story.mutable_sources());
   AddUnique(sketch.language(), story.mutable_languages());
-  *story.add_recent() = sketch;
+  // A recent article's heaviest words are enough to choose the title; the
+  // full vector lives in the sums. (Keeps the story small to read back.)
+  ArticleSketchState* kept = story.add_recent();
+  *kept = sketch;
+  if (kept->terms_size() > kRecentTerms) {
+    kept->mutable_terms()->DeleteSubrange(kRecentTerms, kept->terms_size() - kRecentTerms);
+  }
   if (story.recent_size() > options.max_sketches) {
     story.mutable_recent()->DeleteSubrange(0, story.recent_size() - options.max_sketches);
   }
