@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -32,17 +33,24 @@ warta::v1::StoredClaim OnlyKey(const warta::v1::StoredClaim& claim, const std::s
   return out;
 }
 
-absl::Status Regroup(const SqlRunner& run, const std::string& key, int64_t around) {
-  SqlQuery q{"SELECT c.article_id, c.idx, c.data FROM figures f JOIN claims c ON c.article_id = f.article_id AND "
-             "c.idx = f.claim_idx WHERE f.group_key = ?",
-             {key}};
+// The figures filed under `key` that a figure published at `around` is
+// compared with: those within the window, and the undated ones (an undated
+// figure: all of them). Most recent first, at most kMaxFiguresPerKey. The
+// time range is read from the index, never by walking the whole key.
+absl::StatusOr<std::vector<warta::v1::StoredClaim>> FiguresNear(const SqlRunner& run,
+                                                                 const std::string& key,
+                                                                 int64_t around) {
+  constexpr const char* kSelect =
+      "SELECT c.article_id, c.idx, c.data, f.arrival FROM figures f JOIN claims c ON "
+      "c.article_id = f.article_id AND c.idx = f.claim_idx WHERE f.group_key = ?";
+  SqlQuery q{kSelect, {key}};
   if (around != 0) {
-    // Undated figures (published_at 0) are compared with every other one.
     const int64_t window = kStoredContestedWindowDays * kNanosPerDay;
-    q.sql += " AND (f.published_at = 0 OR (f.published_at >= ? AND f.published_at <= ?))";
-    q.args.insert(q.args.end(), {around - window, around + window});
+    q.sql = absl::StrCat(kSelect, " AND f.published_at BETWEEN ? AND ? UNION ALL ", kSelect,
+                         " AND f.published_at = 0");
+    q.args = {key, around - window, around + window, key};
   }
-  q.sql += " ORDER BY f.arrival DESC LIMIT ?";
+  q.sql += " ORDER BY 4 DESC LIMIT ?";
   q.args.push_back(int64_t{kMaxFiguresPerKey});
   ASSIGN_OR_RETURN(SqlRows rows, run(q));
   std::vector<warta::v1::StoredClaim> claims;
@@ -52,22 +60,61 @@ absl::Status Regroup(const SqlRunner& run, const std::string& key, int64_t aroun
     ASSIGN_OR_RETURN(auto claim, ParseStored<warta::v1::StoredClaim>(BytesOf((*it)[2]), "claim"));
     claims.push_back(OnlyKey(claim, key));
   }
+  return claims;
+}
+
+// A group's id: its key and its earliest claim, so regrouping the same
+// figures gives the same id and groups of other times keep theirs.
+std::string GroupId(const std::string& key, const warta::v1::ContestedClaim& group, size_t n) {
+  const warta::v1::StoredClaim* first = &group.claims(0);
+  for (const auto& c : group.claims()) {
+    const auto order = [](const warta::v1::StoredClaim& x) {
+      return std::make_tuple(TimestampToNanos(x.published_at()), x.article_id(),
+                             x.claim().content().start());
+    };
+    if (order(c) < order(*first)) first = &c;
+  }
+  return absl::StrCat(key, "#", first->article_id(), "/", first->claim().content().start(), "/",
+                      n);
+}
+
+// Regroups the figures of `key` around `around` and replaces the stored
+// groups that the regrouping covers: those of the window (and the undated
+// ones), not the key's groups of other months.
+absl::Status Regroup(const SqlRunner& run, const std::string& key, int64_t around) {
+  ASSIGN_OR_RETURN(std::vector<warta::v1::StoredClaim> claims, FiguresNear(run, key, around));
   ContestedOptions options;
   options.window = absl::Hours(24) * kStoredContestedWindowDays;
   const std::vector<warta::v1::ContestedClaim> groups = GroupContestedClaims(claims, options);
-  RETURN_IF_ERROR(run({"DELETE FROM contested_groups WHERE group_key = ?", {key}}).status());
+  if (around == 0) {
+    RETURN_IF_ERROR(run({"DELETE FROM contested_groups WHERE group_key = ?", {key}}).status());
+  } else {
+    const int64_t window = kStoredContestedWindowDays * kNanosPerDay;
+    RETURN_IF_ERROR(run({"DELETE FROM contested_groups WHERE group_key = ? AND "
+                         "(last_published = 0 OR (last_published >= ? AND first_published <= ?))",
+                         {key, around - window, around + window}})
+                        .status());
+  }
   for (size_t i = 0; i < groups.size(); ++i) {
     const warta::v1::ContestedClaim& group = groups[i];
-    int64_t last = 0;
+    int64_t first = 0, last = 0;
     std::set<std::string> entities;
     for (const auto& c : group.claims()) {
-      if (c.has_published_at()) last = std::max(last, TimestampToNanos(c.published_at()));
+      if (c.has_published_at()) {
+        const int64_t t = TimestampToNanos(c.published_at());
+        first = first == 0 ? t : std::min(first, t);
+        last = std::max(last, t);
+      }
       entities.insert(c.claim().subject_entity_ids().begin(),
                       c.claim().subject_entity_ids().end());
     }
-    RETURN_IF_ERROR(run({"INSERT INTO contested_groups (group_id, group_key, last_published, "
-                         "entities, data) VALUES (?, ?, ?, ?, ?)",
-                         {absl::StrCat(key, "#", i), key, last,
+    RETURN_IF_ERROR(run({"INSERT INTO contested_groups (group_id, group_key, first_published, "
+                         "last_published, entities, data) VALUES (?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (group_id) DO UPDATE SET "
+                         "first_published = excluded.first_published, "
+                         "last_published = excluded.last_published, "
+                         "entities = excluded.entities, data = excluded.data",
+                         {GroupId(key, group, i), key, first, last,
                           absl::StrCat(",", absl::StrJoin(entities, ","), ","),
                           SqlBlob{group.SerializeAsString()}}})
                         .status());

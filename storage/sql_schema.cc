@@ -41,8 +41,10 @@ constexpr const char* kV2Delta[] = {
     "article_count BIGINT NOT NULL, source_count BIGINT NOT NULL, "
     "first_published BIGINT NOT NULL, last_published BIGINT NOT NULL, "
     "languages TEXT NOT NULL, data BYTEA NOT NULL)",
-    "CREATE INDEX stories_by_update ON stories (last_arrival DESC, story_id)",
-    "CREATE INDEX stories_by_size ON stories (article_count DESC, story_id)",
+    // source_count in the index: ListStories with min_sources filters
+    // without reading the story rows.
+    "CREATE INDEX stories_by_update ON stories (last_arrival DESC, story_id, source_count)",
+    "CREATE INDEX stories_by_size ON stories (article_count DESC, story_id, source_count)",
     "CREATE TABLE story_keys (key TEXT NOT NULL, story_id TEXT NOT NULL, "
     "arrival BIGINT NOT NULL, PRIMARY KEY (key, story_id))",
     "CREATE INDEX story_keys_recent ON story_keys (key, arrival DESC)",
@@ -50,17 +52,19 @@ constexpr const char* kV2Delta[] = {
     "search TEXT NOT NULL, mention_count BIGINT NOT NULL, first_seen BIGINT NOT NULL, "
     "last_seen BIGINT NOT NULL, "
     "data BYTEA NOT NULL)",
+    // search in the index: a name query tests it without reading the rows.
     "CREATE INDEX entity_registry_by_mentions ON entity_registry (mention_count DESC, "
-    "entity_id)",
+    "entity_id, search)",
     "CREATE TABLE entity_name_tokens (token TEXT NOT NULL, entity_id TEXT NOT NULL, "
     "PRIMARY KEY (token, entity_id))",
     "CREATE TABLE figures (article_id TEXT NOT NULL, claim_idx BIGINT NOT NULL, "
     "quantity_idx BIGINT NOT NULL, group_key TEXT NOT NULL, published_at BIGINT NOT NULL, "
     "arrival BIGINT NOT NULL, PRIMARY KEY (article_id, claim_idx, quantity_idx))",
-    "CREATE INDEX figures_by_key ON figures (group_key, arrival DESC)",
+    "CREATE INDEX figures_by_key ON figures (group_key, published_at)",
     "CREATE TABLE contested_groups (group_id TEXT PRIMARY KEY, group_key TEXT NOT NULL, "
-    "last_published BIGINT NOT NULL, entities TEXT NOT NULL, data BYTEA NOT NULL)",
-    "CREATE INDEX contested_groups_by_key ON contested_groups (group_key)",
+    "first_published BIGINT NOT NULL, last_published BIGINT NOT NULL, "
+    "entities TEXT NOT NULL, data BYTEA NOT NULL)",
+    "CREATE INDEX contested_groups_by_key ON contested_groups (group_key, last_published)",
     "CREATE INDEX contested_groups_by_time ON contested_groups (last_published DESC, group_id)",
 };
 

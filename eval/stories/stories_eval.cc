@@ -127,6 +127,15 @@ absl::Status RunStoriesEval(const std::vector<std::string>& args,
   };
   for (const std::string& arg : args) {
     bool knob = false;
+    if (absl::StartsWith(arg, "--max_candidates=")) {
+      knob = absl::SimpleAtoi(arg.substr(17), &options.max_candidates);
+    } else if (absl::StartsWith(arg, "--stories_per_key=")) {
+      knob = absl::SimpleAtoi(arg.substr(18), &options.stories_per_key);
+    } else if (absl::StartsWith(arg, "--index_terms=")) {
+      knob = absl::SimpleAtoi(arg.substr(14), &options.index_terms);
+    } else if (absl::StartsWith(arg, "--index_entities=")) {
+      knob = absl::SimpleAtoi(arg.substr(17), &options.index_entities);
+    }
     for (const auto& [name, target] : knobs) {
       if (absl::StartsWith(arg, name)) {
         knob = absl::SimpleAtod(arg.substr(strlen(name)), target);

@@ -188,6 +188,13 @@ double Containment(const ArticleSketchState& a, const ArticleSketchState& b) {
 // How much `a` is a near-copy of `b` (0 when it is not one): the
 // containment, when it clears `threshold` or the titles match.
 double NearCopyScore(const ArticleSketchState& a, const ArticleSketchState& b, double threshold) {
+  // A copy follows its original within days; the same template text a month
+  // later (daily prices, schedules, next year's event) is news of its own.
+  constexpr double kCopyDays = 7;
+  if (a.published_at() != 0 && b.published_at() != 0 &&
+      std::abs(a.published_at() - b.published_at()) / kNanosPerDay > kCopyDays) {
+    return 0;
+  }
   const double containment = Containment(a, b);
   if (containment >= threshold) return containment;
   if (a.title_key() != 0 && a.title_key() == b.title_key() && Jaccard(a, b) >= 0.2) {

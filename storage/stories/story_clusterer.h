@@ -82,11 +82,11 @@ struct StoryOptions {
   // Standard deviation of the time kernel.
   double sigma_days = 3.0;
   // Index keys per article, and stories read per key.
-  int index_terms = 10;
-  int index_entities = 6;
-  int stories_per_key = 20;
+  int index_terms = 8;
+  int index_entities = 4;
+  int stories_per_key = 10;
   // Candidate stories scored per article (most shared keys first).
-  int max_candidates = 25;
+  int max_candidates = 12;
   // Recent articles kept per story for near-copy checks and its title.
   int max_sketches = 40;
   // Keys kept in a story's running sums.

@@ -230,5 +230,26 @@ TEST_P(ArticleStoreTest, ShortNamesLinkToTheOneFullNameAndTheRegistryListsIt) {
   EXPECT_EQ(store.GetEntity("per:nobody").status().code(), absl::StatusCode::kNotFound);
 }
 
+TEST_P(ArticleStoreTest, AStoredDisputeStaysWhenItsThingComesBackMonthsLater) {
+  auto& store = *store_;
+  ASSERT_TRUE(store.Upsert(BergeloraArticle(), {}).ok());
+  ASSERT_TRUE(store.Upsert(KurskArticle(), {}).ok());
+  // The same measured thing (North Korea's troops) three months later, with
+  // two new figures of its own.
+  auto later = MakeArticle("troops-february", "tempo.co", "id", Nov2024(95));
+  AddEntity(later, "loc:korea_utara", "Korea Utara");
+  AddEntity(later, "loc:rusia", "Rusia");
+  AddEntity(later, "loc:kursk", "Kursk");
+  AddClaim(later, "per:a", "A", 12000, "tentara", {"loc:korea_utara", "loc:kursk", "loc:rusia"});
+  AddClaim(later, "per:b", "B", 15000, "tentara", {"loc:korea_utara", "loc:kursk", "loc:rusia"});
+  ASSERT_TRUE(store.Upsert(later, {}).ok());
+
+  auto troops = store.ListContestedClaims("loc:korea_utara", 0, 0, "");
+  ASSERT_TRUE(troops.ok()) << troops.status();
+  ASSERT_EQ(troops->contested_size(), 2) << troops->DebugString();
+  EXPECT_THAT(troops->contested(0).values(), ElementsAre(12000, 15000));  // newest first
+  EXPECT_THAT(troops->contested(1).values(), ElementsAre(3000, 8000, 10000, 11000));
+}
+
 }  // namespace
 }  // namespace warta::storage::testing
