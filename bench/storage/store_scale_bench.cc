@@ -16,7 +16,9 @@
 //
 // Flags (defaults): --articles=1000000 --backend=sqlite --db=/tmp/warta_scale.db
 // --batch=200 --report_every=10000 --enriched=/tmp/indosum_enriched.jsonl
-// --idf=<source>/models/stories/idf.tsv --calls=200 (per read, per checkpoint).
+// --idf=<source>/models/stories/idf.tsv --calls=200 (per read, per checkpoint)
+// --sqlite_cache_mb=0 (what-if: a bigger SQLite page cache than the 2 MB the
+// store runs with).
 // The SQLite file (and its -wal, -shm) is deleted first; a PostgreSQL
 // database must be empty.
 #include <sqlite3.h>
@@ -31,6 +33,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -38,7 +41,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "google/protobuf/util/json_util.h"
@@ -67,6 +69,9 @@ struct BenchOptions {
   std::string enriched = "/tmp/indosum_enriched.jsonl";
   std::string idf = WARTA_SOURCE_DIR "/models/stories/idf.tsv";
   int calls = 200;
+  // What-if: the SQLite store's page cache in MB, set as the new file's
+  // default_cache_size (0: SQLite's 2 MB, as the store ships).
+  int64_t sqlite_cache_mb = 0;
 };
 
 constexpr int64_t kRoundSeconds = int64_t{30} * 86400;
@@ -220,9 +225,26 @@ std::vector<std::pair<std::string, int64_t>> SqliteTables(const std::string& pat
   return tables;
 }
 
+// An empty database file whose connections get a `cache_mb` page cache.
+absl::Status SetDefaultCache(const std::string& path, int64_t cache_mb) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open(path.c_str(), &db);
+  if (rc == SQLITE_OK) {
+    const std::string pages = absl::StrCat(cache_mb * 256);  // 4 KiB pages
+    rc = sqlite3_exec(db, ("PRAGMA default_cache_size = " + pages).c_str(), nullptr, nullptr,
+                      nullptr);
+  }
+  sqlite3_close(db);
+  return rc == SQLITE_OK ? absl::OkStatus()
+                         : absl::UnavailableError(absl::StrCat("cannot set up ", path));
+}
+
 absl::StatusOr<Backend> OpenSqlite(const BenchOptions& options,
                                    const storage::StoryStoreOptions& stories) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(options.db + suffix);
+  if (options.sqlite_cache_mb > 0) {
+    if (absl::Status s = SetDefaultCache(options.db, options.sqlite_cache_mb); !s.ok()) return s;
+  }
   storage::SqliteStoreOptions store_options;
   store_options.stories = stories;
   auto store = storage::SqliteStore::Open(options.db, store_options);
@@ -418,59 +440,72 @@ bool IsCheckpoint(int64_t before, int64_t written, int64_t total) {
   return false;
 }
 
+// Store time and CPU of the upserts, overall and since the last report.
+class Meter {
+ public:
+  void Add(absl::Duration took, double cpu_seconds, int64_t articles) {
+    total_ += took;
+    window_ += took;
+    window_cpu_ += cpu_seconds;
+    window_articles_ += articles;
+  }
+  // One row of the writes table, then a new window.
+  void Report(int64_t written, int64_t database_bytes) {
+    std::printf("| %lld | %.0f | %.1f | %.0f | %.0f |\n", static_cast<long long>(written),
+                window_articles_ / absl::ToDoubleSeconds(window_),
+                window_cpu_, written / absl::ToDoubleSeconds(total_),
+                static_cast<double>(database_bytes) / written);
+    std::fflush(stdout);
+    window_ = absl::ZeroDuration();
+    window_cpu_ = 0;
+    window_articles_ = 0;
+  }
+  absl::Duration total() const { return total_; }
+
+ private:
+  absl::Duration total_, window_;
+  double window_cpu_ = 0;
+  int64_t window_articles_ = 0;
+};
+
+// Stores stream positions [from, to) in one UpsertBatch.
+absl::Status WriteBatch(storage::ArticleStore& store, const ArticleStream& stream, int64_t from,
+                        int64_t to, Meter& meter) {
+  std::vector<EnrichedArticle> batch;
+  for (int64_t i = from; i < to; ++i) batch.push_back(stream.At(i));
+  const double cpu = CpuSeconds();
+  const absl::Time start = absl::Now();
+  absl::Status status = store.UpsertBatch(batch, {{"articles.enriched", 0, to}});
+  meter.Add(absl::Now() - start, CpuSeconds() - cpu, to - from);
+  return status;
+}
+
+int Fail(const absl::Status& status) {
+  std::fprintf(stderr, "%s\n", status.ToString().c_str());
+  return 1;
+}
+
 int Run(const BenchOptions& options) {
   auto originals = LoadEnriched(options.enriched);
+  if (!originals.ok()) return Fail(originals.status());
   auto weights = LoadWeights(options.idf);
-  for (const absl::Status& status : {originals.status(), weights.status()}) {
-    if (!status.ok()) {
-      std::fprintf(stderr, "%s\n", status.ToString().c_str());
-      return 1;
-    }
-  }
+  if (!weights.ok()) return Fail(weights.status());
   const ArticleStream stream(*std::move(originals), *weights);
   auto backend = OpenBackend(options, *weights);
-  if (!backend.ok()) {
-    std::fprintf(stderr, "%s\n", backend.status().ToString().c_str());
-    return 1;
-  }
-  std::printf("%s, %lld articles in batches of %d\n\n", options.backend.c_str(),
-              static_cast<long long>(options.articles), options.batch);
-  std::printf("| articles | window articles/s | window store CPU s | overall articles/s | "
-              "bytes/article |\n|---:|---:|---:|---:|---:|\n");
-  std::fflush(stdout);
-  absl::Duration total, window;
-  double window_cpu = 0;
-  int64_t window_articles = 0;
-  std::vector<EnrichedArticle> batch;
+  if (!backend.ok()) return Fail(backend.status());
+  std::printf("%s, %lld articles in batches of %d\n\n| articles | window articles/s | "
+              "window store CPU s | overall articles/s | bytes/article |\n"
+              "|---:|---:|---:|---:|---:|\n",
+              options.backend.c_str(), static_cast<long long>(options.articles), options.batch);
+  Meter meter;
   for (int64_t written = 0; written < options.articles;) {
-    batch.clear();
     const int64_t end = std::min<int64_t>(written + options.batch, options.articles);
-    for (int64_t i = written; i < end; ++i) batch.push_back(stream.At(i));
-    const double cpu = CpuSeconds();
-    const absl::Time start = absl::Now();
-    absl::Status status = backend->store->UpsertBatch(batch, {{"articles.enriched", 0, end}});
-    const absl::Duration took = absl::Now() - start;
-    window_cpu += CpuSeconds() - cpu;
-    if (!status.ok()) {
-      std::fprintf(stderr, "upsert at %lld: %s\n", static_cast<long long>(written),
-                   status.ToString().c_str());
-      return 1;
-    }
-    const int64_t before = written;
-    written = end;
-    total += took;
-    window += took;
-    window_articles += end - before;
+    absl::Status status = WriteBatch(*backend->store, stream, written, end, meter);
+    if (!status.ok()) return Fail(status);
+    const int64_t before = std::exchange(written, end);
     if (written / options.report_every != before / options.report_every ||
         written == options.articles) {
-      std::printf("| %lld | %.0f | %.1f | %.0f | %.0f |\n", static_cast<long long>(written),
-                  window_articles / absl::ToDoubleSeconds(window),
-                  window_cpu, written / absl::ToDoubleSeconds(total),
-                  static_cast<double>(backend->bytes()) / written);
-      std::fflush(stdout);
-      window = absl::ZeroDuration();
-      window_cpu = 0;
-      window_articles = 0;
+      meter.Report(written, backend->bytes());
     }
     if (IsCheckpoint(before, written, options.articles)) {
       ReportReads(*backend->store, stream, written, options.calls);
@@ -479,8 +514,8 @@ int Run(const BenchOptions& options) {
     }
   }
   std::printf("\noverall: %lld articles in %.1f s of store time: %.0f articles/s\n",
-              static_cast<long long>(options.articles), absl::ToDoubleSeconds(total),
-              options.articles / absl::ToDoubleSeconds(total));
+              static_cast<long long>(options.articles), absl::ToDoubleSeconds(meter.total()),
+              options.articles / absl::ToDoubleSeconds(meter.total()));
   return 0;
 }
 
@@ -497,6 +532,8 @@ bool ParseFlags(int argc, char** argv, BenchOptions& options) {
       {"enriched", [&](const std::string& v) { return options.enriched = v, true; }},
       {"idf", [&](const std::string& v) { return options.idf = v, true; }},
       {"calls", [&](const std::string& v) { return absl::SimpleAtoi(v, &options.calls); }},
+      {"sqlite_cache_mb",
+       [&](const std::string& v) { return absl::SimpleAtoi(v, &options.sqlite_cache_mb); }},
   };
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
