@@ -151,6 +151,11 @@ absl::Status SqliteStore::Initialize() {
   // loss but never splits a transaction, so rows and offsets stay together.
   RETURN_IF_ERROR(Exec("PRAGMA journal_mode = WAL"));
   RETURN_IF_ERROR(Exec("PRAGMA synchronous = NORMAL"));
+  // Each new article reads candidate stories and index pages all over the
+  // file: memory-mapped reads and a 64 MB page cache instead of a pread per
+  // page through a 2 MB cache.
+  RETURN_IF_ERROR(Exec("PRAGMA mmap_size = 1073741824"));
+  RETURN_IF_ERROR(Exec("PRAGMA cache_size = -65536"));
   RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   absl::Status status = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(Query version, Prepare("PRAGMA user_version"));
