@@ -33,22 +33,20 @@ warta::v1::StoredClaim OnlyKey(const warta::v1::StoredClaim& claim, const std::s
   return out;
 }
 
-// The figures filed under `key` that a figure published at `around` is
-// compared with: those within the window, and the undated ones (an undated
-// figure: all of them). Most recent first, at most kMaxFiguresPerKey. The
+// The figures filed under `key` published in [from, to], and the undated
+// ones (from 0: all of them). Most recent first, at most kMaxFiguresPerKey. The
 // time range is read from the index, never by walking the whole key.
 absl::StatusOr<std::vector<warta::v1::StoredClaim>> FiguresNear(const SqlRunner& run,
                                                                  const std::string& key,
-                                                                 int64_t around) {
+                                                                 int64_t from, int64_t to) {
   constexpr const char* kSelect =
       "SELECT c.article_id, c.idx, c.data, f.arrival FROM figures f JOIN claims c ON "
       "c.article_id = f.article_id AND c.idx = f.claim_idx WHERE f.group_key = ?";
   SqlQuery q{kSelect, {key}};
-  if (around != 0) {
-    const int64_t window = kStoredContestedWindowDays * kNanosPerDay;
+  if (from != 0) {
     q.sql = absl::StrCat(kSelect, " AND f.published_at BETWEEN ? AND ? UNION ALL ", kSelect,
                          " AND f.published_at = 0");
-    q.args = {key, around - window, around + window, key};
+    q.args = {key, from, to, key};
   }
   q.sql += " ORDER BY 4 DESC LIMIT ?";
   q.args.push_back(int64_t{kMaxFiguresPerKey});
@@ -82,17 +80,33 @@ std::string GroupId(const std::string& key, const warta::v1::ContestedClaim& gro
 // groups that the regrouping covers: those of the window (and the undated
 // ones), not the key's groups of other months.
 absl::Status Regroup(const SqlRunner& run, const std::string& key, int64_t around) {
-  ASSIGN_OR_RETURN(std::vector<warta::v1::StoredClaim> claims, FiguresNear(run, key, around));
+  // The window around the figure, widened to the stored groups it touches,
+  // so that every group replaced below is regrouped whole.
+  int64_t from = 0, to = 0;
+  if (around != 0) {
+    const int64_t window = kStoredContestedWindowDays * kNanosPerDay;
+    from = around - window;
+    to = around + window;
+    ASSIGN_OR_RETURN(SqlRows touched,
+                     run({"SELECT MIN(first_published), MAX(last_published) FROM contested_groups "
+                          "WHERE group_key = ? AND last_published != 0 AND last_published >= ? "
+                          "AND first_published <= ?",
+                          {key, from, to}}));
+    if (!touched.empty() && IntOf(touched[0][0]) != 0) {
+      from = std::min(from, IntOf(touched[0][0]));
+      to = std::max(to, IntOf(touched[0][1]));
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<warta::v1::StoredClaim> claims, FiguresNear(run, key, from, to));
   ContestedOptions options;
   options.window = absl::Hours(24) * kStoredContestedWindowDays;
   const std::vector<warta::v1::ContestedClaim> groups = GroupContestedClaims(claims, options);
   if (around == 0) {
     RETURN_IF_ERROR(run({"DELETE FROM contested_groups WHERE group_key = ?", {key}}).status());
   } else {
-    const int64_t window = kStoredContestedWindowDays * kNanosPerDay;
     RETURN_IF_ERROR(run({"DELETE FROM contested_groups WHERE group_key = ? AND "
-                         "(last_published = 0 OR (last_published >= ? AND first_published <= ?))",
-                         {key, around - window, around + window}})
+                         "(last_published = 0 OR (first_published >= ? AND last_published <= ?))",
+                         {key, from, to}})
                         .status());
   }
   for (size_t i = 0; i < groups.size(); ++i) {

@@ -251,5 +251,23 @@ TEST_P(ArticleStoreTest, AStoredDisputeStaysWhenItsThingComesBackMonthsLater) {
   EXPECT_THAT(troops->contested(1).values(), ElementsAre(3000, 8000, 10000, 11000));
 }
 
+TEST_P(ArticleStoreTest, AFigureAtTheEdgeOfTheWindowRegroupsTheWholeDispute) {
+  auto& store = *store_;
+  ASSERT_TRUE(store.Upsert(BergeloraArticle(), {}).ok());  // Nov 1: 3.000, 8.000
+  ASSERT_TRUE(store.Upsert(KurskArticle(), {}).ok());      // Nov 4: 10.000, 11.000
+  // Day 33 reaches back to Nov 3 only; the dispute starts on Nov 1.
+  auto late = MakeArticle("troops-december", "tempo.co", "id", Nov2024(33));
+  AddEntity(late, "loc:korea_utara", "Korea Utara");
+  AddEntity(late, "loc:rusia", "Rusia");
+  AddEntity(late, "loc:kursk", "Kursk");
+  AddClaim(late, "per:zelensky", "Zelensky", 11000, "tentara",
+           {"loc:korea_utara", "loc:kursk", "loc:rusia"});
+  ASSERT_TRUE(store.Upsert(late, {}).ok());
+  auto troops = store.ListContestedClaims("loc:korea_utara", 0, 0, "");
+  ASSERT_TRUE(troops.ok()) << troops.status();
+  ASSERT_EQ(troops->contested_size(), 1) << troops->DebugString();
+  EXPECT_THAT(troops->contested(0).values(), ElementsAre(3000, 8000, 10000, 11000));
+}
+
 }  // namespace
 }  // namespace warta::storage::testing
