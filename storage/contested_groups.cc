@@ -167,33 +167,30 @@ absl::Status UpdateContestedGroups(const SqlRunner& run, const warta::v1::Enrich
 absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListStoredContestedGroups(
     const SqlRunner& run, std::string_view entity_id, int page_size,
     std::string_view page_token) {
-  ASSIGN_OR_RETURN(const int limit, EffectivePageSize(page_size));
-  std::optional<PageKey> after;
-  if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(after, DecodePageToken(kGroupsPage, page_token));
-  }
-  SqlQuery q{"SELECT last_published, group_id, data FROM contested_groups WHERE 1 = 1", {}};
-  if (!entity_id.empty()) {
-    q.sql += " AND entities LIKE ?";
-    q.args.push_back(absl::StrCat("%,", std::string(entity_id), ",%"));
-  }
-  if (after) {
-    q.sql += " AND (last_published < ? OR (last_published = ? AND group_id > ?))";
-    q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
-  }
-  q.sql += " ORDER BY last_published DESC, group_id LIMIT ?";
-  q.args.push_back(int64_t{limit} + 1);
-  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  auto make = [&](const std::optional<PageKey>& after, int limit) {
+    SqlQuery q{"SELECT last_published, group_id, 0, data FROM contested_groups WHERE 1 = 1", {}};
+    if (!entity_id.empty()) {
+      q.sql += " AND entities LIKE ?";
+      q.args.push_back(absl::StrCat("%,", std::string(entity_id), ",%"));
+    }
+    if (after) {
+      q.sql += " AND (last_published < ? OR (last_published = ? AND group_id > ?))";
+      q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
+    }
+    q.sql += " ORDER BY last_published DESC, group_id LIMIT ?";
+    q.args.push_back(int64_t{limit} + 1);
+    return q;
+  };
   warta::v1::ListContestedClaimsResponse response;
-  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < limit; ++i) {
-    ASSIGN_OR_RETURN(*response.add_contested(),
-                     ParseStored<warta::v1::ContestedClaim>(BytesOf(rows[i][2]), "contested group"));
-  }
-  if (static_cast<int>(rows.size()) > limit) {
-    const auto& last = rows[limit - 1];
-    response.set_next_page_token(
-        EncodePageToken(kGroupsPage, PageKey{IntOf(last[0]), std::string(BytesOf(last[1])), 0}));
-  }
+  ASSIGN_OR_RETURN(std::string next,
+                   RunKeysetPage(RowsPageRunner(run), kGroupsPage, page_size, page_token, make,
+                                 [&response](std::string_view data) -> absl::Status {
+                                   ASSIGN_OR_RETURN(*response.add_contested(),
+                                                    ParseStored<warta::v1::ContestedClaim>(
+                                                        data, "contested group"));
+                                   return absl::OkStatus();
+                                 }));
+  response.set_next_page_token(std::move(next));
   return response;
 }
 

@@ -170,24 +170,21 @@ absl::StatusOr<std::optional<PageKey>> PageStart(std::string_view kind,
 }
 
 // Collects the rows of a page query (which asks for one row more than the
-// page holds: that row tells whether there is a next page) into `items`.
-template <typename Message>
+// page holds: that row tells whether there is a next page).
 class PageCollector {
  public:
-  PageCollector(std::string_view kind, int limit,
-                google::protobuf::RepeatedPtrField<Message>* items)
-      : kind_(kind), limit_(limit), items_(items) {}
+  PageCollector(std::string_view kind, int limit, const PageRowAdder& add)
+      : kind_(kind), limit_(limit), add_(add) {}
 
   // false when this row is the extra one: stop reading.
   absl::StatusOr<bool> Add(int64_t published_at, std::string_view id, int64_t index,
                            std::string_view data) {
-    if (items_->size() == limit_) {
+    if (taken_ == limit_) {
       more_ = true;
       return false;
     }
-    auto parsed = ParseStored<Message>(data, "row");
-    if (!parsed.ok()) return parsed.status();
-    *items_->Add() = *std::move(parsed);
+    if (absl::Status status = add_(data); !status.ok()) return status;
+    ++taken_;
     last_.published_at = published_at;
     last_.id = std::string(id);
     last_.index = index;
@@ -201,30 +198,25 @@ class PageCollector {
  private:
   std::string_view kind_;
   int limit_;
-  google::protobuf::RepeatedPtrField<Message>* items_;
+  const PageRowAdder& add_;
+  int taken_ = 0;
   PageKey last_;
   bool more_ = false;
 };
 
-// Runs the page query `make(after, limit)` for a list of `kind` into
-// `items`; returns the next page token.
-template <typename Message, typename MakeQuery>
+// RunKeysetPage into `items`, each row's data parsed as a Message.
+template <typename Message>
 absl::StatusOr<std::string> RunPage(const PageQueryRunner& run, std::string_view kind,
                                     int page_size, std::string_view page_token,
-                                    MakeQuery make,
+                                    const PageQueryMaker& make,
                                     google::protobuf::RepeatedPtrField<Message>* items) {
-  auto limit = EffectivePageSize(page_size);
-  if (!limit.ok()) return limit.status();
-  auto after = PageStart(kind, page_token);
-  if (!after.ok()) return after.status();
-  PageCollector<Message> page(kind, *limit, items);
-  absl::Status status = run(make(*after, *limit),
-                            [&page](int64_t published_at, std::string_view id, int64_t index,
-                                    std::string_view data) {
-                              return page.Add(published_at, id, index, data);
-                            });
-  if (!status.ok()) return status;
-  return page.NextPageToken();
+  return RunKeysetPage(run, kind, page_size, page_token, make,
+                       [items](std::string_view data) -> absl::Status {
+                         auto parsed = ParseStored<Message>(data, "row");
+                         if (!parsed.ok()) return parsed.status();
+                         *items->Add() = *std::move(parsed);
+                         return absl::OkStatus();
+                       });
 }
 
 struct ContestedRequest {
@@ -256,6 +248,36 @@ absl::StatusOr<ContestedRequest> ParseContestedRequest(std::string_view entity_i
 }
 
 }  // namespace
+
+absl::StatusOr<std::string> RunKeysetPage(const PageQueryRunner& run, std::string_view kind,
+                                          int page_size, std::string_view page_token,
+                                          const PageQueryMaker& make, const PageRowAdder& add) {
+  auto limit = EffectivePageSize(page_size);
+  if (!limit.ok()) return limit.status();
+  auto after = PageStart(kind, page_token);
+  if (!after.ok()) return after.status();
+  PageCollector page(kind, *limit, add);
+  absl::Status status = run(make(*after, *limit),
+                            [&page](int64_t published_at, std::string_view id, int64_t index,
+                                    std::string_view data) {
+                              return page.Add(published_at, id, index, data);
+                            });
+  if (!status.ok()) return status;
+  return page.NextPageToken();
+}
+
+PageQueryRunner RowsPageRunner(SqlRunner run) {
+  return [run = std::move(run)](const SqlQuery& query, const PageRow& row) -> absl::Status {
+    auto rows = run(query);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto more = row(IntOf(r[0]), BytesOf(r[1]), IntOf(r[2]), BytesOf(r[3]));
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+    }
+    return absl::OkStatus();
+  };
+}
 
 absl::StatusOr<warta::v1::ListArticlesResponse> ListArticlesVia(
     const PageQueryRunner& run, const warta::v1::ArticleFilter& filter, int page_size,

@@ -113,6 +113,22 @@ using SqlRunner = std::function<absl::StatusOr<SqlRows>(const SqlQuery& query)>;
 int64_t IntOf(const SqlValue& v);
 std::string_view BytesOf(const SqlValue& v);
 
+// Builds a list's page query from where the previous page ended and the
+// page size; the query selects (ordering key, id, index, data) and asks for
+// `limit` + 1 rows.
+using PageQueryMaker =
+    std::function<SqlQuery(const std::optional<PageKey>& after, int limit)>;
+// Takes the data of one row of the page.
+using PageRowAdder = std::function<absl::Status(std::string_view data)>;
+// One keyset page of a list of `kind`: page size and token checks, the query
+// `make` builds, `add` for each row of the page; returns the next page's
+// token ("" on the last page). Every List* call pages this way.
+absl::StatusOr<std::string> RunKeysetPage(const PageQueryRunner& run, std::string_view kind,
+                                          int page_size, std::string_view page_token,
+                                          const PageQueryMaker& make, const PageRowAdder& add);
+// A PageQueryRunner over any SqlRunner.
+PageQueryRunner RowsPageRunner(SqlRunner run);
+
 // Runs `query` (ContestedCandidatesQuery) and returns the parsed claims.
 using ClaimLoader =
     std::function<absl::StatusOr<std::vector<warta::v1::StoredClaim>>(const SqlQuery& query)>;

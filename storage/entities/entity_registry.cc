@@ -241,52 +241,50 @@ absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArtic
 
 absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntitiesVia(
     const SqlRunner& run, const warta::v1::ListEntitiesRequest& request) {
-  ASSIGN_OR_RETURN(const int page_size, EffectivePageSize(request.page_size()));
-  std::optional<PageKey> after;
-  if (!request.page_token().empty()) {
-    ASSIGN_OR_RETURN(after, DecodePageToken(kEntitiesPage, request.page_token()));
-  }
   if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED && !Registered(request.type())) {
     return absl::InvalidArgumentError(
         "the registry holds people, organisations and places; type must be one of them");
   }
-  SqlQuery q{"SELECT mention_count, entity_id, data FROM entity_registry WHERE 1 = 1", {}};
-  if (const std::string folded = FoldName(request.query()); !folded.empty()) {
-    // The start of the name, of an alias or of one of their words: "put"
-    // finds Vladimir Putin, not "computing".
-    q.sql += " AND (search LIKE ? OR search LIKE ?)";
-    q.args.push_back(absl::StrCat("%|", folded, "%"));
-    q.args.push_back(absl::StrCat("% ", folded, "%"));
-  }
-  if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED) {
-    q.sql += " AND type = ?";
-    q.args.push_back(int64_t{request.type()});
-  }
-  if (request.has_seen_after()) {
-    q.sql += " AND last_seen != 0 AND last_seen >= ?";
-    q.args.push_back(TimestampToNanos(request.seen_after()));
-  }
-  if (request.has_seen_before()) {
-    q.sql += " AND first_seen != 0 AND first_seen < ?";
-    q.args.push_back(TimestampToNanos(request.seen_before()));
-  }
-  if (after) {
-    q.sql += " AND (mention_count < ? OR (mention_count = ? AND entity_id > ?))";
-    q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
-  }
-  q.sql += " ORDER BY mention_count DESC, entity_id LIMIT ?";
-  q.args.push_back(int64_t{page_size} + 1);
-  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  auto make = [&](const std::optional<PageKey>& after, int limit) {
+    SqlQuery q{"SELECT mention_count, entity_id, 0, data FROM entity_registry WHERE 1 = 1", {}};
+    if (const std::string folded = FoldName(request.query()); !folded.empty()) {
+      // The start of the name, of an alias or of one of their words: "put"
+      // finds Vladimir Putin, not "computing".
+      q.sql += " AND (search LIKE ? OR search LIKE ?)";
+      q.args.push_back(absl::StrCat("%|", folded, "%"));
+      q.args.push_back(absl::StrCat("% ", folded, "%"));
+    }
+    if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED) {
+      q.sql += " AND type = ?";
+      q.args.push_back(int64_t{request.type()});
+    }
+    if (request.has_seen_after()) {
+      q.sql += " AND last_seen != 0 AND last_seen >= ?";
+      q.args.push_back(TimestampToNanos(request.seen_after()));
+    }
+    if (request.has_seen_before()) {
+      q.sql += " AND first_seen != 0 AND first_seen < ?";
+      q.args.push_back(TimestampToNanos(request.seen_before()));
+    }
+    if (after) {
+      q.sql += " AND (mention_count < ? OR (mention_count = ? AND entity_id > ?))";
+      q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
+    }
+    q.sql += " ORDER BY mention_count DESC, entity_id LIMIT ?";
+    q.args.push_back(int64_t{limit} + 1);
+    return q;
+  };
   warta::v1::ListEntitiesResponse response;
-  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < page_size; ++i) {
-    ASSIGN_OR_RETURN(*response.add_entities(),
-                     ParseStored<warta::v1::EntityRecord>(BytesOf(rows[i][2]), "entity"));
-  }
-  if (static_cast<int>(rows.size()) > page_size) {
-    const auto& last = rows[page_size - 1];
-    response.set_next_page_token(EncodePageToken(
-        kEntitiesPage, PageKey{IntOf(last[0]), std::string(BytesOf(last[1])), 0}));
-  }
+  ASSIGN_OR_RETURN(std::string next,
+                   RunKeysetPage(RowsPageRunner(run), kEntitiesPage, request.page_size(),
+                                 request.page_token(), make,
+                                 [&response](std::string_view data) -> absl::Status {
+                                   ASSIGN_OR_RETURN(*response.add_entities(),
+                                                    ParseStored<warta::v1::EntityRecord>(
+                                                        data, "entity"));
+                                   return absl::OkStatus();
+                                 }));
+  response.set_next_page_token(std::move(next));
   return response;
 }
 

@@ -123,56 +123,54 @@ warta::v1::Story StorySummary(const StoryState& state) {
 
 absl::StatusOr<warta::v1::ListStoriesResponse> ListStoriesVia(
     const SqlRunner& run, const warta::v1::ListStoriesRequest& request) {
-  ASSIGN_OR_RETURN(const int page_size, EffectivePageSize(request.page_size()));
-  std::optional<PageKey> after;
-  if (!request.page_token().empty()) {
-    ASSIGN_OR_RETURN(after, DecodePageToken(kStoriesPage, request.page_token()));
-  }
-  const bool by_size = request.order() == warta::v1::STORY_ORDER_SIZE;
   if (!warta::v1::StoryOrder_IsValid(request.order())) {
     return absl::InvalidArgumentError("unknown story order");
   }
-  const char* column = by_size ? "article_count" : "last_arrival";
-  SqlQuery q;
-  q.sql = absl::StrCat("SELECT ", column, ", story_id, data FROM stories s WHERE 1 = 1");
-  if (request.min_sources() > 0) {
-    q.sql += " AND source_count >= ?";
-    q.args.push_back(int64_t{request.min_sources()});
-  }
-  if (!request.language().empty()) {
-    q.sql += " AND languages LIKE ?";
-    q.args.push_back(absl::StrCat("%,", request.language(), ",%"));
-  }
-  if (request.has_published_after()) {
-    q.sql += " AND last_published != 0 AND last_published >= ?";
-    q.args.push_back(TimestampToNanos(request.published_after()));
-  }
-  if (request.has_published_before()) {
-    q.sql += " AND first_published != 0 AND first_published < ?";
-    q.args.push_back(TimestampToNanos(request.published_before()));
-  }
-  if (!request.entity_id().empty()) {
-    q.sql += " AND story_id IN (SELECT a.story_id FROM entities e JOIN articles a "
-             "ON a.id = e.article_id WHERE e.entity_id = ?)";
-    q.args.push_back(request.entity_id());
-  }
-  if (after) {
-    absl::StrAppend(&q.sql, " AND (", column, " < ? OR (", column, " = ? AND story_id > ?))");
-    q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
-  }
-  absl::StrAppend(&q.sql, " ORDER BY ", column, " DESC, story_id LIMIT ?");
-  q.args.push_back(int64_t{page_size} + 1);
-  ASSIGN_OR_RETURN(SqlRows rows, run(q));
+  const char* column =
+      request.order() == warta::v1::STORY_ORDER_SIZE ? "article_count" : "last_arrival";
+  auto make = [&](const std::optional<PageKey>& after, int limit) {
+    SqlQuery q;
+    q.sql = absl::StrCat("SELECT ", column, ", story_id, 0, data FROM stories s WHERE 1 = 1");
+    if (request.min_sources() > 0) {
+      q.sql += " AND source_count >= ?";
+      q.args.push_back(int64_t{request.min_sources()});
+    }
+    if (!request.language().empty()) {
+      q.sql += " AND languages LIKE ?";
+      q.args.push_back(absl::StrCat("%,", request.language(), ",%"));
+    }
+    if (request.has_published_after()) {
+      q.sql += " AND last_published != 0 AND last_published >= ?";
+      q.args.push_back(TimestampToNanos(request.published_after()));
+    }
+    if (request.has_published_before()) {
+      q.sql += " AND first_published != 0 AND first_published < ?";
+      q.args.push_back(TimestampToNanos(request.published_before()));
+    }
+    if (!request.entity_id().empty()) {
+      q.sql += " AND story_id IN (SELECT a.story_id FROM entities e JOIN articles a "
+               "ON a.id = e.article_id WHERE e.entity_id = ?)";
+      q.args.push_back(request.entity_id());
+    }
+    if (after) {
+      absl::StrAppend(&q.sql, " AND (", column, " < ? OR (", column, " = ? AND story_id > ?))");
+      q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
+    }
+    absl::StrAppend(&q.sql, " ORDER BY ", column, " DESC, story_id LIMIT ?");
+    q.args.push_back(int64_t{limit} + 1);
+    return q;
+  };
   warta::v1::ListStoriesResponse response;
-  for (size_t i = 0; i < rows.size() && static_cast<int>(i) < page_size; ++i) {
-    ASSIGN_OR_RETURN(StoryState state, ParseStored<StoryState>(BytesOf(rows[i][2]), "story"));
-    *response.add_stories() = StorySummary(state);
-  }
-  if (static_cast<int>(rows.size()) > page_size) {
-    const auto& last = rows[page_size - 1];
-    response.set_next_page_token(EncodePageToken(
-        kStoriesPage, PageKey{IntOf(last[0]), std::string(BytesOf(last[1])), 0}));
-  }
+  ASSIGN_OR_RETURN(std::string next,
+                   RunKeysetPage(RowsPageRunner(run), kStoriesPage, request.page_size(),
+                                 request.page_token(), make,
+                                 [&response](std::string_view data) -> absl::Status {
+                                   ASSIGN_OR_RETURN(StoryState state,
+                                                    ParseStored<StoryState>(data, "story"));
+                                   *response.add_stories() = StorySummary(state);
+                                   return absl::OkStatus();
+                                 }));
+  response.set_next_page_token(std::move(next));
   return response;
 }
 
