@@ -1,6 +1,7 @@
 #include "storage/contested_groups.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -20,17 +21,14 @@ constexpr std::string_view kGroupsPage = "contested-groups";
 constexpr int kMaxFiguresPerKey = 1000;
 constexpr int64_t kNanosPerDay = int64_t{86400} * 1'000'000'000;
 
-// `claim` with only the quantities filed under `key`.
-warta::v1::StoredClaim OnlyKey(const warta::v1::StoredClaim& claim, const std::string& key) {
-  warta::v1::StoredClaim out = claim;
-  out.mutable_claim()->clear_quantities();
-  for (int q = 0; q < claim.claim().quantities_size(); ++q) {
-    std::optional<MeasuredThing> thing = MeasuredThingOf(claim, q);
-    if (thing && GroupKey(*thing) == key) {
-      *out.mutable_claim()->add_quantities() = claim.claim().quantities(q);
-    }
+// `claim` with only its quantities `filed` (their indexes, ascending).
+warta::v1::StoredClaim OnlyFiled(warta::v1::StoredClaim claim, const std::set<int64_t>& filed) {
+  google::protobuf::RepeatedPtrField<warta::v1::Quantity> all;
+  all.Swap(claim.mutable_claim()->mutable_quantities());
+  for (int64_t q : filed) {
+    if (q >= 0 && q < all.size()) *claim.mutable_claim()->add_quantities() = std::move(all[q]);
   }
-  return out;
+  return claim;
 }
 
 // The figures filed under `key` published in [from, to], and the undated
@@ -40,8 +38,9 @@ absl::StatusOr<std::vector<warta::v1::StoredClaim>> FiguresNear(const SqlRunner&
                                                                  const std::string& key,
                                                                  int64_t from, int64_t to) {
   constexpr const char* kSelect =
-      "SELECT c.article_id, c.idx, c.data, f.arrival FROM figures f JOIN claims c ON "
-      "c.article_id = f.article_id AND c.idx = f.claim_idx WHERE f.group_key = ?";
+      "SELECT c.article_id, c.idx, c.data, f.arrival, f.quantity_idx FROM figures f "
+      "JOIN claims c ON c.article_id = f.article_id AND c.idx = f.claim_idx "
+      "WHERE f.group_key = ?";
   SqlQuery q{kSelect, {key}};
   if (from != 0) {
     q.sql = absl::StrCat(kSelect, " AND f.published_at BETWEEN ? AND ? UNION ALL ", kSelect,
@@ -51,12 +50,20 @@ absl::StatusOr<std::vector<warta::v1::StoredClaim>> FiguresNear(const SqlRunner&
   q.sql += " ORDER BY 4 DESC LIMIT ?";
   q.args.push_back(int64_t{kMaxFiguresPerKey});
   ASSIGN_OR_RETURN(SqlRows rows, run(q));
-  std::vector<warta::v1::StoredClaim> claims;
-  std::set<std::pair<std::string, int64_t>> seen;  // a claim with two figures comes twice
+  // One row per figure: a claim with two figures under the key comes twice.
+  // The figures table says which of its quantities are filed here.
+  std::map<std::pair<std::string, int64_t>, std::set<int64_t>> filed;
+  std::vector<const std::vector<SqlValue>*> first_rows;
   for (auto it = rows.rbegin(); it != rows.rend(); ++it) {  // stored order
-    if (!seen.insert({std::string(BytesOf((*it)[0])), IntOf((*it)[1])}).second) continue;
-    ASSIGN_OR_RETURN(auto claim, ParseStored<warta::v1::StoredClaim>(BytesOf((*it)[2]), "claim"));
-    claims.push_back(OnlyKey(claim, key));
+    auto& quantities = filed[{std::string(BytesOf((*it)[0])), IntOf((*it)[1])}];
+    if (quantities.empty()) first_rows.push_back(&*it);
+    quantities.insert(IntOf((*it)[4]));
+  }
+  std::vector<warta::v1::StoredClaim> claims;
+  for (const auto* row : first_rows) {
+    ASSIGN_OR_RETURN(auto claim, ParseStored<warta::v1::StoredClaim>(BytesOf((*row)[2]), "claim"));
+    claims.push_back(
+        OnlyFiled(std::move(claim), filed[{std::string(BytesOf((*row)[0])), IntOf((*row)[1])}]));
   }
   return claims;
 }
