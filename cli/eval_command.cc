@@ -9,6 +9,7 @@
 #include "eval/ner/ner_eval.h"
 #include "eval/stories/stories_eval.h"
 #include "cli/article_files.h"
+#include "common/flags.h"
 #include "common/models_dir.h"
 #include "services/common/model_files.h"
 
@@ -18,13 +19,34 @@ namespace {
 
 absl::Status RunStoriesEvalCommand(const Args& args) {
   if (args.empty()) return absl::InvalidArgumentError(eval::kStoriesEvalUsage);
+  eval::StoriesEvalOptions eval_options;
+  storage::StoryOptions& c = eval_options.clustering;
+  FlagSet flags("warta eval stories FILE.jsonl [flags]",
+                "Runs the store's story clusterer on labelled articles; the settings are for\n"
+                "tuning (defaults: the store's).");
+  flags.Bool("errors", &eval_options.errors, "list each article's gold and predicted story");
+  flags.Double("join_threshold", &c.join_threshold, "join score, same language, dated");
+  flags.Double("undated_join_threshold", &c.undated_join_threshold, "join score when undated");
+  flags.Double("cross_language_threshold", &c.cross_language_threshold,
+               "join score across languages");
+  flags.Double("term_weight", &c.term_weight, "word cosine against entity cosine");
+  flags.Double("link_weight", &c.link_weight, "weight of the closest recent article");
+  flags.Double("sigma_days", &c.sigma_days, "time kernel's standard deviation");
+  flags.Double("duplicate_containment", &c.duplicate_containment, "near-copy containment");
+  flags.Int("index_terms", &c.index_terms, "word keys indexed per article");
+  flags.Int("index_entities", &c.index_entities, "entity keys indexed per article");
+  flags.Int("stories_per_key", &c.stories_per_key, "stories read per key");
+  flags.Int("max_candidates", &c.max_candidates, "candidate stories scored per article");
+  const Args files = flags.ParseOrExit(args);
+  if (files.size() != 1) return absl::InvalidArgumentError(eval::kStoriesEvalUsage);
+  eval_options.path = files[0];
   auto options = services::LoadPipelineModels(DefaultModelsDir(), "");
   if (!options.ok()) return options.status();
   auto pipeline = enrichment::Pipeline::Create(*options);
   if (!pipeline.ok()) return pipeline.status();
   auto weights = services::LoadStoryWeights(DefaultModelsDir());
   if (!weights.ok()) return weights.status();
-  return eval::RunStoriesEval(args, **pipeline, *weights, ArticleFromJson, std::cout);
+  return eval::RunStoriesEval(eval_options, **pipeline, *weights, ArticleFromJson, std::cout);
 }
 
 }  // namespace

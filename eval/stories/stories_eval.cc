@@ -2,10 +2,6 @@
 
 #include <fstream>
 
-#include <cstring>
-
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
@@ -108,57 +104,17 @@ std::string ScoresJson(const StoryScores& s) {
       ", \"predicted_duplicates\": ", s.predicted_duplicates, "}\n");
 }
 
-absl::Status RunStoriesEval(const std::vector<std::string>& args,
+absl::Status RunStoriesEval(const StoriesEvalOptions& options,
                             const enrichment::Pipeline& pipeline,
                             const storage::TermWeights& weights, const ArticleDecoder& decode,
                             std::ostream& out) {
-  std::string path;
-  bool errors = false;
-  storage::StoryOptions options;
-  // Tuning knobs: --NAME=VALUE for the StoryOptions below.
-  const std::pair<const char*, double*> knobs[] = {
-      {"--join_threshold=", &options.join_threshold},
-      {"--undated_join_threshold=", &options.undated_join_threshold},
-      {"--cross_language_threshold=", &options.cross_language_threshold},
-      {"--term_weight=", &options.term_weight},
-      {"--sigma_days=", &options.sigma_days},
-      {"--link_weight=", &options.link_weight},
-      {"--duplicate_containment=", &options.duplicate_containment},
-  };
-  for (const std::string& arg : args) {
-    bool knob = false;
-    if (absl::StartsWith(arg, "--max_candidates=")) {
-      knob = absl::SimpleAtoi(arg.substr(17), &options.max_candidates);
-    } else if (absl::StartsWith(arg, "--stories_per_key=")) {
-      knob = absl::SimpleAtoi(arg.substr(18), &options.stories_per_key);
-    } else if (absl::StartsWith(arg, "--index_terms=")) {
-      knob = absl::SimpleAtoi(arg.substr(14), &options.index_terms);
-    } else if (absl::StartsWith(arg, "--index_entities=")) {
-      knob = absl::SimpleAtoi(arg.substr(17), &options.index_entities);
-    }
-    for (const auto& [name, target] : knobs) {
-      if (absl::StartsWith(arg, name)) {
-        knob = absl::SimpleAtod(arg.substr(strlen(name)), target);
-        if (!knob) return absl::InvalidArgumentError(absl::StrCat("bad value in ", arg));
-      }
-    }
-    if (knob) continue;
-    if (arg == "--errors") {
-      errors = true;
-    } else if (path.empty() && arg.rfind("--", 0) != 0) {
-      path = arg;
-    } else {
-      return absl::InvalidArgumentError(absl::StrCat("unexpected argument \"", arg, "\""));
-    }
-  }
-  if (path.empty()) {
-    return absl::InvalidArgumentError(kStoriesEvalUsage);
-  }
-  ASSIGN_OR_RETURN(std::vector<LabelledArticle> articles, ReadLabelledArticles(path, decode));
-  storage::StoryClusterer clusterer(&weights, options);
+  if (options.path.empty()) return absl::InvalidArgumentError(kStoriesEvalUsage);
+  ASSIGN_OR_RETURN(std::vector<LabelledArticle> articles,
+                   ReadLabelledArticles(options.path, decode));
+  storage::StoryClusterer clusterer(&weights, options.clustering);
   ASSIGN_OR_RETURN(std::vector<StoryOutcome> outcomes,
                    ClusterLabelled(articles, pipeline, clusterer));
-  if (errors) {
+  if (options.errors) {
     for (const StoryOutcome& o : outcomes) {
       out << o.id << "\tgold=" << o.gold_story << "\tpredicted=" << o.predicted_story
           << "\tdup_gold=" << o.gold_duplicate_of << "\tdup_predicted=" << o.predicted_duplicate_of

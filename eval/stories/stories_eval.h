@@ -45,12 +45,19 @@ absl::StatusOr<std::vector<StoryOutcome>> ClusterLabelled(
 std::string ScoresJson(const StoryScores& scores);
 
 inline constexpr char kStoriesEvalUsage[] =
-    "FILE.jsonl [--errors]: articles with \"story\" (and optional \"duplicate_of\") "
-    "labels, in arrival order; --errors lists each article's gold and predicted story";
+    "FILE.jsonl [--errors] [clusterer settings]: articles with \"story\" (and optional "
+    "\"duplicate_of\") labels, in arrival order; --errors lists each article's gold and "
+    "predicted story; see `warta eval stories FILE --help` for the settings";
 
-// args: FILE.jsonl [--errors] (also lists the articles put in the wrong
-// story, for tuning).
-absl::Status RunStoriesEval(const std::vector<std::string>& args,
+struct StoriesEvalOptions {
+  std::string path;
+  // Also list each article's gold and predicted story, for tuning.
+  bool errors = false;
+  // The clusterer's settings (the store's defaults unless tuning).
+  storage::StoryOptions clustering;
+};
+
+absl::Status RunStoriesEval(const StoriesEvalOptions& options,
                             const enrichment::Pipeline& pipeline,
                             const storage::TermWeights& weights, const ArticleDecoder& decode,
                             std::ostream& out);
