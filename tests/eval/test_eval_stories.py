@@ -17,16 +17,29 @@ SHARED = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def labelled(tmp_path_factory):
+    """The labelled set, built once from ../shared/data: its articles, one dict a line."""
     if not (SHARED / "news" / "indosum_articles.jsonl").exists():
         pytest.skip(f"shared data not found at {SHARED}: story eval skipped")
     path = tmp_path_factory.mktemp("stories") / "stories.jsonl"
     subprocess.run([sys.executable, str(ROOT / "tests/data/stories/make_eval_set.py"),
                     "--shared", str(SHARED), "--out", str(path)], check=True,
                    capture_output=True)
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def evaluate(articles, tmp_path):
+    """`warta eval stories` on these articles, in this order: its JSON scores."""
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles))
     out = subprocess.run([str(BIN / "warta"), "eval", "stories", str(path)],
                          check=True, capture_output=True, text=True, timeout=600)
     return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def scores(labelled, tmp_path_factory):
+    return evaluate(labelled, tmp_path_factory.mktemp("scores"))
 
 
 def test_story_clustering_keeps_its_measured_accuracy(scores):
@@ -41,40 +54,18 @@ def test_near_copies_are_found(scores):
     assert scores["near_duplicates"]["precision"] >= 0.98, scores
 
 
-def test_the_five_samples_form_two_stories(tmp_path):
-    if not (SHARED / "samples").is_dir():
-        pytest.skip(f"shared data not found at {SHARED}")
-    full = tmp_path / "all.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "tests/data/stories/make_eval_set.py"),
-                    "--shared", str(SHARED), "--out", str(full)], check=True,
-                   capture_output=True)
-    samples = tmp_path / "samples.jsonl"
-    samples.write_text("".join(line for line in full.read_text().splitlines(True)
-                               if '"story": "sample-' in line
-                               and '"language_hint": "id"' in line))
-    out = subprocess.run([str(BIN / "warta"), "eval", "stories", str(samples)],
-                         check=True, capture_output=True, text=True)
-    got = json.loads(out.stdout)
+def test_the_five_samples_form_two_stories(labelled, tmp_path):
+    samples = [a for a in labelled
+               if a["story"].startswith("sample-") and a["language_hint"] == "id"]
+    got = evaluate(samples, tmp_path)
     assert got["articles"] == 5
     assert got["predicted_stories"] == 2 and got["pairwise"]["f1"] == 1.0, got
 
 
-def test_without_dates_stories_stay_apart_more_than_they_join(tmp_path):
+def test_without_dates_stories_stay_apart_more_than_they_join(labelled, tmp_path):
     """A feed without publication times (IndoSum as published) still gives
     stories, not topics: the undated threshold keeps pairwise precision up."""
-    if not (SHARED / "news" / "indosum_articles.jsonl").exists():
-        pytest.skip(f"shared data not found at {SHARED}")
-    full = tmp_path / "all.jsonl"
-    subprocess.run([sys.executable, str(ROOT / "tests/data/stories/make_eval_set.py"),
-                    "--shared", str(SHARED), "--out", str(full)], check=True,
-                   capture_output=True)
-    undated = tmp_path / "undated.jsonl"
-    with undated.open("w") as out:
-        for line in full.read_text().splitlines():
-            article = json.loads(line)
-            article.pop("published_at", None)
-            out.write(json.dumps(article) + "\n")
-    got = json.loads(subprocess.run([str(BIN / "warta"), "eval", "stories", str(undated)],
-                                    check=True, capture_output=True, text=True).stdout)
+    undated = [{k: v for k, v in a.items() if k != "published_at"} for a in labelled]
+    got = evaluate(undated, tmp_path)
     assert got["pairwise"]["f1"] >= 0.45, got
     assert got["near_duplicates"]["recall"] >= 0.95, got
