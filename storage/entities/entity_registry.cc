@@ -43,13 +43,17 @@ std::optional<std::pair<std::string, std::string>> OnlyFullName(
   return found;
 }
 
+// The people of `story`, or of the stored story `story_id` when it is null.
 absl::StatusOr<std::map<std::string, std::string>> StoryPeople(const SqlRunner& run,
+                                                               const StoryState* story,
                                                                const std::string& story_id) {
   std::map<std::string, std::string> people;
-  if (story_id.empty()) return people;
-  SqlStoryIndex index(run);
-  ASSIGN_OR_RETURN(std::optional<StoryState> story, index.LoadStory(story_id));
-  if (!story) return people;
+  std::optional<StoryState> loaded;
+  if (story == nullptr && !story_id.empty()) {
+    ASSIGN_OR_RETURN(loaded, SqlStoryIndex(run).LoadStory(story_id));
+    if (loaded) story = &*loaded;
+  }
+  if (story == nullptr) return people;
   for (const auto& e : story->entities()) {
     if (e.type() == warta::v1::PERSON) people[e.key()] = e.name();
   }
@@ -173,7 +177,8 @@ std::string FoldName(std::string_view name) {
   return absl::StrJoin(StoryWords(name), " ");
 }
 
-absl::Status LinkShortNames(const SqlRunner& run, warta::v1::EnrichedArticle& article) {
+absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
+                            warta::v1::EnrichedArticle& article) {
   std::vector<std::pair<std::string, std::string>> short_names;  // id, word
   for (const auto& e : article.entities()) {
     if (e.type() != warta::v1::PERSON || e.id().empty()) continue;
@@ -181,7 +186,7 @@ absl::Status LinkShortNames(const SqlRunner& run, warta::v1::EnrichedArticle& ar
     if (words.size() == 1 && words[0].size() >= 3) short_names.emplace_back(e.id(), words[0]);
   }
   if (short_names.empty()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, article.story_id()));
+  ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));
   const int64_t published = PublishedAtNanos(article);
   for (const auto& [id, word] : short_names) {
     auto link = OnlyFullName(word, story_people);

@@ -24,15 +24,18 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "storage/sql_backend.h"
+#include "storage/stories/story_state.pb.h"
 #include "warta/v1/article.pb.h"
 #include "warta/v1/services.pb.h"
 
 namespace warta::storage {
 
 // Rewrites one-word person names of `article` to the full-name entity of
-// its story (`story_id`, may be empty) or of the registry, as described
-// above.
-absl::Status LinkShortNames(const SqlRunner& run, warta::v1::EnrichedArticle& article);
+// its story or of the registry, as described above. `story` is the
+// article's story when the caller has it at hand (else it is read by
+// article.story_id(), when there is a short name to link).
+absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
+                            warta::v1::EnrichedArticle& article);
 
 // Adds the article's people, organisations and places to the registry.
 absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArticle& article);

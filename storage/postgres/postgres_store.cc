@@ -438,9 +438,10 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
   ASSIGN_OR_RETURN(Result next, Run("SELECT nextval('articles_seq')::bigint"));
   const int64_t seq = next.Int(0, 0);
   warta::v1::EnrichedArticle with_story = article;
-  RETURN_IF_ERROR(AssignStory(clusterer_, RunnerLocked(), seq, stored ? &*stored : nullptr,
-                              with_story));
-  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), with_story));
+  ASSIGN_OR_RETURN(std::optional<StoryState> story,
+                   AssignStory(clusterer_, RunnerLocked(), seq, stored ? &*stored : nullptr,
+                               with_story));
+  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), story ? &*story : nullptr, with_story));
   if (!stored) RETURN_IF_ERROR(RecordEntities(RunnerLocked(), with_story));
   const ArticleRows rows = RowsOf(with_story);
   RETURN_IF_ERROR(Run(

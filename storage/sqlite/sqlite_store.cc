@@ -310,9 +310,10 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
     }
   }
   warta::v1::EnrichedArticle with_story = article;
-  RETURN_IF_ERROR(AssignStory(clusterer_, RunnerLocked(), seq + 1,
-                              stored ? &*stored : nullptr, with_story));
-  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), with_story));
+  ASSIGN_OR_RETURN(std::optional<StoryState> story,
+                   AssignStory(clusterer_, RunnerLocked(), seq + 1, stored ? &*stored : nullptr,
+                               with_story));
+  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), story ? &*story : nullptr, with_story));
   if (!stored) RETURN_IF_ERROR(RecordEntities(RunnerLocked(), with_story));
   for (const char* sql : {"DELETE FROM entities WHERE article_id = ?",
                           "DELETE FROM claims WHERE article_id = ?",

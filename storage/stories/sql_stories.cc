@@ -28,19 +28,20 @@ google::protobuf::Timestamp Ts(int64_t nanos) { return NanosToTimestamp(nanos); 
 
 }  // namespace
 
-absl::Status AssignStory(const StoryClusterer& clusterer, const SqlRunner& run,
-                         int64_t arrival, const warta::v1::EnrichedArticle* stored,
-                         warta::v1::EnrichedArticle& article) {
+absl::StatusOr<std::optional<StoryState>> AssignStory(const StoryClusterer& clusterer,
+                                                      const SqlRunner& run, int64_t arrival,
+                                                      const warta::v1::EnrichedArticle* stored,
+                                                      warta::v1::EnrichedArticle& article) {
   if (stored != nullptr && !stored->story_id().empty()) {
     article.set_story_id(stored->story_id());
     article.set_duplicate_of(stored->duplicate_of());
-    return absl::OkStatus();
+    return std::nullopt;
   }
   SqlStoryIndex index(run);
   ASSIGN_OR_RETURN(StoryAssignment assigned, clusterer.Assign(article, arrival, index));
   article.set_story_id(assigned.story_id);
   article.set_duplicate_of(assigned.duplicate_of);
-  return absl::OkStatus();
+  return std::move(assigned.story);
 }
 
 absl::StatusOr<std::vector<std::string>> SqlStoryIndex::StoriesForKeys(

@@ -28,11 +28,13 @@ struct StoryStoreOptions {
 };
 
 // Sets `article`'s story_id (and duplicate_of) for a newly stored article,
-// clustering it at `arrival` over the story tables through `run`. For an
-// article already stored (`stored`), keeps the stored assignment instead.
-absl::Status AssignStory(const StoryClusterer& clusterer, const SqlRunner& run,
-                         int64_t arrival, const warta::v1::EnrichedArticle* stored,
-                         warta::v1::EnrichedArticle& article);
+// clustering it at `arrival` over the story tables through `run`, and
+// returns its story as saved. For an article already stored (`stored`),
+// keeps the stored assignment and returns nullopt.
+absl::StatusOr<std::optional<StoryState>> AssignStory(const StoryClusterer& clusterer,
+                                                      const SqlRunner& run, int64_t arrival,
+                                                      const warta::v1::EnrichedArticle* stored,
+                                                      warta::v1::EnrichedArticle& article);
 
 // StoryIndex over the story tables.
 class SqlStoryIndex final : public StoryIndex {

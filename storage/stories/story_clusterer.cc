@@ -470,6 +470,7 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
   result.story_id = chosen->id();
   AddArticle(sketch, entities, options_, *chosen);
   RETURN_IF_ERROR(index.SaveStory(*chosen, keys, arrival));
+  result.story = *std::move(chosen);
   return result;
 }
 

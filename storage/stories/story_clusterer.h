@@ -102,6 +102,8 @@ struct StoryAssignment {
   bool new_story = false;
   // The winning score (0 for a new story or a near-copy).
   double score = 0;
+  // The story as saved with the article in it.
+  StoryState story;
 };
 
 // The features of one article (exposed for tests and the benchmark).
