@@ -93,6 +93,49 @@ int ForEachArticle(warta::v1::StoreService::Stub& stub, const warta::v1::Article
   return status.ok() ? 0 : Fail("list", status);
 }
 
+// Pages through a list with `call`, printing each item of `items(page)` as
+// protobuf JSON or `summarize(item)`, at most `limit` of them (0: all).
+template <typename Request, typename Response, typename Items, typename Summarize>
+grpc::Status PrintPages(
+    Request request,
+    const std::function<grpc::Status(grpc::ClientContext*, const Request&, Response*)>& call,
+    Items items, int limit, bool json, Summarize summarize) {
+  request.set_page_size(limit > 0 && limit < 200 ? limit : 200);
+  int seen = 0;
+  return ForEachPage<Request, Response>(request, call, [&](const Response& page) {
+    for (const auto& item : items(page)) {
+      if (json) PrintJson(item);
+      else std::cout << summarize(item);
+      if (limit > 0 && ++seen >= limit) return false;
+    }
+    return true;
+  });
+}
+
+// Gets each of `ids` with `call` and prints it as protobuf JSON or
+// `summarize(reply)`; 2 when no id was given, 1 on the first failure.
+template <typename Request, typename Reply, typename Summarize>
+int PrintEach(const char* command, const char* hint, const Args& ids,
+              const std::function<grpc::Status(grpc::ClientContext*, const Request&, Reply*)>& call,
+              bool json, Summarize summarize) {
+  if (ids.empty()) {
+    std::fprintf(stderr, "warta %s: %s\n", command, hint);
+    return 2;
+  }
+  for (const std::string& id : ids) {
+    grpc::ClientContext context;
+    SetDeadline(context);
+    Request request;
+    request.set_id(id);
+    Reply reply;
+    grpc::Status status = call(&context, request, &reply);
+    if (!status.ok()) return Fail(command, status);
+    if (json) PrintJson(reply);
+    else std::cout << summarize(reply) << "\n";
+  }
+  return 0;
+}
+
 struct FilterOptions {
   std::string language, source, entity, story;
 };
@@ -277,19 +320,14 @@ int RunStories(const Args& args) {
   request.set_min_sources(min_sources);
   request.set_order(order == "size" ? warta::v1::STORY_ORDER_SIZE
                                     : warta::v1::STORY_ORDER_LAST_UPDATE);
-  request.set_page_size(limit > 0 && limit < 200 ? limit : 200);
-  int seen = 0;
-  grpc::Status status = ForEachPage<warta::v1::ListStoriesRequest, warta::v1::ListStoriesResponse>(
-      request,
-      [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->ListStories(c, r, out); },
-      [&](const warta::v1::ListStoriesResponse& page) {
-        for (const auto& story : page.stories()) {
-          if (json) PrintJson(story);
-          else std::cout << SummarizeStoryLine(story);
-          if (limit > 0 && ++seen >= limit) return false;
-        }
-        return true;
-      });
+  grpc::Status status =
+      PrintPages<warta::v1::ListStoriesRequest, warta::v1::ListStoriesResponse>(
+          request,
+          [&](grpc::ClientContext* c, const auto& r, auto* out) {
+            return stub->ListStories(c, r, out);
+          },
+          [](const auto& page) -> const auto& { return page.stories(); }, limit, json,
+          SummarizeStoryLine);
   return status.ok() ? 0 : Fail("stories", status);
 }
 
@@ -302,23 +340,11 @@ int RunStory(const Args& args) {
   sf.Register(flags);
   flags.Bool("json", &json, "protobuf JSON instead of text");
   Args ids = flags.ParseOrExit(args);
-  if (ids.empty()) {
-    std::fputs("warta story: give a story id (see `warta stories`)\n", stderr);
-    return 2;
-  }
   auto stub = Connect(sf.store);
-  for (const std::string& id : ids) {
-    grpc::ClientContext context;
-    SetDeadline(context);
-    warta::v1::GetStoryRequest request;
-    request.set_id(id);
-    warta::v1::Story story;
-    grpc::Status status = stub->GetStory(&context, request, &story);
-    if (!status.ok()) return Fail("story", status);
-    if (json) PrintJson(story);
-    else std::cout << SummarizeStory(story) << "\n";
-  }
-  return 0;
+  return PrintEach<warta::v1::GetStoryRequest, warta::v1::Story>(
+      "story", "give a story id (see `warta stories`)", ids,
+      [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->GetStory(c, r, out); },
+      json, SummarizeStory);
 }
 
 int RunEntities(const Args& args) {
@@ -343,23 +369,15 @@ int RunEntities(const Args& args) {
     std::fprintf(stderr, "warta entities: --type must be person, org or place\n");
     return 2;
   }
-  request.set_page_size(limit > 0 && limit < 200 ? limit : 200);
   auto stub = Connect(sf.store);
-  int seen = 0;
   grpc::Status status =
-      ForEachPage<warta::v1::ListEntitiesRequest, warta::v1::ListEntitiesResponse>(
+      PrintPages<warta::v1::ListEntitiesRequest, warta::v1::ListEntitiesResponse>(
           request,
           [&](grpc::ClientContext* c, const auto& r, auto* out) {
             return stub->ListEntities(c, r, out);
           },
-          [&](const warta::v1::ListEntitiesResponse& page) {
-            for (const auto& e : page.entities()) {
-              if (json) PrintJson(e);
-              else std::cout << SummarizeEntityLine(e);
-              if (limit > 0 && ++seen >= limit) return false;
-            }
-            return true;
-          });
+          [](const auto& page) -> const auto& { return page.entities(); }, limit, json,
+          SummarizeEntityLine);
   return status.ok() ? 0 : Fail("entities", status);
 }
 
@@ -372,23 +390,11 @@ int RunEntity(const Args& args) {
   sf.Register(flags);
   flags.Bool("json", &json, "protobuf JSON instead of text");
   Args ids = flags.ParseOrExit(args);
-  if (ids.empty()) {
-    std::fputs("warta entity: give an entity id (see `warta entities NAME`)\n", stderr);
-    return 2;
-  }
   auto stub = Connect(sf.store);
-  for (const std::string& id : ids) {
-    grpc::ClientContext context;
-    SetDeadline(context);
-    warta::v1::GetEntityRequest request;
-    request.set_id(id);
-    warta::v1::EntityDetail detail;
-    grpc::Status status = stub->GetEntity(&context, request, &detail);
-    if (!status.ok()) return Fail("entity", status);
-    if (json) PrintJson(detail);
-    else std::cout << SummarizeEntity(detail) << "\n";
-  }
-  return 0;
+  return PrintEach<warta::v1::GetEntityRequest, warta::v1::EntityDetail>(
+      "entity", "give an entity id (see `warta entities NAME`)", ids,
+      [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->GetEntity(c, r, out); },
+      json, SummarizeEntity);
 }
 
 int RunTail(const Args& args) {
