@@ -30,7 +30,6 @@ absl::Status RunStoriesEvalCommand(const Args& args) {
   flags.Double("cross_language_threshold", &c.cross_language_threshold,
                "join score across languages");
   flags.Double("term_weight", &c.term_weight, "word cosine against entity cosine");
-  flags.Double("link_weight", &c.link_weight, "weight of the closest recent article");
   flags.Double("sigma_days", &c.sigma_days, "time kernel's standard deviation");
   flags.Double("duplicate_containment", &c.duplicate_containment, "near-copy containment");
   flags.Int("index_terms", &c.index_terms, "word keys indexed per article");

@@ -203,8 +203,9 @@ double NearCopyScore(const ArticleSketchState& a, const ArticleSketchState& b, d
   return 0;
 }
 
-double Dot(const std::vector<WeightedKey>& article,
-           const google::protobuf::RepeatedPtrField<WeightedKey>& sums) {
+// `Keys`: a std::vector or a repeated field of WeightedKey.
+template <typename Keys>
+double Dot(const Keys& article, const google::protobuf::RepeatedPtrField<WeightedKey>& sums) {
   if (article.empty() || sums.empty()) return 0;
   absl::flat_hash_map<std::string_view, float> a;
   for (const auto& k : article) a[k.key()] = k.weight();
@@ -258,25 +259,15 @@ int64_t EventTime(const warta::v1::EnrichedArticle& article) {
   return later ? *later : published;
 }
 
-// The word cosine with the most similar recent article in `language`.
-double ClosestArticle(const std::vector<WeightedKey>& terms, const StoryState& story,
-                      std::string_view language) {
-  double best = 0;
-  for (const auto& other : story.recent()) {
-    if (other.language() != language) continue;
-    best = std::max(best, Dot(terms, other.terms()));
-  }
-  return best;
-}
-
 bool HasLanguage(const StoryState& story, std::string_view language) {
   return std::find(story.languages().begin(), story.languages().end(), language) !=
          story.languages().end();
 }
 
 // Adds `keys` to the running `sums`, keeping the `limit` heaviest.
-void AddToSums(const std::vector<WeightedKey>& keys,
-               google::protobuf::RepeatedPtrField<WeightedKey>* sums, size_t limit) {
+template <typename Keys>
+void AddToSums(const Keys& keys, google::protobuf::RepeatedPtrField<WeightedKey>* sums,
+               size_t limit) {
   absl::flat_hash_map<std::string, WeightedKey> merged;
   for (const auto& s : *sums) merged[s.key()] = s;
   for (const auto& k : keys) {
@@ -300,8 +291,7 @@ void AddUnique(const std::string& value, google::protobuf::RepeatedPtrField<std:
 void ChooseTitle(StoryState& story) {
   double best = -1;
   for (const auto& sketch : story.recent()) {
-    std::vector<WeightedKey> terms(sketch.terms().begin(), sketch.terms().end());
-    const double score = Dot(terms, story.terms());
+    const double score = Dot(sketch.terms(), story.terms());
     if (score > best + 1e-9) {
       best = score;
       story.set_title(sketch.title());
@@ -312,8 +302,7 @@ void ChooseTitle(StoryState& story) {
 
 void AddArticle(const ArticleSketchState& sketch, const std::vector<WeightedKey>& entities,
                 const StoryOptions& options, StoryState& story) {
-  std::vector<WeightedKey> terms(sketch.terms().begin(), sketch.terms().end());
-  AddToSums(terms, story.mutable_terms(), options.max_story_terms);
+  AddToSums(sketch.terms(), story.mutable_terms(), options.max_story_terms);
   AddToSums(entities, story.mutable_entities(), options.max_story_entities);
   story.set_article_count(story.article_count() + 1);
   if (!sketch.duplicate_of().empty()) story.set_duplicate_count(story.duplicate_count() + 1);
@@ -407,8 +396,6 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
   const std::vector<std::string> keys = IndexKeys(sketch, entities, options_);
   ASSIGN_OR_RETURN(std::vector<std::string> hits,
                    index.StoriesForKeys(keys, options_.stories_per_key));
-  const std::vector<WeightedKey> terms(sketch.terms().begin(), sketch.terms().end());
-
   StoryAssignment result;
   std::optional<StoryState> chosen, copied_in;
   double best_score = 0, best_copy = 0;
@@ -431,15 +418,8 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
     const double entity_cosine = Dot(entities, story->entities());
     double score = 0, threshold = 0;
     if (same_language) {
-      // The story as a whole, or its closest recent article: a story that
-      // drifts (preview, result, reactions) is still joined through the
-      // article it last drifted to.
-      double term_cosine = Dot(terms, story->terms());
-      if (options_.link_weight > 0) {
-        term_cosine = std::max(term_cosine, options_.link_weight *
-                                                ClosestArticle(terms, *story, sketch.language()));
-      }
-      score = options_.term_weight * term_cosine + (1 - options_.term_weight) * entity_cosine;
+      score = options_.term_weight * Dot(sketch.terms(), story->terms()) +
+              (1 - options_.term_weight) * entity_cosine;
       const bool dated = sketch.published_at() != 0 && story->dated_count() > 0;
       threshold = dated ? options_.join_threshold
                         : std::max(options_.join_threshold, options_.undated_join_threshold);

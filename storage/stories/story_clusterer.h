@@ -76,9 +76,6 @@ struct StoryOptions {
   double cross_language_threshold = 0.45;
   // Weight of the word cosine against the key cosine (same language).
   double term_weight = 0.8;
-  // How much the closest single recent article counts against the story's
-  // sums (0: sums only).
-  double link_weight = 0;
   // Standard deviation of the time kernel.
   double sigma_days = 3.0;
   // Index keys per article, and stories read per key.
