@@ -14,6 +14,7 @@
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
 #include "storage/contested_groups.h"
+#include "storage/cross_article.h"
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 #include "storage/sql_schema.h"
@@ -437,12 +438,9 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
   // The sequence number first: the story index orders by it.
   ASSIGN_OR_RETURN(Result next, Run("SELECT nextval('articles_seq')::bigint"));
   const int64_t seq = next.Int(0, 0);
-  warta::v1::EnrichedArticle with_story = article;
-  ASSIGN_OR_RETURN(std::optional<StoryState> story,
-                   AssignStory(clusterer_, RunnerLocked(), seq, stored ? &*stored : nullptr,
-                               with_story));
-  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), story ? &*story : nullptr, with_story));
-  if (!stored) RETURN_IF_ERROR(RecordEntities(RunnerLocked(), with_story));
+  const SqlRunner run = RunnerLocked();
+  ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle with_story,
+                   PrepareForStore(clusterer_, run, seq, stored ? &*stored : nullptr, article));
   const ArticleRows rows = RowsOf(with_story);
   RETURN_IF_ERROR(Run(
       "INSERT INTO articles (id, seq, source, language, published_at, pipeline_version, "
@@ -480,7 +478,7 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
                           .status());
     }
   }
-  RETURN_IF_ERROR(UpdateContestedGroups(RunnerLocked(), with_story, seq));
+  RETURN_IF_ERROR(UpdateContestedGroups(run, with_story, seq));
   return seq;
 }
 

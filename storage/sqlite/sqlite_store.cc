@@ -12,6 +12,7 @@
 #include "storage/article_keys.h"
 #include "storage/contested_claims.h"
 #include "storage/contested_groups.h"
+#include "storage/cross_article.h"
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
 #include "storage/sql_backend.h"
@@ -309,12 +310,9 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
       if (!ShouldReplace(article, *stored)) return absl::OkStatus();
     }
   }
-  warta::v1::EnrichedArticle with_story = article;
-  ASSIGN_OR_RETURN(std::optional<StoryState> story,
-                   AssignStory(clusterer_, RunnerLocked(), seq + 1, stored ? &*stored : nullptr,
-                               with_story));
-  RETURN_IF_ERROR(LinkShortNames(RunnerLocked(), story ? &*story : nullptr, with_story));
-  if (!stored) RETURN_IF_ERROR(RecordEntities(RunnerLocked(), with_story));
+  const SqlRunner run = RunnerLocked();
+  ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle with_story,
+                   PrepareForStore(clusterer_, run, seq + 1, stored ? &*stored : nullptr, article));
   for (const char* sql : {"DELETE FROM entities WHERE article_id = ?",
                           "DELETE FROM claims WHERE article_id = ?",
                           "DELETE FROM claim_subjects WHERE article_id = ?",
@@ -372,7 +370,7 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
           insert.Bind(id).Bind(claim.idx).Bind(q.quantity_idx).Bind(q.unit).Bind(q.value).Run());
     }
   }
-  RETURN_IF_ERROR(UpdateContestedGroups(RunnerLocked(), with_story, seq + 1));
+  RETURN_IF_ERROR(UpdateContestedGroups(run, with_story, seq + 1));
   ++seq;
   return absl::OkStatus();
 }
