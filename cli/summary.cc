@@ -12,6 +12,11 @@
 namespace warta::cli {
 namespace {
 
+// "2024-11-05" (UTC).
+std::string Day(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(t.seconds()), absl::UTCTimeZone());
+}
+
 std::string Shorten(const std::string& text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   size_t cut = max_bytes;
@@ -132,9 +137,7 @@ std::string SummarizeContested(const warta::v1::ContestedClaim& contested) {
     std::string where = sc.source().empty() ? absl::StrCat("article ", sc.article_id())
                                             : sc.source();
     if (sc.has_published_at()) {
-      absl::StrAppend(&where, ", ",
-                      absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(sc.published_at().seconds()),
-                                       absl::UTCTimeZone()));
+      absl::StrAppend(&where, ", ", Day(sc.published_at()));
     }
     absl::StrAppend(&out, "    ", qty, " according to ",
                     sc.speaker_name().empty() ? "(unknown)" : sc.speaker_name(), " (", where,
@@ -144,10 +147,6 @@ std::string SummarizeContested(const warta::v1::ContestedClaim& contested) {
 }
 
 namespace {
-
-std::string Day(const google::protobuf::Timestamp& t) {
-  return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(t.seconds()), absl::UTCTimeZone());
-}
 
 std::string DateRange(const warta::v1::Story& story) {
   if (!story.has_first_published_at()) return "undated";
