@@ -25,7 +25,7 @@ SERVICES = {
     "warta-enrich": ("warta.v1.EnrichService", ["Enrich", "EnrichStream"]),
     "warta-store": ("warta.v1.StoreService",
                     ["GetArticle", "ListArticles", "ListClaims", "ListContestedClaims", "Watch",
-                     "ListStories", "GetStory", "ListEntities", "GetEntity"]),
+                     "ListStories", "GetStory", "ListEntities", "GetEntity", "SearchArticles"]),
 }
 
 
