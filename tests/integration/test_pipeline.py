@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+import uuid
 
 import grpc
 import pytest
@@ -244,16 +245,28 @@ class WatchRecorder:
         return collections.Counter(self.ids)
 
 
-def stored_once_each(db_path, enriched_topic, bootstrap):
+def end_offsets(bootstrap, topic):
+    from confluent_kafka import TopicPartition
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "ends-" + topic})
+    ends = {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1]
+            for p in consumer.list_topics(topic, timeout=10).topics[topic].partitions}
+    consumer.close()
+    return ends
+
+
+def stored_once_each(db_path, enriched_topic, bootstrap, transactional=False):
     """What the store's own tables say: every article applied once (the change
     sequence has no gaps a re-applied redelivery would leave) and offsets
-    stored for exactly the messages on the enriched topic."""
+    stored for exactly the messages on the enriched topic (on a transactional
+    topic each partition ends with a commit marker, which is no message)."""
     with sqlite3.connect(db_path) as db:
         max_seq, rows = db.execute("SELECT MAX(seq), COUNT(*) FROM articles").fetchone()
-        offsets = db.execute("SELECT COALESCE(SUM(next_offset), 0) FROM kafka_offsets "
-                             "WHERE topic = ?", (enriched_topic,)).fetchone()[0]
+        stored = dict(db.execute("SELECT partition, next_offset FROM kafka_offsets "
+                                 "WHERE topic = ?", (enriched_topic,)).fetchall())
     assert max_seq == rows, f"{max_seq - rows} re-applied upserts bumped the change sequence"
-    assert offsets == count_messages(bootstrap, enriched_topic), "stored offsets = messages consumed"
+    marker = 1 if transactional else 0
+    ends = {p: end - marker for p, end in end_offsets(bootstrap, enriched_topic).items() if end}
+    assert stored == ends, "stored offsets = the end of each partition's messages"
 
 
 def wait_for_all(pb, stub, expected, timeout=120):
@@ -285,6 +298,52 @@ def test_enrich_killed_before_commit_loses_nothing_and_duplicates_nothing(pb, pi
     assert set(announced) == expected
     assert [i for i, n in announced.items() if n > 1] == [], "announced twice"
     stored_once_each(pipeline.db, pipeline.topics.enriched, pipeline.kafka)
+
+
+def topic_keys(bootstrap, topic, isolation, at_least, timeout=60):
+    """Keys of every message a reader with this isolation level sees on the
+    topic, read from the start until `at_least` arrived and 2 s passed
+    without more."""
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "reader-" + uuid.uuid4().hex,
+                         "auto.offset.reset": "earliest", "isolation.level": isolation,
+                         "enable.auto.commit": False})
+    consumer.subscribe([topic])
+    keys, deadline, last_new = [], time.time() + timeout, time.time()
+    while time.time() < deadline:
+        m = consumer.poll(0.5)
+        if m is not None and not m.error():
+            keys.append(m.key().decode())
+            last_new = time.time()
+        elif len(keys) >= at_least and time.time() - last_new > 2:
+            break
+    consumer.close()
+    return collections.Counter(keys)
+
+
+def test_exactly_once_enrich_killed_before_commit_publishes_each_article_once(pb, pipeline):
+    """--exactly_once: outputs and offsets in one Kafka transaction. Killed
+    with a batch's outputs written but not committed, the restarted instance
+    (same transactional id) aborts them and redoes the batch: a
+    read_committed reader of articles.enriched sees each article once."""
+    assert pipeline.enrich.stop() == 0
+    expected = produce_articles(pipeline, 120, "x")
+    eos = [*pipeline.enrich_args, "--exactly_once", "--transactional_id",
+           pipeline.topics.prefix + "-enrich-0"]
+    crashing = pipeline.start("warta-enrich", *eos, "--max_batch", "20",
+                              "--crash_before_commit_batch", "3")
+    assert crashing.proc.wait(120) == 137, crashing.log_text()
+    crashing.log.close()
+    pipeline.start("warta-enrich", *eos)
+    stub = store_stub(pb, pipeline)
+    wait_for_all(pb, stub, expected)
+    committed = topic_keys(pipeline.kafka, pipeline.topics.enriched, "read_committed", len(expected))
+    assert set(committed) == expected
+    assert [k for k, n in committed.items() if n > 1] == [], "seen twice by read_committed"
+    # Not vacuous: the killed instance did write the batch it never committed.
+    everything = topic_keys(pipeline.kafka, pipeline.topics.enriched, "read_uncommitted",
+                            len(expected))
+    assert sum(everything.values()) > len(expected), everything.most_common(3)
+    stored_once_each(pipeline.db, pipeline.topics.enriched, pipeline.kafka, transactional=True)
 
 
 def test_enrich_killed_with_sigkill_mid_stream_loses_nothing(pb, pipeline):
