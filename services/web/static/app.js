@@ -242,10 +242,17 @@ function addLiveArticle(article) {
 
 // ---- one story --------------------------------------------------------------
 
+// Who published what a claim or timeline entry comes from; when no source is
+// known, the first words of its article's title stand in for it.
 function sourceOf(claimOrArticle, articles) {
   if (claimOrArticle.source) return claimOrArticle.source;
   const article = articles && articles.get(claimOrArticle.articleId);
-  return article && article.source ? article.source : t("noSource");
+  if (article && article.source) return article.source;
+  if (article && article.title) {
+    const words = article.title.split(/\s+/);
+    return `“${words.slice(0, 4).join(" ")}${words.length > 4 ? "…" : ""}”`;
+  }
+  return t("noSource");
 }
 
 function articlesBySource(story) {
