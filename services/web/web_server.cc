@@ -201,7 +201,7 @@ void WebServer::ServeEvents(const httplib::Request& request, httplib::Response& 
   live->slot = live_slots_.TryAcquire();
   if (live->slot == nullptr) {
     response.set_header("Retry-After", "10");
-    return Fail(absl::ResourceExhaustedError(absl::StrCat(
+    return Fail(absl::UnavailableError(absl::StrCat(
                     "too many live connections (", live_slots_.capacity(), "); try again later")),
                 response);
   }
