@@ -190,7 +190,7 @@ def test_the_samples_story_shows_the_four_troop_figures_by_source(pb, pipeline, 
         assert sorted(values) == sorted(float(r.get_attribute("data-value")) for r in rows)
     browser.execute_script("document.querySelector('.disputed').scrollIntoView()")
     screenshot(browser, "story")
-    browser.set_window_size(1280, 2300)  # the whole story page, for docs/dashboard.png
+    browser.set_window_size(1280, 1650)  # the whole story page, for docs/dashboard.png
     browser.execute_script("window.scrollTo(0, 0)")
     screenshot(browser, "story-full")
     browser.set_window_size(1280, 1400)
