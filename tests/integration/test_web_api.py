@@ -174,3 +174,18 @@ def test_live_clients_are_bounded_and_a_gone_browser_frees_its_slot(web):
             s.close()
     wait_until(lambda: get(f"{web}/api/status")[1]["liveClients"] == 0, timeout=10,
                message="every slot freed")
+
+
+def test_without_chart_js_the_page_is_still_served(pipeline):
+    web = pipeline.start("warta-web", "--store", pipeline.store.address,
+                         "--chart_js_dir", "/nonexistent/chart.js")
+    base = f"http://{web.address}"
+    assert get(f"{base}/api/status")[1]["chartJs"] is False
+    with urllib.request.urlopen(f"{base}/", timeout=15) as page:
+        html = page.read().decode()
+    assert page.status == 200 and "app.js" in html
+    try:
+        urllib.request.urlopen(f"{base}/vendor/chart.js/chart.min.js", timeout=15)
+        raise AssertionError("Chart.js served from a folder that does not exist")
+    except urllib.error.HTTPError as e:
+        assert e.code == 404  # the page then shows the figures as tables only
