@@ -14,7 +14,11 @@ if [ "${1:-}" = --keep ]; then keep=1; shift; fi
 articles="${1:-$root/examples/articles}"
 bin="${WARTA_BUILD:-$root/build}/bin"
 state="$(mktemp -d "${TMPDIR:-/tmp}/warta-demo.XXXXXX")"
-cleanup() { "$root/scripts/services.sh" stop "$state" || true; rm -rf "$state"; }
+sleeper=""
+cleanup() {
+  [ -z "$sleeper" ] || kill "$sleeper" 2>/dev/null || true
+  "$root/scripts/services.sh" stop "$state" || true; rm -rf "$state"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -60,7 +64,7 @@ if [ "$keep" = 1 ]; then
   echo "   dashboard $WARTA_WEB/ · store $WARTA_STORE · ingest $WARTA_INGEST · brokers $WARTA_BROKERS"
   echo "   (publish more: build/bin/warta publish --to grpc --ingest $WARTA_INGEST FILES)"
   # wait (not a foreground sleep) lets the INT/TERM trap run at once.
-  while true; do sleep 3600 & wait $!; done
+  while true; do sleep 3600 & sleeper=$!; wait "$sleeper"; done
 fi
 echo "== done in $(( $(date +%s) - start ))s; stopping everything (dashboard was $WARTA_WEB/;"
 echo "   make demo KEEP=1 keeps it running until Ctrl-C)"
