@@ -52,20 +52,29 @@ absl::StatusOr<std::pair<std::string, int>> SplitHostPort(const std::string& add
   return std::make_pair(host, port);
 }
 
+bool Write(httplib::DataSink& sink, const std::string& text) {
+  return sink.write(text.data(), text.size());
+}
+
+// Tells the browser why its stream ends; it reconnects after the retry delay.
+bool EndWithError(const ArticleWatch& watch, httplib::DataSink& sink) {
+  absl::Status status = watch.status();
+  if (status.ok()) status = absl::UnavailableError("the store did not answer the watch");
+  Write(sink, SseEvent("store-error", "", ErrorJson(status)));
+  sink.done();
+  return true;
+}
+
+}  // namespace
+
 // What one browser's event stream holds: its slot among the live clients
 // and its Watch call, both released when httplib drops the response.
-struct LiveStream {
+struct WebServer::LiveStream {
   std::shared_ptr<void> slot;
   std::unique_ptr<ArticleWatch> watch;
   bool started = false;
   absl::Time last_write;
 };
-
-bool Write(httplib::DataSink& sink, const std::string& text) {
-  return sink.write(text.data(), text.size());
-}
-
-}  // namespace
 
 absl::StatusOr<std::unique_ptr<WebServer>> WebServer::Start(
     std::unique_ptr<warta::v1::StoreService::StubInterface> store, WebServerOptions options) {
@@ -218,39 +227,37 @@ void WebServer::ServeEvents(const httplib::Request& request, httplib::Response& 
   response.set_header("X-Accel-Buffering", "no");  // nginx: do not buffer the stream
   response.set_chunked_content_provider(
       "text/event-stream",
-      [this, live](size_t, httplib::DataSink& sink) -> bool {
-        auto end_with_error = [&] {
-          absl::Status status = live->watch->status();
-          if (status.ok()) status = absl::UnavailableError("the store did not answer the watch");
-          Write(sink, SseEvent("store-error", "", ErrorJson(status)));
-          sink.done();
-          return true;
-        };
-        if (!live->started) {
-          live->started = true;
-          live->last_write = absl::Now();
-          if (!Write(sink, SseRetry(options_.reconnect_delay))) return false;
-          if (!live->watch->WaitSubscribed(options_.store_timeout)) return end_with_error();
-          return Write(sink, SseEvent("ready", "", "{}"));
-        }
-        const absl::Time heartbeat_at = live->last_write + options_.heartbeat;
-        while (!stopping_) {
-          ArticleWatch::Next next =
-              live->watch->Take(std::min(kStopPoll, heartbeat_at - absl::Now()));
-          const absl::Time now = absl::Now();
-          if (next.article) {
-            live->last_write = now;
-            return Write(sink, SseEvent("article", SseEventId(now), ArticleEventJson(*next.article)));
-          }
-          if (next.ended) return end_with_error();
-          if (now >= heartbeat_at) {
-            live->last_write = now;
-            return Write(sink, SseComment("heartbeat"));
-          }
-        }
-        return false;
-      },
+      [this, live](size_t, httplib::DataSink& sink) { return WriteNextEvent(*live, sink); },
       [live](bool) { live->watch->Cancel(); });
+}
+
+// httplib calls this again as long as it returns true and the browser is
+// there: the first call sends the retry delay and, once the store has
+// subscribed the watch, "ready"; later calls send the next article or, after
+// a quiet --heartbeat_s, a heartbeat comment.
+bool WebServer::WriteNextEvent(LiveStream& live, httplib::DataSink& sink) {
+  if (!live.started) {
+    live.started = true;
+    live.last_write = absl::Now();
+    if (!Write(sink, SseRetry(options_.reconnect_delay))) return false;
+    if (!live.watch->WaitSubscribed(options_.store_timeout)) return EndWithError(*live.watch, sink);
+    return Write(sink, SseEvent("ready", "", "{}"));
+  }
+  const absl::Time heartbeat_at = live.last_write + options_.heartbeat;
+  while (!stopping_) {
+    ArticleWatch::Next next = live.watch->Take(std::min(kStopPoll, heartbeat_at - absl::Now()));
+    const absl::Time now = absl::Now();
+    if (next.article) {
+      live.last_write = now;
+      return Write(sink, SseEvent("article", SseEventId(now), ArticleEventJson(*next.article)));
+    }
+    if (next.ended) return EndWithError(*live.watch, sink);
+    if (now >= heartbeat_at) {
+      live.last_write = now;
+      return Write(sink, SseComment("heartbeat"));
+    }
+  }
+  return false;  // shutting down
 }
 
 }  // namespace warta::web

@@ -35,6 +35,7 @@
 #include "warta/v1/services.grpc.pb.h"
 
 namespace httplib {
+class DataSink;
 class Server;
 class Request;
 class Response;
@@ -80,7 +81,9 @@ class WebServer {
   WebServer(std::unique_ptr<warta::v1::StoreService::StubInterface> store,
             WebServerOptions options);
   void AddRoutes();
+  struct LiveStream;
   void ServeEvents(const httplib::Request& request, httplib::Response& response);
+  bool WriteNextEvent(LiveStream& live, httplib::DataSink& sink);
   void ServeStatus(httplib::Response& response);
   template <typename Request, typename Reply>
   void Answer(const absl::StatusOr<Request>& request,
