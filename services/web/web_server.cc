@@ -184,15 +184,15 @@ void WebServer::AddRoutes() {
   // that already has its body keeps it.
   http_->set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty() || !absl::StartsWith(req.path, "/api/")) {
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    Fail(absl::Status(res.status == 404 ? absl::StatusCode::kNotFound
-                                        : absl::StatusCode::kInvalidArgument,
-                      absl::StrCat("no such API endpoint: ", req.method, " ", req.path)),
-         res);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+        if (!res.body.empty() || !absl::StartsWith(req.path, "/api/")) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        Fail(absl::Status(res.status == 404 ? absl::StatusCode::kNotFound
+                                            : absl::StatusCode::kInvalidArgument,
+                          absl::StrCat("no such API endpoint: ", req.method, " ", req.path)),
+             res);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 }
 
 void WebServer::ServeStatus(httplib::Response& response) {

@@ -518,7 +518,13 @@ function connectLive() {
     }
   });
   events.addEventListener("store-error", () => setLive("reconnecting"));
-  events.onerror = () => { setLive("reconnecting"); window.wartaLive = false; };
+  events.onerror = () => {
+    setLive("reconnecting");
+    window.wartaLive = false;
+    // The browser retries a dropped stream by itself, but gives up on an
+    // HTTP error (503 when warta-web serves too many live clients): retry then.
+    if (events.readyState === EventSource.CLOSED) setTimeout(connectLive, 5000);
+  };
 }
 
 function init() {
