@@ -214,6 +214,10 @@ function addLiveArticle(article) {
   const list = document.getElementById("stories");
   if (!list) return;
   if (state.language && article.language !== state.language) return;
+  if (state.days) {  // the same period the list shows
+    const since = Date.now() - Number(state.days) * 86400000;
+    if (!article.publishedAt || Date.parse(article.publishedAt) < since) return;
+  }
   list.querySelector(".empty")?.remove();
   let card = list.querySelector(`[data-story-id="${CSS.escape(article.storyId)}"]`);
   if (!card) {
