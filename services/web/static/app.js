@@ -447,7 +447,11 @@ async function renderSearch(q) {
     const hits = result.hits || [];
     if (!hits.length) main.append(el("p", { class: "empty" }, t("noHits")));
     main.append(el("ol", { class: "hits" }, hits.map((hit) => {
-      const a = hit.article, title = (a.text && a.text.title) || a.article.title || a.article.id;
+      const a = hit.article, plain = (a.text && a.text.title) || a.article.title || a.article.id;
+      // The title with its matched words marked when the store marked them.
+      const title = hit.titleSnippet
+        ? [...snippet(hit.titleSnippet, result.snippetMarkStart, result.snippetMarkEnd).childNodes]
+        : plain;
       return el("li", { class: "hit", "data-article-id": a.article.id },
         el("h2", {}, a.storyId ? el("a", { href: `#/story/${encodeURIComponent(a.storyId)}` }, title)
                                : title),
