@@ -4,6 +4,7 @@ Articles are published through warta-ingest with Python grpcio. Screenshots
 of the main pages go to $WARTA_ARTIFACTS (default build/test-artifacts)."""
 
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -20,7 +21,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, BIN, SAMPLES, wait_until
+from conftest import ARTIFACTS, BIN, ROOT, SAMPLES, wait_until
 
 FLOOD = ("Banjir melanda Kota Semarang pada Senin pagi setelah hujan deras turun semalaman. "
          "Ribuan warga di Kecamatan Genuk dan Kecamatan Pedurungan mengungsi ke masjid dan sekolah. "
@@ -248,3 +249,28 @@ def test_phone_width_has_no_horizontal_scrollbar(pb, pipeline, web, browser):
         assert inner_width == 375
         assert scroll_width <= client_width, f"{route}: {scroll_width}px wide in a 375px screen"
     screenshot(browser, "story-phone")
+
+
+def test_services_script_starts_the_dashboard_with_the_others(tmp_path):
+    """scripts/services.sh (what `make demo` runs) starts warta-web on the store and
+    writes its address as WARTA_WEB; stop ends it with the rest."""
+    state = tmp_path / "warta"
+    env = dict(os.environ, WARTA_BUILD=str(BIN.parent))
+    script = str(ROOT / "scripts" / "services.sh")
+    started = subprocess.run([script, "start", str(state)], env=env, capture_output=True,
+                             text=True, timeout=240)
+    try:
+        assert started.returncode == 0, started.stderr
+        values = dict(line.split("=", 1) for line in (state / "env").read_text().split())
+        web = values["WARTA_WEB"]
+        assert web.startswith("http://127.0.0.1:")
+        status, page = api(web, "/api/stories")
+        assert status == 200 and page["stories"] == []
+        with urllib.request.urlopen(web + "/", timeout=15) as response:
+            assert "<title>Warta</title>" in response.read().decode()
+    finally:
+        stopped = subprocess.run([script, "stop", str(state)], env=env, capture_output=True,
+                                 text=True, timeout=120)
+    assert stopped.returncode == 0, stopped.stderr
+    assert not (state / "warta-web.pid").exists()
+    assert "stopped" in (state / "warta-web.log").read_text()
