@@ -21,7 +21,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, BIN, ROOT, SAMPLES, wait_until
+from conftest import ARTIFACTS, BIN, ROOT, SAMPLES, skip_unless_ci, wait_until
 
 FLOOD = ("Banjir melanda Kota Semarang pada Senin pagi setelah hujan deras turun semalaman. "
          "Ribuan warga di Kecamatan Genuk dan Kecamatan Pedurungan mengungsi ke masjid dan sekolah. "
@@ -104,7 +104,7 @@ def publish_samples(pipeline, web):
     names); returns the id of the story Tempo's report joined, the one with
     the troop figures."""
     if not SAMPLES.is_dir():
-        pytest.skip(f"the sample pages are not at {SAMPLES}")
+        skip_unless_ci(f"the sample pages are not at {SAMPLES}")
     subprocess.run([str(BIN / "warta"), "publish", "--to", "grpc", "--ingest",
                     pipeline.ingest.address, str(SAMPLES)], check=True, capture_output=True,
                    timeout=60)
@@ -222,7 +222,9 @@ def test_search_finds_an_article_by_a_stemmed_word(pb, pipeline, web, browser):
              timeout=20, message="search results or an error")
     status, body = api(web, "/api/search?q=bangun")
     if status == 501 and body.get("code") == "UNIMPLEMENTED":
-        # The store does not implement SearchArticles yet: the page says so.
+        # The store does not implement SearchArticles yet: the page says so. A
+        # plain skip, also under CI=true, on purpose: search is being built on
+        # another branch, and this guard goes when it lands.
         error = browser.find_element(By.ID, "search-error").text
         assert "search" in error.lower() and "SearchArticles" in error
         pytest.skip("StoreService.SearchArticles answers UNIMPLEMENTED (search is built elsewhere)")
