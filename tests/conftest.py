@@ -213,6 +213,21 @@ def pipeline(kafka, topics, services, tmp_path):
     return p
 
 
+@pytest.fixture
+def web(pipeline):
+    """warta-web (the dashboard) on the pipeline's store; returns its base URL
+    ("http://127.0.0.1:PORT"). Heartbeats every second, so a browser that goes
+    away is noticed fast; at most four live clients."""
+    pipeline.web = pipeline.start("warta-web", "--store", pipeline.store.address,
+                                  "--heartbeat_s", "1", "--max_live_clients", "4")
+    pipeline.web_url = f"http://{pipeline.web.address}"
+    return pipeline.web_url
+
+
+ARTIFACTS = Path(os.environ.get("WARTA_ARTIFACTS", BUILD / "test-artifacts"))
+SAMPLES = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data")) / "samples"
+
+
 @pytest.fixture(scope="session")
 def postgres(tmp_path_factory):
     """A throwaway real PostgreSQL 15 server (scripts/postgres.sh); yields its
