@@ -342,4 +342,14 @@ std::string_view BytesOf(const SqlValue& v) {
   return s ? std::string_view(*s) : std::string_view();
 }
 
+std::string LikePattern(std::string_view before, std::string_view text, std::string_view after) {
+  std::string out(before);
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.append(after);
+  return out;
+}
+
 }  // namespace warta::storage
