@@ -50,7 +50,8 @@ case "$cmd" in
   start)
     dir="${1:?usage: kafka.sh start DIR [TOPIC:PARTITIONS ...]}"; shift
     topics=("$@"); ((${#topics[@]})) || topics=("${default_topics[@]}")
-    "$here/fetch.sh"
+    # stdout is for the bootstrap address alone (callers read it).
+    "$here/fetch.sh" >&2
     mkdir -p "$dir"; dir="$(cd "$dir" && pwd)"
     if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
       echo "kafka.sh: a broker is already running from $dir (pid $(cat "$dir/pid"))" >&2; exit 1
