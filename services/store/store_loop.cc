@@ -42,7 +42,9 @@ absl::Status RunStoreLoop(kafka::MessageSource& source, kafka::Producer* dlq_pro
       if (absl::Status queued = dead_letters.Send(*message, reason); !queued.ok()) return queued;
     }
     if (absl::Status acked = dead_letters.Acknowledged(); !acked.ok()) return acked;
-    if (absl::Status s = store.UpsertBatch(batch.articles, batch.offsets); !s.ok()) return s;
+    absl::StatusOr<storage::UpsertCounts> counts =
+        store.UpsertBatch(batch.articles, batch.offsets);
+    if (!counts.ok()) return counts.status();
     LogInfo("stored ", batch.articles.size(), " article(s)",
             dead_letters.count() ? absl::StrCat(", ", dead_letters.count(), " dead-lettered") : "");
     return absl::OkStatus();
