@@ -1,13 +1,13 @@
 #include "services/common/grpc_server.h"
 
-#include <fstream>
-
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
-#include "grpc/health/v1/health.pb.h"
+#include "common/files.h"
 #include "common/logging.h"
+#include "grpc/health/v1/health.pb.h"
+#include "services/common/grpc_metrics.h"
 
 namespace warta::services {
 
@@ -24,15 +24,17 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &server->port_);
   builder.SetMaxReceiveMessageSize(8 * 1024 * 1024);
   for (grpc::Service* service : services) builder.RegisterService(service);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(NewGrpcMetricsInterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || server->port_ == 0) {
     return absl::UnavailableError(
         absl::StrCat("cannot listen on ", address, " (in use, or not a host:port?)"));
   }
   if (!port_file.empty()) {
-    std::string tmp = port_file + ".tmp";
-    std::ofstream(tmp) << server->port_ << "\n";
-    std::rename(tmp.c_str(), port_file.c_str());
+    absl::Status written = WriteFileAtomically(port_file, absl::StrCat(server->port_, "\n"));
+    if (!written.ok()) return written;
   }
   server->SetServing(true);
   LogInfo("gRPC listening on port ", server->port_);

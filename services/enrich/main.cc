@@ -10,12 +10,14 @@
 #include "services/common/model_files.h"
 #include "services/enrich/enrich_loop.h"
 #include "services/enrich/enrich_service.h"
+#include "services/enrich/stage_timer.h"
 
 int main(int argc, char** argv) {
   using namespace warta;
   SetLogProgramName("warta-enrich");
   services::ConsumingServerOptions options;
   options.listen = "0.0.0.0:50052";
+  options.metrics.listen = "0.0.0.0:9452";
   options.consumer.group_id = options.consumer.client_id = "warta-enrich";
   services::EnrichLoopOptions loop_options;
   std::string raw_topic = "articles.raw";
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
     LogError(models.status().message());
     return 1;
   }
+  const services::StageTimer stage_timer;
+  models->observer = &stage_timer;
   auto pipeline = enrichment::Pipeline::Create(*models);
   if (!pipeline.ok()) {
     LogError("cannot load the pipeline: ", pipeline.status().message());

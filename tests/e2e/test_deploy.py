@@ -49,3 +49,30 @@ def test_compose_runs_the_three_services_with_a_store_volume():
     assert "--db" in store["command"] and "/data/warta.db" in store["command"]
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert "scripts/install-deps.sh" in dockerfile, "the image installs like `make` does"
+
+
+def warta_services(spec):
+    return {name: s for name, s in spec["services"].items()
+            if isinstance(s.get("command"), list) and s["command"][0].startswith("warta-")}
+
+
+def flag(command, name):
+    return command[command.index(name) + 1]
+
+
+def test_every_service_is_health_checked_with_grpc_health_probe_and_exposes_its_metrics():
+    spec = yaml.safe_load(COMPOSE.read_text())
+    services = warta_services(spec)
+    assert len(services) == 3
+    for name, service in services.items():
+        command = service["command"]
+        grpc_port = flag(command, "--listen").rsplit(":", 1)[1]
+        metrics_port = flag(command, "--metrics_listen").rsplit(":", 1)[1]
+        test = service["healthcheck"]["test"]
+        assert test[:2] == ["CMD", "grpc-health-probe"], name
+        assert f"-addr=127.0.0.1:{grpc_port}" in test, name
+        assert f"{metrics_port}:{metrics_port}" in service["ports"], name
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "grpc-health-probe /usr/local/bin/" in dockerfile, "the image carries the probe"
+    for port in ("9451", "9452", "9453"):
+        assert port in dockerfile, f"the image exposes metrics port {port}"
