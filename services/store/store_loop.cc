@@ -13,7 +13,7 @@ namespace {
 
 // warta_store_upserts_total{result} and
 // warta_store_story_assignments_total{kind}, every label value registered
-// (at 0) with the first batch.
+// (at 0) when the loop starts.
 class StoreMetrics {
  public:
   static const StoreMetrics& Get() {

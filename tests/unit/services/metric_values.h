@@ -14,27 +14,37 @@
 
 namespace warta::testing {
 
-// A counter's or gauge's value, or a histogram's sample count, for the
-// child with exactly `labels`; 0 when there is none.
-inline double MetricValue(const std::vector<prometheus::MetricFamily>& families,
-                          const std::string& name,
-                          const std::map<std::string, std::string>& labels = {}) {
+// The child of `name` with exactly `labels`, or null.
+inline const prometheus::ClientMetric* FindMetric(
+    const std::vector<prometheus::MetricFamily>& families, const std::string& name,
+    const std::map<std::string, std::string>& labels, prometheus::MetricType* type = nullptr) {
   for (const prometheus::MetricFamily& family : families) {
     if (family.name != name) continue;
     for (const prometheus::ClientMetric& metric : family.metric) {
       std::map<std::string, std::string> have;
       for (const auto& label : metric.label) have[label.name] = label.value;
       if (have != labels) continue;
-      switch (family.type) {
-        case prometheus::MetricType::Counter: return metric.counter.value;
-        case prometheus::MetricType::Gauge: return metric.gauge.value;
-        case prometheus::MetricType::Histogram:
-          return static_cast<double>(metric.histogram.sample_count);
-        default: return metric.untyped.value;
-      }
+      if (type != nullptr) *type = family.type;
+      return &metric;
     }
   }
-  return 0;
+  return nullptr;
+}
+
+// A counter's or gauge's value, or a histogram's sample count, for the
+// child with exactly `labels`; 0 when there is none.
+inline double MetricValue(const std::vector<prometheus::MetricFamily>& families,
+                          const std::string& name,
+                          const std::map<std::string, std::string>& labels = {}) {
+  prometheus::MetricType type;
+  const prometheus::ClientMetric* metric = FindMetric(families, name, labels, &type);
+  if (metric == nullptr) return 0;
+  switch (type) {
+    case prometheus::MetricType::Counter: return metric->counter.value;
+    case prometheus::MetricType::Gauge: return metric->gauge.value;
+    case prometheus::MetricType::Histogram: return static_cast<double>(metric->histogram.sample_count);
+    default: return metric->untyped.value;
+  }
 }
 
 // The same, read from the process's registry now.
@@ -43,17 +53,9 @@ inline double MetricValue(const std::string& name,
   return MetricValue(services::MetricsRegistry().Collect(), name, labels);
 }
 
-// Whether `name` has a child with exactly `labels`.
+// Whether the process's registry has a child of `name` with exactly `labels`.
 inline bool HasMetric(const std::string& name, const std::map<std::string, std::string>& labels) {
-  for (const prometheus::MetricFamily& family : services::MetricsRegistry().Collect()) {
-    if (family.name != name) continue;
-    for (const prometheus::ClientMetric& metric : family.metric) {
-      std::map<std::string, std::string> have;
-      for (const auto& label : metric.label) have[label.name] = label.value;
-      if (have == labels) return true;
-    }
-  }
-  return false;
+  return FindMetric(services::MetricsRegistry().Collect(), name, labels) != nullptr;
 }
 
 }  // namespace warta::testing
