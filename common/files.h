@@ -1,7 +1,6 @@
-// Reading a whole file into memory (model files, gold data, article pages),
-// and writing a small one so that readers never see it half-written (the
-// port files servers leave for their launchers). The one place that turns a
-// missing, unreadable or unwritable file into a Status.
+// Reading a whole file into memory: model files, gold data, article pages.
+// The one place that turns a missing or unreadable file into a Status. And
+// the port file servers write once they listen.
 //
 // Thread-safe (pure function over the file system).
 #ifndef WARTA_COMMON_FILES_H_
@@ -9,7 +8,6 @@
 
 #include <filesystem>
 #include <string>
-#include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -20,9 +18,9 @@ namespace warta {
 // DATA_LOSS ("error reading PATH") when reading it fails half-way.
 absl::StatusOr<std::string> ReadFileToString(const std::filesystem::path& path);
 
-// Writes `contents` to PATH.tmp, then renames it to PATH: a reader sees the
-// old file or the whole new one. UNAVAILABLE ("cannot write PATH") on failure.
-absl::Status WriteFileAtomically(const std::filesystem::path& path, std::string_view contents);
+// Writes a listening server's port to `path` ("PORT\n") through a rename, so
+// a script or test that polls for the file never reads half of it.
+absl::Status WritePortFile(const std::filesystem::path& path, int port);
 
 }  // namespace warta
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops a local Warta: one Kafka broker (deploy/kafka/kafka.sh) and
-# warta-store, warta-enrich, warta-ingest on free ports (gRPC and Prometheus
-# metrics), all state in one folder. Used by `make demo`; source it or run it:
+# warta-store, warta-enrich, warta-ingest and warta-web (the dashboard) on free
+# ports (each also serving Prometheus metrics on one), all state in one folder.
+# Used by `make demo`; source it or run it:
 #   scripts/services.sh start DIR   prints the addresses (also in DIR/env)
 #   scripts/services.sh stop DIR    SIGTERM to the services, then stops Kafka
 set -euo pipefail
@@ -37,6 +38,7 @@ case "$cmd" in
     mkdir -p "$dir"; dir="$(cd "$dir" && pwd)"
     bootstrap="$("$root/deploy/kafka/kafka.sh" start "$dir/kafka")"
     start_service "$dir" warta-store --brokers "$bootstrap" --db "$dir/warta.db"
+    start_service "$dir" warta-web --store "127.0.0.1:$(cat "$dir/warta-store.port")"
     start_service "$dir" warta-enrich --brokers "$bootstrap"
     start_service "$dir" warta-ingest --brokers "$bootstrap"
     cat > "$dir/env" <<ENV
@@ -44,16 +46,18 @@ WARTA_BROKERS=$bootstrap
 WARTA_INGEST=127.0.0.1:$(cat "$dir/warta-ingest.port")
 WARTA_ENRICH=127.0.0.1:$(cat "$dir/warta-enrich.port")
 WARTA_STORE=127.0.0.1:$(cat "$dir/warta-store.port")
+WARTA_WEB=http://127.0.0.1:$(cat "$dir/warta-web.port")
 WARTA_METRICS_INGEST=127.0.0.1:$(cat "$dir/warta-ingest.metrics_port")
 WARTA_METRICS_ENRICH=127.0.0.1:$(cat "$dir/warta-enrich.metrics_port")
 WARTA_METRICS_STORE=127.0.0.1:$(cat "$dir/warta-store.metrics_port")
+WARTA_METRICS_WEB=127.0.0.1:$(cat "$dir/warta-web.metrics_port")
 ENV
     cat "$dir/env"
     ;;
   stop)
     [ -d "$dir" ] || exit 0
     status=0
-    for name in warta-ingest warta-enrich warta-store; do
+    for name in warta-web warta-ingest warta-enrich warta-store; do
       pidfile="$dir/$name.pid"
       [ -f "$pidfile" ] || continue
       pid="$(cat "$pidfile")"

@@ -33,8 +33,9 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
         absl::StrCat("cannot listen on ", address, " (in use, or not a host:port?)"));
   }
   if (!port_file.empty()) {
-    absl::Status written = WriteFileAtomically(port_file, absl::StrCat(server->port_, "\n"));
-    if (!written.ok()) return written;
+    if (absl::Status written = WritePortFile(port_file, server->port_); !written.ok()) {
+      return written;
+    }
   }
   server->SetServing(true);
   LogInfo("gRPC listening on port ", server->port_);

@@ -85,8 +85,9 @@ absl::StatusOr<std::unique_ptr<MetricsServer>> MetricsServer::Start(
   // destructor always ends the thread.
   for (int i = 0; i < 5000 && !http.is_running(); ++i) absl::SleepFor(absl::Milliseconds(1));
   if (!options.port_file.empty()) {
-    absl::Status written = WriteFileAtomically(options.port_file, absl::StrCat(server->port_, "\n"));
-    if (!written.ok()) return written;
+    if (absl::Status written = WritePortFile(options.port_file, server->port_); !written.ok()) {
+      return written;
+    }
   }
   LogInfo("metrics on http://", host, ":", server->port_, "/metrics");
   return server;

@@ -73,7 +73,8 @@ TEST_P(ArticleStoreTest, UpsertBatchSaysWhatItWroteAndHowArticlesFoundTheirStori
   EXPECT_EQ(second->new_stories, 0);
   EXPECT_EQ(second->unchanged, 1) << "antara again is a redelivery";
 
-  auto re_enriched = antara;
+  auto re_enriched = antara;  // a later release's enrichment
+  re_enriched.set_pipeline_version("1.1");
   re_enriched.mutable_enriched_at()->set_seconds(antara.enriched_at().seconds() + 3600);
   auto third = store.UpsertBatch({re_enriched}, {});
   ASSERT_TRUE(third.ok()) << third.status();
