@@ -2,8 +2,8 @@
 // with MetricsRegistry() and the process_* metrics in the text exposition
 // format 0.0.4. One call gives a service its metrics endpoint:
 //
-//   services::MetricsServerOptions metrics{.listen = "0.0.0.0:9451"};
-//   services::RegisterMetricsFlags(flags, &metrics);   // --metrics_listen, --metrics_port_file
+//   services::MetricsServerOptions metrics;           // off by default
+//   services::RegisterMetricsFlags(flags, &metrics);  // --metrics_listen, --metrics_port_file
 //   ...
 //   auto metrics_server = services::MetricsServer::Start(metrics);
 //

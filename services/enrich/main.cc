@@ -32,7 +32,6 @@ int main(int argc, char** argv) {
   SetLogProgramName("warta-enrich");
   services::ConsumingServerOptions options;
   options.listen = "0.0.0.0:50052";
-  options.metrics.listen = "0.0.0.0:9452";
   options.consumer.group_id = options.consumer.client_id = "warta-enrich";
   services::EnrichLoopOptions loop_options;
   std::string raw_topic = "articles.raw";

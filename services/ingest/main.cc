@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   std::string brokers = "127.0.0.1:9092", listen = "0.0.0.0:50051", port_file;
   std::string raw_topic = "articles.raw", client_id = "warta-ingest";
   int max_body_bytes = 256 * 1024, shutdown_grace_s = 10;
-  services::MetricsServerOptions metrics_options{.listen = "0.0.0.0:9451"};
+  services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
   FlagSet flags("warta-ingest [flags]",
                 "Accepts articles over gRPC (warta.v1.IngestService), validates them and puts\n"
                 "them on the raw Kafka topic keyed by article id; answers after Kafka acknowledged.");

@@ -48,7 +48,6 @@ int main(int argc, char** argv) {
   SetLogProgramName("warta-store");
   services::ConsumingServerOptions options;
   options.listen = "0.0.0.0:50053";
-  options.metrics.listen = "0.0.0.0:9453";
   options.consumer.group_id = options.consumer.client_id = "warta-store";
   services::StoreLoopOptions loop_options;
   loop_options.consume.max_batch = 200;

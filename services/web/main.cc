@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   std::string store = "127.0.0.1:50053";
   options.static_dir = DefaultStaticDir();
   int store_timeout_ms = 10000, heartbeat_s = 15;
-  services::MetricsServerOptions metrics_options{.listen = "0.0.0.0:9454"};
+  services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
   FlagSet flags("warta-web [flags]",
                 "The dashboard: a JSON HTTP API over warta.v1.StoreService (stories, entities,\n"
                 "search, live events as Server-Sent Events) and the page that shows it.");
