@@ -33,13 +33,13 @@ def make_ca(folder, name):
     return crt, key
 
 
-def issue(folder, name, ca):
-    """A certificate for 127.0.0.1 / localhost signed by `ca`; returns
-    (certificate, key) paths."""
+def issue(folder, name, ca, names="DNS:localhost,IP:127.0.0.1"):
+    """A certificate for `names` (default 127.0.0.1 / localhost) signed by
+    `ca`; returns (certificate, key) paths."""
     crt, key, csr, ext = (folder / f"{name}.{s}" for s in ("crt", "key", "csr", "ext"))
     openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={name}",
             "-keyout", str(key), "-out", str(csr))
-    ext.write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    ext.write_text(f"subjectAltName={names}\n")
     openssl("x509", "-req", "-in", str(csr), "-CA", str(ca[0]), "-CAkey", str(ca[1]),
             "-CAcreateserial", "-days", "2", "-extfile", str(ext), "-out", str(crt))
     return crt, key
@@ -55,8 +55,9 @@ def certs(tmp_path_factory):
     other_ca = make_ca(d, "other-ca")
     server, client = issue(d, "server", ca), issue(d, "client", ca)
     stranger = issue(d, "stranger", other_ca)
+    named = issue(d, "named", ca, "DNS:store.warta.test")  # not valid for 127.0.0.1
     return SimpleNamespace(dir=d, ca=ca[0], other_ca=other_ca[0], server=server, client=client,
-                           stranger=stranger)
+                           stranger=stranger, named=named)
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +233,30 @@ def test_unusable_tls_files_stop_start_up_naming_the_flag(certs, kafka, tmp_path
     assert cli.returncode == 2 and f"--tls_ca: cannot read {missing}" in cli.stderr
     cli = warta("list", "--tls_cert", str(certs.client[0]))
     assert cli.returncode == 2 and "--tls_cert needs --tls_key" in cli.stderr
+
+
+def test_server_name_override_matches_a_certificate_for_another_name(certs, services, kafka,
+                                                                     tmp_path):
+    store = services("warta-store", "--noconsume", "--brokers", kafka, "--db",
+                     str(tmp_path / "w.db"), "--tls_cert", str(certs.named[0]), "--tls_key",
+                     str(certs.named[1]))
+    out = warta("list", "--store", store.address, *client_tls(certs))
+    assert out.returncode != 0  # the certificate is not for 127.0.0.1
+    out = warta("list", "--store", store.address, *client_tls(certs),
+                "--tls_server_name", "store.warta.test")
+    assert out.returncode == 0, out.stderr
+
+
+def test_kafka_clients_refuse_a_broker_their_ca_did_not_sign(certs, services, ssl_kafka,
+                                                             tmp_path):
+    distrustful = ["--kafka_security_protocol", "SSL", "--kafka_ssl_ca", str(certs.other_ca),
+                   "--kafka_ssl_cert", str(certs.client[0]), "--kafka_ssl_key",
+                   str(certs.client[1])]
+    store = services("warta-store", "--brokers", ssl_kafka.ssl, *distrustful, "--db",
+                     str(tmp_path / "w.db"), "--group_id", "tls-distrust",
+                     "--enriched_topic", "articles.enriched")
+    wait_until(lambda: "certificate verify failed" in store.log_text(),
+               message="librdkafka to report the failed verification")
 
 
 @pytest.fixture(scope="module")
