@@ -13,17 +13,28 @@ absl::StatusOr<std::string> ReadPem(const char* flag, const std::string& path) {
   if (!pem.ok()) {
     return absl::NotFoundError(absl::StrCat("--", flag, ": cannot read ", path));
   }
-  if (pem->empty()) return absl::InvalidArgumentError(absl::StrCat("--", flag, ": ", path, " is empty"));
+  if (pem->empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": ", path, " is empty"));
+  }
   return pem;
 }
 
-// A certificate and its key come together or not at all.
-absl::Status CheckPair(const std::string& cert, const std::string& key) {
-  if (cert.empty() != key.empty()) {
-    return absl::InvalidArgumentError(cert.empty() ? "--tls_key needs --tls_cert"
-                                                   : "--tls_cert needs --tls_key");
+struct KeyPair {
+  std::string cert;
+  std::string key;
+};
+
+// A certificate and its key come together or not at all (both empty).
+absl::StatusOr<KeyPair> ReadKeyPair(const std::string& cert_file, const std::string& key_file) {
+  if (cert_file.empty() != key_file.empty()) {
+    return absl::InvalidArgumentError(cert_file.empty() ? "--tls_key needs --tls_cert"
+                                                        : "--tls_cert needs --tls_key");
   }
-  return absl::OkStatus();
+  absl::StatusOr<std::string> cert = ReadPem("tls_cert", cert_file);
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadPem("tls_key", key_file);
+  if (!key.ok()) return key.status();
+  return KeyPair{*std::move(cert), *std::move(key)};
 }
 
 }  // namespace
@@ -52,35 +63,29 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
   if (tls.cert_file.empty() && tls.key_file.empty()) {
     return absl::InvalidArgumentError("--tls_client_ca needs --tls_cert and --tls_key");
   }
-  if (absl::Status pair = CheckPair(tls.cert_file, tls.key_file); !pair.ok()) return pair;
-  absl::StatusOr<std::string> cert = ReadPem("tls_cert", tls.cert_file);
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = ReadPem("tls_key", tls.key_file);
-  if (!key.ok()) return key.status();
+  absl::StatusOr<KeyPair> pair = ReadKeyPair(tls.cert_file, tls.key_file);
+  if (!pair.ok()) return pair.status();
   absl::StatusOr<std::string> client_ca = ReadPem("tls_client_ca", tls.client_ca_file);
   if (!client_ca.ok()) return client_ca.status();
   grpc::SslServerCredentialsOptions options(
       client_ca->empty() ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
                          : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
   options.pem_root_certs = *client_ca;
-  options.pem_key_cert_pairs.push_back({*std::move(key), *std::move(cert)});
+  options.pem_key_cert_pairs.push_back({pair->key, pair->cert});
   return grpc::SslServerCredentials(options);
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials(
     const ClientTlsOptions& tls) {
   if (!tls.enabled()) return grpc::InsecureChannelCredentials();
-  if (absl::Status pair = CheckPair(tls.cert_file, tls.key_file); !pair.ok()) return pair;
-  grpc::SslCredentialsOptions options;
   absl::StatusOr<std::string> ca = ReadPem("tls_ca", tls.ca_file);
   if (!ca.ok()) return ca.status();
-  absl::StatusOr<std::string> cert = ReadPem("tls_cert", tls.cert_file);
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = ReadPem("tls_key", tls.key_file);
-  if (!key.ok()) return key.status();
+  absl::StatusOr<KeyPair> pair = ReadKeyPair(tls.cert_file, tls.key_file);
+  if (!pair.ok()) return pair.status();
+  grpc::SslCredentialsOptions options;
   options.pem_root_certs = *std::move(ca);
-  options.pem_cert_chain = *std::move(cert);
-  options.pem_private_key = *std::move(key);
+  options.pem_cert_chain = std::move(pair->cert);
+  options.pem_private_key = std::move(pair->key);
   return grpc::SslCredentials(options);
 }
 

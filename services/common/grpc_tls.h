@@ -20,7 +20,9 @@ struct ServerTlsOptions {
   std::string cert_file;       // --tls_cert: the server's certificate chain (PEM)
   std::string key_file;        // --tls_key: its private key (PEM)
   std::string client_ca_file;  // --tls_client_ca: require client certificates signed by this CA
-  bool enabled() const { return !cert_file.empty() || !key_file.empty() || !client_ca_file.empty(); }
+  bool enabled() const {
+    return !cert_file.empty() || !key_file.empty() || !client_ca_file.empty();
+  }
 };
 
 struct ClientTlsOptions {
