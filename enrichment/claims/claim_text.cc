@@ -54,6 +54,8 @@ void ClaimText::BuildMentions(const Document& doc) {
     // "Saat", "Prof. Dr." tagged as a person name nobody; a title's
     // holder is the name that follows it.
     if (ClassifySpeakerName(ent.name) != SpeakerName::kName) continue;
+    // "Covid-19", "Pencegahan" tagged as people: nobody speaks as them.
+    if (ent.type == EntityType::kPerson && !CanBePersonSpeaker(ent.name, text)) continue;
     for (const Mention& m : ent.mentions) {
       if (m.span.begin < 0 || m.span.end > static_cast<int>(text.size()) ||
           m.span.begin >= m.span.end) {

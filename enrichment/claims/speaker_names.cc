@@ -134,6 +134,16 @@ bool AppearsInLowerCase(std::string_view text, std::string_view word) {
   return false;
 }
 
+bool CanBePersonSpeaker(std::string_view name, std::string_view text) {
+  const std::vector<Piece> pieces = ScanPieces(name);
+  for (const Piece& p : pieces) {
+    for (int i = p.begin; i < p.end; ++i) {
+      if (name[i] >= '0' && name[i] <= '9') return false;
+    }
+  }
+  return !(IsOneWord(pieces) && AppearsInLowerCase(text, name));
+}
+
 ShortNameMatch MatchShortName(std::string_view name, const std::vector<Entity>& entities,
                               int self) {
   if (!IsOneWord(ScanPieces(name))) return {};

@@ -42,6 +42,11 @@ bool IsTitleWord(std::string_view lower);
 // not a name.
 bool AppearsInLowerCase(std::string_view text, std::string_view word);
 
+// Whether a PERSON entity found by the NER can be a speaker in `text`: not
+// a word with digits ("Covid-19", "Aman Covid-19") and not one word that
+// the article also writes in lower case ("Pencegahan", "Hukum").
+bool CanBePersonSpeaker(std::string_view name, std::string_view text);
+
 struct ShortNameMatch {
   int entity = -1;  // the one matching PERSON entity, -1 when none or several
   int matches = 0;  // how many PERSON entities matched

@@ -18,6 +18,21 @@ bool IsHeadPreposition(std::string_view lower) {
          lower == "of" || lower == "from" || lower == "for" || lower == "at";
 }
 
+// Titles only people hold: a phrase opening with one names a person.
+bool IsPersonTitle(std::string_view lower) {
+  return lower == "kepala" || lower == "ketua" || lower == "direktur" || lower == "menteri" ||
+         lower == "sekretaris" || lower == "deputi" || lower == "asisten" || lower == "wakil" ||
+         lower == "juru" || lower == "gubernur" || lower == "bupati" || lower == "wali" ||
+         lower == "kapolda" || lower == "kapolres" || lower == "komandan" || lower == "panglima" ||
+         lower == "dirjen" || lower == "kasubdit" || lower == "kabid" || lower == "koordinator" ||
+         lower == "rektor" || lower == "dekan" || lower == "manajer" || lower == "pelaksana" ||
+         lower == "plt" || lower == "penjabat";
+}
+
+bool IsAcronymWord(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool IsDemonstrative(std::string_view lower) {
   return lower == "tersebut" || lower == "itu" || lower == "ini";
 }
@@ -48,11 +63,27 @@ Speaker SpeakerResolver::FromText(int first, int last) const {
   Speaker s;
   s.span = Span{t_.pieces[first].begin, t_.pieces[last - 1].end};
   s.name = std::string(t_.text.substr(s.span.begin, s.span.size()));
+  // "Polisi", written "polisi" elsewhere, is a common noun; right after a
+  // cue ("Menurut Teguh,", "kata Teguh") a capitalised word is a name even
+  // when it also means something.
+  const bool right_after_cue =
+      t_.IsWord(first - 1) && !AtSentenceStart(first) &&
+      (IsAccordingTo(t_.lower[first - 1]) || ClassifyPostCue(t_.lower[first - 1]) == PostCue::kNamed);
   if (ClassifySpeakerName(s.name) != SpeakerName::kName ||
-      (last - first == 1 && AppearsInLowerCase(t_.text, s.name))) {
+      (last - first == 1 && !right_after_cue && AppearsInLowerCase(t_.text, s.name))) {
     return {};
   }
   return s;
+}
+
+// The first word of its sentence, or the first after an opening quote or
+// bracket there.
+bool SpeakerResolver::AtSentenceStart(int piece) const {
+  const int s = t_.SentenceOf(piece);
+  if (s < 0) return true;
+  int first = t_.sentence_pieces[s].first;
+  while (first < piece && !t_.IsWord(first)) ++first;
+  return first == piece;
 }
 
 // A one-word person name is the article's one person with that first or
@@ -116,7 +147,10 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
       if (Speaker s = FromText(b, e); s.found()) return s;
     }
   }
-  if (other != nullptr) return FromMention(*other);
+  if (other != nullptr) {
+    if (Speaker s = HolderInsideOffice(first, last); s.found()) return s;
+    return FromMention(*other);
+  }
   // Before a verb, with NER available, unrecognised capitalised words
   // are more often a place or thing than a speaker; a title alone
   // ("Mendagri mengatakan") is its holder's.
@@ -154,6 +188,29 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
     return FromText(first, last);
   }
   return {};
+}
+
+// "Kepala Badan Ketahanan Pangan Kementerian Pertanian Agung Hendriadi":
+// a phrase opened by a person's title whose last organisation mention
+// (the NER ran office and holder together) ends the phrase: the holder is
+// the last two capitalised words of it, when the article never writes them
+// in lower case.
+Speaker SpeakerResolver::HolderInsideOffice(int first, int last) const {
+  if (!t_.IsWord(first) || !IsPersonTitle(t_.lower[first])) return {};
+  const auto mentions = t_.MentionsIn(first, last);
+  if (mentions.empty()) return {};
+  const MentionRef& m = *mentions.back();
+  const int m_first = t_.PieceAt(m.begin);
+  const int m_last = t_.PieceAt(m.end);  // one past the mention's last piece
+  if (m.type == EntityType::kPerson || m_last != last || m_last - m_first < 4) return {};
+  for (int i = m_last - 2; i < m_last; ++i) {
+    if (!t_.IsWord(i) || t_.lower[i].size() < 3 || !IsUpperInitial(t_.StrAt(i)) ||
+        IsTitleWord(t_.lower[i]) || IsAcronymWord(t_.StrAt(i)) ||
+        AppearsInLowerCase(t_.text, t_.StrAt(i))) {
+      return {};
+    }
+  }
+  return FromText(m_last - 2, m_last);
 }
 
 // Speaker named after a cue word at `cue`: "kata juru bicara Kremlin
@@ -242,7 +299,8 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
   // "Perwakilan Korea Utara untuk PBB di New York": the head comes
   // before the first preposition.
   for (int i = first + 1; i < end; ++i) {
-    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) && !t_.MentionsIn(first, i).empty()) {
+    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) &&
+        (!t_.MentionsIn(first, i).empty() || IsUpperInitial(t_.StrAt(i - 1)))) {
       end = i;
       break;
     }

@@ -57,6 +57,8 @@ class SpeakerResolver {
   Speaker FromMention(const MentionRef& m) const;
   Speaker FromText(int first, int last) const;
   Speaker Role(const std::string& role, int pos) const;
+  bool AtSentenceStart(int piece) const;
+  Speaker HolderInsideOffice(int first, int last) const;
 
   const Document& doc_;
   const ClaimText& t_;

@@ -1,6 +1,7 @@
 #include "eval/attribution/attribution_eval.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -219,6 +220,11 @@ AttributionScores ScoreAttribution(const GoldArticle& a, const Document& doc,
                                             : c.speaker_name)
                   << " cue=" << doc.Text(c.cue) << " | "
                   << TokensText(a, gr.first, gr.second).substr(0, 100) << "\n";
+        if (std::getenv("WARTA_ATTR_CONTEXT") != nullptr) {
+          const int b = std::max(0, a.tokens[g.first_token].span.begin - 400);
+          *errors << "   CONTEXT: " << a.text.substr(b, a.tokens[g.first_token].span.begin - b)
+                  << " ||| " << doc.Text(c.speaker_span) << "\n";
+        }
       }
     }
   }
