@@ -13,6 +13,10 @@
 namespace warta::enrichment {
 namespace {
 
+constexpr int kMaxInvertedSpeaker = 12;        // pieces between the comma and "said"
+constexpr int kMaxWordsAfterInvertedCue = 10;  // "said in a statement on Thursday"
+
+
 // The claim rules over one article: direct quotes (HandleQuote) and
 // reported speech (HandleReported) in each sentence; speakers come from
 // the SpeakerResolver.
@@ -214,6 +218,7 @@ class Analysis {
       }
       if (HandleTrailingCue(sentence, v)) return;
     }
+    if (HandleInvertedCue(sentence)) return;
     for (int v = first; v < last; ++v) {
       if (!t_.IsWord(v) || t_.InQuote(v)) continue;
       const std::string& w = t_.lower[v];
@@ -234,7 +239,11 @@ class Analysis {
                  t_.lower[k] != "that") {
             ++k;
           }
-          if (t_.IsWord(k) && (t_.lower[k] == "bahwa" || t_.lower[k] == "that")) c = k;
+          if (t_.IsWord(k) && (t_.lower[k] == "bahwa" || t_.lower[k] == "that")) {
+            c = k;
+          } else if (w == "told") {
+            c = SkipAddressee(c, last);  // "told Reuters it was ..."
+          }
         }
         // Time phrases between verb and clause: "pada Kamis (25/10/2024)
         // bahwa ...".
@@ -299,6 +308,64 @@ class Analysis {
         return;
       }
     }
+  }
+
+  // "told reporters", "told Reuters", "told the BBC": the addressee of an
+  // English "told" with no "that" after it is not part of what was said.
+  int SkipAddressee(int c, int last) const {
+    int k = c;
+    if (t_.IsWord(k) && t_.lower[k] == "the") ++k;
+    if (t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) {
+      while (k < last && t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) ++k;
+    } else if (t_.IsWord(k) && IsAddressee(t_.lower[k])) {
+      ++k;
+    } else {
+      return c;
+    }
+    while (t_.IsPunct(k, ",")) ++k;
+    return k;
+  }
+
+  // English news order: "CONTENT, U.S. Secretary of State Antony Blinken
+  // said on Thursday." / "CONTENT, he told reporters." The speaker phrase
+  // sits between the last comma and the cue; what follows the cue is short
+  // (when, where, to whom) and has no "that" (else the content follows).
+  bool HandleInvertedCue(size_t sentence) {
+    const auto [first, last] = t_.sentence_pieces[sentence];
+    for (int v = first + 3; v < last; ++v) {
+      if (!t_.IsWord(v) || t_.InQuote(v) || !IsLowerInitial(t_.StrAt(v)) ||
+          !IsInvertedCue(t_.lower[v])) {
+        continue;
+      }
+      int comma = v - 1;
+      while (comma > first && v - comma <= kMaxInvertedSpeaker && !t_.IsPunct(comma, ",") &&
+             !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
+        --comma;
+      }
+      if (!t_.IsPunct(comma, ",") || comma == v - 1 || t_.IsQuoteMarkPiece(comma - 1)) continue;
+      int words_after = 0;
+      bool clause_after = false;
+      for (int k = v + 1; k < last; ++k) {
+        if (!t_.IsWord(k)) continue;
+        ++words_after;
+        if (t_.lower[k] == "that" || IsSpeechVerb(t_.lower[k])) clause_after = true;
+      }
+      if (clause_after || words_after > kMaxWordsAfterInvertedCue) continue;
+      Speaker s = speakers_.InPhrase(comma + 1, v, t_.pieces[v].begin, /*after_cue=*/true);
+      if (!s.found()) continue;
+      int b = first;
+      for (int k = comma - 1; k >= first; --k) {
+        if (t_.IsQuoteMarkPiece(k)) {
+          b = k + 1;
+          break;
+        }
+      }
+      const Span content{t_.pieces[b].begin, t_.pieces[comma - 1].end};
+      if (UnquotedWords(content.begin, content.end) < 3) continue;
+      AddClaim(ClaimKind::kReported, s, t_.PieceSpan(v), content);
+      return true;
+    }
+    return false;
   }
 
   bool HandleTrailingCue(size_t sentence, int v) {

@@ -55,6 +55,23 @@ const WordSet& SpeechVerbs() {
   return *s;
 }
 
+const WordSet& InvertedCues() {
+  static const auto* s = new WordSet{
+      "said", "says", "told", "added", "warned", "wrote", "stated", "noted", "estimated",
+      "claimed", "argued", "insisted", "explained", "announced", "cautioned", "acknowledged",
+  };
+  return *s;
+}
+
+const WordSet& Addressees() {
+  static const auto* s = new WordSet{
+      "reporters", "journalists", "lawmakers", "parliament", "congress", "senators",
+      "supporters", "delegates", "diplomats", "students", "him", "her", "them", "us", "me",
+      "wartawan",
+  };
+  return *s;
+}
+
 const WordSet& Pronouns() {
   static const auto* s = new WordSet{"ia", "dia", "beliau", "dirinya", "he", "she"};
   return *s;
@@ -143,6 +160,10 @@ PostCue ClassifyPostCue(std::string_view lower) {
 }
 
 bool IsSpeechVerb(std::string_view lower) { return In(SpeechVerbs(), lower); }
+
+bool IsInvertedCue(std::string_view lower) { return In(InvertedCues(), lower); }
+
+bool IsAddressee(std::string_view lower) { return In(Addressees(), lower); }
 
 bool IsAccordingTo(std::string_view lower) {
   return lower == "menurut" || lower == "according";

@@ -26,6 +26,13 @@ PostCue ClassifyPostCue(std::string_view lower);
 // "X said ...". Includes English "says", "told".
 bool IsSpeechVerb(std::string_view lower);
 
+// English cues that end a sentence after its content: "..., Blinken
+// said (on Thursday)", "..., he told reporters".
+bool IsInvertedCue(std::string_view lower);
+
+// Who news people tell things to, written in lower case: "told reporters".
+bool IsAddressee(std::string_view lower);
+
 // "menurut", "according" (to).
 bool IsAccordingTo(std::string_view lower);
 

@@ -62,6 +62,13 @@ Speaker SpeakerResolver::FromText(int first, int last) const {
   while (last - first > 1 && t_.IsWord(first) && IsFunctionWord(t_.StrAt(first))) ++first;
   Speaker s;
   s.span = Span{t_.pieces[first].begin, t_.pieces[last - 1].end};
+  // "South Korea's (spy agency)": the owner speaks.
+  for (std::string_view tail : {"'s", "’s"}) {
+    const std::string_view w = t_.StrAt(last - 1);
+    if (w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail) {
+      s.span.end -= static_cast<int>(tail.size());
+    }
+  }
   s.name = std::string(t_.text.substr(s.span.begin, s.span.size()));
   // "Polisi", written "polisi" elsewhere, is a common noun; right after a
   // cue ("Menurut Teguh,", "kata Teguh") a capitalised word is a name even
@@ -93,10 +100,26 @@ Speaker SpeakerResolver::ResolveShortName(Speaker s) const {
   if (!s.found()) return s;
   if (s.entity >= 0 && doc_.entities[s.entity].type != EntityType::kPerson) return s;
   const ShortNameMatch match = MatchShortName(s.name, doc_.entities, s.entity);
-  if (match.matches == 0) return s;
+  if (match.matches == 0) return FullNameSpokenBefore(s);
   if (match.entity < 0) return Speaker{};
   s.entity = match.entity;
   s.name = doc_.entities[match.entity].name;
+  return s;
+}
+
+// "Blinken" after "Antony Blinken" spoke, both names the NER missed: the
+// full name the article gave the speaker.
+Speaker SpeakerResolver::FullNameSpokenBefore(Speaker s) const {
+  if (s.entity >= 0 || s.name.find(' ') != std::string::npos) return s;
+  for (auto it = speaker_events_.rbegin(); it != speaker_events_.rend(); ++it) {
+    const std::string& full = it->second.name;
+    if (it->second.entity < 0 && full.size() > s.name.size() + 1 &&
+        full.compare(full.size() - s.name.size(), s.name.size(), s.name) == 0 &&
+        full[full.size() - s.name.size() - 1] == ' ') {
+      s.name = full;
+      return s;
+    }
+  }
   return s;
 }
 
@@ -110,7 +133,15 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
     s.span = Span{t_.pieces[first].begin, t_.pieces[first].end};
     return s;
   }
-  const auto mentions = t_.MentionsIn(first, last);
+  auto mentions = t_.MentionsIn(first, last);
+  if (!after_cue) {
+    // "The Pentagon told Reuters" tagged as one organisation: a mention
+    // running into the verb is the NER's mistake, not a speaker.
+    const int phrase_end = t_.pieces[last - 1].end;
+    mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                  [&](const MentionRef* m) { return m->end > phrase_end; }),
+                   mentions.end());
+  }
   const MentionRef* person = nullptr;
   const MentionRef* other = nullptr;
   for (const MentionRef* m : mentions) {
@@ -145,6 +176,18 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
     }
     if (b < e && e - b <= 4) {
       if (Speaker s = FromText(b, e); s.found()) return s;
+    }
+  }
+  if (other != nullptr && !after_cue) {
+    // "Kremlin spokesman Dmitry Peskov said": a name after a title after
+    // the organisation.
+    int b = last;
+    while (b - 1 >= first && t_.IsWord(b - 1) && IsUpperInitial(t_.StrAt(b - 1)) &&
+           !IsTitleWord(t_.lower[b - 1]) && !in_mention(b - 1)) {
+      --b;
+    }
+    if (last - b >= 2 && last - b <= 3 && t_.IsWord(b - 1) && IsTitleWord(t_.lower[b - 1])) {
+      if (Speaker s = FromText(b, last); s.found()) return s;
     }
   }
   if (other != nullptr) {

@@ -59,6 +59,7 @@ class SpeakerResolver {
   Speaker Role(const std::string& role, int pos) const;
   bool AtSentenceStart(int piece) const;
   Speaker HolderInsideOffice(int first, int last) const;
+  Speaker FullNameSpokenBefore(Speaker s) const;
 
   const Document& doc_;
   const ClaimText& t_;
