@@ -43,9 +43,15 @@ bool IsTitleWord(std::string_view lower);
 bool AppearsInLowerCase(std::string_view text, std::string_view word);
 
 // Whether a PERSON entity found by the NER can be a speaker in `text`: not
-// a word with digits ("Covid-19", "Aman Covid-19") and not one word that
-// the article also writes in lower case ("Pencegahan", "Hukum").
+// a word with digits ("Covid-19", "Aman Covid-19"), not a single letter,
+// and not one word that is a common noun ("Pencegahan", "Hukum": written in
+// lower case in the article, or shaped like one).
 bool CanBePersonSpeaker(std::string_view name, std::string_view text);
+
+// A capitalised word that is a common noun wherever it stands: derived
+// nouns ("Penempatan", "Perikanan", "Spekulasi", "Tampilannya") and nouns
+// that start Indonesian news sentences ("Polisi", "Warga", "Nikah").
+bool IsCommonNoun(std::string_view word);
 
 struct ShortNameMatch {
   int entity = -1;  // the one matching PERSON entity, -1 when none or several

@@ -80,6 +80,12 @@ Speaker SpeakerResolver::FromText(int first, int last) const {
       (last - first == 1 && !right_after_cue && AppearsInLowerCase(t_.text, s.name))) {
     return {};
   }
+  // "Pengelolaan Pembiayaan", "Polisi", "S": common nouns and letters.
+  bool any_name_word = false;
+  for (int i = first; i < last; ++i) {
+    if (t_.IsWord(i) && t_.lower[i].size() >= 2 && !IsCommonNoun(t_.StrAt(i))) any_name_word = true;
+  }
+  if (!any_name_word) return {};
   return s;
 }
 
