@@ -187,7 +187,10 @@ ShortNameMatch MatchShortName(std::string_view name, const std::vector<Entity>& 
   ShortNameMatch exact, prefix;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
     const Entity& entity = entities[e];
-    if (e == self || entity.type != EntityType::kPerson) continue;
+    if (e == self || entity.type != EntityType::kPerson ||
+        ClassifySpeakerName(entity.name) != SpeakerName::kName) {
+      continue;
+    }
     std::vector<std::string_view> words;
     for (const Piece& p : ScanPieces(entity.name)) {
       if (p.kind == PieceKind::kWord) {
