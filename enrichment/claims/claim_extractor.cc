@@ -8,6 +8,7 @@
 
 #include "enrichment/claims/claim_text.h"
 #include "enrichment/claims/cue_lexicon.h"
+#include "enrichment/claims/speaker_names.h"
 #include "enrichment/claims/speaker_resolver.h"
 
 namespace warta::enrichment {
@@ -75,8 +76,11 @@ class Analysis {
         c.subject_entities.push_back(m.entity);
       }
     }
-    const bool is_person =
-        speaker.entity < 0 || doc_.entities[speaker.entity].type == EntityType::kPerson;
+    // Only people are who a later "katanya" or "he" stands for; "Pemprov
+    // Jabar meyakini" read off the text is an organisation.
+    const bool is_person = speaker.entity < 0
+                               ? !LooksLikeOrganisation(speaker.name)
+                               : doc_.entities[speaker.entity].type == EntityType::kPerson;
     if (speaker.found() && is_person) {
       speakers_.Record(speaker.span.size() > 0 ? speaker.span.begin : cue.begin, speaker);
     }

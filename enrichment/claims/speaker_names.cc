@@ -67,6 +67,21 @@ const WordSet& CommonNouns() {
   return *s;
 }
 
+// First words of Indonesian and English organisation names.
+const WordSet& OrganisationHeads() {
+  static const auto* s = new WordSet{
+      "pemprov", "pemkot", "pemkab", "pemda", "pemerintah", "kementerian", "kemenkes",
+      "kemendagri", "kemenlu", "kemensos", "kemenhub", "dinas", "badan", "lembaga", "komisi",
+      "dewan", "majelis", "polda", "polres", "polsek", "polri", "kejaksaan", "kejati",
+      "kejari", "pengadilan", "mahkamah", "partai", "universitas", "institut", "rumah",
+      "rsud", "rs", "pt", "cv", "yayasan", "asosiasi", "perhimpunan", "ikatan", "persatuan",
+      "gabungan", "himpunan", "kantor", "biro", "direktorat", "satgas", "tim", "kadin",
+      "ministry", "department", "agency", "office", "council", "committee", "university",
+      "party", "bank", "court", "police", "commission",
+  };
+  return *s;
+}
+
 // Titles beyond the cue lexicon's role words (which also serve phrase
 // scanning): abbreviated offices and ranks Indonesian news puts before
 // names, and academic and religious honorifics.
@@ -154,6 +169,14 @@ bool AppearsInLowerCase(std::string_view text, std::string_view word) {
     }
   }
   return false;
+}
+
+bool LooksLikeOrganisation(std::string_view words) {
+  const std::vector<Piece> pieces = ScanPieces(words);
+  if (pieces.empty()) return false;
+  const std::string_view first = words.substr(pieces[0].begin, pieces[0].end - pieces[0].begin);
+  if (pieces.size() == 1 && IsAcronym(first)) return true;
+  return OrganisationHeads().count(AsciiLower(first)) > 0;
 }
 
 bool CanBePersonSpeaker(std::string_view name, std::string_view text) {

@@ -53,6 +53,11 @@ bool CanBePersonSpeaker(std::string_view name, std::string_view text);
 // that start Indonesian news sentences ("Polisi", "Warga", "Nikah").
 bool IsCommonNoun(std::string_view word);
 
+// Words as written that name an organisation or a place, not a person:
+// the first word is an office or institution ("Pemprov Jabar", "Kementerian
+// Energi", "Polda Jawa Barat") or the whole is an acronym ("KPK").
+bool LooksLikeOrganisation(std::string_view words);
+
 struct ShortNameMatch {
   int entity = -1;  // the one matching PERSON entity, -1 when none or several
   int matches = 0;  // how many PERSON entities matched

@@ -276,6 +276,13 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
       ++end;
       continue;
     }
+    // "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD":
+    // a list inside an office's name.
+    if (end > i + 1 && t_.IsPunct(end - 1, ",") && t_.IsWord(end) && t_.lower[end] == "dan" &&
+        t_.IsWord(end + 1) && IsUpperInitial(t_.StrAt(end + 1))) {
+      ++end;
+      continue;
+    }
     // "Manajer Humas Daop 2 KAI, Joni Martinus": a unit's number.
     if (end > i && t_.pieces[end].kind == PieceKind::kNumber && t_.IsWord(end - 1) &&
         IsUpperInitial(t_.StrAt(end - 1)) &&
