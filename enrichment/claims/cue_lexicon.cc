@@ -171,6 +171,8 @@ bool IsAccordingTo(std::string_view lower) {
 
 bool IsPersonPronoun(std::string_view lower) { return In(Pronouns(), lower); }
 
+bool IsGroupPronoun(std::string_view lower) { return lower == "mereka" || lower == "they"; }
+
 bool IsVerbModifier(std::string_view lower) {
   return In(VerbModifiers(), lower);
 }

@@ -39,6 +39,9 @@ bool IsAccordingTo(std::string_view lower);
 // "ia", "dia", "beliau", "dirinya", "he", "she": stand for the last person.
 bool IsPersonPronoun(std::string_view lower);
 
+// "mereka", "they": stand for the last group or organisation.
+bool IsGroupPronoun(std::string_view lower);
+
 // Words allowed between a subject and its speech verb ("juga", "telah").
 bool IsVerbModifier(std::string_view lower);
 

@@ -12,6 +12,7 @@ constexpr int kNoPiece = -1;
 constexpr int kMaxSpeakerPhrase = 14;  // pieces
 constexpr int kMaxSpeakerAfter = 24;   // pieces
 constexpr int kMaxTitleToName = 8;     // pieces from a title to its holder's name
+constexpr int kGroupSentences = 2;     // how far back "mereka" looks for its group
 
 bool IsHeadPreposition(std::string_view lower) {
   return lower == "di" || lower == "dari" || lower == "untuk" || lower == "pada" ||
@@ -134,8 +135,9 @@ Speaker SpeakerResolver::FullNameSpokenBefore(Speaker s) const {
 // capitalised words that are not titles.
 Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cue) const {
   if (first >= last) return {};
-  if (t_.IsWord(first) && IsPersonPronoun(t_.lower[first]) && last - first == 1) {
-    Speaker s = Pronoun(anchor);
+  if (t_.IsWord(first) && last - first == 1 &&
+      (IsPersonPronoun(t_.lower[first]) || IsGroupPronoun(t_.lower[first]))) {
+    Speaker s = IsGroupPronoun(t_.lower[first]) ? Group(anchor) : Pronoun(anchor);
     s.span = Span{t_.pieces[first].begin, t_.pieces[first].end};
     return s;
   }
@@ -294,7 +296,7 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
     // Stop words are lower case: "AS" is a country, not "as".
     const bool stop = IsSpeakerPhraseStop(t_.lower[end]) && IsLowerInitial(t_.StrAt(end));
     if (end > i && stop) break;
-    if (end == i && IsPersonPronoun(t_.lower[end])) {
+    if (end == i && (IsPersonPronoun(t_.lower[end]) || IsGroupPronoun(t_.lower[end]))) {
       ++end;
       break;
     }
@@ -344,9 +346,10 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     --first;
   }
   if (first == end) return {};
-  // A pronoun right before the verb is the subject ("lalu ia mengatakan").
-  if (IsPersonPronoun(t_.lower[end - 1])) {
-    Speaker s = Pronoun(anchor);
+  // A pronoun right before the verb is the subject ("lalu ia mengatakan",
+  // "mereka menyatakan").
+  if (IsPersonPronoun(t_.lower[end - 1]) || IsGroupPronoun(t_.lower[end - 1])) {
+    Speaker s = IsGroupPronoun(t_.lower[end - 1]) ? Group(anchor) : Pronoun(anchor);
     s.span = Span{t_.pieces[end - 1].begin, t_.pieces[end - 1].end};
     return s;
   }
@@ -413,6 +416,23 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
     }
   }
   return {};
+}
+
+// The group "mereka" / "they" at byte `pos` stands for: the last
+// organisation named outside quotes in this sentence or the two before
+// ("Komnas HAM ... Mereka menyatakan"); nobody when there is none (a
+// crowd, "warga", is not an entity).
+Speaker SpeakerResolver::Group(int pos) const {
+  const int piece = t_.PieceAt(pos);
+  const int s = t_.SentenceOf(std::min<int>(piece, static_cast<int>(t_.pieces.size()) - 1));
+  if (s < 0) return {};
+  const int from = t_.sentences[std::max(0, s - kGroupSentences)].begin;
+  const MentionRef* last = nullptr;
+  for (const MentionRef& m : t_.mentions) {
+    if (m.begin >= pos) break;
+    if (m.begin >= from && !m.in_quote && m.type == EntityType::kOrganization) last = &m;
+  }
+  return last != nullptr ? FromMention(*last) : Speaker{};
 }
 
 // The person who holds the title `role` ("presiden") most recently

@@ -305,6 +305,27 @@ TEST(ClaimExtractorTest, EnglishAccordingToAndSaidInAStatement) {
   EXPECT_EQ(claims[1].quantities[0].qualifier, "at_most");
 }
 
+TEST(ClaimExtractorTest, MerekaIsTheOrganisationItRefersTo) {
+  Document doc = MakeDocument(
+      "Komnas HAM menerima laporan keluarga korban pada Senin. Mereka menyatakan bahwa "
+      "penyelidikan akan dilanjutkan pekan depan. “Kami akan memanggil semua saksi yang ada,” "
+      "kata mereka.\n\n"
+      "Warga berkumpul di depan kantor desa. Mereka mengatakan bahwa harga beras terus naik "
+      "sejak awal bulan.",
+      {{"Komnas HAM", EntityType::kOrganization, {}}});
+  const auto claims = Extract(doc);
+  ASSERT_GE(claims.size(), 2u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Komnas HAM");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "penyelidikan akan dilanjutkan pekan depan");
+  EXPECT_EQ(doc.Text(claims[0].speaker_span), "Mereka");
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Komnas HAM");
+  // A crowd is nobody in particular: no claim names "Mereka" or "Warga".
+  for (const Claim& c : claims) {
+    EXPECT_NE(SpeakerOf(doc, c), "Mereka");
+    EXPECT_NE(SpeakerOf(doc, c), "Warga");
+  }
+}
+
 TEST(ClaimExtractorTest, WithoutEntitiesSpeakerNameComesFromTheText) {
   Document doc = MakeDocument(
       "“Sekarang mereka akan belajar peperangan modern,” ujar Zelensky. "
