@@ -15,6 +15,7 @@ namespace warta::enrichment {
 namespace {
 
 constexpr int kMaxInvertedSpeaker = 12;        // pieces between the comma and "said"
+constexpr int kMaxNameBeforeCue = 8;           // "NATO Secretary General Mark Rutte told"
 constexpr int kMaxWordsAfterInvertedCue = 10;  // "said in a statement on Thursday"
 
 
@@ -138,7 +139,7 @@ class Analysis {
         }
       }
       // English order: "..., Smith said." / "..., he said."
-      for (int j = k; j < k + 5 && t_.IsWord(j); ++j) {
+      for (int j = k; j < k + kMaxNameBeforeCue && t_.IsWord(j); ++j) {
         if (ClassifyPostCue(t_.lower[j]) == PostCue::kNamed && j > k) {
           Speaker s = speakers_.InPhrase(k, j, anchor, /*after_cue=*/true);
           if (s.found()) {
@@ -153,7 +154,9 @@ class Analysis {
     // 2. A cue before the opening mark in the same sentence: "dia berkata:
     //    “...”", partial quotes "Choe menyampaikan “salam ...”".
     const int sentence_first = t_.sentence_pieces[sentence].first;
-    for (int j = open_piece - 1; j >= sentence_first; --j) {
+    // A one-word quote after a verb is a scare quote ("menancapkan ”kaki”").
+    const int first_cue = WordCount(quote.inner) >= 2 ? sentence_first : open_piece;
+    for (int j = open_piece - 1; j >= first_cue; --j) {
       if (!t_.IsWord(j) || t_.InQuote(j)) continue;
       if (IsSpeechVerb(t_.lower[j])) {
         Speaker s = speakers_.Before(j, t_.pieces[j].begin);
@@ -246,7 +249,11 @@ class Analysis {
           if (t_.IsWord(k) && (t_.lower[k] == "bahwa" || t_.lower[k] == "that")) {
             c = k;
           } else if (w == "told") {
-            c = SkipAddressee(c, last);  // "told Reuters it was ..."
+            // "told Reuters it was ..."; "told a news conference" says
+            // nothing.
+            const int after_addressee = SkipAddressee(c, last);
+            if (after_addressee == c) return;
+            c = after_addressee;
           }
         }
         // Time phrases between verb and clause: "pada Kamis (25/10/2024)
@@ -262,6 +269,12 @@ class Analysis {
         if (t_.IsWord(c) && (t_.lower[c] == "bahwa" || t_.lower[c] == "that")) ++c;
         while (t_.IsPunct(c, ",")) ++c;
         if (c >= last || t_.IsQuoteMarkPiece(c)) return;  // a direct quote
+        // "Keller said in a statement." after a quote: where, not what.
+        if (c == v + 1 && t_.IsWord(c) && IsCueAdjunct(t_.lower[c]) &&
+            IsLowerInitial(t_.StrAt(c)) &&
+            !(t_.IsWord(c + 1) && (t_.lower[c + 1] == "least" || t_.lower[c + 1] == "most"))) {
+          return;
+        }
         const int end = ContentEnd(sentence);
         const int begin = t_.pieces[c].begin;
         if (end <= begin || UnquotedWords(begin, end) < 3) return;
@@ -346,7 +359,23 @@ class Analysis {
              !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
         --comma;
       }
-      if (!t_.IsPunct(comma, ",") || comma == v - 1 || t_.IsQuoteMarkPiece(comma - 1)) continue;
+      // "..., the regional governor, Maria Santos, said": an appositive.
+      if (comma == v - 1) {
+        comma = v - 2;
+        while (comma > first && v - comma <= kMaxInvertedSpeaker && !t_.IsPunct(comma, ",") &&
+               !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
+          --comma;
+        }
+        if (t_.IsPunct(comma - 1, ",") || !t_.IsPunct(comma, ",")) continue;
+        const int inner = comma;
+        comma = inner - 1;
+        while (comma > first && v - comma <= kMaxInvertedSpeaker && !t_.IsPunct(comma, ",") &&
+               !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
+          --comma;
+        }
+        if (!t_.IsPunct(comma, ",")) comma = inner;
+      }
+      if (!t_.IsPunct(comma, ",") || comma >= v - 1 || t_.IsQuoteMarkPiece(comma - 1)) continue;
       int words_after = 0;
       bool clause_after = false;
       for (int k = v + 1; k < last; ++k) {
@@ -354,8 +383,16 @@ class Analysis {
         ++words_after;
         if (t_.lower[k] == "that" || IsSpeechVerb(t_.lower[k])) clause_after = true;
       }
+      // What follows the cue says when, where or to whom ("on Thursday",
+      // "told reporters"), never a new clause ("said Washington had ...").
       if (clause_after || words_after > kMaxWordsAfterInvertedCue) continue;
-      Speaker s = speakers_.InPhrase(comma + 1, v, t_.pieces[v].begin, /*after_cue=*/true);
+      if (words_after > 0 && !t_.IsPunct(v + 1, ",") &&
+          !(t_.IsWord(v + 1) && (IsCueAdjunct(t_.lower[v + 1]) ||
+                                 (t_.lower[v] == "told" && SkipAddressee(v + 1, last) > v + 1)))) {
+        continue;
+      }
+      const int phrase_end = t_.IsPunct(v - 1, ",") ? v - 1 : v;
+      Speaker s = speakers_.InPhrase(comma + 1, phrase_end, t_.pieces[v].begin, /*after_cue=*/true);
       if (!s.found()) continue;
       int b = first;
       for (int k = comma - 1; k >= first; --k) {

@@ -72,6 +72,16 @@ const WordSet& Addressees() {
   return *s;
 }
 
+const WordSet& CueAdjuncts() {
+  static const auto* s = new WordSet{
+      "on", "in", "at", "during", "after", "before", "late", "early", "earlier", "later",
+      "last", "this", "yesterday", "today", "tonight", "when", "while", "without", "with",
+      "to", "from", "via", "through", "dalam", "di", "pada", "saat", "ketika",
+      "usai", "seusai", "kepada", "melalui", "lewat",
+  };
+  return *s;
+}
+
 const WordSet& Pronouns() {
   static const auto* s = new WordSet{"ia", "dia", "beliau", "dirinya", "he", "she"};
   return *s;
@@ -164,6 +174,8 @@ bool IsSpeechVerb(std::string_view lower) { return In(SpeechVerbs(), lower); }
 bool IsInvertedCue(std::string_view lower) { return In(InvertedCues(), lower); }
 
 bool IsAddressee(std::string_view lower) { return In(Addressees(), lower); }
+
+bool IsCueAdjunct(std::string_view lower) { return In(CueAdjuncts(), lower); }
 
 bool IsAccordingTo(std::string_view lower) {
   return lower == "menurut" || lower == "according";

@@ -30,6 +30,10 @@ bool IsSpeechVerb(std::string_view lower);
 // said (on Thursday)", "..., he told reporters".
 bool IsInvertedCue(std::string_view lower);
 
+// Words that open what may follow a cue without being what was said:
+// "said on Thursday", "said in a statement", "mengatakan di Jakarta".
+bool IsCueAdjunct(std::string_view lower);
+
 // Who news people tell things to, written in lower case: "told reporters".
 bool IsAddressee(std::string_view lower);
 

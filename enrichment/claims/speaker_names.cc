@@ -96,6 +96,8 @@ const WordSet& ExtraTitles() {
       "letjen", "laksamana", "marsekal", "ustaz", "ustadz", "kiai", "kyai", "habib",
       "syekh", "haji", "hj", "drs", "dra", "sh", "mh", "msi", "phd", "sppd", "polhukam",
       "pmk", "sir", "lord", "dame", "professor", "pelaksana", "harian", "plt", "plh",
+      "lieutenant", "colonel", "sergeant", "captain", "commander", "admiral", "major",
+      "general", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "judge", "justice",
   };
   return *s;
 }

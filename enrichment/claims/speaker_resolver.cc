@@ -34,6 +34,10 @@ bool IsAcronymWord(std::string_view w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+bool IsRelativePronoun(std::string_view lower) {
+  return lower == "yang" || lower == "who" || lower == "which";
+}
+
 bool IsDemonstrative(std::string_view lower) {
   return lower == "tersebut" || lower == "itu" || lower == "ini";
 }
@@ -315,6 +319,16 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     --end;
   }
   if (t_.IsWord(end - 1) && IsNegation(t_.lower[end - 1])) return {};
+  // "Its president, Mark Hollis, said": the name between the commas;
+  // "Ahmad, yang juga ..., menyatakan": the subject before the clause.
+  if (t_.IsPunct(end - 1, ",")) {
+    const int open = AppositiveComma(end - 1);
+    if (open < 0) return {};
+    if (!IsRelativePronoun(t_.lower[open + 1])) {
+      return InPhrase(open + 1, end - 1, anchor, /*after_cue=*/true);
+    }
+    end = open;
+  }
   int first = end;
   const int sentence = t_.SentenceOf(verb);
   const int sentence_first =
@@ -375,7 +389,38 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     }
     if (b < end && (b == first || !IsUpperInitial(t_.StrAt(b - 1)))) s = FromText(b, end);
   }
+  if (!s.found()) s = Possessor(first, end);
   return s;
+}
+
+// "Russia's foreign ministry", "Israel's military": the owner of an
+// unnamed body speaks for it.
+Speaker SpeakerResolver::Possessor(int first, int end) const {
+  for (int i = end - 1; i >= first && end - i <= 4; --i) {
+    if (!t_.IsWord(i)) return {};
+    const std::string& w = t_.lower[i];
+    const bool possessive = w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 ||
+                                             (w.size() > 4 && w.compare(w.size() - 4, 4, "’s") == 0));
+    if (possessive && IsUpperInitial(t_.StrAt(i))) {
+      int b = i;
+      while (b - 1 >= first && t_.IsWord(b - 1) && IsUpperInitial(t_.StrAt(b - 1)) && i - b < 3) --b;
+      return FromText(b, i + 1);
+    }
+    if (!IsLowerInitial(t_.StrAt(i))) return {};
+  }
+  return {};
+}
+
+// The comma opening the phrase that ends at the comma at piece `comma`
+// ("A spokesman, Lieutenant Colonel David Avraham, said"), or -1.
+int SpeakerResolver::AppositiveComma(int comma) const {
+  int b = comma - 1;
+  while (b >= 0 && comma - b <= kMaxSpeakerPhrase && !t_.IsPunct(b, ",") && !t_.InQuote(b) &&
+         t_.SentenceOf(b) == t_.SentenceOf(comma)) {
+    --b;
+  }
+  if (!t_.IsPunct(b, ",") || b + 1 >= comma || !t_.IsWord(b + 1)) return -1;
+  return b;
 }
 
 // The person a pronoun at byte `pos` stands for: the first person (the

@@ -62,6 +62,8 @@ class SpeakerResolver {
   bool AtSentenceStart(int piece) const;
   Speaker HolderInsideOffice(int first, int last) const;
   Speaker FullNameSpokenBefore(Speaker s) const;
+  Speaker Possessor(int first, int end) const;
+  int AppositiveComma(int comma) const;
 
   const Document& doc_;
   const ClaimText& t_;
