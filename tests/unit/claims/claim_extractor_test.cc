@@ -305,6 +305,27 @@ TEST(ClaimExtractorTest, EnglishAccordingToAndSaidInAStatement) {
   EXPECT_EQ(claims[1].quantities[0].qualifier, "at_most");
 }
 
+// Wire style: a quote continued over paragraphs, each reopened with a mark
+// and only the last closed; the speaker is named once, in the first.
+TEST(ClaimExtractorTest, EnglishQuoteSpanningParagraphsKeepsItsSpeaker) {
+  Document doc = MakeDocument(
+      "\"We are still hearing voices under the collapsed floors,\" said fire chief Daniel "
+      "Okafor. \"We will not stop until every family knows.\n\n"
+      "\"Every hour counts now, and our teams are exhausted but determined.\"\n\n"
+      "The city has asked neighbouring provinces for more rescue dogs.",
+      {{"Daniel Okafor", EntityType::kPerson, {"Okafor"}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 3u);
+  for (const Claim& c : claims) {
+    EXPECT_EQ(c.kind, ClaimKind::kDirectQuote);
+    EXPECT_EQ(SpeakerOf(doc, c), "Daniel Okafor") << ContentOf(doc, c);
+  }
+  EXPECT_EQ(ContentOf(doc, claims[1]), "We will not stop until every family knows.");
+  EXPECT_EQ(ContentOf(doc, claims[2]),
+            "Every hour counts now, and our teams are exhausted but determined.");
+}
+
 TEST(ClaimExtractorTest, MerekaIsTheOrganisationItRefersTo) {
   Document doc = MakeDocument(
       "Komnas HAM menerima laporan keluarga korban pada Senin. Mereka menyatakan bahwa "
