@@ -45,7 +45,8 @@ const WordSet& SpeechVerbs() {
       "menanyakan", "mengeklaim", "menepis", "mengkritik", "berjanji",
       "mengeluhkan", "menyebutnya", "membenarkan", "mengonfirmasi",
       "menginformasikan", "mengemukakan", "mengisyaratkan", "menanggapi",
-      "berharap", "meyakini", "menganggap", "menyinggung",
+      "berharap", "meyakini", "menganggap", "menyinggung", "mencontohkan", "melanjutkan",
+      "menyayangkan", "mengaku", "menyarankan", "mengusulkan",
       // English.
       "said", "says", "told", "stated", "claimed", "claims", "denied",
       "accused", "added", "warned", "insisted", "argued", "announced",

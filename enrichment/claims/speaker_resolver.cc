@@ -282,10 +282,12 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
       ++end;
       continue;
     }
-    // "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD":
-    // a list inside an office's name.
-    if (end > i + 1 && t_.IsPunct(end - 1, ",") && t_.IsWord(end) && t_.lower[end] == "dan" &&
-        t_.IsWord(end + 1) && IsUpperInitial(t_.StrAt(end + 1))) {
+    // "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD",
+    // "Kepala Pencegahan dan Pengendalian Penyakit ... Dwi Oktavia": "dan"
+    // inside an office's name, between capitalised words after a title.
+    if (end > i && t_.IsWord(end) && t_.lower[end] == "dan" && t_.IsWord(end + 1) &&
+        IsUpperInitial(t_.StrAt(end + 1)) && t_.IsWord(i) && IsTitleWord(t_.lower[i]) &&
+        (t_.IsPunct(end - 1, ",") || (t_.IsWord(end - 1) && IsUpperInitial(t_.StrAt(end - 1))))) {
       ++end;
       continue;
     }
