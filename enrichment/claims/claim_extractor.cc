@@ -301,13 +301,7 @@ class Analysis {
         Span content;
         if (t_.IsPunct(v - 1, ",") && v - 1 > first) {
           // Trailing: "CONTENT, menurut X." / "CONTENT, katanya."
-          int b = first;
-          for (int k = v - 1; k >= first; --k) {
-            if (t_.IsQuoteMarkPiece(k)) {
-              b = k + 1;
-              break;
-            }
-          }
+          const int b = AfterLastQuoteMark(first, v - 1);
           if (t_.IsQuoteMarkPiece(v - 2)) continue;  // after a quote: handled
           content = Span{t_.pieces[b].begin, t_.pieces[v - 2].end};
         } else if (t_.IsPunct(name_end, ",") && name_end + 1 < last) {
@@ -343,6 +337,27 @@ class Analysis {
     return k;
   }
 
+  // The nearest comma at or before piece `from` and after `first`, within
+  // the reach of a speaker phrase before the cue at `v`, not crossing a
+  // quote (the piece where the scan stopped when there is none).
+  int CommaBefore(int from, int first, int v) const {
+    int k = from;
+    while (k > first && v - k <= kMaxInvertedSpeaker && !t_.IsPunct(k, ",") &&
+           !t_.IsQuoteMarkPiece(k) && !t_.InQuote(k)) {
+      --k;
+    }
+    return k;
+  }
+
+  // Where a content ending at piece `last` starts: after the last quote mark
+  // in [first, last], else at `first` (the sentence start).
+  int AfterLastQuoteMark(int first, int last) const {
+    for (int k = last; k >= first; --k) {
+      if (t_.IsQuoteMarkPiece(k)) return k + 1;
+    }
+    return first;
+  }
+
   // English news order: "CONTENT, U.S. Secretary of State Antony Blinken
   // said on Thursday." / "CONTENT, he told reporters." The speaker phrase
   // sits between the last comma and the cue; what follows the cue is short
@@ -354,25 +369,13 @@ class Analysis {
           !IsInvertedCue(t_.lower[v])) {
         continue;
       }
-      int comma = v - 1;
-      while (comma > first && v - comma <= kMaxInvertedSpeaker && !t_.IsPunct(comma, ",") &&
-             !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
-        --comma;
-      }
+      int comma = CommaBefore(v - 1, first, v);
       // "..., the regional governor, Maria Santos, said": an appositive.
       if (comma == v - 1) {
-        comma = v - 2;
-        while (comma > first && v - comma <= kMaxInvertedSpeaker && !t_.IsPunct(comma, ",") &&
-               !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
-          --comma;
-        }
+        comma = CommaBefore(v - 2, first, v);
         if (t_.IsPunct(comma - 1, ",") || !t_.IsPunct(comma, ",")) continue;
         const int inner = comma;
-        comma = inner - 1;
-        while (comma > first && v - comma <= kMaxInvertedSpeaker && !t_.IsPunct(comma, ",") &&
-               !t_.IsQuoteMarkPiece(comma) && !t_.InQuote(comma)) {
-          --comma;
-        }
+        comma = CommaBefore(inner - 1, first, v);
         if (!t_.IsPunct(comma, ",")) comma = inner;
       }
       if (!t_.IsPunct(comma, ",") || comma >= v - 1 || t_.IsQuoteMarkPiece(comma - 1)) continue;
@@ -394,13 +397,7 @@ class Analysis {
       const int phrase_end = t_.IsPunct(v - 1, ",") ? v - 1 : v;
       Speaker s = speakers_.InPhrase(comma + 1, phrase_end, t_.pieces[v].begin, /*after_cue=*/true);
       if (!s.found()) continue;
-      int b = first;
-      for (int k = comma - 1; k >= first; --k) {
-        if (t_.IsQuoteMarkPiece(k)) {
-          b = k + 1;
-          break;
-        }
-      }
+      const int b = AfterLastQuoteMark(first, comma - 1);
       const Span content{t_.pieces[b].begin, t_.pieces[comma - 1].end};
       if (UnquotedWords(content.begin, content.end) < 3) continue;
       AddClaim(ClaimKind::kReported, s, t_.PieceSpan(v), content);
@@ -416,13 +413,7 @@ class Analysis {
                                         : speakers_.After(v, t_.pieces[v].begin);
     if (cue == PostCue::kClitic) s.span = t_.PieceSpan(v);
     if (!s.found()) return false;
-    int b = first;
-    for (int k = v - 2; k >= first; --k) {
-      if (t_.IsQuoteMarkPiece(k)) {
-        b = k + 1;
-        break;
-      }
-    }
+    const int b = AfterLastQuoteMark(first, v - 2);
     const Span content{t_.pieces[b].begin, t_.pieces[v - 2].end};
     if (UnquotedWords(content.begin, content.end) < 3) return false;
     AddClaim(ClaimKind::kReported, s, t_.PieceSpan(v), content);

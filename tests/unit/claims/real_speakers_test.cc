@@ -24,8 +24,8 @@
 
 #include "absl/time/time.h"
 #include "article/article_json.h"
-#include "common/models_dir.h"
 #include "enrichment/pipeline.h"
+#include "tests/testing/real_pipeline.h"
 #include "tests/testing/shared_data.h"
 
 namespace warta {
@@ -60,16 +60,6 @@ const std::set<std::string> kBareTitles = {
 struct SpeakerCounts {
   std::map<std::pair<std::string, std::string>, int> seen;  // (type, name) -> claims
 };
-
-std::unique_ptr<enrichment::Pipeline> MakePipeline() {
-  enrichment::PipelineOptions options;
-  const std::filesystem::path models = warta::testing::SourceDir() / "models";
-  options.langid_model = warta::testing::ReadFileOrDie(models / warta::kLangidModelFile);
-  options.ner_model = warta::testing::ReadFileOrDie(models / warta::kNerModelFile);
-  auto pipeline = enrichment::Pipeline::Create(options);
-  EXPECT_TRUE(pipeline.ok()) << pipeline.status();
-  return pipeline.ok() ? *std::move(pipeline) : nullptr;
-}
 
 void Collect(const v1::EnrichedArticle& enriched, SpeakerCounts& counts) {
   std::map<std::string, std::string> types;
@@ -134,7 +124,7 @@ void CountLowerWords(const std::string& text, std::map<std::string, int>& lower)
 
 TEST(RealSpeakersTest, IndoSumSpeakersAreSomebody) {
   WARTA_REQUIRE_SHARED_DATA(data);
-  auto pipeline = MakePipeline();
+  auto pipeline = warta::testing::RealPipeline();
   ASSERT_NE(pipeline, nullptr);
   std::ifstream in(data / "news" / "indosum_articles.jsonl");
   ASSERT_TRUE(in.good());
@@ -159,7 +149,7 @@ TEST(RealSpeakersTest, IndoSumSpeakersAreSomebody) {
 
 TEST(RealSpeakersTest, SampleSpeakersAreSomebody) {
   WARTA_REQUIRE_SHARED_DATA(data);
-  auto pipeline = MakePipeline();
+  auto pipeline = warta::testing::RealPipeline();
   ASSERT_NE(pipeline, nullptr);
   SpeakerCounts counts;
   std::map<std::string, int> lower;
@@ -180,7 +170,7 @@ TEST(RealSpeakersTest, SampleSpeakersAreSomebody) {
 // claims right and the 8,000 figure attached, whether or not the NER finds
 // Blinken (today it does not: the name comes from the words at the cue).
 TEST(RealSpeakersTest, EnglishParagraphBlinkenClaims) {
-  auto pipeline = MakePipeline();
+  auto pipeline = warta::testing::RealPipeline();
   ASSERT_NE(pipeline, nullptr);
   v1::Article article;
   article.set_language_hint("en");
