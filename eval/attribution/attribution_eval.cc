@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -221,11 +220,6 @@ AttributionScores ScoreAttribution(const GoldArticle& a, const Document& doc,
                                             : c.speaker_name)
                   << " cue=" << doc.Text(c.cue) << " | "
                   << TokensText(a, gr.first, gr.second).substr(0, 100) << "\n";
-        if (std::getenv("WARTA_ATTR_CONTEXT") != nullptr) {
-          const int b = std::max(0, a.tokens[g.first_token].span.begin - 400);
-          *errors << "   CONTEXT: " << a.text.substr(b, a.tokens[g.first_token].span.begin - b)
-                  << " ||| " << doc.Text(c.speaker_span) << "\n";
-        }
       }
     }
   }
