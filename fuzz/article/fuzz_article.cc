@@ -19,6 +19,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "warta/v1/article.pb.h"
+#include "fuzz/fuzz_check.h"
 
 namespace {
 
@@ -27,9 +28,7 @@ using warta::article::IsValidUtf8;
 using warta::article::ValidateArticle;
 using warta::v1::Article;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using warta::fuzz::Check;
 
 void CheckRefusal(const absl::Status& status) {
   Check(status.code() == absl::StatusCode::kInvalidArgument);

@@ -13,14 +13,13 @@
 #include <string_view>
 
 #include "enrichment/dates/date_parser.h"
+#include "fuzz/fuzz_check.h"
 
 namespace {
 
 using namespace warta::enrichment::dates;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using warta::fuzz::Check;
 
 void CheckMatch(const DateMatch& m, int text_size) {
   Check(0 <= m.begin && m.begin < m.end && m.end <= text_size);

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "storage/page_token.h"
+#include "fuzz/fuzz_check.h"
 
 namespace {
 
@@ -24,9 +25,7 @@ using warta::storage::PageKey;
 // The lists that page (storage/sql_backend.cc).
 constexpr std::string_view kKinds[] = {"articles", "claims", "contested"};
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using warta::fuzz::Check;
 
 bool SameKey(const PageKey& a, const PageKey& b) {
   return a.published_at == b.published_at && a.index == b.index && a.id == b.id;
