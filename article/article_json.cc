@@ -43,7 +43,10 @@ std::string ScalarText(const Value& v) {
     case Value::kStringValue: return v.string_value();
     case Value::kNumberValue: {
       double d = v.number_value();
-      if (d == static_cast<double>(static_cast<int64_t>(d))) {
+      // Whole numbers print without ".0"; the range check comes first since
+      // casting 1e78 to int64_t is undefined (found by fuzz_article).
+      if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 &&
+          d == static_cast<double>(static_cast<int64_t>(d))) {
         return absl::StrCat(static_cast<int64_t>(d));
       }
       return absl::StrCat(d);

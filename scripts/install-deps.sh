@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Warta needs to build, test and run on Debian 12:
-# Debian packages (compiler toolchain, gRPC, protobuf, librdkafka, abseil, ...),
+# Debian packages (compiler toolchain, gRPC, protobuf, librdkafka, abseil, clang
+# and its libFuzzer runtime for the fuzz targets, ...),
 # kcat, grpcurl and grpc-health-probe (go install), Python clients (grpcio, confluent-kafka) and the
 # Apache Kafka jars (via deploy/kafka/fetch.sh). Idempotent: installs only what is missing.
 set -euo pipefail
@@ -15,7 +16,7 @@ apt_packages=(
   libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev
   prometheus-cpp-dev libcpp-httplib-dev libjs-chart.js
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip postgresql-15
-  docker-compose chromium chromium-driver
+  docker-compose chromium chromium-driver clang libclang-rt-14-dev
 )
 if [ "${WARTA_DEPS:-all}" = build ]; then
   apt_packages=(build-essential cmake ninja-build pkg-config ca-certificates

@@ -1,5 +1,6 @@
 #include "storage/article_keys.h"
 
+#include <limits>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -11,6 +12,11 @@
 namespace warta::storage {
 
 int64_t TimestampToNanos(const google::protobuf::Timestamp& t) {
+  // Beyond what int64 nanoseconds hold the product overflowed (undefined;
+  // a year-9999 article, found by make sanitize).
+  constexpr int64_t kMaxSeconds = std::numeric_limits<int64_t>::max() / 1'000'000'000 - 1;
+  if (t.seconds() > kMaxSeconds) return std::numeric_limits<int64_t>::max();
+  if (t.seconds() < -kMaxSeconds) return std::numeric_limits<int64_t>::min();
   return t.seconds() * 1'000'000'000 + t.nanos();
 }
 

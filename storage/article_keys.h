@@ -16,7 +16,8 @@
 
 namespace warta::storage {
 
-// Nanoseconds since the Unix epoch; 0 for an unset timestamp.
+// Nanoseconds since the Unix epoch; 0 for an unset timestamp. Times outside
+// 1677..2262 (int64 nanoseconds) sort at the ends: the largest or smallest value.
 int64_t TimestampToNanos(const google::protobuf::Timestamp& t);
 google::protobuf::Timestamp NanosToTimestamp(int64_t nanos);
 

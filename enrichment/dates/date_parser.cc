@@ -415,15 +415,20 @@ class Matcher {
               (IsPunct(v + 1, '+') || IsPunct(v + 1, '-')) && IsNum(v + 2, 1, 2) &&
               !toks_[v + 1].space_before) {
             const int sign = IsPunct(v + 1, '-') ? -1 : 1;
-            int off = NumValue(v + 2) * 60;
+            const int hours = NumValue(v + 2);
+            int minutes = 0;
             int w = v + 3;
             if (IsPunct(w, ':') && IsNum(w + 1, 2, 2)) {
-              off += NumValue(w + 1);
+              minutes = NumValue(w + 1);
               w += 2;
             }
-            m->utc_offset_minutes = sign * off;
-            m->end = toks_[w - 1].end;
-            *end = w;
+            // Real zones lie within UTC-12..UTC+14; "GMT-70" is plain GMT
+            // followed by something else (found by fuzz_dates).
+            if (hours <= 14 && minutes <= 59) {
+              m->utc_offset_minutes = sign * (hours * 60 + minutes);
+              m->end = toks_[w - 1].end;
+              *end = w;
+            }
           }
           return;
         }

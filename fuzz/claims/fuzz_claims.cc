@@ -12,14 +12,13 @@
 #include "enrichment/claims/quote_finder.h"
 #include "enrichment/document.h"
 #include "enrichment/quantities/quantity_parser.h"
+#include "fuzz/fuzz_check.h"
 
 namespace {
 
 using namespace warta::enrichment;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using warta::fuzz::Check;
 
 void CheckSpan(Span s, int size) { Check(s.begin >= 0 && s.begin <= s.end && s.end <= size); }
 

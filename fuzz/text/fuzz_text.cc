@@ -14,6 +14,7 @@
 #include "enrichment/document.h"
 #include "enrichment/segment/segmenter.h"
 #include "enrichment/text/cleaner.h"
+#include "fuzz/fuzz_check.h"
 
 namespace {
 
@@ -23,9 +24,7 @@ using warta::enrichment::Document;
 using warta::enrichment::Segmenter;
 using warta::enrichment::Span;
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using warta::fuzz::Check;
 
 void CheckSpan(const Span& s, int size) { Check(0 <= s.begin && s.begin <= s.end && s.end <= size); }
 

@@ -32,6 +32,14 @@ TEST(PublicationTimeTest, IndonesianAndEnglishHeaders) {
   EXPECT_EQ(Pub("2024-11-05"), "2024-11-05");
 }
 
+TEST(PublicationTimeTest, OffsetsOnlyWithinRealZones) {
+  EXPECT_EQ(Pub("9 Desember 2022 15:05 GMT+7"), "2022-12-09 15:05 420");
+  EXPECT_EQ(Pub("9 Desember 2022 15:05 UTC-03:30"), "2022-12-09 15:05 -210");
+  // Found by fuzz_dates: a 70-hour "offset" moved the time by days.
+  EXPECT_EQ(Pub("9 Desember 2022 15:05 GMT-70"), "2022-12-09 15:05 0");
+  EXPECT_EQ(Pub("9 Desember 2022 15:05 UTC+07:99"), "2022-12-09 15:05 0");
+}
+
 TEST(PublicationTimeTest, ZoneGluedToTheNextWordOnScrapedPages) {
   const std::string line = "21 Januari 2024, 14:32 WIBPYONGYANG, KOMPAS.TV - Menteri";
   std::optional<DateMatch> m = FindPublicationTime(line);

@@ -65,6 +65,26 @@ TEST(DecodeArticleTest, AKnownFieldThatIsNotTextNamesTheField) {
   EXPECT_EQ(extras->metadata().at("views"), "12");
 }
 
+TEST(DecodeArticleTest, NumbersPastInt64StayNumbers) {
+  // Found by fuzz_article: 1e78 was cast to int64_t (undefined behaviour).
+  auto a = DecodeArticle(R"({"body":"x","views":1e78,"shares":-2.5,"n":9007199254740992})");
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->metadata().at("views"), "1e+78");
+  EXPECT_EQ(a->metadata().at("shares"), "-2.5");
+  EXPECT_EQ(a->metadata().at("n"), "9007199254740992");
+}
+
+TEST(DecodeArticleTest, BinaryWhoseBytesLookLikeJsonIsStillBinary) {
+  // The id's tag is '\n' and a 123-byte id's length is '{'.
+  warta::v1::Article in;
+  in.set_id(std::string(123, 'x'));
+  in.set_body("Isi berita");
+  auto a = DecodeArticle(in.SerializeAsString());
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->id(), in.id());
+  EXPECT_EQ(a->body(), "Isi berita");
+}
+
 TEST(DecodeArticleTest, ReadsBinaryProtobuf) {
   warta::v1::Article in;
   in.set_id("b1");

@@ -12,6 +12,17 @@ namespace {
 using ::testing::ElementsAre;
 using testing::MakeArticle;
 
+TEST(TimestampToNanosTest, TheWholeTimestampRangeKeepsItsOrder) {
+  google::protobuf::Timestamp year_1, y2024, year_9999;
+  year_1.set_seconds(-62135596800);
+  y2024.set_seconds(1730773200);
+  year_9999.set_seconds(253402300799);
+  // Found by make sanitize: year 9999 overflowed int64 nanoseconds.
+  EXPECT_LT(TimestampToNanos(year_1), TimestampToNanos(y2024));
+  EXPECT_LT(TimestampToNanos(y2024), TimestampToNanos(year_9999));
+  EXPECT_EQ(TimestampToNanos(y2024), 1730773200LL * 1000000000);
+}
+
 TEST(ComparePipelineVersionsTest, ComparesNumbersNumerically) {
   EXPECT_LT(ComparePipelineVersions("1.9", "1.10"), 0);
   EXPECT_GT(ComparePipelineVersions("v2", "v1"), 0);
