@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
 #include "google/protobuf/util/time_util.h"
 
@@ -226,6 +227,38 @@ std::string SummarizeEntity(const warta::v1::EntityDetail& detail) {
   for (const auto& c : detail.claims()) {
     absl::StrAppend(&out, "  said (", c.source().empty() ? c.article_id() : c.source(), "): ",
                     Shorten(c.claim().content().text(), 140), "\n");
+  }
+  return out;
+}
+
+namespace {
+
+std::string Marked(const std::string& text, const std::string& start, const std::string& end,
+                   bool bold) {
+  if (!bold || start.empty() || end.empty()) return text;
+  return absl::StrReplaceAll(text, {{start, "\033[1m"}, {end, "\033[0m"}});
+}
+
+}  // namespace
+
+std::string SummarizeSearchHit(const warta::v1::SearchHit& hit, int rank,
+                               const std::string& mark_start, const std::string& mark_end,
+                               bool bold) {
+  const warta::v1::EnrichedArticle& a = hit.article();
+  const std::string title =
+      hit.title_snippet().empty() ? "(no title)" : Marked(hit.title_snippet(), mark_start,
+                                                          mark_end, bold);
+  const google::protobuf::Timestamp& published =
+      a.text().has_published_at() ? a.text().published_at() : a.article().published_at();
+  std::string out = absl::StrCat(rank, ". ", title, "\n   ",
+                                 a.article().source().empty() ? "(no source)" : a.article().source(),
+                                 " · ", published.seconds() != 0 ? Day(published) : "undated",
+                                 " · score ", absl::StrFormat("%.3f", hit.score()), " · ",
+                                 a.article().id());
+  if (!a.story_id().empty()) absl::StrAppend(&out, " · ", a.story_id());
+  absl::StrAppend(&out, "\n");
+  if (!hit.snippet().empty()) {
+    absl::StrAppend(&out, "   ", Marked(hit.snippet(), mark_start, mark_end, bold), "\n");
   }
   return out;
 }

@@ -386,7 +386,8 @@ namespace {
 
 constexpr double kHalfLifeNanos = kSearchRecencyHalfLifeDays * 86400.0 * 1e9;
 
-// The recency factor for articles a, measured from the first placeholder.
+// The recency factor of the row's published_at, measured from the first
+// placeholder.
 std::string RecencyFactor(SqlDialect dialect) {
   const std::string boost = absl::StrCat(kSearchRecencyBoost);
   const std::string half_life = absl::StrFormat("%.1f", kHalfLifeNanos);
@@ -428,22 +429,28 @@ void AppendTsqueryTerm(SearchLanguage language, const SearchTerm& term, SqlQuery
 SqlQuery SearchRankQuery(SqlDialect dialect, const ParsedSearch& search,
                          const warta::v1::ArticleFilter& filter, int64_t reference_time,
                          const std::optional<SearchPageKey>& after, int limit) {
+  // The inner query takes the newest kSearchCandidates matches passing the
+  // filter (walking the index newest first, so a common word stops early);
+  // the outer one scores them and pages. Arguments go in placeholder order.
   SqlQuery q;
-  // The inner query scores every match; the outer one pages. Arguments go
-  // in placeholder order.
   if (dialect == SqlDialect::kSqlite) {
-    q.sql = absl::StrCat("SELECT id, score FROM (SELECT a.id AS id, -bm25(article_search, ",
-                         absl::StrFormat("%.2f", kSearchTitleWeight), ", 1.0) * ",
-                         RecencyFactor(dialect),
-                         " AS score FROM article_search JOIN articles a ON a.rowid = "
-                         "article_search.rowid WHERE article_search MATCH ?");
+    q.sql = absl::StrCat(
+        "SELECT id, score FROM (SELECT a.id AS id, warta_relevance(article_search, ",
+        absl::StrFormat("%.2f", kSearchTitleWeight), ", 1.0) * ", RecencyFactor(dialect),
+        " AS score FROM article_search JOIN articles a ON a.rowid = article_search.rowid "
+        "WHERE article_search MATCH ?");
     q.args.push_back(reference_time);
     q.args.push_back(Fts5MatchExpression(search));
+    AppendArticleFilter(filter, q);
+    absl::StrAppend(&q.sql, " ORDER BY article_search.rowid DESC LIMIT ", kSearchCandidates,
+                    ") ranked");
   } else {
+    // The rank of the candidates only: computed above the LIMIT.
     q.sql = absl::StrCat(
-        "SELECT id, score FROM (SELECT a.id AS id, "
-        "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', a.search, query.q, 1) * ",
-        RecencyFactor(dialect), " AS score FROM articles a, (SELECT ");
+        "SELECT id, score FROM (SELECT id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search, q, 1) * ",
+        RecencyFactor(dialect),
+        " AS score FROM (SELECT a.id, a.search, a.published_at, query.q FROM articles a, "
+        "(SELECT ");
     q.args.push_back(reference_time);
     std::string sep;
     for (const SearchTerm& term : search.required) {
@@ -456,9 +463,9 @@ SqlQuery SearchRankQuery(SqlDialect dialect, const ParsedSearch& search,
       AppendTsqueryTerm(search.language, term, q);
     }
     q.sql += " AS q) query WHERE a.search @@ query.q";
+    AppendArticleFilter(filter, q);
+    absl::StrAppend(&q.sql, " ORDER BY a.seq DESC LIMIT ", kSearchCandidates, ") a) ranked");
   }
-  AppendArticleFilter(filter, q);
-  q.sql += ") ranked";
   if (after) {
     q.sql += " WHERE score < ? OR (score = ? AND id > ?)";
     q.args.insert(q.args.end(), {after->score, after->score, after->id});

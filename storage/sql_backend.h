@@ -154,16 +154,26 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaimsVia(
 // ---- Full-text search (the index: SQLite FTS5 table article_search,
 // PostgreSQL column articles.search; see storage/search/).
 //
-// Ranking: score = relevance × (1 + kSearchRecencyBoost × 0.5^(age /
-// kSearchRecencyHalfLife)), where relevance is FTS5's bm25 (title weighted
-// kSearchTitleWeight against the body's 1) on SQLite and ts_rank_cd
-// (weights A = title 1.0, B = body 0.4, length-normalised: rank / (1 +
-// log(words))) on PostgreSQL, and age is the time from publication to the
-// search's reference time (the first page's "now", kept in the page token),
-// never negative. A story published today counts double an equally relevant
-// one from a year ago, one from a month ago 1.5×; undated articles get no
-// boost. Scores are comparable within one search only (and not across
-// backends). Ties: article id.
+// Candidates: the kSearchCandidates most recently stored articles that
+// match the query and pass the filter (all of them when fewer match). The
+// index is walked newest first and stops there, so a query of common words
+// costs the same at 1M articles as at 10k instead of scoring every match
+// (100k+ for two common words at 1M). What this gives up: an older article
+// behind that many newer matches is not found; the recency boost below
+// would rank it low anyway unless it were much more relevant.
+//
+// Score = relevance × (1 + kSearchRecencyBoost × 0.5^(age /
+// kSearchRecencyHalfLifeDays)). Relevance: on SQLite warta_relevance
+// (storage/sqlite/fts5_search.h: BM25's term-frequency part, k1 = 1.2, b =
+// 0.75, title × kSearchTitleWeight, no IDF); on PostgreSQL ts_rank_cd
+// (cover density, weights A = title 1.0, B = body 0.4, divided by 1 + log of
+// the article's length). Age: from publication to the search's reference
+// time (the first page's "now", kept in the page token), never negative.
+// An article published today counts double an equally relevant one from a
+// year ago, one from a month ago 1.5×; undated articles get no boost.
+// Scores are comparable within one search only (not across backends).
+// Ties: article id.
+inline constexpr int kSearchCandidates = 1000;
 inline constexpr double kSearchRecencyBoost = 1.0;
 inline constexpr int64_t kSearchRecencyHalfLifeDays = 30;
 inline constexpr double kSearchTitleWeight = 2.5;

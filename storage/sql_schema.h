@@ -26,7 +26,7 @@ std::vector<std::string> SchemaV2Delta();
 // the articles already stored). SQLite: the FTS5 table article_search
 // (title, body; contentless: the text stays in articles.data, and FTS5
 // rowid = articles.rowid) over the "warta" tokenizer
-// (storage/sqlite/fts5_tokenizer.h). PostgreSQL: articles.search, a
+// (storage/sqlite/fts5_search.h). PostgreSQL: articles.search, a
 // tsvector (title weight A, body B) with a GIN index.
 std::vector<std::string> SchemaV3Delta(SqlDialect dialect);
 

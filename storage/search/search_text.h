@@ -7,7 +7,7 @@
 // "attacks" -> "attack"), the folded word itself in other languages and for
 // words with digits ("g20", "2024").
 //
-// SQLite's FTS5 tokenizer (storage/sqlite/fts5_tokenizer.h) indexes these
+// SQLite's FTS5 tokenizer (storage/sqlite/fts5_search.h) indexes these
 // terms; PostgreSQL gets PostgresSearchText (the folded words without stop
 // words) and stems them itself with its `indonesian` / `english` text search
 // configurations (the same Snowball algorithms). Either way the index must

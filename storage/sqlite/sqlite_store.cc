@@ -18,7 +18,7 @@
 #include "storage/sql_backend.h"
 #include "storage/sql_schema.h"
 #include "storage/search/search_text.h"
-#include "storage/sqlite/fts5_tokenizer.h"
+#include "storage/sqlite/fts5_search.h"
 
 namespace warta::storage {
 
@@ -140,7 +140,7 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     return absl::UnavailableError(message);
   }
   sqlite3_busy_timeout(db, static_cast<int>(absl::ToInt64Milliseconds(options.busy_timeout)));
-  if (absl::Status status = RegisterSearchTokenizer(db); !status.ok()) {
+  if (absl::Status status = RegisterSearchFunctions(db); !status.ok()) {
     sqlite3_close_v2(db);
     return absl::Status(status.code(),
                         absl::StrCat("SQLite database \"", path, "\": ", status.message()));

@@ -8,7 +8,7 @@
 // claim_subjects, claim_quantities (normalised unit, value) and
 // kafka_offsets, the story tables (storage/stories/sql_stories.h) and the
 // full-text index article_search (FTS5 with the "warta" tokenizer,
-// storage/sqlite/fts5_tokenizer.h, registered on the connection at Open).
+// storage/sqlite/fts5_search.h, registered on the connection at Open).
 // The schema version lives in PRAGMA user_version; older files are
 // migrated on open (version 2 -> 3 indexes the stored articles), a file
 // with a version this build does not know is refused.

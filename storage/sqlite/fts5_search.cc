@@ -1,4 +1,4 @@
-#include "storage/sqlite/fts5_tokenizer.h"
+#include "storage/sqlite/fts5_search.h"
 
 #include <sqlite3.h>
 
@@ -58,6 +58,64 @@ int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text, 
   return SQLITE_OK;
 }
 
+// Per query: the average size of each column, for length normalisation.
+struct AverageSizes {
+  std::vector<double> columns;
+};
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+void Relevance(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context,
+               int argc, sqlite3_value** argv) {
+  const int columns = api->xColumnCount(fts);
+  auto* averages = static_cast<AverageSizes*>(api->xGetAuxdata(fts, 0));
+  if (averages == nullptr) {
+    averages = new AverageSizes;
+    sqlite3_int64 rows = 0;
+    if (api->xRowCount(fts, &rows) != SQLITE_OK) rows = 0;
+    for (int c = 0; c < columns; ++c) {
+      sqlite3_int64 total = 0;
+      if (api->xColumnTotalSize(fts, c, &total) != SQLITE_OK) total = 0;
+      averages->columns.push_back(rows > 0 ? static_cast<double>(total) / rows : 0);
+    }
+    const int rc = api->xSetAuxdata(fts, averages, [](void* p) {
+      delete static_cast<AverageSizes*>(p);
+    });
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(context, rc);
+      return;
+    }
+  }
+  // Hits per (phrase, column).
+  const int phrases = api->xPhraseCount(fts);
+  std::vector<int> hits(static_cast<size_t>(phrases) * columns, 0);
+  int instances = 0;
+  int rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK) ++hits[static_cast<size_t>(phrase) * columns + column];
+  }
+  double score = 0;
+  for (int c = 0; rc == SQLITE_OK && c < columns; ++c) {
+    const double weight = c < argc ? sqlite3_value_double(argv[c]) : 1.0;
+    int size = 0;
+    rc = api->xColumnSize(fts, c, &size);
+    const double average = averages->columns[c];
+    const double norm = kK1 * (1 - kB + kB * (average > 0 ? size / average : 1.0));
+    for (int p = 0; p < phrases; ++p) {
+      const double tf = hits[static_cast<size_t>(p) * columns + c];
+      if (tf > 0) score += weight * tf * (kK1 + 1) / (tf + norm);
+    }
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(context, rc);
+    return;
+  }
+  sqlite3_result_double(context, score);
+}
+
 fts5_api* Fts5Api(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
@@ -71,17 +129,20 @@ fts5_api* Fts5Api(sqlite3* db) {
 
 }  // namespace
 
-absl::Status RegisterSearchTokenizer(sqlite3* db) {
+absl::Status RegisterSearchFunctions(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) {
     return absl::FailedPreconditionError(
         "this SQLite library has no FTS5 (full-text search); Debian's libsqlite3 has it");
   }
   static fts5_tokenizer kTokenizer = {Create, Delete, Tokenize};
-  const int rc = api->xCreateTokenizer(api, kFts5TokenizerName, nullptr, &kTokenizer, nullptr);
+  int rc = api->xCreateTokenizer(api, kFts5TokenizerName, nullptr, &kTokenizer, nullptr);
+  if (rc == SQLITE_OK) {
+    rc = api->xCreateFunction(api, kFts5RelevanceFunction, nullptr, Relevance, nullptr);
+  }
   if (rc != SQLITE_OK) {
-    return absl::InternalError(
-        absl::StrCat("sqlite: cannot register the search tokenizer: ", sqlite3_errstr(rc)));
+    return absl::InternalError(absl::StrCat(
+        "sqlite: cannot register the full-text search functions: ", sqlite3_errstr(rc)));
   }
   return absl::OkStatus();
 }
