@@ -3,14 +3,16 @@
 #   make build    configure and build everything into build/ (binaries in build/bin/)
 #   make test     deps + build + unit tests (ctest) + integration and end-to-end tests (pytest,
 #                 real Kafka broker, real clients: kcat, grpcurl, Python grpcio/confluent-kafka)
-#   make demo     deps + build + Kafka + the three services; publishes ARTICLES (default:
-#                 examples/articles), waits for the store, prints a summary, stops everything
+#   make demo     deps + build + Kafka + the services and the dashboard; publishes ARTICLES
+#                 (default: examples/articles), waits for the store, prints the dashboard's
+#                 address and a summary, stops everything (KEEP=1: keeps running until Ctrl-C)
 #   make models   retrain the committed models from ../shared/data
 #   make bench    run the benchmark programs
 SHELL := /bin/bash
 BUILD ?= build
 JOBS ?= $(shell nproc)
 ARTICLES ?= examples/articles
+KEEP ?=
 SHARED_DATA ?= $(abspath ../shared/data)
 PYTEST := .tools/venv/bin/python -m pytest
 
@@ -27,9 +29,9 @@ $(BUILD)/build.ninja: CMakeLists.txt
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Only what the demo runs: the three services and the CLI.
+# Only what the demo runs: the services, the dashboard and the CLI.
 bins: deps $(BUILD)/build.ninja
-	cmake --build $(BUILD) -j $(JOBS) --target warta warta-ingest warta-enrich warta-store
+	cmake --build $(BUILD) -j $(JOBS) --target warta warta-ingest warta-enrich warta-store warta-web
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -40,7 +42,7 @@ integration-test: build
 test: unit-test integration-test
 
 demo: bins
-	scripts/demo.sh "$(ARTICLES)"
+	scripts/demo.sh $(if $(KEEP),--keep) "$(ARTICLES)"
 
 models: build
 	scripts/train-models.sh "$(SHARED_DATA)"

@@ -1,10 +1,11 @@
 #include "article/article_validation.h"
 
+#include "article/article_json.h"
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "common/content_hash.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace warta::article {
 namespace {
@@ -54,17 +55,7 @@ absl::StatusOr<warta::v1::Article> DecodeArticle(absl::string_view bytes) {
   warta::v1::Article article;
   absl::string_view trimmed = absl::StripLeadingAsciiWhitespace(bytes);
   if (trimmed.empty()) return absl::InvalidArgumentError("empty message: expected an article");
-  if (trimmed.front() == '{') {
-    google::protobuf::util::JsonParseOptions options;
-    options.ignore_unknown_fields = true;
-    auto status = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(trimmed.data(), trimmed.size()), &article, options);
-    if (!status.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("not a warta.v1.Article in protobuf JSON: ", status.message().as_string()));
-    }
-    return article;
-  }
+  if (trimmed.front() == '{') return ArticleFromJson(trimmed);
   if (!article.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     return absl::InvalidArgumentError(
         "neither protobuf-JSON (it does not start with '{') nor a binary warta.v1.Article");

@@ -25,9 +25,9 @@ struct ArticleLimits {
   size_t max_metadata_bytes = 16 * 1024;
 };
 
-// Decodes a raw message: protobuf-JSON when it starts with '{' (after
-// whitespace), binary protobuf otherwise. Unknown JSON fields are ignored so
-// crawlers may send extra fields.
+// Decodes a raw message: a JSON article (ArticleFromJson: protobuf-JSON or
+// crawler names) when it starts with '{' (after whitespace), binary protobuf
+// otherwise.
 absl::StatusOr<warta::v1::Article> DecodeArticle(absl::string_view bytes);
 
 // INVALID_ARGUMENT naming the field and the limit when the article is not

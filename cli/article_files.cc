@@ -1,5 +1,7 @@
 #include "cli/article_files.h"
 
+#include "article/article_json.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,10 +14,10 @@
 #include "absl/time/time.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "google/protobuf/util/time_util.h"
 
 namespace warta::cli {
 namespace fs = std::filesystem;
+using article::ArticleFromJson;
 namespace {
 
 bool Skipped(const fs::path& p) {
@@ -24,31 +26,6 @@ bool Skipped(const fs::path& p) {
   return name.empty() || name[0] == '.' || absl::StartsWith(upper, "README") ||
          absl::StartsWith(upper, "LICENSE") || absl::StartsWith(upper, "LICENCE") ||
          absl::StrContains(upper, "_README");
-}
-
-std::string StringValue(const google::protobuf::Value& v) {
-  switch (v.kind_case()) {
-    case google::protobuf::Value::kStringValue: return v.string_value();
-    case google::protobuf::Value::kNumberValue: {
-      double d = v.number_value();
-      if (d == static_cast<double>(static_cast<int64_t>(d))) {
-        return absl::StrCat(static_cast<int64_t>(d));
-      }
-      return absl::StrCat(d);
-    }
-    case google::protobuf::Value::kBoolValue: return v.bool_value() ? "true" : "false";
-    default: return "";
-  }
-}
-
-// Accepts RFC 3339 ("2024-11-05T09:20:00+07:00") or a bare date.
-absl::Status ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
-  std::string t = text;
-  if (t.size() == 10) t += "T00:00:00Z";
-  if (t.size() == 19) t += "Z";
-  if (google::protobuf::util::TimeUtil::FromString(t, out)) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat("published_at \"", text, "\" is not an RFC 3339 time (2024-11-05T09:20:00+07:00)"));
 }
 
 std::string ReadAll(std::istream& in) {
@@ -72,41 +49,6 @@ std::optional<absl::CivilDay> DayInFileName(std::string_view name) {
     }
   }
   return std::nullopt;
-}
-
-absl::StatusOr<warta::v1::Article> ArticleFromJson(const std::string& json) {
-  google::protobuf::Struct object;
-  auto parsed = google::protobuf::util::JsonStringToMessage(json, &object);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not a JSON object: ", parsed.message().as_string()));
-  }
-  warta::v1::Article a;
-  for (const auto& [key, value] : object.fields()) {
-    std::string k = absl::AsciiStrToLower(key);
-    std::string s = StringValue(value);
-    if (k == "id") a.set_id(s);
-    else if (k == "url" || k == "source_url" || k == "sourceurl" || k == "link") a.set_url(s);
-    else if (k == "source" || k == "outlet" || k == "publisher") a.set_source(s);
-    else if (k == "title" || k == "headline") a.set_title(s);
-    else if (k == "body" || k == "text" || k == "content") a.set_body(s);
-    else if (k == "published_at" || k == "publishedat" || k == "date" || k == "published") {
-      if (!s.empty()) {
-        if (absl::Status st = ParseTime(s, a.mutable_published_at()); !st.ok()) return st;
-      }
-    } else if (k == "language_hint" || k == "languagehint" || k == "lang" || k == "language") {
-      a.set_language_hint(s);
-    } else if (k == "metadata" && value.has_struct_value()) {
-      for (const auto& [mk, mv] : value.struct_value().fields()) {
-        (*a.mutable_metadata())[mk] = StringValue(mv);
-      }
-    } else if (value.kind_case() == google::protobuf::Value::kStringValue ||
-               value.kind_case() == google::protobuf::Value::kNumberValue ||
-               value.kind_case() == google::protobuf::Value::kBoolValue) {
-      (*a.mutable_metadata())[key] = s;
-    }
-  }
-  return a;
 }
 
 absl::StatusOr<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths) {

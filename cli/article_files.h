@@ -1,8 +1,7 @@
 // Reads articles from what users have on disk: plain-text pages, JSON
 // articles (one object or an array), JSON lines (one article a line), and
-// folders of those. JSON may use warta.v1.Article's names (protobuf JSON,
-// camelCase or snake_case) or common crawler names (text, content,
-// source_url, link, lang, date); unknown scalar fields go to metadata.
+// folders of those. JSON objects are read by article::ArticleFromJson, as
+// on every other door.
 #ifndef WARTA_CLI_ARTICLE_FILES_H_
 #define WARTA_CLI_ARTICLE_FILES_H_
 
@@ -38,9 +37,6 @@ absl::Status ReadArticles(const std::string& path,
 // plain-text pages get it as published_at (the clean stage's date from the
 // page itself wins).
 std::optional<absl::CivilDay> DayInFileName(std::string_view name);
-
-// One JSON object → Article (the mapping described above).
-absl::StatusOr<warta::v1::Article> ArticleFromJson(const std::string& json);
 
 }  // namespace warta::cli
 

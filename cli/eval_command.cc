@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "article/article_json.h"
 #include "cli/commands.h"
 #include "eval/attribution/attribution_eval.h"
 #include "eval/contested/contested_eval.h"
@@ -45,7 +46,8 @@ absl::Status RunStoriesEvalCommand(const Args& args) {
   if (!pipeline.ok()) return pipeline.status();
   auto weights = services::LoadStoryWeights(DefaultModelsDir());
   if (!weights.ok()) return weights.status();
-  return eval::RunStoriesEval(eval_options, **pipeline, *weights, ArticleFromJson, std::cout);
+  auto decode = [](const std::string& json) { return article::ArticleFromJson(json); };
+  return eval::RunStoriesEval(eval_options, **pipeline, *weights, decode, std::cout);
 }
 
 }  // namespace

@@ -17,4 +17,21 @@ absl::StatusOr<std::string> ReadFileToString(const std::filesystem::path& path) 
   return out.str();
 }
 
+absl::Status WritePortFile(const std::filesystem::path& path, int port) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << port << "\n";
+    if (!out.flush()) return absl::UnavailableError(absl::StrCat("cannot write ", tmp.string()));
+  }
+  std::error_code error;
+  std::filesystem::rename(tmp, path, error);
+  if (error) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot rename ", tmp.string(), " to ", path.string(), ": ", error.message()));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace warta

@@ -85,6 +85,10 @@ absl::StatusOr<std::unique_ptr<Consumer>> Consumer::Create(const ConsumerOptions
 
 Consumer::~Consumer() { Close(); }
 
+std::unique_ptr<RdKafka::ConsumerGroupMetadata> Consumer::GroupMetadata() const {
+  return std::unique_ptr<RdKafka::ConsumerGroupMetadata>(consumer_->groupMetadata());
+}
+
 void Consumer::Close() {
   if (closed_ || !consumer_) return;
   closed_ = true;

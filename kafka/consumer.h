@@ -21,6 +21,7 @@
 
 namespace RdKafka {
 class KafkaConsumer;
+class ConsumerGroupMetadata;
 }
 
 namespace warta::kafka {
@@ -57,6 +58,11 @@ class Consumer : public MessageSource {
 
   // Moves an assigned partition back (or forward) to `offset`.
   absl::Status Seek(const PartitionOffset& offset) override;
+
+  // The group's current membership (member id, generation), which a
+  // transactional producer sends with the offsets so the broker can fence
+  // an instance that lost its partitions in a rebalance.
+  std::unique_ptr<RdKafka::ConsumerGroupMetadata> GroupMetadata() const;
 
   // Leaves the group. Idempotent.
   void Close();

@@ -25,6 +25,8 @@ class MessageSource {
   virtual absl::StatusOr<std::optional<Message>> Poll(absl::Duration timeout) = 0;
 
   // Records the next offsets to consume (what a restart resumes from).
+  // ABORTED: the outputs produced for the batch were discarded with it (a
+  // transactional source), so the caller must read the batch again.
   virtual absl::Status Commit(const std::vector<PartitionOffset>& offsets) = 0;
 
   // Moves a partition back (or forward) so that `offset` is polled next.

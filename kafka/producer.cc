@@ -1,6 +1,8 @@
 #include "kafka/producer.h"
 
 #include <future>
+#include <memory>
+#include <string_view>
 
 #include <librdkafka/rdkafkacpp.h>
 
@@ -41,6 +43,13 @@ absl::StatusOr<std::unique_ptr<Producer>> Producer::Create(const ProducerOptions
       {"compression.type", "lz4"},
       {"message.timeout.ms", "60000"},
   };
+  if (!options.transactional_id.empty()) {
+    props["transactional.id"] = options.transactional_id;
+    // How long read_committed readers wait on a transaction an instance
+    // left open when it died for good (a restart aborts it at once).
+    props["transaction.timeout.ms"] = "20000";
+    props["message.timeout.ms"] = "20000";  // may not exceed the transaction timeout
+  }
   for (const auto& [k, v] : options.properties) props[k] = v;
   auto conf = MakeConf(props);
   if (!conf.ok()) return conf.status();
@@ -126,6 +135,61 @@ absl::StatusOr<Delivery> Producer::ProduceAndWait(std::string_view topic, std::s
 int Producer::Flush(absl::Duration timeout) {
   producer_->flush(static_cast<int>(absl::ToInt64Milliseconds(timeout)));
   return producer_->outq_len();
+}
+
+namespace {
+
+// Maps a librdkafka transaction error (owned, deleted here) onto the
+// statuses of kafka/transactions.h.
+absl::Status TransactionStatus(RdKafka::Error* error, const char* what) {
+  if (error == nullptr) return absl::OkStatus();
+  std::unique_ptr<RdKafka::Error> owned(error);
+  std::string message = absl::StrCat(what, ": ", owned->str());
+  if (owned->is_fatal()) return absl::FailedPreconditionError(message);
+  if (owned->txn_requires_abort()) return absl::AbortedError(message);
+  if (owned->is_retriable()) return absl::UnavailableError(message);
+  return absl::InternalError(message);
+}
+
+int Millis(absl::Duration d) { return static_cast<int>(absl::ToInt64Milliseconds(d)); }
+
+}  // namespace
+
+absl::Status Producer::InitTransactions(absl::Duration timeout) {
+  return TransactionStatus(producer_->init_transactions(Millis(timeout)), "init_transactions");
+}
+
+absl::Status Producer::BeginTransaction() {
+  return TransactionStatus(producer_->begin_transaction(), "begin_transaction");
+}
+
+absl::Status Producer::CommitTransaction(const std::vector<PartitionOffset>& offsets,
+                                         const RdKafka::ConsumerGroupMetadata& group,
+                                         absl::Duration timeout) {
+  if (!offsets.empty()) {
+    std::vector<RdKafka::TopicPartition*> partitions;
+    for (const PartitionOffset& o : offsets) {
+      partitions.push_back(RdKafka::TopicPartition::create(o.topic, o.partition, o.offset));
+    }
+    absl::Status sent = TransactionStatus(
+        producer_->send_offsets_to_transaction(partitions, &group, Millis(timeout)),
+        "send_offsets_to_transaction");
+    RdKafka::TopicPartition::destroy(partitions);
+    if (!sent.ok()) return sent;
+  }
+  // A retriable failure (a timeout, a coordinator moving) may be retried as
+  // long as the transaction is not to be aborted.
+  absl::Status committed;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    committed = TransactionStatus(producer_->commit_transaction(Millis(timeout)),
+                                  "commit_transaction");
+    if (!absl::IsUnavailable(committed)) break;
+  }
+  return committed;
+}
+
+absl::Status Producer::AbortTransaction(absl::Duration timeout) {
+  return TransactionStatus(producer_->abort_transaction(Millis(timeout)), "abort_transaction");
 }
 
 }  // namespace warta::kafka

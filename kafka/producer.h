@@ -22,6 +22,8 @@
 
 namespace RdKafka {
 class Producer;
+class Error;
+class ConsumerGroupMetadata;
 }
 
 namespace warta::kafka {
@@ -29,6 +31,9 @@ namespace warta::kafka {
 struct ProducerOptions {
   std::string brokers = "127.0.0.1:9092";
   std::string client_id = "warta";
+  // Non-empty: a transactional producer (exactly-once mode); every output
+  // must then be produced inside a transaction (see kafka/transactions.h).
+  std::string transactional_id;
   // Any librdkafka property, applied last (e.g. {"linger.ms", "20"}).
   std::map<std::string, std::string> properties;
 };
@@ -64,6 +69,16 @@ class Producer {
   // Waits until every enqueued message is delivered or failed. Returns the
   // number still undelivered when the timeout hit.
   int Flush(absl::Duration timeout);
+
+  // Transactions (only with ProducerOptions::transactional_id); the
+  // statuses are those of kafka/transactions.h. CommitTransaction adds the
+  // group's next offsets first.
+  absl::Status InitTransactions(absl::Duration timeout);
+  absl::Status BeginTransaction();
+  absl::Status CommitTransaction(const std::vector<PartitionOffset>& offsets,
+                                 const RdKafka::ConsumerGroupMetadata& group,
+                                 absl::Duration timeout);
+  absl::Status AbortTransaction(absl::Duration timeout);
 
  private:
   class DeliveryReporter;

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# make demo: Kafka + the three services, publish ARTICLES through
-# warta-ingest, wait until the store has them, print a summary per article
-# (for a handful), the stories and the contested figures, then stop
-# everything (also on Ctrl-C or failure).
+# make demo: Kafka + the services, publish ARTICLES through warta-ingest,
+# wait until the store has them, print a summary per article (for a handful),
+# the stories and the contested figures, then stop everything (also on Ctrl-C
+# or failure). The dashboard (warta-web) runs all along; its address is
+# printed first.
+#   scripts/demo.sh [--keep] [ARTICLES]
+#   --keep   leave everything running after the summary, until Ctrl-C
+#            (`make demo KEEP=1`)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+keep=0
+if [ "${1:-}" = --keep ]; then keep=1; shift; fi
 articles="${1:-$root/examples/articles}"
 bin="${WARTA_BUILD:-$root/build}/bin"
 state="$(mktemp -d "${TMPDIR:-/tmp}/warta-demo.XXXXXX")"
-cleanup() { "$root/scripts/services.sh" stop "$state" || true; rm -rf "$state"; }
+sleeper=""
+cleanup() {
+  [ -z "$sleeper" ] || kill "$sleeper" 2>/dev/null || true
+  "$root/scripts/services.sh" stop "$state" || true; rm -rf "$state"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -17,6 +27,7 @@ echo "== starting Kafka and the services (state in $state)"
 "$root/scripts/services.sh" start "$state" >/dev/null
 source "$state/env"
 echo "   Kafka $WARTA_BROKERS · ingest $WARTA_INGEST · enrich $WARTA_ENRICH · store $WARTA_STORE"
+echo "== dashboard: $WARTA_WEB/  (open it now: stories appear as the articles arrive)"
 
 echo "== publishing $articles through warta-ingest"
 published_log="$state/publish.log"
@@ -48,5 +59,13 @@ echo "== contested claims (same thing, different numbers, different sources)"
 contested="$("$bin/warta" contested --store "$WARTA_STORE")"
 echo "${contested:-   none among these articles}"
 echo
-echo "== done in $(( $(date +%s) - start ))s; stopping everything"
+if [ "$keep" = 1 ]; then
+  echo "== done in $(( $(date +%s) - start ))s; everything keeps running until Ctrl-C:"
+  echo "   dashboard $WARTA_WEB/ · store $WARTA_STORE · ingest $WARTA_INGEST · brokers $WARTA_BROKERS"
+  echo "   (publish more: build/bin/warta publish --to grpc --ingest $WARTA_INGEST FILES)"
+  # wait (not a foreground sleep) lets the INT/TERM trap run at once.
+  while true; do sleep 3600 & sleeper=$!; wait "$sleeper"; done
+fi
+echo "== done in $(( $(date +%s) - start ))s; stopping everything (dashboard was $WARTA_WEB/;"
+echo "   make demo KEEP=1 keeps it running until Ctrl-C)"
 exit $publish_status

@@ -13,14 +13,15 @@ apt_packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev
+  libcpp-httplib-dev libjs-chart.js
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip postgresql-15
-  docker-compose
+  docker-compose chromium chromium-driver
 )
 if [ "${WARTA_DEPS:-all}" = build ]; then
   apt_packages=(build-essential cmake ninja-build pkg-config ca-certificates
     libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler librdkafka-dev
     libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libcld2-dev libicu-dev
-    libsqlite3-dev libpq-dev libre2-dev libssl-dev)
+    libsqlite3-dev libpq-dev libre2-dev libssl-dev libcpp-httplib-dev libjs-chart.js)
 fi
 
 missing=()
@@ -59,11 +60,12 @@ if [ ! -x "$tools/bin/grpcurl" ]; then
     GOBIN="$tools/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.8.7
 fi
 
-# Python clients for end-to-end tests (grpcio, confluent-kafka) in a venv of our own.
-if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest, yaml' 2>/dev/null; then
-  echo "install-deps: pip install grpcio grpcio-tools confluent-kafka"
+# Python clients for end-to-end tests (grpcio, confluent-kafka; selenium drives
+# Debian's headless Chromium for the dashboard tests) in a venv of our own.
+if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest, yaml, selenium' 2>/dev/null; then
+  echo "install-deps: pip install grpcio grpcio-tools confluent-kafka selenium"
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest pyyaml
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest pyyaml selenium
 fi
 
 # Apache Kafka jars from Maven Central.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops a local Warta: one Kafka broker (deploy/kafka/kafka.sh) and
-# warta-store, warta-enrich, warta-ingest on free ports, all state in one
-# folder. Used by `make demo`; source it or run it:
+# warta-store, warta-enrich, warta-ingest and warta-web (the dashboard) on free
+# ports, all state in one folder. Used by `make demo`; source it or run it:
 #   scripts/services.sh start DIR   prints the addresses (also in DIR/env)
 #   scripts/services.sh stop DIR    SIGTERM to the services, then stops Kafka
 set -euo pipefail
@@ -34,6 +34,7 @@ case "$cmd" in
     mkdir -p "$dir"; dir="$(cd "$dir" && pwd)"
     bootstrap="$("$root/deploy/kafka/kafka.sh" start "$dir/kafka")"
     start_service "$dir" warta-store --brokers "$bootstrap" --db "$dir/warta.db"
+    start_service "$dir" warta-web --store "127.0.0.1:$(cat "$dir/warta-store.port")"
     start_service "$dir" warta-enrich --brokers "$bootstrap"
     start_service "$dir" warta-ingest --brokers "$bootstrap"
     cat > "$dir/env" <<ENV
@@ -41,13 +42,14 @@ WARTA_BROKERS=$bootstrap
 WARTA_INGEST=127.0.0.1:$(cat "$dir/warta-ingest.port")
 WARTA_ENRICH=127.0.0.1:$(cat "$dir/warta-enrich.port")
 WARTA_STORE=127.0.0.1:$(cat "$dir/warta-store.port")
+WARTA_WEB=http://127.0.0.1:$(cat "$dir/warta-web.port")
 ENV
     cat "$dir/env"
     ;;
   stop)
     [ -d "$dir" ] || exit 0
     status=0
-    for name in warta-ingest warta-enrich warta-store; do
+    for name in warta-web warta-ingest warta-enrich warta-store; do
       pidfile="$dir/$name.pid"
       [ -f "$pidfile" ] || continue
       pid="$(cat "$pidfile")"

@@ -136,18 +136,23 @@ bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
   const int by_version = ComparePipelineVersions(incoming.pipeline_version(),
                                                  stored.pipeline_version());
   if (by_version != 0) return by_version > 0;
-  const int64_t incoming_at = TimestampToNanos(incoming.enriched_at());
-  const int64_t stored_at = TimestampToNanos(stored.enriched_at());
-  // Same release (models may differ): the later enrichment wins.
-  if (incoming_at != stored_at) return incoming_at > stored_at;
-  // Same version, same enrichment time: a redelivery unless the content
-  // differs, in which case the latest write wins.
   // The story fields are the store's own: the incoming copy never has them.
   google::protobuf::util::MessageDifferencer differencer;
   const auto* descriptor = warta::v1::EnrichedArticle::descriptor();
   differencer.IgnoreField(descriptor->FindFieldByName("story_id"));
   differencer.IgnoreField(descriptor->FindFieldByName("duplicate_of"));
-  return !differencer.Compare(incoming, stored);
+  differencer.IgnoreField(descriptor->FindFieldByName("enriched_at"));
+  const bool same_result = differencer.Compare(incoming, stored);
+  // Same models, same result: a redelivery (enrich redid a batch whose
+  // offsets it had not committed). Re-applying it would bump the change
+  // sequence and send Watch clients the article again.
+  if (same_result && incoming.pipeline_version() == stored.pipeline_version()) return false;
+  const int64_t incoming_at = TimestampToNanos(incoming.enriched_at());
+  const int64_t stored_at = TimestampToNanos(stored.enriched_at());
+  // Same release (models may differ): the later enrichment wins.
+  if (incoming_at != stored_at) return incoming_at > stored_at;
+  // Same enrichment time, other content: the latest write wins.
+  return !same_result;
 }
 
 std::vector<warta::v1::StoredClaim> StoredClaimsOf(

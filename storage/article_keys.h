@@ -45,8 +45,9 @@ int ComparePipelineVersions(std::string_view a, std::string_view b);
 
 // Whether `incoming` should replace `stored` (same article id): true unless
 // it is an older enrichment (older release, or the same release enriched
-// earlier, whatever its models) or exactly the same message. Re-enriching
-// the archive with other models therefore replaces what it enriched before.
+// earlier, whatever its models) or the same result from the same models
+// (a redelivery, whenever it was enriched). Re-enriching the archive with
+// other models therefore replaces what it enriched before.
 bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
                    const warta::v1::EnrichedArticle& stored);
 

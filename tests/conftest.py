@@ -4,6 +4,7 @@ generated from proto/ with grpc_tools, and helpers that wait for things a
 user would wait for. Every process started here is stopped here: a test run
 leaves nothing behind."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -19,6 +20,14 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = Path(os.environ.get("WARTA_BUILD", ROOT / "build"))
 BIN = BUILD / "bin"
 TOOLS = ROOT / ".tools" / "bin"
+
+
+def skip_unless_ci(reason):
+    """pytest.skip, or a failure under CI=true (CI has the shared data and
+    every tool, so a skip there means a suite silently stopped running)."""
+    if os.environ.get("CI") in ("true", "1"):
+        pytest.fail(f"CI=true, so this may not be skipped: {reason}")
+    pytest.skip(reason)
 
 
 def tool(name):
@@ -49,16 +58,26 @@ def pb(tmp_path_factory):
     return Modules
 
 
+@contextlib.contextmanager
+def script_server(script, state, what, start_timeout):
+    """`script start STATE` (its last output line is the address), then
+    `script stop STATE` whatever happens, also after a failed or timed-out
+    start: a half-started server is stopped too."""
+    try:
+        out = subprocess.run([str(ROOT / script), "start", str(state)],
+                             capture_output=True, text=True, timeout=start_timeout)
+        assert out.returncode == 0, f"{what} did not start:\n{out.stderr}"
+        yield out.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run([str(ROOT / script), "stop", str(state)], timeout=60)
+
+
 @pytest.fixture(scope="session")
 def kafka(tmp_path_factory):
     """One real broker for the session; yields its bootstrap address."""
-    state = tmp_path_factory.mktemp("kafka")
-    out = subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "start", str(state)],
-                         capture_output=True, text=True, timeout=180)
-    assert out.returncode == 0, f"Kafka did not start:\n{out.stderr}"
-    bootstrap = out.stdout.strip().splitlines()[-1]
-    yield bootstrap
-    subprocess.run([str(ROOT / "deploy/kafka/kafka.sh"), "stop", str(state)], timeout=60)
+    with script_server("deploy/kafka/kafka.sh", tmp_path_factory.mktemp("kafka"), "Kafka",
+                       180) as bootstrap:
+        yield bootstrap
 
 
 class Topics:
@@ -98,9 +117,11 @@ class Service:
         deadline = time.time() + 60
         while not (self.port_file.exists() and self.port_file.read_text().strip()):
             if self.proc.poll() is not None:
-                raise AssertionError(f"{name} exited at start:\n{self.log_text()}")
+                self.log.close()
+                raise AssertionError(f"{name} exited at start:\n{self.log_path.read_text()}")
             if time.time() > deadline:
-                raise AssertionError(f"{name} did not listen in 60s:\n{self.log_text()}")
+                self.kill()  # never leave a server that did not come up running
+                raise AssertionError(f"{name} did not listen in 60s:\n{self.log_path.read_text()}")
             time.sleep(0.05)
         self.address = f"127.0.0.1:{self.port_file.read_text().strip()}"
 
@@ -126,6 +147,22 @@ class Service:
         self.log.close()
 
 
+def stop_all(services):
+    """Stops every service, newest first, even when some fail to stop;
+    returns the failures as text."""
+    failures = []
+    for s in reversed(services):
+        if s.proc.poll() is not None and s.log.closed:
+            continue  # killed on purpose by the test
+        try:
+            code = s.stop()
+            if code != 0:
+                failures.append(f"{s.name} exited {code} on SIGTERM:\n{s.log_text()[-3000:]}")
+        except Exception as e:  # noqa: BLE001 - the others must still be stopped
+            failures.append(f"{s.name}: {e}")
+    return failures
+
+
 @pytest.fixture
 def services(tmp_path):
     """Starts services; at teardown stops them and checks each drained and
@@ -138,13 +175,7 @@ def services(tmp_path):
         return s
 
     yield start
-    failures = []
-    for s in reversed(started):
-        if s.proc.poll() is not None and s.log.closed:
-            continue  # killed on purpose by the test
-        code = s.stop()
-        if code != 0:
-            failures.append(f"{s.name} exited {code} on SIGTERM:\n{s.log_text()[-3000:]}")
+    failures = stop_all(started)
     assert not failures, "\n".join(failures)
 
 
@@ -182,18 +213,31 @@ def pipeline(kafka, topics, services, tmp_path):
     return p
 
 
+@pytest.fixture
+def web(pipeline):
+    """warta-web (the dashboard) on the pipeline's store; returns its base URL
+    ("http://127.0.0.1:PORT"). Heartbeats every second, so a browser that goes
+    away is noticed fast; at most four live clients."""
+    pipeline.web = pipeline.start("warta-web", "--store", pipeline.store.address,
+                                  "--heartbeat_s", "1", "--max_live_clients", "4")
+    pipeline.web_url = f"http://{pipeline.web.address}"
+    return pipeline.web_url
+
+
+ARTIFACTS = Path(os.environ.get("WARTA_ARTIFACTS", BUILD / "test-artifacts"))
+SAMPLES = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data")) / "samples"
+
+
 @pytest.fixture(scope="session")
 def postgres(tmp_path_factory):
     """A throwaway real PostgreSQL 15 server (scripts/postgres.sh); yields its
     libpq conninfo ("host=127.0.0.1 port=... user=warta dbname=warta")."""
     state = Path(tempfile.mkdtemp(prefix="warta-pg-"))
-    out = subprocess.run([str(ROOT / "scripts/postgres.sh"), "start", str(state)],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, f"PostgreSQL did not start:\n{out.stderr}"
-    conninfo = out.stdout.strip().splitlines()[-1]
-    yield conninfo
-    subprocess.run([str(ROOT / "scripts/postgres.sh"), "stop", str(state)], timeout=60)
-    subprocess.run(["rm", "-rf", str(state)])
+    try:
+        with script_server("scripts/postgres.sh", state, "PostgreSQL", 120) as conninfo:
+            yield conninfo
+    finally:
+        subprocess.run(["rm", "-rf", str(state)])
 
 
 @pytest.fixture

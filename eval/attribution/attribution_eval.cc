@@ -161,6 +161,77 @@ std::string AttributionScores::ToJson() const {
       gold_with_speaker);
 }
 
+AttributionScores ScoreAttribution(const GoldArticle& a, const Document& doc,
+                                   std::ostream* errors) {
+  AttributionScores s;
+  s.articles = 1;
+  std::vector<const Claim*> quotes;
+  for (const Claim& c : doc.claims) {
+    if (c.kind == ClaimKind::kDirectQuote) quotes.push_back(&c);
+  }
+  s.gold = static_cast<int>(a.statements.size());
+  s.predicted = static_cast<int>(quotes.size());
+  std::vector<std::pair<int, int>> pred_ranges;
+  for (const Claim* c : quotes) pred_ranges.push_back(TokenRange(a, c->content));
+  std::vector<bool> pred_used(quotes.size(), false);
+  for (const GoldStatement& g : a.statements) {
+    const auto gr = TokenRange(a, Span{a.tokens[g.first_token].span.begin,
+                                       a.tokens[g.end_token - 1].span.end});
+    if (!g.speaker.empty()) ++s.gold_with_speaker;
+    int best = -1;
+    int best_overlap = 0;
+    for (size_t p = 0; p < quotes.size(); ++p) {
+      if (pred_used[p]) continue;
+      const int ov = std::min(gr.second, pred_ranges[p].second) -
+                     std::max(gr.first, pred_ranges[p].first);
+      if (ov > best_overlap) {
+        best_overlap = ov;
+        best = static_cast<int>(p);
+      }
+    }
+    if (best < 0) {
+      if (errors != nullptr) {
+        *errors << "MISSED: " << TokensText(a, gr.first, gr.second).substr(0, 160)
+                  << "\n";
+      }
+      continue;
+    }
+    pred_used[best] = true;
+    ++s.overlap_gold_matched;
+    ++s.overlap_pred_matched;
+    if (pred_ranges[best] == gr) {
+      ++s.exact_matches;
+    } else if (errors != nullptr) {
+      *errors << "PARTIAL: gold=[" << TokensText(a, gr.first, gr.second).substr(0, 120)
+                << "] pred=["
+                << TokensText(a, pred_ranges[best].first, pred_ranges[best].second)
+                       .substr(0, 120)
+                << "]\n";
+    }
+    if (!g.speaker.empty()) {
+      ++s.speaker_evaluated;
+      if (SpeakerCorrect(doc, *quotes[best], g)) {
+        ++s.speaker_correct;
+      } else if (errors != nullptr) {
+        const Claim& c = *quotes[best];
+        *errors << "SPEAKER: gold=" << g.speaker << " pred="
+                  << (c.speaker_entity >= 0 ? doc.entities[c.speaker_entity].name
+                                            : c.speaker_name)
+                  << " cue=" << doc.Text(c.cue) << " | "
+                  << TokensText(a, gr.first, gr.second).substr(0, 100) << "\n";
+      }
+    }
+  }
+  if (errors != nullptr) {
+    for (size_t p = 0; p < quotes.size(); ++p) {
+      if (!pred_used[p]) {
+        *errors << "SPURIOUS: " << doc.Text(quotes[p]->content).substr(0, 160) << "\n";
+      }
+    }
+  }
+  return s;
+}
+
 absl::Status RunAttributionEval(const std::vector<std::string>& args,
                                 std::ostream& out) {
   return RunAttributionEval(args, "models", out);
@@ -196,76 +267,11 @@ absl::Status RunAttributionEval(const std::vector<std::string>& args,
     ASSIGN_OR_RETURN(std::string contents, ReadFileToString(f));
     ASSIGN_OR_RETURN(std::vector<GoldArticle> articles, ParseAttributionGold(contents));
     for (const GoldArticle& a : articles) {
-      AttributionScores s;
-      s.articles = 1;
       Document doc;
       doc.original = a.text;
       doc.text = a.text;
       RETURN_IF_ERROR(RunStages(stages, doc));
-      std::vector<const Claim*> quotes;
-      for (const Claim& c : doc.claims) {
-        if (c.kind == ClaimKind::kDirectQuote) quotes.push_back(&c);
-      }
-      s.gold = static_cast<int>(a.statements.size());
-      s.predicted = static_cast<int>(quotes.size());
-      std::vector<std::pair<int, int>> pred_ranges;
-      for (const Claim* c : quotes) pred_ranges.push_back(TokenRange(a, c->content));
-      std::vector<bool> pred_used(quotes.size(), false);
-      for (const GoldStatement& g : a.statements) {
-        const auto gr = TokenRange(a, Span{a.tokens[g.first_token].span.begin,
-                                           a.tokens[g.end_token - 1].span.end});
-        if (!g.speaker.empty()) ++s.gold_with_speaker;
-        int best = -1;
-        int best_overlap = 0;
-        for (size_t p = 0; p < quotes.size(); ++p) {
-          if (pred_used[p]) continue;
-          const int ov = std::min(gr.second, pred_ranges[p].second) -
-                         std::max(gr.first, pred_ranges[p].first);
-          if (ov > best_overlap) {
-            best_overlap = ov;
-            best = static_cast<int>(p);
-          }
-        }
-        if (best < 0) {
-          if (show_errors) {
-            std::cerr << "MISSED: " << TokensText(a, gr.first, gr.second).substr(0, 160)
-                      << "\n";
-          }
-          continue;
-        }
-        pred_used[best] = true;
-        ++s.overlap_gold_matched;
-        ++s.overlap_pred_matched;
-        if (pred_ranges[best] == gr) {
-          ++s.exact_matches;
-        } else if (show_errors) {
-          std::cerr << "PARTIAL: gold=[" << TokensText(a, gr.first, gr.second).substr(0, 120)
-                    << "] pred=["
-                    << TokensText(a, pred_ranges[best].first, pred_ranges[best].second)
-                           .substr(0, 120)
-                    << "]\n";
-        }
-        if (!g.speaker.empty()) {
-          ++s.speaker_evaluated;
-          if (SpeakerCorrect(doc, *quotes[best], g)) {
-            ++s.speaker_correct;
-          } else if (show_errors) {
-            const Claim& c = *quotes[best];
-            std::cerr << "SPEAKER: gold=" << g.speaker << " pred="
-                      << (c.speaker_entity >= 0 ? doc.entities[c.speaker_entity].name
-                                                : c.speaker_name)
-                      << " cue=" << doc.Text(c.cue) << " | "
-                      << TokensText(a, gr.first, gr.second).substr(0, 100) << "\n";
-          }
-        }
-      }
-      if (show_errors) {
-        for (size_t p = 0; p < quotes.size(); ++p) {
-          if (!pred_used[p]) {
-            std::cerr << "SPURIOUS: " << doc.Text(quotes[p]->content).substr(0, 160) << "\n";
-          }
-        }
-      }
+      AttributionScores s = ScoreAttribution(a, doc, show_errors ? &std::cerr : nullptr);
       total.Add(s);
     }
   }

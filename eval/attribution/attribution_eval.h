@@ -40,6 +40,12 @@ struct AttributionScores {
   std::string ToJson() const;
 };
 
+// Scores one article's DIRECT_QUOTE claims (doc.claims, the stages already
+// run over a.text) against its gold statements; with `errors`, prints what
+// was missed, partial, spurious or given the wrong speaker there.
+AttributionScores ScoreAttribution(const GoldArticle& a, const enrichment::Document& doc,
+                                   std::ostream* errors = nullptr);
+
 // args: FILE... [--models=DIR] [--no-ner] [--errors] (--errors prints
 // missed and spurious statements and wrong speakers to stderr).
 // models_dir is where models/ner/ner.model is looked for unless --models.

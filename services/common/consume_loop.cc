@@ -71,9 +71,19 @@ absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptio
       LogError("fault injection: dying before committing batch ", batches);
       std::_Exit(137);
     }
-    // A failed commit is not fatal: the next successful one covers it, and a
-    // redelivery in between is harmless downstream.
-    if (absl::Status s = source.Commit(NextOffsets(batch)); !s.ok()) LogWarning(s.message());
+    absl::Status committed = source.Commit(NextOffsets(batch));
+    if (absl::IsAborted(committed)) {
+      // A transactional source discarded the batch's outputs with the
+      // commit: read the batch again.
+      LogWarning(committed.message());
+      for (const kafka::PartitionOffset& first : FirstOffsets(batch)) {
+        if (absl::Status s = source.Seek(first); !s.ok()) LogWarning(s.message());
+      }
+    } else if (!committed.ok()) {
+      // Otherwise a failed commit is not fatal: the next successful one
+      // covers it, and a redelivery in between is harmless downstream.
+      LogWarning(committed.message());
+    }
   }
   return absl::OkStatus();
 }

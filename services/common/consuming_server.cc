@@ -1,6 +1,10 @@
 #include "services/common/consuming_server.h"
 
+#include <memory>
+
 #include "common/logging.h"
+#include "kafka/transactional_source.h"
+#include "kafka/transactions.h"
 #include "common/shutdown.h"
 #include "services/common/grpc_server.h"
 
@@ -34,17 +38,36 @@ int RunConsumingServer(const std::vector<grpc::Service*>& services,
   const absl::Duration grace = absl::Seconds(options.shutdown_grace_s);
   int exit_code = 0;
   if (options.consume) {
-    auto producer = kafka::Producer::Create(
-        {.brokers = options.consumer.brokers, .client_id = options.consumer.client_id});
+    auto producer = kafka::Producer::Create({.brokers = options.consumer.brokers,
+                                             .client_id = options.consumer.client_id,
+                                             .transactional_id = options.transactional_id});
     auto consumer = kafka::Consumer::Create(options.consumer);
     if (!producer.ok() || !consumer.ok()) {
       LogError(!producer.ok() ? producer.status().message() : consumer.status().message());
       return 1;
     }
-    if (absl::Status loop = options.loop(**consumer, **producer); !loop.ok()) {
+    kafka::MessageSource* source = consumer->get();
+    std::unique_ptr<kafka::KafkaTransactions> transactions;
+    std::unique_ptr<kafka::TransactionalSource> transactional;
+    if (!options.transactional_id.empty()) {
+      transactions = std::make_unique<kafka::KafkaTransactions>(**producer, **consumer,
+                                                                absl::Seconds(30));
+      transactional = std::make_unique<kafka::TransactionalSource>(**consumer, *transactions);
+      absl::Status started = transactions->Init();
+      if (started.ok()) started = transactional->Start();
+      if (!started.ok()) {
+        LogError("exactly-once mode: ", started.message());
+        return 1;
+      }
+      LogInfo("exactly-once mode, transactional id ", options.transactional_id);
+      source = transactional.get();
+    }
+    if (absl::Status loop = options.loop(*source, **producer); !loop.ok()) {
       LogError(loop.message());
       exit_code = 1;
     }
+    // The loop committed its last batch; what is open now is empty.
+    if (transactions) (void)transactions->Abort();
     LogInfo("leaving the consumer group");
     (*consumer)->Close();
     if (int left = (*producer)->Flush(grace); left > 0) {

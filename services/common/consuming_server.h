@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "common/flags.h"
 #include "kafka/consumer.h"
+#include "kafka/message_source.h"
 #include "kafka/producer.h"
 #include "services/common/consume_loop.h"
 
@@ -26,8 +27,12 @@ struct ConsumingServerOptions {
   // false: serve gRPC only, no Kafka.
   bool consume = true;
   kafka::ConsumerOptions consumer;  // brokers, group, topics, starting offsets
+  // Non-empty: exactly-once mode. The producer is transactional with this id
+  // and the loop's source commits each batch's outputs and offsets in one
+  // Kafka transaction (kafka/transactional_source.h).
+  std::string transactional_id;
   // Runs until ShutdownRequested(); an error makes the exit code 1.
-  std::function<absl::Status(kafka::Consumer&, kafka::Producer&)> loop;
+  std::function<absl::Status(kafka::MessageSource&, kafka::Producer&)> loop;
   // Called before the gRPC server drains (e.g. to end open streams).
   std::function<void()> before_grpc_shutdown;
 };

@@ -1,12 +1,11 @@
 #include "services/common/grpc_server.h"
 
-#include <fstream>
-
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.pb.h"
+#include "common/files.h"
 #include "common/logging.h"
 
 namespace warta::services {
@@ -30,9 +29,9 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
         absl::StrCat("cannot listen on ", address, " (in use, or not a host:port?)"));
   }
   if (!port_file.empty()) {
-    std::string tmp = port_file + ".tmp";
-    std::ofstream(tmp) << server->port_ << "\n";
-    std::rename(tmp.c_str(), port_file.c_str());
+    if (absl::Status written = WritePortFile(port_file, server->port_); !written.ok()) {
+      return written;
+    }
   }
   server->SetServing(true);
   LogInfo("gRPC listening on port ", server->port_);

@@ -1,6 +1,9 @@
 // warta-enrich: consumes articles.raw, enriches, produces articles.enriched
 // (bad messages to articles.dlq); also serves warta.v1.EnrichService.
+#include <unistd.h>
+
 #include <cstdio>
+#include <string>
 
 #include "common/flags.h"
 #include "common/logging.h"
@@ -10,6 +13,18 @@
 #include "services/common/model_files.h"
 #include "services/enrich/enrich_loop.h"
 #include "services/enrich/enrich_service.h"
+
+namespace {
+
+// GROUP_ID-HOSTNAME: stable across restarts of an instance, so a restarted
+// instance fences its predecessor and aborts what it left open at once.
+std::string DefaultTransactionalId(const std::string& group_id) {
+  char host[256] = {};
+  if (gethostname(host, sizeof(host) - 1) != 0) return group_id;
+  return group_id + "-" + host;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace warta;
@@ -32,6 +47,14 @@ int main(int argc, char** argv) {
   flags.String("dlq_topic", &loop_options.dlq_topic, "dead-letter topic for bad messages");
   flags.String("models_dir", &models_dir, "folder holding the trained models");
   flags.String("kb", &kb, "optional knowledge-base file linking entities (see README)");
+  bool exactly_once = false;
+  std::string transactional_id;
+  flags.Bool("exactly_once", &exactly_once,
+             "one Kafka transaction per batch (outputs + offsets): read_committed readers "
+             "see each article once");
+  flags.String("transactional_id", &transactional_id,
+               "with --exactly_once: stable per instance, distinct between instances "
+               "(default GROUP_ID-HOSTNAME)");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-enrich takes no positional arguments (see --help)\n", stderr);
     return 2;
@@ -51,7 +74,12 @@ int main(int argc, char** argv) {
   services::EnrichServiceImpl service(pipeline->get());
   services::RawMessageProcessor processor(pipeline->get());
   options.consumer.topics = {raw_topic};
-  options.loop = [&](kafka::Consumer& consumer, kafka::Producer& producer) {
+  if (exactly_once) {
+    options.transactional_id = !transactional_id.empty()
+                                   ? transactional_id
+                                   : DefaultTransactionalId(options.consumer.group_id);
+  }
+  options.loop = [&](kafka::MessageSource& consumer, kafka::Producer& producer) {
     return services::RunEnrichLoop(consumer, producer, processor, loop_options,
                                    ShutdownRequested);
   };

@@ -4,6 +4,7 @@
 #include <future>
 #include <memory>
 
+#include "article/article_json.h"
 #include "services/common/grpc_status.h"
 
 namespace warta::services {
@@ -13,6 +14,24 @@ const std::vector<kafka::Header>& RawHeaders() {
   static const auto* headers = new std::vector<kafka::Header>{
       {"content-type", "application/x-protobuf; messageType=warta.v1.Article"}};
   return *headers;
+}
+
+// The request's article, decoded and validated as on every other door.
+absl::StatusOr<warta::v1::Article> AcceptedArticle(const warta::v1::SubmitRequest& request,
+                                                   const article::ArticleLimits& limits) {
+  warta::v1::Article article;
+  if (!request.article_json().empty()) {
+    if (request.has_article()) {
+      return absl::InvalidArgumentError("send either article or article_json, not both");
+    }
+    auto decoded = article::ArticleFromJson(request.article_json());
+    if (!decoded.ok()) return decoded.status();
+    article = *std::move(decoded);
+  } else {
+    article = request.article();
+  }
+  if (absl::Status valid = article::ValidateArticle(article, limits); !valid.ok()) return valid;
+  return article;
 }
 
 }  // namespace
@@ -25,10 +44,9 @@ absl::Duration IngestServiceImpl::AckTimeout(const grpc::ServerContext& context)
 grpc::Status IngestServiceImpl::Submit(grpc::ServerContext* context,
                                        const warta::v1::SubmitRequest* request,
                                        warta::v1::SubmitResponse* response) {
-  warta::v1::Article article = request->article();
-  if (absl::Status valid = article::ValidateArticle(article, options_.limits); !valid.ok()) {
-    return ToGrpcStatus(valid);
-  }
+  auto accepted = AcceptedArticle(*request, options_.limits);
+  if (!accepted.ok()) return ToGrpcStatus(accepted.status());
+  const warta::v1::Article& article = *accepted;
   auto delivery = producer_->ProduceAndWait(options_.raw_topic, article.id(),
                                             article.SerializeAsString(), RawHeaders(),
                                             AckTimeout(*context));
@@ -76,8 +94,9 @@ grpc::Status IngestServiceImpl::SubmitStream(
   warta::v1::SubmitRequest request;
   while (stream->Read(&request)) {
     Pending pending;
-    warta::v1::Article article = request.article();
-    absl::Status status = article::ValidateArticle(article, options_.limits);
+    auto accepted = AcceptedArticle(request, options_.limits);
+    absl::Status status = accepted.status();
+    warta::v1::Article article = accepted.ok() ? *std::move(accepted) : request.article();
     pending.response.set_id(article.id());
     if (status.ok()) {
       auto promise = std::make_shared<std::promise<kafka::Delivery>>();

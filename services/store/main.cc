@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
   options.consumer.starting_offsets = [s](const std::vector<kafka::PartitionOffset>& assigned) {
     return services::StartingOffsetsFromStore(*s, assigned);
   };
-  options.loop = [&](kafka::Consumer& consumer, kafka::Producer& producer) {
+  options.loop = [&](kafka::MessageSource& consumer, kafka::Producer& producer) {
     return services::RunStoreLoop(consumer, &producer, *s, loop_options, ShutdownRequested);
   };
   options.before_grpc_shutdown = [&] { service.Shutdown(); };  // ends Watch streams

@@ -49,3 +49,17 @@ def test_compose_runs_the_three_services_with_a_store_volume():
     assert "--db" in store["command"] and "/data/warta.db" in store["command"]
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert "scripts/install-deps.sh" in dockerfile, "the image installs like `make` does"
+
+
+def test_compose_serves_the_dashboard_and_the_image_carries_its_page():
+    spec = yaml.safe_load(COMPOSE.read_text())
+    web = next(s for s in spec["services"].values()
+               if isinstance(s.get("command"), list) and s["command"][0] == "warta-web")
+    assert "8080:8080" in web["ports"]
+    store = web["command"][web["command"].index("--store") + 1]
+    assert store.split(":")[0] in spec["services"], "warta-web talks to the compose store service"
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "warta-web" in dockerfile
+    # The page lands where warta-web looks next to its binary (PREFIX/share/warta/web).
+    assert "services/web/static /usr/local/share/warta/web" in dockerfile
+    assert "libjs-chart.js" in (ROOT / "scripts" / "install-deps.sh").read_text()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import skip_unless_ci
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("WARTA_BUILD", ROOT / "build")) / "bin"
 SHARED = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -20,7 +22,7 @@ SHARED = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data
 def labelled(tmp_path_factory):
     """The labelled set, built once from ../shared/data: its articles, one dict a line."""
     if not (SHARED / "news" / "indosum_articles.jsonl").exists():
-        pytest.skip(f"shared data not found at {SHARED}: story eval skipped")
+        skip_unless_ci(f"shared data not found at {SHARED}: story eval skipped")
     path = tmp_path_factory.mktemp("stories") / "stories.jsonl"
     subprocess.run([sys.executable, str(ROOT / "tests/data/stories/make_eval_set.py"),
                     "--shared", str(SHARED), "--out", str(path)], check=True,

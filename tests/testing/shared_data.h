@@ -1,6 +1,8 @@
 // Where tests find ../shared/data. Tests that need it call
-// SharedDataDir() and GTEST_SKIP() with a message when it is absent, so a
-// clone without ../shared still passes `make test`.
+// SharedDataDir() and skip with a message when it is absent, so a clone
+// without ../shared still passes `make test`. Under CI=true (CI always has
+// the shared data and a PostgreSQL server) a skip is a failure instead, so
+// a suite that silently stopped running cannot show as passed.
 #ifndef WARTA_TESTS_TESTING_SHARED_DATA_H_
 #define WARTA_TESTS_TESTING_SHARED_DATA_H_
 
@@ -28,6 +30,11 @@ inline std::optional<std::filesystem::path> SharedDataDir() {
   return std::filesystem::canonical(dir, ec);
 }
 
+inline bool InCi() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && (std::string(ci) == "true" || std::string(ci) == "1");
+}
+
 // The repository's own files (models/, testdata/).
 inline std::filesystem::path SourceDir() { return WARTA_SOURCE_DIR; }
 
@@ -42,11 +49,21 @@ inline std::string ReadFileOrDie(const std::filesystem::path& path) {
 
 }  // namespace warta::testing
 
+// GTEST_SKIP() with `message`, or GTEST_FAIL() under CI=true.
+#define WARTA_SKIP_UNLESS_CI(message)                                         \
+  do {                                                                        \
+    if (::warta::testing::InCi()) {                                           \
+      GTEST_FAIL() << "CI=true, so this may not be skipped: " << message;     \
+    } else {                                                                  \
+      GTEST_SKIP() << message;                                                \
+    }                                                                         \
+  } while (0)
+
 #define WARTA_REQUIRE_SHARED_DATA(var)                                   \
   auto var##_opt = ::warta::testing::SharedDataDir();                    \
   if (!var##_opt) {                                                      \
-    GTEST_SKIP() << "skipped: ../shared/data is absent (set "            \
-                    "WARTA_SHARED_DATA to run this test)";               \
+    WARTA_SKIP_UNLESS_CI("skipped: ../shared/data is absent (set "       \
+                         "WARTA_SHARED_DATA to run this test)");         \
   }                                                                      \
   const std::filesystem::path var = *var##_opt
 

@@ -37,23 +37,6 @@ class ArticleFilesTest : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(ArticleFilesTest, MapsCrawlerFieldNamesOntoTheArticle) {
-  auto a = ArticleFromJson(R"({"id":"x","source":"kumparan","source_url":"https://k.id/a",
-      "text":"Isi","lang":"id","category":"tajuk utama","date":"2017-03-27"})");
-  ASSERT_TRUE(a.ok()) << a.status();
-  EXPECT_EQ(a->url(), "https://k.id/a");
-  EXPECT_EQ(a->body(), "Isi");
-  EXPECT_EQ(a->language_hint(), "id");
-  EXPECT_EQ(a->metadata().at("category"), "tajuk utama");
-  EXPECT_EQ(a->published_at().seconds(), 1490572800);
-}
-
-TEST_F(ArticleFilesTest, BadDateIsAClearError) {
-  auto a = ArticleFromJson(R"({"body":"x","published_at":"kemarin"})");
-  ASSERT_FALSE(a.ok());
-  EXPECT_THAT(a.status().message(), HasSubstr("RFC 3339"));
-}
-
 TEST_F(ArticleFilesTest, JsonLinesReportEachBadLineWithItsNumber) {
   std::string path = Write("a.jsonl", "{\"id\":\"1\",\"body\":\"a\"}\n\n{broken\n{\"id\":\"3\",\"body\":\"c\"}\n");
   auto inputs = ReadAll(path);

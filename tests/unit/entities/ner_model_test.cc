@@ -140,7 +140,7 @@ TEST(NerModelTest, DevF1OnIndonesianNews) {
   for (const auto& sentence : *s) {
     counts.Add(eval::LabelsToSpans(sentence.labels), Model().TagSpans(Words(sentence.tokens)));
   }
-  EXPECT_GT(counts.F1(), 0.80);  // measured 0.85; guards against a broken model
+  EXPECT_GE(counts.F1(), 0.87) << "README reports 0.884";
 }
 
 }  // namespace

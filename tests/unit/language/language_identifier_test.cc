@@ -301,15 +301,22 @@ TEST_F(LanguageIdentifierTest, SharedDataHeldOutAccuracy) {
   WARTA_REQUIRE_SHARED_DATA(data);
   auto lingua = eval::ReadLinguaDir(data / "langid" / "lingua", eval::Half::kHeldOut);
   ASSERT_TRUE(lingua.ok()) << lingua.status();
-  int id_total = 0, id_correct = 0;
+  int id_total = 0, id_correct = 0, ms_total = 0, ms_correct = 0;
   for (const eval::LabeledText& t : *lingua) {
-    if (t.code != "id") continue;
-    ++id_total;
-    id_correct += id().Identify(t.text).code == "id";
+    if (t.code == "id") {
+      ++id_total;
+      id_correct += id().Identify(t.text).code == "id";
+    } else if (t.code == "ms") {
+      ++ms_total;
+      ms_correct += id().Identify(t.text).code == "ms";
+    }
   }
   ASSERT_GT(id_total, 200);
+  ASSERT_GT(ms_total, 200);
   // CLD2 alone: 0.856 on this half.
-  EXPECT_GE(static_cast<double>(id_correct) / id_total, 0.93);
+  EXPECT_GE(static_cast<double>(id_correct) / id_total, 0.94) << "README reports 0.948";
+  // CLD2 alone: 0.232; the README reports 0.464 (goal 0.80, missed).
+  EXPECT_GE(static_cast<double>(ms_correct) / ms_total, 0.44);
 
   auto nusax = eval::ReadNusaxCsv(data / "langid" / "nusax" / "valid.csv");
   ASSERT_TRUE(nusax.ok()) << nusax.status();

@@ -23,6 +23,41 @@ TEST(DecodeArticleTest, IgnoresUnknownJsonFields) {
   EXPECT_EQ(a->body(), "Halo");
 }
 
+// The crawler JSON `warta publish` reads is read the same way off
+// articles.raw (kcat) and from IngestService's article_json.
+TEST(DecodeArticleTest, MapsCrawlerFieldNamesOntoTheArticle) {
+  auto a = DecodeArticle(R"({"id":"x","source":"kumparan","source_url":"https://k.id/a",
+      "text":"Isi","lang":"id","category":"tajuk utama","date":"2017-03-27"})");
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->url(), "https://k.id/a");
+  EXPECT_EQ(a->body(), "Isi");
+  EXPECT_EQ(a->language_hint(), "id");
+  EXPECT_EQ(a->metadata().at("category"), "tajuk utama");
+  EXPECT_EQ(a->published_at().seconds(), 1490572800);
+  auto content = DecodeArticle(R"({"content":"Isi lain","headline":"Judul"})");
+  ASSERT_TRUE(content.ok()) << content.status();
+  EXPECT_EQ(content->body(), "Isi lain");
+  EXPECT_EQ(content->title(), "Judul");
+}
+
+TEST(DecodeArticleTest, BadDateIsAClearError) {
+  auto a = DecodeArticle(R"({"body":"x","published_at":"kemarin"})");
+  ASSERT_FALSE(a.ok());
+  EXPECT_THAT(a.status().message(), HasSubstr("RFC 3339"));
+}
+
+TEST(DecodeArticleTest, AKnownFieldThatIsNotTextNamesTheField) {
+  auto a = DecodeArticle(R"({"body":{"html":"<p>x</p>"}})");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(a.status().message(), HasSubstr("\"body\" must be a string"));
+  // Nested extras of a crawler's own are dropped, not refused.
+  auto extras = DecodeArticle(R"({"body":"x","tags":["a","b"],"views":12})");
+  ASSERT_TRUE(extras.ok()) << extras.status();
+  EXPECT_EQ(extras->metadata().count("tags"), 0u);
+  EXPECT_EQ(extras->metadata().at("views"), "12");
+}
+
 TEST(DecodeArticleTest, ReadsBinaryProtobuf) {
   warta::v1::Article in;
   in.set_id("b1");

@@ -1,8 +1,12 @@
 // The at-least-once consume loop over an in-memory message source: what it
-// commits, and how a failed batch is read again from its first offsets.
+// commits, and how a failed batch is read again from its first offsets; and
+// the same loop in exactly-once mode over in-memory transactions.
 #include "services/common/consume_loop.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include <map>
 #include <optional>
@@ -11,7 +15,10 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "kafka/message_source.h"
+#include "kafka/transactional_source.h"
+#include "kafka/transactions.h"
 
 namespace warta::services {
 namespace {
@@ -167,6 +174,113 @@ TEST(ConsumeLoopTest, StopsWithoutPollingWhenAskedToBeforeItStarts) {
   EXPECT_TRUE(status.ok());
   EXPECT_EQ(batches, 0);
   EXPECT_TRUE(source.commits().empty());
+}
+
+// Exactly-once mode: a transactional output topic in memory. Outputs
+// produced in the open transaction become visible only when it commits, and
+// are discarded when it aborts; a read_committed reader sees `visible`.
+class FakeTransactions : public kafka::Transactions {
+ public:
+  absl::Status Begin() override {
+    ++begun_;
+    return absl::OkStatus();
+  }
+  absl::Status Commit(const std::vector<kafka::PartitionOffset>& offsets) override {
+    if (!next_commit_.ok()) {
+      absl::Status failed = std::exchange(next_commit_, absl::OkStatus());
+      if (!absl::IsFailedPrecondition(failed)) pending_.clear();  // Kafka aborted it
+      return failed;
+    }
+    visible_.insert(visible_.end(), pending_.begin(), pending_.end());
+    pending_.clear();
+    for (const auto& o : offsets) committed_offsets_.push_back(o);
+    return absl::OkStatus();
+  }
+  absl::Status Abort() override {
+    pending_.clear();
+    ++aborted_;
+    return absl::OkStatus();
+  }
+  void Produce(const std::string& value) { pending_.push_back(value); }
+  void FailNextCommit(absl::Status status) { next_commit_ = std::move(status); }
+
+  const std::vector<std::string>& visible() const { return visible_; }
+  const std::vector<kafka::PartitionOffset>& committed_offsets() const {
+    return committed_offsets_;
+  }
+  int aborted() const { return aborted_; }
+
+ private:
+  std::vector<std::string> pending_, visible_;
+  std::vector<kafka::PartitionOffset> committed_offsets_;
+  absl::Status next_commit_;
+  int begun_ = 0, aborted_ = 0;
+};
+
+class ExactlyOnceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* v : {"a", "b", "c", "d", "e"}) source_.Append("articles.raw", 0, v);
+    ASSERT_TRUE(transactional_.Start().ok());
+  }
+  // Runs the loop; the handler produces each message's value, upper-cased,
+  // and fails once when `fail_on` is in the batch.
+  absl::Status Run(const std::string& fail_on = "") {
+    bool failed = false;
+    return RunConsumeLoop(
+        transactional_, FastOptions(2),
+        [&](const std::vector<kafka::Message>& batch) {
+          for (const kafka::Message& m : batch) {
+            transactions_.Produce(absl::AsciiStrToUpper(m.value));
+            if (m.value == fail_on && !failed) {
+              failed = true;
+              return absl::UnavailableError("a delivery failed");
+            }
+          }
+          return absl::OkStatus();
+        },
+        [&] { return finished_(); });
+  }
+  std::function<bool()> finished_ = [this] {
+    return transactions_.visible().size() >= 5 || ++polls_ > 50;
+  };
+  int polls_ = 0;
+  FakeMessageSource source_;
+  FakeTransactions transactions_;
+  kafka::TransactionalSource transactional_{source_, transactions_};
+};
+
+TEST_F(ExactlyOnceTest, OutputsAndOffsetsAreCommittedTogetherPerBatch) {
+  ASSERT_TRUE(Run().ok());
+  EXPECT_EQ(transactions_.visible(), (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+  // The offsets went into the transactions, not to the plain consumer.
+  ASSERT_EQ(transactions_.committed_offsets().size(), 3u);
+  EXPECT_EQ(transactions_.committed_offsets().back().offset, 5);
+  EXPECT_TRUE(source_.commits().empty());
+}
+
+TEST_F(ExactlyOnceTest, AFailedBatchIsAbortedSoItsOutputsAppearOnce) {
+  // "C" was produced before the batch {c, d} failed: the abort discards it.
+  ASSERT_TRUE(Run("c").ok());
+  EXPECT_EQ(transactions_.visible(), (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+  EXPECT_GE(transactions_.aborted(), 1);
+}
+
+TEST_F(ExactlyOnceTest, AnAbortedCommitReadsTheBatchAgain) {
+  transactions_.FailNextCommit(absl::AbortedError("coordinator moved; abort required"));
+  ASSERT_TRUE(Run().ok());
+  EXPECT_EQ(transactions_.visible(), (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+  ASSERT_FALSE(source_.seeks().empty());
+  EXPECT_EQ(source_.seeks()[0].offset, 0) << "the first batch is read again from a";
+}
+
+TEST_F(ExactlyOnceTest, AFencedInstanceStopsWithoutPublishingItsBatch) {
+  transactions_.FailNextCommit(
+      absl::FailedPreconditionError("fenced: a newer instance has this transactional id"));
+  absl::Status status = Run();
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << status;
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("fenced"));
+  EXPECT_TRUE(transactions_.visible().empty());
 }
 
 }  // namespace

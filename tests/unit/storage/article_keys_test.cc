@@ -56,9 +56,15 @@ TEST(ShouldReplaceTest, NewerEnrichmentsReplaceOlderOnesAndRedeliveriesDoNot) {
   newer_version.set_pipeline_version("1.1");
   EXPECT_TRUE(ShouldReplace(newer_version, stored));
   EXPECT_FALSE(ShouldReplace(stored, newer_version));
+  // Enriched again by the same models with the same result (enrich redid a
+  // batch after a crash): a redelivery, so Watch clients see it once.
   auto re_enriched = stored;
   re_enriched.mutable_enriched_at()->set_seconds(stored.enriched_at().seconds() + 1);
+  EXPECT_FALSE(ShouldReplace(re_enriched, stored));
+  // ...unless the result differs: then the later enrichment wins.
+  re_enriched.mutable_language()->set_code("ms");
   EXPECT_TRUE(ShouldReplace(re_enriched, stored));
+  EXPECT_FALSE(ShouldReplace(stored, re_enriched));
   auto changed = stored;
   changed.mutable_language()->set_code("ms");
   EXPECT_TRUE(ShouldReplace(changed, stored));

@@ -1,0 +1,117 @@
+#include "article/article_json.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace warta::article {
+namespace {
+
+using google::protobuf::Value;
+
+enum class Field { kId, kUrl, kSource, kTitle, kBody, kPublishedAt, kLanguageHint, kMetadata, kOther };
+
+// Keys compared lowercased, so "publishedAt", "published_at" and
+// "PublishedAt" are one field.
+Field FieldOf(const std::string& key) {
+  if (key == "id") return Field::kId;
+  if (key == "url" || key == "source_url" || key == "sourceurl" || key == "link") return Field::kUrl;
+  if (key == "source" || key == "outlet" || key == "publisher") return Field::kSource;
+  if (key == "title" || key == "headline") return Field::kTitle;
+  if (key == "body" || key == "text" || key == "content") return Field::kBody;
+  if (key == "published_at" || key == "publishedat" || key == "date" || key == "published") {
+    return Field::kPublishedAt;
+  }
+  if (key == "language_hint" || key == "languagehint" || key == "lang" || key == "language") {
+    return Field::kLanguageHint;
+  }
+  if (key == "metadata") return Field::kMetadata;
+  return Field::kOther;
+}
+
+bool IsScalar(const Value& v) {
+  return v.kind_case() == Value::kStringValue || v.kind_case() == Value::kNumberValue ||
+         v.kind_case() == Value::kBoolValue || v.kind_case() == Value::kNullValue;
+}
+
+std::string ScalarText(const Value& v) {
+  switch (v.kind_case()) {
+    case Value::kStringValue: return v.string_value();
+    case Value::kNumberValue: {
+      double d = v.number_value();
+      if (d == static_cast<double>(static_cast<int64_t>(d))) {
+        return absl::StrCat(static_cast<int64_t>(d));
+      }
+      return absl::StrCat(d);
+    }
+    case Value::kBoolValue: return v.bool_value() ? "true" : "false";
+    default: return "";
+  }
+}
+
+// RFC 3339 ("2024-11-05T09:20:00+07:00"), without zone (UTC), or a bare day.
+absl::Status ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
+  std::string t = text;
+  if (t.size() == 10) t += "T00:00:00Z";
+  if (t.size() == 19) t += "Z";
+  if (google::protobuf::util::TimeUtil::FromString(t, out)) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "published_at \"", text, "\" is not an RFC 3339 time (2024-11-05T09:20:00+07:00)"));
+}
+
+}  // namespace
+
+absl::StatusOr<warta::v1::Article> ArticleFromJson(absl::string_view json) {
+  google::protobuf::Struct object;
+  auto parsed = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), &object);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a JSON object: ", parsed.message().as_string()));
+  }
+  warta::v1::Article a;
+  for (const auto& [key, value] : object.fields()) {
+    const Field field = FieldOf(absl::AsciiStrToLower(key));
+    if (field == Field::kMetadata) {
+      if (!value.has_struct_value()) {
+        return absl::InvalidArgumentError("metadata must be an object of strings");
+      }
+      for (const auto& [mk, mv] : value.struct_value().fields()) {
+        if (IsScalar(mv)) (*a.mutable_metadata())[mk] = ScalarText(mv);
+      }
+      continue;
+    }
+    if (!IsScalar(value)) {
+      // A crawler's nested extras are dropped; a known field that is not
+      // text is a mistake the sender should hear about.
+      if (field == Field::kOther) continue;
+      return absl::InvalidArgumentError(
+          absl::StrCat("\"", key, "\" must be a string, not an object or a list"));
+    }
+    const std::string s = ScalarText(value);
+    switch (field) {
+      case Field::kId: a.set_id(s); break;
+      case Field::kUrl: a.set_url(s); break;
+      case Field::kSource: a.set_source(s); break;
+      case Field::kTitle: a.set_title(s); break;
+      case Field::kBody: a.set_body(s); break;
+      case Field::kLanguageHint: a.set_language_hint(s); break;
+      case Field::kPublishedAt:
+        if (!s.empty()) {
+          if (absl::Status st = ParseTime(s, a.mutable_published_at()); !st.ok()) return st;
+        }
+        break;
+      case Field::kOther:
+        if (value.kind_case() != Value::kNullValue) (*a.mutable_metadata())[key] = s;
+        break;
+      case Field::kMetadata: break;
+    }
+  }
+  return a;
+}
+
+}  // namespace warta::article
