@@ -57,7 +57,7 @@ std::string EncodeSearchPageToken(const SearchPageKey& key) {
   std::memcpy(&score_bits, &key.score, sizeof(score_bits));  // exact, unlike text
   return absl::WebSafeBase64Escape(absl::StrCat(
       std::string(kSearchFormat), sep, absl::Hex(key.fingerprint), sep, key.reference_time, sep,
-      absl::Hex(score_bits), sep, key.id));
+      absl::Hex(score_bits), sep, key.position));
 }
 
 absl::StatusOr<SearchPageKey> DecodeSearchPageToken(std::string_view token,
@@ -69,13 +69,14 @@ absl::StatusOr<SearchPageKey> DecodeSearchPageToken(std::string_view token,
   if (!absl::WebSafeBase64Unescape(absl::string_view(token.data(), token.size()), &raw)) {
     return bad;
   }
-  std::vector<std::string> parts = absl::StrSplit(raw, absl::MaxSplits(kSeparator, 4));
+  std::vector<std::string> parts = absl::StrSplit(raw, kSeparator);
   SearchPageKey key;
   uint64_t score_bits = 0;
   if (parts.size() != 5 || parts[0] != kSearchFormat ||
       !absl::SimpleHexAtoi(parts[1], &key.fingerprint) ||
       !absl::SimpleAtoi(parts[2], &key.reference_time) ||
-      !absl::SimpleHexAtoi(parts[3], &score_bits)) {
+      !absl::SimpleHexAtoi(parts[3], &score_bits) ||
+      !absl::SimpleAtoi(parts[4], &key.position)) {
     return bad;
   }
   if (key.fingerprint != fingerprint) {
@@ -84,7 +85,6 @@ absl::StatusOr<SearchPageKey> DecodeSearchPageToken(std::string_view token,
         "ask again without a page_token");
   }
   std::memcpy(&key.score, &score_bits, sizeof(score_bits));
-  key.id = std::move(parts[4]);
   return key;
 }
 

@@ -33,17 +33,17 @@ absl::StatusOr<PageKey> DecodePageToken(std::string_view kind,
 absl::StatusOr<int> EffectivePageSize(int requested);
 
 // Search pages are ranked, not listed: a token holds where the previous
-// page ended in the ranking (its last hit's score and article id; the next
-// page starts below it), the time recency was measured from (kept, so the
-// same article scores the same on every page), and a fingerprint of the
-// query and filter it belongs to. Pages of an unchanged store never repeat
-// or skip a hit; articles stored meanwhile can move scores a little
-// (corpus statistics), and so a hit across a page boundary.
+// page ended in the ranking (its last hit's score and stored position, the
+// tie-break; the next page starts below it), the time recency was measured
+// from (kept, so the same article scores the same on every page), and a
+// fingerprint of the query and filter it belongs to. Pages of an unchanged
+// store never repeat or skip a hit; articles stored meanwhile change the
+// candidates (the newest matches), and so the pages after.
 struct SearchPageKey {
   uint64_t fingerprint = 0;      // SearchFingerprint(query, filter)
   int64_t reference_time = 0;    // nanoseconds since the epoch
   double score = 0;
-  std::string id;
+  int64_t position = 0;          // the backend's stored-order key of the hit
 };
 
 std::string EncodeSearchPageToken(const SearchPageKey& key);

@@ -75,36 +75,40 @@ ArticleRows RowsOf(const warta::v1::EnrichedArticle& article) {
 
 namespace {
 
-// The ArticleFilter conditions on `articles a` (each " AND ..."). The SQL
-// varies with the filters present so that the engine can use the matching
-// index.
-void AppendArticleFilter(const warta::v1::ArticleFilter& filter, SqlQuery& q) {
+// The ArticleFilter conditions (each " AND ...") on a row of `alias` with
+// the articles table's filter columns; `article_id` is the SQL giving its
+// article id. The SQL varies with the filters present so that the engine
+// can use the matching index.
+void AppendArticleFilter(const warta::v1::ArticleFilter& filter, SqlQuery& q,
+                         std::string_view alias = "a", std::string_view article_id = "a.id") {
+  const std::string a(alias);
+  const std::string id(article_id);
   if (!filter.language().empty()) {
-    q.sql += " AND a.language = ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".language = ?");
     q.args.push_back(filter.language());
   }
   if (!filter.source().empty()) {
-    q.sql += " AND a.source = ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".source = ?");
     q.args.push_back(filter.source());
   }
   if (filter.has_published_after() || filter.has_published_before()) {
-    q.sql += " AND a.published_at != 0";
+    absl::StrAppend(&q.sql, " AND ", a, ".published_at != 0");
   }
   if (filter.has_published_after()) {
-    q.sql += " AND a.published_at >= ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".published_at >= ?");
     q.args.push_back(TimestampToNanos(filter.published_after()));
   }
   if (filter.has_published_before()) {
-    q.sql += " AND a.published_at < ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".published_at < ?");
     q.args.push_back(TimestampToNanos(filter.published_before()));
   }
   if (!filter.story_id().empty()) {
-    q.sql += " AND a.story_id = ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".story_id = ?");
     q.args.push_back(filter.story_id());
   }
   if (!filter.entity_id().empty()) {
-    q.sql += " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
-             "AND e.entity_id = ?)";
+    absl::StrAppend(&q.sql, " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = ", id,
+                    " AND e.entity_id = ?)");
     q.args.push_back(filter.entity_id());
   }
 }
@@ -386,19 +390,20 @@ namespace {
 
 constexpr double kHalfLifeNanos = kSearchRecencyHalfLifeDays * 86400.0 * 1e9;
 
-// The recency factor of the row's published_at, measured from the first
+// The recency factor of `published_at`, measured from the first
 // placeholder.
-std::string RecencyFactor(SqlDialect dialect) {
+std::string RecencyFactor(SqlDialect dialect, std::string_view published_at) {
+  const std::string p(published_at);
   const std::string boost = absl::StrCat(kSearchRecencyBoost);
   const std::string half_life = absl::StrFormat("%.1f", kHalfLifeNanos);
   if (dialect == SqlDialect::kSqlite) {
-    return absl::StrCat("(1.0 + CASE WHEN a.published_at = 0 THEN 0.0 ELSE ", boost,
-                        " * pow(0.5, max(0, ? - a.published_at) / ", half_life, ") END)");
+    return absl::StrCat("(1.0 + CASE WHEN ", p, " = 0 THEN 0.0 ELSE ", boost,
+                        " * pow(0.5, max(0, ? - ", p, ") / ", half_life, ") END)");
   }
-  return absl::StrCat("(1.0 + CASE WHEN a.published_at = 0 THEN 0.0 ELSE CAST(", boost,
+  return absl::StrCat("(1.0 + CASE WHEN ", p, " = 0 THEN 0.0 ELSE CAST(", boost,
                       " AS DOUBLE PRECISION) * power(CAST(0.5 AS DOUBLE PRECISION), "
-                      "GREATEST(0, CAST(? AS BIGINT) - a.published_at) / CAST(",
-                      half_life, " AS DOUBLE PRECISION)) END)");
+                      "GREATEST(0, CAST(? AS BIGINT) - ", p, ") / CAST(", half_life,
+                      " AS DOUBLE PRECISION)) END)");
 }
 
 // The tsquery of one query word, as PostgreSQL's configurations stem it:
@@ -429,49 +434,63 @@ void AppendTsqueryTerm(SearchLanguage language, const SearchTerm& term, SqlQuery
 SqlQuery SearchRankQuery(SqlDialect dialect, const ParsedSearch& search,
                          const warta::v1::ArticleFilter& filter, int64_t reference_time,
                          const std::optional<SearchPageKey>& after, int limit) {
-  // The inner query takes the newest kSearchCandidates matches passing the
-  // filter (walking the index newest first, so a common word stops early);
-  // the outer one scores them and pages. Arguments go in placeholder order.
+  // Innermost: the newest kSearchCandidates matches passing the filter
+  // (the index walked newest first, so a common word stops early), scored.
+  // Then the page of them, by score. Arguments go in placeholder order.
   SqlQuery q;
+  auto page = [&]() {
+    if (after) {
+      q.sql += " WHERE score < ? OR (score = ? AND position < ?)";
+      q.args.insert(q.args.end(), {after->score, after->score, after->position});
+    }
+    q.sql += " ORDER BY score DESC, position DESC LIMIT ?";
+    q.args.push_back(static_cast<int64_t>(limit) + 1);
+  };
   if (dialect == SqlDialect::kSqlite) {
+    // Position: the FTS5 rowid (= articles.rowid, new for every stored
+    // version). Candidates read only search_docs; the page's few rows then
+    // their article ids.
     q.sql = absl::StrCat(
-        "SELECT id, score FROM (SELECT a.id AS id, warta_relevance(article_search, ",
-        absl::StrFormat("%.2f", kSearchTitleWeight), ", 1.0) * ", RecencyFactor(dialect),
-        " AS score FROM article_search JOIN articles a ON a.rowid = article_search.rowid "
+        "SELECT a.id, top.score, top.position FROM (SELECT position, score FROM (SELECT "
+        "d.rowid AS position, ",
+        kFts5RelevanceSql, "(article_search, ", absl::StrFormat("%.2f", kSearchTitleWeight),
+        ", 1.0) * ", RecencyFactor(dialect, "d.published_at"),
+        " AS score FROM article_search JOIN search_docs d ON d.rowid = article_search.rowid "
         "WHERE article_search MATCH ?");
     q.args.push_back(reference_time);
     q.args.push_back(Fts5MatchExpression(search));
-    AppendArticleFilter(filter, q);
+    AppendArticleFilter(filter, q, "d", "(SELECT id FROM articles WHERE rowid = d.rowid)");
     absl::StrAppend(&q.sql, " ORDER BY article_search.rowid DESC LIMIT ", kSearchCandidates,
-                    ") ranked");
-  } else {
-    // The rank of the candidates only: computed above the LIMIT.
-    q.sql = absl::StrCat(
-        "SELECT id, score FROM (SELECT id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search, q, 1) * ",
-        RecencyFactor(dialect),
-        " AS score FROM (SELECT a.id, a.search, a.published_at, query.q FROM articles a, "
-        "(SELECT ");
-    q.args.push_back(reference_time);
-    std::string sep;
-    for (const SearchTerm& term : search.required) {
-      q.sql += sep;
-      AppendTsqueryTerm(search.language, term, q);
-      sep = " && ";
-    }
-    for (const SearchTerm& term : search.excluded) {
-      q.sql += " && !!";
-      AppendTsqueryTerm(search.language, term, q);
-    }
-    q.sql += " AS q) query WHERE a.search @@ query.q";
-    AppendArticleFilter(filter, q);
-    absl::StrAppend(&q.sql, " ORDER BY a.seq DESC LIMIT ", kSearchCandidates, ") a) ranked");
+                    ")");
+    page();
+    q.sql += ") top JOIN articles a ON a.rowid = top.position "
+             "ORDER BY top.score DESC, top.position DESC";
+    return q;
   }
-  if (after) {
-    q.sql += " WHERE score < ? OR (score = ? AND id > ?)";
-    q.args.insert(q.args.end(), {after->score, after->score, after->id});
+  // Position: the change sequence number. The rank of the candidates only:
+  // computed above their LIMIT.
+  q.sql = absl::StrCat(
+      "SELECT id, score, position FROM (SELECT id, seq AS position, "
+      "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search, q, 1) * ",
+      RecencyFactor(dialect, "published_at"),
+      " AS score FROM (SELECT a.id, a.seq, a.search, a.published_at, query.q FROM articles a, "
+      "(SELECT ");
+  q.args.push_back(reference_time);
+  std::string sep;
+  for (const SearchTerm& term : search.required) {
+    q.sql += sep;
+    AppendTsqueryTerm(search.language, term, q);
+    sep = " && ";
   }
-  q.sql += " ORDER BY score DESC, id LIMIT ?";
-  q.args.push_back(static_cast<int64_t>(limit) + 1);
+  for (const SearchTerm& term : search.excluded) {
+    q.sql += " && !!";
+    AppendTsqueryTerm(search.language, term, q);
+  }
+  q.sql += " AS q) query WHERE a.search @@ query.q";
+  AppendArticleFilter(filter, q);
+  absl::StrAppend(&q.sql, " ORDER BY a.seq DESC LIMIT ", kSearchCandidates,
+                  ") candidates) ranked");
+  page();
   return q;
 }
 
@@ -546,7 +565,7 @@ absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticlesVia(
     next.fingerprint = fingerprint;
     next.reference_time = reference_time;
     next.score = DoubleOf((*ranked)[hits - 1][1]);
-    next.id = std::string(BytesOf((*ranked)[hits - 1][0]));
+    next.position = IntOf((*ranked)[hits - 1][2]);
     response.set_next_page_token(EncodeSearchPageToken(next));
   }
   return response;

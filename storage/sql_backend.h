@@ -172,18 +172,20 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaimsVia(
 // An article published today counts double an equally relevant one from a
 // year ago, one from a month ago 1.5×; undated articles get no boost.
 // Scores are comparable within one search only (not across backends).
-// Ties: article id.
+// Ties: the more recently stored first.
 inline constexpr int kSearchCandidates = 1000;
 inline constexpr double kSearchRecencyBoost = 1.0;
 inline constexpr int64_t kSearchRecencyHalfLifeDays = 30;
 inline constexpr double kSearchTitleWeight = 2.5;
+// The SQLite relevance function (storage/sqlite/fts5_search.h registers it).
+inline constexpr char kFts5RelevanceSql[] = "warta_relevance";
 
 // The statement text SQLite's FTS5 MATCH gets for `search` (every word
 // quoted and tagged with the query language; see TagSearchText).
 std::string Fts5MatchExpression(const ParsedSearch& search);
 
-// Selects (article id, score) of the hits after `after`, best first, at
-// most `limit` + 1 rows.
+// Selects (article id, score, position) of the hits after `after`, best
+// first (ties: the newer stored version first), at most `limit` + 1 rows.
 SqlQuery SearchRankQuery(SqlDialect dialect, const ParsedSearch& search,
                          const warta::v1::ArticleFilter& filter, int64_t reference_time,
                          const std::optional<SearchPageKey>& after, int limit);

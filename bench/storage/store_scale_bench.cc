@@ -536,8 +536,9 @@ int Fail(const absl::Status& status) {
 
 // --search_only: a what-if for search at sizes the store's write path takes
 // hours to reach here. The articles rows (serialized article, filter
-// columns) and the full-text index are written directly, as the store
-// writes them but without stories, entities, claims or the registry, in
+// columns) and the full-text index (article_search, search_docs) are
+// written directly, as the store writes them but without stories,
+// entities, claims or the registry, in
 // transactions of --report_every articles; at each checkpoint a SqliteStore
 // opens the file and the search reads are measured through it.
 int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
@@ -558,6 +559,7 @@ int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
                    "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
   sqlite3_stmt* article = nullptr;
   sqlite3_stmt* index = nullptr;
+  sqlite3_stmt* doc = nullptr;
   sqlite3_prepare_v2(db,
                      "INSERT INTO articles (id, seq, source, language, published_at, "
                      "pipeline_version, stored_at, data, story_id) VALUES (?, ?, ?, ?, ?, ?, 0, "
@@ -565,6 +567,10 @@ int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
                      -1, &article, nullptr);
   sqlite3_prepare_v2(db, "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", -1,
                      &index, nullptr);
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO search_docs (rowid, published_at, language, source, story_id) "
+                     "VALUES (?, ?, ?, ?, '')",
+                     -1, &doc, nullptr);
   auto text = [](sqlite3_stmt* stmt, int i, const std::string& v) {
     sqlite3_bind_text(stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   };
@@ -588,16 +594,21 @@ int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
       sqlite3_bind_blob(article, 7, rows.data.data(), static_cast<int>(rows.data.size()),
                         SQLITE_TRANSIENT);
       const storage::SearchLanguage language = storage::SearchLanguageOf(rows.language);
-      sqlite3_bind_int64(index, 1, sqlite3_step(article) == SQLITE_DONE
-                                       ? sqlite3_last_insert_rowid(db)
-                                       : 0);
+      const int64_t rowid =
+          sqlite3_step(article) == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : 0;
+      sqlite3_bind_int64(index, 1, rowid);
       text(index, 2, storage::TagSearchText(storage::SearchTitleOf(a), language));
       text(index, 3, storage::TagSearchText(storage::SearchBodyOf(a), language));
-      if (sqlite3_step(index) != SQLITE_DONE) {
+      sqlite3_bind_int64(doc, 1, rowid);
+      sqlite3_bind_int64(doc, 2, rows.published_at);
+      text(doc, 3, rows.language);
+      text(doc, 4, rows.source);
+      if (rowid == 0 || sqlite3_step(index) != SQLITE_DONE || sqlite3_step(doc) != SQLITE_DONE) {
         return Fail(absl::InternalError(absl::StrCat("insert: ", sqlite3_errmsg(db))));
       }
       sqlite3_reset(article);
       sqlite3_reset(index);
+      sqlite3_reset(doc);
     }
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     const int64_t before = std::exchange(written, end);
@@ -615,6 +626,7 @@ int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
   }
   sqlite3_finalize(article);
   sqlite3_finalize(index);
+  sqlite3_finalize(doc);
   sqlite3_close(db);
   return 0;
 }

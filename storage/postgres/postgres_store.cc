@@ -391,8 +391,12 @@ absl::Status PostgresStore::MigrateToV3() {
 
 absl::StatusOr<warta::v1::SearchArticlesResponse> PostgresStore::SearchArticles(
     const warta::v1::SearchArticlesRequest& request) {
-  absl::MutexLock lock(&mu_);
-  return SearchArticlesVia(RunnerLocked(), SqlDialect::kPostgres, request, options_.clock());
+  // The lock is held per statement, not while snippets are made.
+  const SqlRunner run = [this](const SqlQuery& query) -> absl::StatusOr<SqlRows> {
+    absl::MutexLock lock(&mu_);
+    return RunnerLocked()(query);
+  };
+  return SearchArticlesVia(run, SqlDialect::kPostgres, request, options_.clock());
 }
 
 SqlRunner PostgresStore::RunnerLocked() {

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "storage/search/search_text.h"
+#include "storage/sql_backend.h"
 
 namespace warta::storage {
 namespace {
@@ -138,7 +139,7 @@ absl::Status RegisterSearchFunctions(sqlite3* db) {
   static fts5_tokenizer kTokenizer = {Create, Delete, Tokenize};
   int rc = api->xCreateTokenizer(api, kFts5TokenizerName, nullptr, &kTokenizer, nullptr);
   if (rc == SQLITE_OK) {
-    rc = api->xCreateFunction(api, kFts5RelevanceFunction, nullptr, Relevance, nullptr);
+    rc = api->xCreateFunction(api, kFts5RelevanceSql, nullptr, Relevance, nullptr);
   }
   if (rc != SQLITE_OK) {
     return absl::InternalError(absl::StrCat(

@@ -31,7 +31,6 @@ struct sqlite3;
 namespace warta::storage {
 
 inline constexpr const char kFts5TokenizerName[] = "warta";
-inline constexpr const char kFts5RelevanceFunction[] = "warta_relevance";
 
 // Registers the tokenizer and the relevance function on `db` (for the life
 // of the connection).

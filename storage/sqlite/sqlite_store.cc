@@ -237,16 +237,33 @@ absl::Status SqliteStore::IndexLocked(int64_t rowid, const warta::v1::EnrichedAr
                                   : "INSERT INTO article_search (rowid, title, body) "
                                     "VALUES (?, ?, ?)"));
   const SearchLanguage language = SearchLanguageOf(article.language().code());
-  return query.Bind(rowid)
-      .Bind(TagSearchText(SearchTitleOf(article), language))
-      .Bind(TagSearchText(SearchBodyOf(article), language))
+  RETURN_IF_ERROR(query.Bind(rowid)
+                      .Bind(TagSearchText(SearchTitleOf(article), language))
+                      .Bind(TagSearchText(SearchBodyOf(article), language))
+                      .Run());
+  if (remove) {
+    ASSIGN_OR_RETURN(Query doc, Prepare("DELETE FROM search_docs WHERE rowid = ?"));
+    return doc.Bind(rowid).Run();
+  }
+  // The same values as the articles row's filter columns (RowsOf).
+  ASSIGN_OR_RETURN(Query doc, Prepare("INSERT INTO search_docs (rowid, published_at, language, "
+                                      "source, story_id) VALUES (?, ?, ?, ?, ?)"));
+  return doc.Bind(rowid)
+      .Bind(PublishedAtNanos(article))
+      .Bind(article.language().code())
+      .Bind(article.article().source())
+      .Bind(article.story_id())
       .Run();
 }
 
 absl::StatusOr<warta::v1::SearchArticlesResponse> SqliteStore::SearchArticles(
     const warta::v1::SearchArticlesRequest& request) {
-  absl::MutexLock lock(&mu_);
-  return SearchArticlesVia(RunnerLocked(), SqlDialect::kSqlite, request, options_.clock());
+  // The lock is held per statement, not while snippets are made.
+  const SqlRunner run = [this](const SqlQuery& query) -> absl::StatusOr<SqlRows> {
+    absl::MutexLock lock(&mu_);
+    return RunnerLocked()(query);
+  };
+  return SearchArticlesVia(run, SqlDialect::kSqlite, request, options_.clock());
 }
 
 SqlRunner SqliteStore::RunnerLocked() {

@@ -164,12 +164,12 @@ TEST(SearchPageTokenTest, RoundTripsExactlyAndBelongsToItsSearch) {
   key.fingerprint = 0xfeedface12345678ULL;
   key.reference_time = 1730419200123456789;
   key.score = 0.1 + 0.2;  // not representable in short decimal
-  key.id = "a\x1f" "b";
+  key.position = 1234567;
   auto decoded = DecodeSearchPageToken(EncodeSearchPageToken(key), key.fingerprint);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
   EXPECT_EQ(decoded->score, key.score);
   EXPECT_EQ(decoded->reference_time, key.reference_time);
-  EXPECT_EQ(decoded->id, key.id);
+  EXPECT_EQ(decoded->position, key.position);
   EXPECT_EQ(DecodeSearchPageToken(EncodeSearchPageToken(key), 1).status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_FALSE(DecodeSearchPageToken(EncodePageToken("articles", {}), 1).ok());
