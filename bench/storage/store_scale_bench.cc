@@ -20,7 +20,8 @@
 // --sqlite_cache_mb=0 (what-if: a bigger SQLite page cache than the 2 MB the
 // store runs with), --search_only=false (what-if, SQLite: only the
 // articles rows and the search index, written directly, and only the search
-// reads; see RunSearchOnly).
+// reads; see RunSearchOnly; with --reads_only=true it measures the reads
+// again on the file a previous run of the same --articles left).
 // The SQLite file (and its -wal, -shm) is deleted first; a PostgreSQL
 // database must be empty.
 #include <sqlite3.h>
@@ -79,6 +80,8 @@ struct BenchOptions {
   int64_t sqlite_cache_mb = 0;
   // What-if: only the articles rows and the search index (RunSearchOnly).
   bool search_only = false;
+  // With search_only: measure the reads on the existing file, write nothing.
+  bool reads_only = false;
 };
 
 constexpr int64_t kRoundSeconds = int64_t{30} * 86400;
@@ -545,6 +548,14 @@ int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
   if (options.backend != "sqlite") {
     return Fail(absl::InvalidArgumentError("--search_only is for --backend=sqlite"));
   }
+  if (options.reads_only) {
+    // Again on the file a previous --search_only run of --articles left.
+    auto store = storage::SqliteStore::Open(options.db);
+    if (!store.ok()) return Fail(store.status());
+    ReportReads(SearchCases(**store, stream, options.articles, options.calls), options.articles,
+                options.calls);
+    return 0;
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(options.db + suffix);
   {
     auto store = storage::SqliteStore::Open(options.db);  // the schema
@@ -684,6 +695,8 @@ bool ParseFlags(int argc, char** argv, BenchOptions& options) {
        [&](const std::string& v) { return absl::SimpleAtoi(v, &options.sqlite_cache_mb); }},
       {"search_only",
        [&](const std::string& v) { return absl::SimpleAtob(v, &options.search_only); }},
+      {"reads_only",
+       [&](const std::string& v) { return absl::SimpleAtob(v, &options.reads_only); }},
   };
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];

@@ -123,6 +123,10 @@ TEST(SummaryTest, SearchHitShowsTitleSourceDateScoreAndSnippet) {
             "   … ribuan [pasukan] tiba …\n");
   EXPECT_THAT(SummarizeSearchHit(hit, 2, "[", "]", true),
               HasSubstr("2. \033[1mPasukan\033[0m Korea Utara"));
+  // No source: the host of the URL.
+  hit.mutable_article()->mutable_article()->clear_source();
+  hit.mutable_article()->mutable_article()->set_url("https://www.tempo.co/internasional/123");
+  EXPECT_THAT(SummarizeSearchHit(hit, 1, "[", "]", false), HasSubstr("\n   tempo.co · 2024-11-05"));
 }
 
 }  // namespace
