@@ -549,7 +549,7 @@ absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticlesVia(
   for (size_t i = 0; i < hits; ++i) {
     const std::string_view id = BytesOf((*ranked)[i][0]);
     auto data = data_by_id.find(id);
-    if (data == data_by_id.end()) continue;  // replaced meanwhile (another store)
+    if (data == data_by_id.end()) continue;  // not there any more (the statements are apart)
     auto article = ParseStored<warta::v1::EnrichedArticle>(data->second, "article");
     if (!article.ok()) return article.status();
     warta::v1::SearchHit& hit = *response.add_hits();
