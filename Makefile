@@ -8,6 +8,7 @@
 #                 address and a summary, stops everything (KEEP=1: keeps running until Ctrl-C)
 #   make models   retrain the committed models from ../shared/data
 #   make bench    run the benchmark programs
+#   make chaos    the long fault run (kills, broker restarts, PostgreSQL outages), both delivery modes
 SHELL := /bin/bash
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -16,7 +17,7 @@ KEEP ?=
 SHARED_DATA ?= $(abspath ../shared/data)
 PYTEST := .tools/venv/bin/python -m pytest
 
-.PHONY: all deps build bins test unit-test integration-test demo models bench clean
+.PHONY: all deps build bins test unit-test integration-test demo models bench chaos clean
 
 all: build
 
@@ -46,6 +47,13 @@ demo: bins
 
 models: build
 	scripts/train-models.sh "$(SHARED_DATA)"
+
+# The long fault run (tests/chaos/chaos.py): 20,000 articles, 20 SIGKILLs of
+# enrich and of store, 3 broker restarts, PostgreSQL down twice; both modes.
+CHAOS_ARGS ?=
+chaos: build
+	WARTA_BUILD=$(abspath $(BUILD)) .tools/venv/bin/python tests/chaos/chaos.py --mode eos $(CHAOS_ARGS)
+	WARTA_BUILD=$(abspath $(BUILD)) .tools/venv/bin/python tests/chaos/chaos.py --mode at-least-once $(CHAOS_ARGS)
 
 bench: build
 	scripts/bench.sh "$(SHARED_DATA)"

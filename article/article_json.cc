@@ -70,8 +70,12 @@ absl::StatusOr<warta::v1::Article> ArticleFromJson(absl::string_view json) {
   auto parsed = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), &object);
   if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not a JSON object: ", parsed.message().as_string()));
+    // The parser's first line says what is wrong; the lines after it quote
+    // the input, which may be bytes that are no text (and end up in a
+    // dead-letter header or a gRPC status).
+    std::string reason = parsed.message().as_string();
+    reason = reason.substr(0, reason.find('\n'));
+    return absl::InvalidArgumentError(absl::StrCat("not a JSON object: ", reason));
   }
   warta::v1::Article a;
   for (const auto& [key, value] : object.fields()) {

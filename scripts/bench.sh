@@ -9,3 +9,6 @@ for b in bench_text bench_language bench_entities bench_claims bench_pipeline wa
   echo "== $b"
   "$bin/$b" --benchmark_counters_tabular=true
 done
+# The whole pipeline on a real broker: enrich-only vs. Kafka vs. ingest -> enrich -> store.
+echo "== whole pipeline (bench/pipeline/whole_pipeline.py)"
+WARTA_BUILD="${WARTA_BUILD:-$root/build}" "$root/.tools/venv/bin/python" "$root/bench/pipeline/whole_pipeline.py"

@@ -4,8 +4,10 @@
 #   scripts/postgres.sh start DIR   initdb into DIR (trust auth, no password),
 #                                   start on a free 127.0.0.1 port and a unix
 #                                   socket in DIR, create database "warta",
-#                                   print the conninfo (also in DIR/conninfo)
+#                                   print the conninfo (also in DIR/conninfo);
+#                                   again after a stop: the same port and data
 #   scripts/postgres.sh stop DIR    stop it (pg_ctl stop -m fast)
+#   scripts/postgres.sh crash DIR   stop it as a crash would (-m immediate)
 #
 # Needs the PostgreSQL 15 server binaries (Debian package postgresql-15);
 # PG_BIN overrides where they are. initdb refuses to run as root, so as root
@@ -17,7 +19,7 @@ set -euo pipefail
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_USER=${PG_USER:-postgres}
 
-usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|crash DIR" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 cmd=$1
 dir=$(realpath -m "$2")
@@ -51,7 +53,9 @@ case "$cmd" in
         --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || {
         cat "$dir/initdb.log" >&2; exit 1; }
     fi
-    port=$(free_port)
+    # A restart keeps its port, so clients' conninfo stays valid.
+    if [[ -s "$dir/port" ]]; then port=$(cat "$dir/port"); else port=$(free_port); fi
+    echo "$port" >"$dir/port"
     as_server "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off \
           -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
@@ -60,15 +64,19 @@ case "$cmd" in
       as_server "$PG_BIN/pg_isready" -q -h "$dir" -p "$port" && break
       sleep 0.1
     done
-    as_server "$PG_BIN/psql" -q -h "$dir" -p "$port" -U warta -d postgres \
-      -c "CREATE DATABASE warta" >/dev/null
+    if [[ -z $(as_server "$PG_BIN/psql" -tA -h "$dir" -p "$port" -U warta -d postgres \
+               -c "SELECT 1 FROM pg_database WHERE datname = 'warta'") ]]; then
+      as_server "$PG_BIN/psql" -q -h "$dir" -p "$port" -U warta -d postgres \
+        -c "CREATE DATABASE warta" >/dev/null
+    fi
     conninfo="host=127.0.0.1 port=$port user=warta dbname=warta"
     echo "$conninfo" >"$dir/conninfo"
     echo "$conninfo"
     ;;
-  stop)
+  stop|crash)
+    mode=fast; [[ $cmd == crash ]] && mode=immediate
     if [[ -f "$dir/data/postmaster.pid" ]]; then
-      as_server "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+      as_server "$PG_BIN/pg_ctl" -D "$dir/data" -m "$mode" -w stop >/dev/null
     fi
     ;;
   *) usage ;;

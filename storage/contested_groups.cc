@@ -177,8 +177,8 @@ absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListStoredContestedGroups
   auto make = [&](const std::optional<PageKey>& after, int limit) {
     SqlQuery q{"SELECT last_published, group_id, 0, data FROM contested_groups WHERE 1 = 1", {}};
     if (!entity_id.empty()) {
-      q.sql += " AND entities LIKE ?";
-      q.args.push_back(absl::StrCat("%,", std::string(entity_id), ",%"));
+      q.sql += absl::StrCat(" AND entities", kLikeEscaped);
+      q.args.push_back(LikePattern("%,", entity_id, ",%"));
     }
     if (after) {
       q.sql += " AND (last_published < ? OR (last_published = ? AND group_id > ?))";

@@ -571,4 +571,14 @@ absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticlesVia(
   return response;
 }
 
+std::string LikePattern(std::string_view before, std::string_view text, std::string_view after) {
+  std::string out(before);
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.append(after);
+  return out;
+}
+
 }  // namespace warta::storage

@@ -79,6 +79,12 @@ absl::StatusOr<Message> ParseStored(std::string_view blob, const char* what) {
 }
 
 // Bytes bound as a BLOB / BYTEA (a serialized message), not as text.
+// LIKE patterns from user text: the text's own %, _ and \ match only
+// themselves. Use with kLikeEscaped: "... AND col" + kLikeEscaped, and
+// LikePattern("%,", value, ",%") as its argument.
+inline constexpr char kLikeEscaped[] = " LIKE ? ESCAPE '\\'";
+std::string LikePattern(std::string_view before, std::string_view text, std::string_view after);
+
 struct SqlBlob {
   std::string bytes;
 };

@@ -53,7 +53,7 @@ absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptio
         if (batch.empty()) continue;
         break;
       }
-      if (batch.empty()) batch_deadline = absl::Now() + options.max_batch_wait;
+      if (batch.empty()) batch_deadline = absl::Now() + absl::Milliseconds(options.max_batch_wait_ms);
       batch.push_back(std::move(**polled));
     }
     if (batch.empty()) continue;

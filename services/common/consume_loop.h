@@ -21,7 +21,7 @@ struct ConsumeLoopOptions {
   // Bounded in-flight work keeps each poll well inside max.poll.interval.ms.
   int max_batch = 64;
   // How long a batch waits to fill up once it has its first message.
-  absl::Duration max_batch_wait = absl::Milliseconds(100);
+  int max_batch_wait_ms = 100;
   absl::Duration retry_backoff = absl::Seconds(1);
   // Fault injection for tests: when > 0, the process dies abruptly (exit
   // 137, as if SIGKILLed) right after handling batch number N and before

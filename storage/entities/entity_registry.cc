@@ -255,9 +255,9 @@ absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntitiesVia(
     if (const std::string folded = FoldName(request.query()); !folded.empty()) {
       // The start of the name, of an alias or of one of their words: "put"
       // finds Vladimir Putin, not "computing".
-      q.sql += " AND (search LIKE ? OR search LIKE ?)";
-      q.args.push_back(absl::StrCat("%|", folded, "%"));
-      q.args.push_back(absl::StrCat("% ", folded, "%"));
+      q.sql += absl::StrCat(" AND (search", kLikeEscaped, " OR search", kLikeEscaped, ")");
+      q.args.push_back(LikePattern("%|", folded, "%"));
+      q.args.push_back(LikePattern("% ", folded, "%"));
     }
     if (request.type() != warta::v1::ENTITY_TYPE_UNSPECIFIED) {
       q.sql += " AND type = ?";

@@ -137,8 +137,8 @@ absl::StatusOr<warta::v1::ListStoriesResponse> ListStoriesVia(
       q.args.push_back(int64_t{request.min_sources()});
     }
     if (!request.language().empty()) {
-      q.sql += " AND languages LIKE ?";
-      q.args.push_back(absl::StrCat("%,", request.language(), ",%"));
+      q.sql += absl::StrCat(" AND languages", kLikeEscaped);
+      q.args.push_back(LikePattern("%,", request.language(), ",%"));
     }
     if (request.has_published_after()) {
       q.sql += " AND last_published != 0 AND last_published >= ?";

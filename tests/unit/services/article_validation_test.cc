@@ -46,6 +46,13 @@ TEST(DecodeArticleTest, BadDateIsAClearError) {
   EXPECT_THAT(a.status().message(), HasSubstr("RFC 3339"));
 }
 
+TEST(DecodeArticleTest, TheReasonForBadBytesIsText) {
+  auto a = DecodeArticle("{\"body\": \"\xff\xfe\"}");
+  ASSERT_FALSE(a.ok());
+  EXPECT_THAT(a.status().message(), HasSubstr("UTF-8"));
+  EXPECT_TRUE(IsValidUtf8(a.status().message())) << "it goes into DLQ headers and gRPC statuses";
+}
+
 TEST(DecodeArticleTest, AKnownFieldThatIsNotTextNamesTheField) {
   auto a = DecodeArticle(R"({"body":{"html":"<p>x</p>"}})");
   ASSERT_FALSE(a.ok());

@@ -85,7 +85,7 @@ class FakeMessageSource : public kafka::MessageSource {
 ConsumeLoopOptions FastOptions(int max_batch) {
   ConsumeLoopOptions options;
   options.max_batch = max_batch;
-  options.max_batch_wait = absl::Milliseconds(50);
+  options.max_batch_wait_ms = 50;
   options.retry_backoff = absl::ZeroDuration();
   return options;
 }

@@ -45,6 +45,51 @@ TEST_P(ArticleStoreTest, SameArticleTwiceIsOneRowAndOneChange) {
   EXPECT_EQ(got->SerializeAsString(), article.SerializeAsString());
 }
 
+// Filter values and page tokens come straight from users (gRPC, the web
+// API): SQL in them is text to match, wildcards are plain characters, and a
+// forged page token is refused; nothing is changed.
+TEST_P(ArticleStoreTest, HostileFilterValuesMatchNothingAndChangeNothing) {
+  auto& store = store_;
+  ASSERT_TRUE(store->Upsert(KurskArticle(), {}).ok());
+  for (const std::string hostile :
+       {"' OR '1'='1", "x'); DROP TABLE articles; --", "%", "_", "%,id,%", "\\", "\"",
+        "id' --", "1; DELETE FROM articles"}) {
+    SCOPED_TRACE(hostile);
+    for (auto set : std::vector<void (*)(warta::v1::ArticleFilter&, const std::string&)>{
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_language(v); },
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_source(v); },
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_entity_id(v); },
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_story_id(v); }}) {
+      warta::v1::ArticleFilter filter;
+      set(filter, hostile);
+      auto listed = store->ListArticles(filter, 0, "");
+      ASSERT_TRUE(listed.ok()) << listed.status();
+      EXPECT_THAT(Ids(*listed), IsEmpty());
+    }
+    ClaimFilter claims;
+    claims.speaker_entity_id = hostile;
+    EXPECT_EQ(store->ListClaims(claims, 0, "")->claims_size(), 0);
+    warta::v1::ListStoriesRequest stories;
+    stories.set_language(hostile);
+    EXPECT_EQ(store->ListStories(stories)->stories_size(), 0);
+    stories.clear_language();
+    stories.set_entity_id(hostile);
+    EXPECT_EQ(store->ListStories(stories)->stories_size(), 0);
+    EXPECT_EQ(store->ListContestedClaims(hostile, 0, 0, "")->contested_size(), 0);
+    warta::v1::ListEntitiesRequest entities;
+    entities.set_query(hostile);
+    EXPECT_TRUE(store->ListEntities(entities).ok());
+    EXPECT_EQ(store->GetArticle(hostile).status().code(), absl::StatusCode::kNotFound);
+    EXPECT_EQ(store->GetStory(hostile).status().code(), absl::StatusCode::kNotFound);
+    EXPECT_EQ(store->GetEntity(hostile).status().code(), absl::StatusCode::kNotFound);
+    EXPECT_EQ(store->ListArticles({}, 0, hostile).status().code(),
+              absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(store->ListClaims({}, 0, hostile).status().code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_THAT(Ids(*store->ListArticles({}, 0, "")), ElementsAre("putin-choe-kursk"));
+}
+
 TEST_P(ArticleStoreTest, RedeliveryAdvancesOffsetsWithoutDuplicating) {
   auto& store = store_;
   const auto article = KurskArticle();
