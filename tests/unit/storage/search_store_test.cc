@@ -317,5 +317,39 @@ SEARCH_TEST(UnusableQueriesAreInvalidArgumentsThatSayWhy) {
   EXPECT_THAT(FindIds(*store_, "tidakadadimanapun"), IsEmpty());
 }
 
+// Queries, filter values and page tokens come straight from users: SQL and
+// FTS5 / tsquery syntax in them is text, wildcards are plain characters, a
+// forged token is refused; nothing is changed.
+SEARCH_TEST(HostileQueriesFiltersAndTokensMatchNothingAndChangeNothing) {
+  ASSERT_TRUE(store_->UpsertBatch(Corpus(), {}).ok());
+  for (const std::string hostile :
+       {"' OR '1'='1", "x'); DROP TABLE articles; --", "%", "_", "%,id,%", "\\", "\"",
+        "id' --", "1; DELETE FROM articles", "*", "NEAR(kursk drone)", "kursk:*", "!kursk",
+        "\x02" "a\x03" "kursk"}) {
+    SCOPED_TRACE(hostile);
+    // As the query, after a word every article lacks: never a hit.
+    auto response = Find(*store_, "tidakadadimanapun " + hostile);
+    if (response.ok()) {
+      EXPECT_THAT(HitIds(*response), IsEmpty());
+    } else {
+      EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+    }
+    // As any filter value of a query that matches: nothing passes.
+    for (auto set : std::vector<void (*)(warta::v1::ArticleFilter&, const std::string&)>{
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_language(v); },
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_source(v); },
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_entity_id(v); },
+             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_story_id(v); }}) {
+      warta::v1::ArticleFilter filter;
+      set(filter, hostile);
+      EXPECT_THAT(FindIds(*store_, "kursk", filter), IsEmpty());
+    }
+    EXPECT_EQ(Find(*store_, "kursk", {}, 0, hostile).status().code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_THAT(FindIds(*store_, "kursk"), ElementsAre("serangan"));
+  EXPECT_EQ(store_->ListArticles({}, 0, "")->articles_size(), 6);
+}
+
 }  // namespace
 }  // namespace warta::storage::testing
