@@ -182,6 +182,8 @@ PostgresStore::~PostgresStore() {
 
 absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
     const std::string& conninfo, PostgresStoreOptions options) {
+  // Snippets stem words with libstemmer on this side too.
+  if (absl::Status stemmers = CheckSearchStemmers(); !stemmers.ok()) return stemmers;
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (conn == nullptr) return absl::ResourceExhaustedError("libpq: out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "unicode/normalizer2.h"
 #include "unicode/uchar.h"
@@ -169,6 +170,19 @@ const std::vector<std::string>& SearchStopWords(SearchLanguage language) {
     default:
       return kNone;
   }
+}
+
+absl::Status CheckSearchStemmers() {
+  for (const char* language : {"indonesian", "english"}) {
+    sb_stemmer* stemmer = sb_stemmer_new(language, "UTF_8");
+    if (stemmer == nullptr) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "libstemmer has no \"", language,
+          "\" stemmer; full-text search needs libstemmer 2.0 or later (Debian: libstemmer0d)"));
+    }
+    sb_stemmer_delete(stemmer);
+  }
+  return absl::OkStatus();
 }
 
 SearchStemmer::SearchStemmer()

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "warta/v1/article.pb.h"
 
 struct sb_stemmer;
@@ -78,6 +79,11 @@ bool IsSearchStopWord(std::string_view folded, SearchLanguage language);
 
 // The stop words of a language, as compiled in (for tests and docs).
 const std::vector<std::string>& SearchStopWords(SearchLanguage language);
+
+// FAILED_PRECONDITION when this libstemmer has no Indonesian or English
+// stemmer (both are in every libstemmer since 2.0; Debian 12 has 2.2).
+// SearchStemmer aborts without them: the index would silently differ.
+absl::Status CheckSearchStemmers();
 
 // Turns folded words into index terms. Owns two libstemmer stemmers.
 class SearchStemmer {

@@ -131,6 +131,7 @@ fts5_api* Fts5Api(sqlite3* db) {
 }  // namespace
 
 absl::Status RegisterSearchFunctions(sqlite3* db) {
+  if (absl::Status stemmers = CheckSearchStemmers(); !stemmers.ok()) return stemmers;
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) {
     return absl::FailedPreconditionError(
