@@ -59,7 +59,27 @@ void FillMention(const Document& doc, const Span& span, warta::v1::Mention* out)
   }
 }
 
+template <typename Step>
+absl::Status RunStage(const StageObserver* observer, Stage stage, const Step& step,
+                      Document& doc) {
+  if (observer == nullptr) return step.Process(doc);
+  return observer->Observe(stage, [&] { return step.Process(doc); });
+}
+
 }  // namespace
+
+std::string_view StageName(Stage stage) {
+  switch (stage) {
+    case Stage::kClean: return "clean";
+    case Stage::kSegment: return "segment";
+    case Stage::kLanguage: return "language";
+    case Stage::kEntities: return "entities";
+    case Stage::kDates: return "dates";
+    case Stage::kQuantities: return "quantities";
+    case Stage::kClaims: return "claims";
+  }
+  return "unknown";
+}
 
 Pipeline::~Pipeline() = default;
 
@@ -78,18 +98,19 @@ absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions
   ASSIGN_OR_RETURN(p->dates_, DateTagger::Create(DateTaggerOptions{}));
   ASSIGN_OR_RETURN(p->quantities_, QuantityTagger::Create());
   ASSIGN_OR_RETURN(p->claims_, ClaimExtractor::Create(ClaimOptions{}));
+  p->observer_ = options.observer;
   p->version_ = absl::StrCat(kRelease, "+", ModelsHash(options));
   return p;
 }
 
 absl::Status Pipeline::Run(Document& doc) const {
-  RETURN_IF_ERROR(cleaner_->Process(doc));
-  RETURN_IF_ERROR(segmenter_->Process(doc));
-  RETURN_IF_ERROR(language_->Process(doc));
-  RETURN_IF_ERROR(entities_->Process(doc));
-  RETURN_IF_ERROR(dates_->Process(doc));
-  RETURN_IF_ERROR(quantities_->Process(doc));
-  RETURN_IF_ERROR(claims_->Process(doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kClean, *cleaner_, doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kSegment, *segmenter_, doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kLanguage, *language_, doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kEntities, *entities_, doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kDates, *dates_, doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kQuantities, *quantities_, doc));
+  RETURN_IF_ERROR(RunStage(observer_, Stage::kClaims, *claims_, doc));
   return absl::OkStatus();
 }
 

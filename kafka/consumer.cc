@@ -47,6 +47,43 @@ class Consumer::Rebalancer : public RdKafka::RebalanceCb {
   decltype(ConsumerOptions::starting_offsets) hook_;
 };
 
+// With a lag hook the consumer takes librdkafka's events: statistics become
+// lag figures; its log lines and errors, which librdkafka would otherwise
+// print itself, go to Warta's log.
+class Consumer::Events : public RdKafka::EventCb {
+ public:
+  explicit Events(decltype(ConsumerOptions::on_lag) on_lag) : on_lag_(std::move(on_lag)) {}
+
+  void event_cb(RdKafka::Event& event) override {
+    switch (event.type()) {
+      case RdKafka::Event::EVENT_STATS: {
+        absl::StatusOr<std::vector<PartitionLag>> lag = LagFromStatistics(event.str());
+        if (lag.ok()) {
+          on_lag_(*lag);
+        } else {
+          LogWarning(lag.status().message());
+        }
+        break;
+      }
+      case RdKafka::Event::EVENT_LOG:
+        Log(event.severity() <= RdKafka::Event::EVENT_SEVERITY_ERROR     ? LogLevel::kError
+            : event.severity() <= RdKafka::Event::EVENT_SEVERITY_NOTICE ? LogLevel::kWarning
+                                                                         : LogLevel::kInfo,
+            absl::StrCat("librdkafka ", event.fac(), ": ", event.str()));
+        break;
+      case RdKafka::Event::EVENT_ERROR:
+        Log(event.fatal() ? LogLevel::kError : LogLevel::kWarning,
+            absl::StrCat("Kafka consumer: ", RdKafka::err2str(event.err()), ": ", event.str()));
+        break;
+      default:
+        break;
+    }
+  }
+
+ private:
+  decltype(ConsumerOptions::on_lag) on_lag_;
+};
+
 absl::StatusOr<std::unique_ptr<Consumer>> Consumer::Create(const ConsumerOptions& options) {
   if (options.group_id.empty()) return absl::InvalidArgumentError("consumer needs a group id");
   if (options.topics.empty()) return absl::InvalidArgumentError("consumer needs topics");
@@ -64,6 +101,10 @@ absl::StatusOr<std::unique_ptr<Consumer>> Consumer::Create(const ConsumerOptions
       {"max.poll.interval.ms", "300000"},
       {"enable.partition.eof", "false"},
   };
+  if (options.on_lag) {
+    props["statistics.interval.ms"] =
+        absl::StrCat(std::max<int64_t>(1, absl::ToInt64Milliseconds(options.lag_interval)));
+  }
   for (const auto& [k, v] : options.properties) props[k] = v;
   auto conf = MakeConf(props);
   if (!conf.ok()) return conf.status();
@@ -71,6 +112,12 @@ absl::StatusOr<std::unique_ptr<Consumer>> Consumer::Create(const ConsumerOptions
   if ((*conf)->set("rebalance_cb", consumer->rebalancer_.get(), error) !=
       RdKafka::Conf::CONF_OK) {
     return absl::InternalError(error);
+  }
+  if (options.on_lag) {
+    consumer->events_ = std::make_unique<Events>(options.on_lag);
+    if ((*conf)->set("event_cb", consumer->events_.get(), error) != RdKafka::Conf::CONF_OK) {
+      return absl::InternalError(error);
+    }
   }
   consumer->consumer_.reset(RdKafka::KafkaConsumer::create(conf->get(), error));
   if (!consumer->consumer_) {

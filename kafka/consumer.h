@@ -1,8 +1,9 @@
 // RAII wrapper over a librdkafka KafkaConsumer in a consumer group, with
 // auto-commit off: the owner commits what it has finished. An optional hook
 // picks the starting offsets of newly assigned partitions (the store keeps
-// its offsets in its own database). Not thread-safe: one thread polls.
-// Close() (or the destructor) leaves the group cleanly.
+// its offsets in its own database), and an optional hook that receives the
+// lag per partition every few seconds (for metrics). Not thread-safe: one
+// thread polls. Close() (or the destructor) leaves the group cleanly.
 #ifndef WARTA_KAFKA_CONSUMER_H_
 #define WARTA_KAFKA_CONSUMER_H_
 
@@ -16,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "kafka/consumer_lag.h"
 #include "kafka/message.h"
 #include "kafka/message_source.h"
 
@@ -38,6 +40,10 @@ struct ConsumerOptions {
   // offset. Runs on the polling thread.
   std::function<std::vector<PartitionOffset>(const std::vector<PartitionOffset>&)>
       starting_offsets;
+  // Called every `lag_interval` with the lag of each partition being
+  // fetched (from librdkafka's statistics). Runs on the polling thread.
+  std::function<void(const std::vector<PartitionLag>&)> on_lag;
+  absl::Duration lag_interval = absl::Seconds(5);
   std::map<std::string, std::string> properties;
 };
 
@@ -69,9 +75,11 @@ class Consumer : public MessageSource {
 
  private:
   class Rebalancer;
+  class Events;
   Consumer() = default;
 
   std::unique_ptr<Rebalancer> rebalancer_;
+  std::unique_ptr<Events> events_;
   std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
   bool closed_ = false;
 };

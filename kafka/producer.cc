@@ -15,7 +15,11 @@ namespace warta::kafka {
 // Routes each delivery report to the callback carried in the message's opaque.
 class Producer::DeliveryReporter : public RdKafka::DeliveryReportCb {
  public:
+  explicit DeliveryReporter(decltype(ProducerOptions::on_outcome) on_outcome)
+      : on_outcome_(std::move(on_outcome)) {}
+
   void dr_cb(RdKafka::Message& message) override {
+    if (on_outcome_) on_outcome_(message.topic_name(), message.err() == RdKafka::ERR_NO_ERROR);
     auto* callback = static_cast<DeliveryCallback*>(message.msg_opaque());
     if (callback == nullptr) return;
     Delivery delivery;
@@ -29,11 +33,14 @@ class Producer::DeliveryReporter : public RdKafka::DeliveryReportCb {
     (*callback)(delivery);
     delete callback;
   }
+
+ private:
+  decltype(ProducerOptions::on_outcome) on_outcome_;
 };
 
 absl::StatusOr<std::unique_ptr<Producer>> Producer::Create(const ProducerOptions& options) {
   std::unique_ptr<Producer> producer(new Producer());
-  producer->reporter_ = std::make_unique<DeliveryReporter>();
+  producer->reporter_ = std::make_unique<DeliveryReporter>(options.on_outcome);
   std::map<std::string, std::string> props = {
       {"bootstrap.servers", options.brokers},
       {"client.id", options.client_id},

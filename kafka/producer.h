@@ -36,6 +36,10 @@ struct ProducerOptions {
   std::string transactional_id;
   // Any librdkafka property, applied last (e.g. {"linger.ms", "20"}).
   std::map<std::string, std::string> properties;
+  // Optional: told every message's final outcome (acknowledged by Kafka or
+  // not), for metrics. Runs on whichever thread serves delivery reports
+  // (the producer's own, or one in Flush), so it must be thread-safe.
+  std::function<void(std::string_view topic, bool acknowledged)> on_outcome;
 };
 
 struct Delivery {

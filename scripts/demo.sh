@@ -27,6 +27,7 @@ echo "== starting Kafka and the services (state in $state)"
 "$root/scripts/services.sh" start "$state" >/dev/null
 source "$state/env"
 echo "   Kafka $WARTA_BROKERS · ingest $WARTA_INGEST · enrich $WARTA_ENRICH · store $WARTA_STORE"
+echo "   metrics http://$WARTA_METRICS_INGEST/metrics · http://$WARTA_METRICS_ENRICH/metrics · http://$WARTA_METRICS_STORE/metrics"
 echo "== dashboard: $WARTA_WEB/  (open it now: stories appear as the articles arrive)"
 
 echo "== publishing $articles through warta-ingest"

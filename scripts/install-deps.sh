@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Warta needs to build, test and run on Debian 12:
 # Debian packages (compiler toolchain, gRPC, protobuf, librdkafka, abseil, ...),
-# kcat, grpcurl (go install), Python clients (grpcio, confluent-kafka) and the
+# kcat, grpcurl and grpc-health-probe (go install), Python clients (grpcio, confluent-kafka) and the
 # Apache Kafka jars (via deploy/kafka/fetch.sh). Idempotent: installs only what is missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +13,7 @@ apt_packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev
-  libcpp-httplib-dev libjs-chart.js
+  prometheus-cpp-dev libcpp-httplib-dev libjs-chart.js
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip postgresql-15
   docker-compose chromium chromium-driver
 )
@@ -21,8 +21,8 @@ if [ "${WARTA_DEPS:-all}" = build ]; then
   apt_packages=(build-essential cmake ninja-build pkg-config ca-certificates
     libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler librdkafka-dev
     libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libcld2-dev libicu-dev
-    libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev libcpp-httplib-dev
-    libjs-chart.js)
+    libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev prometheus-cpp-dev
+    libcpp-httplib-dev libjs-chart.js golang-go)
 fi
 
 missing=()
@@ -48,12 +48,20 @@ if ((${#filter[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${filter[@]}" >/dev/null
 fi
 
-# WARTA_DEPS=build (the Dockerfile): only what building needs.
+tools="$root/.tools"
+mkdir -p "$tools/bin"
+
+# grpc-health-probe: what health checks (docker-compose, Kubernetes) run.
+# v0.4.15 is the newest that builds with Debian 12's Go (1.19); later ones need Go 1.20+.
+if [ ! -x "$tools/bin/grpc-health-probe" ]; then
+  echo "install-deps: go install grpc-health-probe"
+  GOBIN="$tools/bin" GOFLAGS=-mod=mod go install github.com/grpc-ecosystem/grpc-health-probe@v0.4.15
+fi
+
+# WARTA_DEPS=build (the Dockerfile): only what building needs, and the health probe.
 if [ "${WARTA_DEPS:-all}" = build ]; then exit 0; fi
 
 # grpcurl: the gRPC client our users reach for.
-tools="$root/.tools"
-mkdir -p "$tools/bin"
 if [ ! -x "$tools/bin/grpcurl" ]; then
   echo "install-deps: go install grpcurl"
   # v1.9 needs Go 1.21; Debian 12's own Go (1.19) builds v1.8.7.

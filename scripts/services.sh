@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops a local Warta: one Kafka broker (deploy/kafka/kafka.sh) and
 # warta-store, warta-enrich, warta-ingest and warta-web (the dashboard) on free
-# ports, all state in one folder. Used by `make demo`; source it or run it:
+# ports (each also serving Prometheus metrics on one), all state in one folder.
+# Used by `make demo`; source it or run it:
 #   scripts/services.sh start DIR   prints the addresses (also in DIR/env)
 #   scripts/services.sh stop DIR    SIGTERM to the services, then stops Kafka
 set -euo pipefail
@@ -19,9 +20,12 @@ wait_for_file() {  # path seconds pid
 
 start_service() {  # dir name args...
   local dir="$1" name="$2"; shift 2
-  "$bin/$name" --listen 127.0.0.1:0 --port_file "$dir/$name.port" "$@" >"$dir/$name.log" 2>&1 &
+  "$bin/$name" --listen 127.0.0.1:0 --port_file "$dir/$name.port" \
+    --metrics_listen 127.0.0.1:0 --metrics_port_file "$dir/$name.metrics_port" \
+    "$@" >"$dir/$name.log" 2>&1 &
   echo $! > "$dir/$name.pid"
-  if ! wait_for_file "$dir/$name.port" 60 "$(cat "$dir/$name.pid")"; then
+  if ! wait_for_file "$dir/$name.port" 60 "$(cat "$dir/$name.pid")" ||
+     ! wait_for_file "$dir/$name.metrics_port" 5 "$(cat "$dir/$name.pid")"; then
     echo "services.sh: $name did not start; its log:" >&2; tail -20 "$dir/$name.log" >&2
     return 1
   fi
@@ -43,6 +47,10 @@ WARTA_INGEST=127.0.0.1:$(cat "$dir/warta-ingest.port")
 WARTA_ENRICH=127.0.0.1:$(cat "$dir/warta-enrich.port")
 WARTA_STORE=127.0.0.1:$(cat "$dir/warta-store.port")
 WARTA_WEB=http://127.0.0.1:$(cat "$dir/warta-web.port")
+WARTA_METRICS_INGEST=127.0.0.1:$(cat "$dir/warta-ingest.metrics_port")
+WARTA_METRICS_ENRICH=127.0.0.1:$(cat "$dir/warta-enrich.metrics_port")
+WARTA_METRICS_STORE=127.0.0.1:$(cat "$dir/warta-store.metrics_port")
+WARTA_METRICS_WEB=127.0.0.1:$(cat "$dir/warta-web.metrics_port")
 ENV
     cat "$dir/env"
     ;;

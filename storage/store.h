@@ -69,6 +69,17 @@ struct Change {
   warta::v1::EnrichedArticle article;
 };
 
+// What one write did: for the store loop's log and operators' metrics.
+struct UpsertCounts {
+  int inserted = 0;   // articles new to the store
+  int replaced = 0;   // re-enrichments that replaced the stored version
+  int unchanged = 0;  // redeliveries and older enrichments, left as they were
+  // How each inserted article found its story.
+  int new_stories = 0;     // it started one
+  int joined_stories = 0;  // it joined one (not as a near-copy)
+  int near_copies = 0;     // a near-copy of an earlier article, in that one's story
+};
+
 // Page sizes: 0 means kDefaultPageSize; larger than kMaxPageSize is clamped.
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 1000;
@@ -81,8 +92,9 @@ class ArticleStore {
   // INVALID_ARGUMENT when the article has no id or an offset is malformed.
   virtual absl::Status Upsert(const warta::v1::EnrichedArticle& article,
                               const std::vector<ConsumedOffset>& offsets) = 0;
-  // The same for a batch, in one transaction: all or nothing.
-  virtual absl::Status UpsertBatch(
+  // The same for a batch, in one transaction: all or nothing. Returns what
+  // the committed transaction did.
+  virtual absl::StatusOr<UpsertCounts> UpsertBatch(
       absl::Span<const warta::v1::EnrichedArticle> articles,
       const std::vector<ConsumedOffset>& offsets) = 0;
 

@@ -103,16 +103,20 @@ def topics(kafka):
 
 
 class Service:
-    """A Warta server process on a free port; stop() sends SIGTERM and
-    returns the exit code."""
+    """A Warta server process listening on free ports: its service (`address`,
+    gRPC; HTTP for warta-web) and Prometheus metrics (`metrics_address`,
+    GET /metrics); stop() sends SIGTERM and returns the exit code."""
 
     def __init__(self, name, args, workdir):
         self.name = name
         self.port_file = Path(workdir) / f"{name}-{uuid.uuid4().hex[:6]}.port"
+        self.metrics_port_file = self.port_file.with_suffix(".metrics_port")
         self.log_path = Path(workdir) / f"{self.port_file.stem}.log"
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
-            [str(BIN / name), "--listen", "127.0.0.1:0", "--port_file", str(self.port_file), *args],
+            [str(BIN / name), "--listen", "127.0.0.1:0", "--port_file", str(self.port_file),
+             "--metrics_listen", "127.0.0.1:0", "--metrics_port_file", str(self.metrics_port_file),
+             *args],
             stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while not (self.port_file.exists() and self.port_file.read_text().strip()):
@@ -124,6 +128,8 @@ class Service:
                 raise AssertionError(f"{name} did not listen in 60s:\n{self.log_path.read_text()}")
             time.sleep(0.05)
         self.address = f"127.0.0.1:{self.port_file.read_text().strip()}"
+        # The metrics server starts before the gRPC one.
+        self.metrics_address = f"127.0.0.1:{self.metrics_port_file.read_text().strip()}"
 
     def log_text(self):
         self.log.flush()

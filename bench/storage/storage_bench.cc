@@ -89,7 +89,7 @@ void BM_UpsertBatch(benchmark::State& state) {
     batch.clear();
     for (int i = 0; i < batch_size; ++i) batch.push_back(SyntheticArticle(next++));
     state.ResumeTiming();
-    absl::Status s = store->UpsertBatch(batch, {{"articles.enriched", 0, next}});
+    absl::Status s = store->UpsertBatch(batch, {{"articles.enriched", 0, next}}).status();
     if (!s.ok()) state.SkipWithError(std::string(s.message()).c_str());
   }
   state.SetItemsProcessed(state.iterations() * batch_size);

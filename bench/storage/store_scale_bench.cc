@@ -535,7 +535,7 @@ absl::Status WriteBatch(storage::ArticleStore& store, const ArticleStream& strea
   for (int64_t i = from; i < to; ++i) batch.push_back(stream.At(i));
   const double cpu = CpuSeconds();
   const absl::Time start = absl::Now();
-  absl::Status status = store.UpsertBatch(batch, {{"articles.enriched", 0, to}});
+  absl::Status status = store.UpsertBatch(batch, {{"articles.enriched", 0, to}}).status();
   meter.Add(absl::Now() - start, CpuSeconds() - cpu, to - from);
   return status;
 }

@@ -1,10 +1,12 @@
 #include "services/common/consume_loop.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <utility>
 
 #include "common/logging.h"
+#include "services/common/message_metrics.h"
 
 namespace warta::services {
 
@@ -33,10 +35,24 @@ std::vector<kafka::PartitionOffset> FirstOffsets(const std::vector<kafka::Messag
   return out;
 }
 
+// warta_messages_consumed_total, per run of messages of one topic (a
+// service's batches come from one topic).
+void CountConsumed(const std::vector<kafka::Message>& batch, MessageMetrics& metrics) {
+  for (size_t begin = 0, end; begin < batch.size(); begin = end) {
+    end = begin + 1;
+    while (end < batch.size() && batch[end].topic == batch[begin].topic) ++end;
+    metrics.consumed.For(batch[begin].topic).Increment(static_cast<double>(end - begin));
+  }
+}
+
 }  // namespace
 
 absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptions& options,
                             const BatchHandler& handle, const std::function<bool()>& stop) {
+  MessageMetrics& metrics = MessageMetrics::Get();
+  prometheus::Histogram& batch_messages = metrics.batch_messages.Add({}, CountBuckets());
+  prometheus::Histogram& batch_seconds = metrics.batch_seconds.Add({}, DurationBuckets());
+  prometheus::Counter& batch_retries = metrics.batch_retries.Add({});
   std::vector<kafka::Message> batch;
   int batches = 0;
   while (!stop()) {
@@ -57,8 +73,14 @@ absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptio
       batch.push_back(std::move(**polled));
     }
     if (batch.empty()) continue;
+    CountConsumed(batch, metrics);
+    batch_messages.Observe(static_cast<double>(batch.size()));
+    const auto started = std::chrono::steady_clock::now();
     absl::Status handled = handle(batch);
+    batch_seconds.Observe(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     if (!handled.ok()) {
+      batch_retries.Increment();
       LogError("batch of ", batch.size(), " not done (", handled.message(),
                "); it will be read again");
       for (const kafka::PartitionOffset& first : FirstOffsets(batch)) {

@@ -3,7 +3,8 @@
 // when the handler says its output is safe (acknowledged by Kafka, or
 // committed in the database). A failed batch is re-read from its first
 // offsets after a backoff, so nothing is lost; the downstream is idempotent,
-// so nothing is duplicated.
+// so nothing is duplicated. Counts what it consumes, its batch sizes and
+// times, and its retries (services/common/message_metrics.h).
 #ifndef WARTA_SERVICES_COMMON_CONSUME_LOOP_H_
 #define WARTA_SERVICES_COMMON_CONSUME_LOOP_H_
 

@@ -7,6 +7,7 @@
 #include "kafka/transactions.h"
 #include "common/shutdown.h"
 #include "services/common/grpc_server.h"
+#include "services/common/message_metrics.h"
 
 namespace warta::services {
 
@@ -19,6 +20,7 @@ void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server
                "gRPC listen address host:port (port 0 picks a free one)");
   flags.String("port_file", &server->port_file,
                "write the bound gRPC port to this file once listening");
+  RegisterMetricsFlags(flags, &server->metrics);
   flags.Int("shutdown_grace_s", &server->shutdown_grace_s,
             "seconds in-flight calls get on SIGTERM");
   flags.Bool("consume", &server->consume, "consume from Kafka (--noconsume: serve gRPC only)");
@@ -32,6 +34,11 @@ void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server
 
 int RunConsumingServer(const std::vector<grpc::Service*>& services,
                        const ConsumingServerOptions& options) {
+  auto metrics = MetricsServer::Start(options.metrics);
+  if (!metrics.ok()) {
+    LogError(metrics.status().message());
+    return 1;
+  }
   auto server = GrpcServer::Start(options.listen, services, options.port_file);
   if (!server.ok()) {
     LogError(server.status().message());
@@ -42,8 +49,11 @@ int RunConsumingServer(const std::vector<grpc::Service*>& services,
   if (options.consume) {
     auto producer = kafka::Producer::Create({.brokers = options.consumer.brokers,
                                              .client_id = options.consumer.client_id,
-                                             .transactional_id = options.transactional_id});
-    auto consumer = kafka::Consumer::Create(options.consumer);
+                                             .transactional_id = options.transactional_id,
+                                             .on_outcome = CountProducedMessages()});
+    kafka::ConsumerOptions consumer_options = options.consumer;
+    consumer_options.on_lag = RecordConsumerLag();
+    auto consumer = kafka::Consumer::Create(consumer_options);
     if (!producer.ok() || !consumer.ok()) {
       LogError(!producer.ok() ? producer.status().message() : consumer.status().message());
       return 1;

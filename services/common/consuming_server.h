@@ -1,7 +1,8 @@
 // The life of a service that consumes Kafka and serves gRPC (warta-enrich,
-// warta-store), after main() has read its flags: start the gRPC server,
-// create the producer and the group consumer, run the service's loop until
-// SIGTERM, then leave the group, flush, drain gRPC and report an exit code.
+// warta-store), after main() has read its flags: start the metrics and gRPC
+// servers, create the producer and the group consumer (both reporting to
+// the metrics), run the service's loop until SIGTERM, then leave the group,
+// flush, drain gRPC and report an exit code.
 #ifndef WARTA_SERVICES_COMMON_CONSUMING_SERVER_H_
 #define WARTA_SERVICES_COMMON_CONSUMING_SERVER_H_
 
@@ -17,12 +18,14 @@
 #include "kafka/message_source.h"
 #include "kafka/producer.h"
 #include "services/common/consume_loop.h"
+#include "services/common/metrics_server.h"
 
 namespace warta::services {
 
 struct ConsumingServerOptions {
   std::string listen;
   std::string port_file;
+  MetricsServerOptions metrics;
   int shutdown_grace_s = 10;
   // false: serve gRPC only, no Kafka.
   bool consume = true;
@@ -38,9 +41,9 @@ struct ConsumingServerOptions {
 };
 
 // Registers the flags every consuming server has (--brokers, --group_id,
-// --client_id, --listen, --port_file, --shutdown_grace_s, --consume,
-// --max_batch, --crash_before_commit_batch) on the given fields; their
-// current values are the defaults.
+// --client_id, --listen, --port_file, --metrics_listen, --metrics_port_file,
+// --shutdown_grace_s, --consume, --max_batch, --crash_before_commit_batch)
+// on the given fields; their current values are the defaults.
 void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server,
                                   ConsumeLoopOptions* loop);
 

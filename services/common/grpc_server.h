@@ -1,7 +1,8 @@
 // Starts a gRPC server the way every Warta service needs it: the given
 // services plus grpc.health.v1 and server reflection (so grpcurl can list and
-// call every method), on a host:port that may use port 0, and a graceful
-// Shutdown(deadline) for SIGTERM. Thread-safe after Start.
+// call every method), every call counted and timed (grpc_metrics.h), on a
+// host:port that may use port 0, and a graceful Shutdown(deadline) for
+// SIGTERM. Thread-safe after Start.
 #ifndef WARTA_SERVICES_COMMON_GRPC_SERVER_H_
 #define WARTA_SERVICES_COMMON_GRPC_SERVER_H_
 

@@ -20,7 +20,7 @@ absl::Status RunEnrichLoop(kafka::MessageSource& source, kafka::Producer& produc
       Outcome outcome = processor.Process(message, absl::Now());
       absl::Status queued;
       if (outcome.kind == Outcome::Kind::kDeadLetter) {
-        queued = dead_letters.Send(message, outcome.dead_letter_reason);
+        queued = dead_letters.Send(message, outcome.dead_letter_kind, outcome.dead_letter_reason);
       } else {
         ++enriched;
         queued = producer.Produce(options.enriched_topic, outcome.key, outcome.value,

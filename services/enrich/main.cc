@@ -13,6 +13,7 @@
 #include "services/common/model_files.h"
 #include "services/enrich/enrich_loop.h"
 #include "services/enrich/enrich_service.h"
+#include "services/enrich/stage_timer.h"
 
 namespace {
 
@@ -66,6 +67,8 @@ int main(int argc, char** argv) {
     LogError(models.status().message());
     return 1;
   }
+  const services::StageTimer stage_timer;
+  models->observer = &stage_timer;
   auto pipeline = enrichment::Pipeline::Create(*models);
   if (!pipeline.ok()) {
     LogError("cannot load the pipeline: ", pipeline.status().message());

@@ -12,6 +12,7 @@
 #include "article/article_validation.h"
 #include "enrichment/pipeline.h"
 #include "kafka/message.h"
+#include "services/common/dead_letter.h"
 
 namespace warta::services {
 
@@ -23,6 +24,7 @@ struct Outcome {
   std::string value;  // binary warta.v1.EnrichedArticle
   std::vector<kafka::Header> headers;
   // kDeadLetter: why (the message goes on unchanged, services/common/dead_letter.h).
+  DeadLetterKind dead_letter_kind = DeadLetterKind::kInvalid;
   absl::Status dead_letter_reason;
 };
 

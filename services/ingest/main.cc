@@ -6,6 +6,8 @@
 #include "common/shutdown.h"
 #include "kafka/producer.h"
 #include "services/common/grpc_server.h"
+#include "services/common/message_metrics.h"
+#include "services/common/metrics_server.h"
 #include "services/ingest/ingest_service.h"
 
 int main(int argc, char** argv) {
@@ -14,6 +16,7 @@ int main(int argc, char** argv) {
   std::string brokers = "127.0.0.1:9092", listen = "0.0.0.0:50051", port_file;
   std::string raw_topic = "articles.raw", client_id = "warta-ingest";
   int max_body_bytes = 256 * 1024, shutdown_grace_s = 10;
+  services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
   FlagSet flags("warta-ingest [flags]",
                 "Accepts articles over gRPC (warta.v1.IngestService), validates them and puts\n"
                 "them on the raw Kafka topic keyed by article id; answers after Kafka acknowledged.");
@@ -21,6 +24,7 @@ int main(int argc, char** argv) {
   flags.String("raw_topic", &raw_topic, "topic articles are produced to");
   flags.String("listen", &listen, "gRPC listen address host:port (port 0 picks a free one)");
   flags.String("port_file", &port_file, "write the bound gRPC port to this file once listening");
+  services::RegisterMetricsFlags(flags, &metrics_options);
   flags.String("client_id", &client_id, "Kafka client id");
   flags.Int("max_body_bytes", &max_body_bytes, "largest accepted article body in bytes");
   flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
@@ -30,7 +34,14 @@ int main(int argc, char** argv) {
   }
   InstallShutdownSignalHandlers();
 
-  auto producer = kafka::Producer::Create({.brokers = brokers, .client_id = client_id});
+  auto metrics = services::MetricsServer::Start(metrics_options);
+  if (!metrics.ok()) {
+    LogError(metrics.status().message());
+    return 1;
+  }
+  auto producer = kafka::Producer::Create({.brokers = brokers,
+                                           .client_id = client_id,
+                                           .on_outcome = services::CountProducedMessages()});
   if (!producer.ok()) {
     LogError(producer.status().message());
     return 1;

@@ -7,9 +7,10 @@
 namespace warta::services {
 namespace {
 
-StoredOutcome DeadLetter(const char* reason) {
+StoredOutcome DeadLetter(DeadLetterKind kind, const char* reason) {
   StoredOutcome out;
   out.kind = StoredOutcome::Kind::kDeadLetter;
+  out.dead_letter_kind = kind;
   out.dead_letter_reason = absl::InvalidArgumentError(reason);
   return out;
 }
@@ -19,9 +20,11 @@ StoredOutcome DeadLetter(const char* reason) {
 StoredOutcome StoredMessageProcessor::Process(const kafka::Message& message) const {
   StoredOutcome out;
   if (!out.article.ParseFromString(message.value)) {
-    return DeadLetter("not a binary warta.v1.EnrichedArticle");
+    return DeadLetter(DeadLetterKind::kUndecodable, "not a binary warta.v1.EnrichedArticle");
   }
-  if (out.article.article().id().empty()) return DeadLetter("enriched article without article.id");
+  if (out.article.article().id().empty()) {
+    return DeadLetter(DeadLetterKind::kInvalid, "enriched article without article.id");
+  }
   return out;
 }
 
@@ -33,7 +36,8 @@ StoreBatch StoredMessageProcessor::ProcessBatch(const std::vector<kafka::Message
     if (outcome.kind == StoredOutcome::Kind::kStore) {
       out.articles.push_back(std::move(outcome.article));
     } else {
-      out.dead_letters.emplace_back(&message, std::move(outcome.dead_letter_reason));
+      out.dead_letters.push_back(
+          {&message, outcome.dead_letter_kind, std::move(outcome.dead_letter_reason)});
     }
   }
   for (const kafka::PartitionOffset& o : NextOffsets(batch)) {

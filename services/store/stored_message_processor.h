@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "kafka/message.h"
+#include "services/common/dead_letter.h"
 #include "storage/store.h"
 #include "warta/v1/article.pb.h"
 
@@ -18,13 +19,20 @@ struct StoredOutcome {
   enum class Kind { kStore, kDeadLetter };
   Kind kind = Kind::kStore;
   warta::v1::EnrichedArticle article;  // kStore
-  absl::Status dead_letter_reason;     // kDeadLetter: INVALID_ARGUMENT, why
+  // kDeadLetter: undecodable or invalid; INVALID_ARGUMENT, why.
+  DeadLetterKind dead_letter_kind = DeadLetterKind::kInvalid;
+  absl::Status dead_letter_reason;
+};
+
+struct StoreDeadLetter {
+  const kafka::Message* message;  // points into the batch
+  DeadLetterKind kind;
+  absl::Status reason;
 };
 
 struct StoreBatch {
   std::vector<warta::v1::EnrichedArticle> articles;
-  // Each dead letter's message (pointing into the batch) and reason.
-  std::vector<std::pair<const kafka::Message*, absl::Status>> dead_letters;
+  std::vector<StoreDeadLetter> dead_letters;
   // Per partition one past the last message, dead letters included: they
   // are done with too.
   std::vector<storage::ConsumedOffset> offsets;

@@ -7,6 +7,7 @@
 #include "common/flags.h"
 #include "common/logging.h"
 #include "common/shutdown.h"
+#include "services/common/metrics_server.h"
 #include "services/web/web_server.h"
 
 namespace {
@@ -33,12 +34,14 @@ int main(int argc, char** argv) {
   std::string store = "127.0.0.1:50053";
   options.static_dir = DefaultStaticDir();
   int store_timeout_ms = 10000, heartbeat_s = 15;
+  services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
   FlagSet flags("warta-web [flags]",
                 "The dashboard: a JSON HTTP API over warta.v1.StoreService (stories, entities,\n"
                 "search, live events as Server-Sent Events) and the page that shows it.");
   flags.String("store", &store, "StoreService gRPC address host:port");
   flags.String("listen", &options.listen, "HTTP listen address host:port (port 0 picks a free one)");
   flags.String("port_file", &options.port_file, "write the bound HTTP port to this file once listening");
+  services::RegisterMetricsFlags(flags, &metrics_options);
   flags.String("static_dir", &options.static_dir, "folder holding the page (index.html, app.js, style.css)");
   flags.String("chart_js_dir", &options.chart_js_dir,
                "folder holding Chart.js (Debian libjs-chart.js), served under /vendor/chart.js/;\n"
@@ -60,6 +63,11 @@ int main(int argc, char** argv) {
   options.heartbeat = absl::Seconds(heartbeat_s);
   InstallShutdownSignalHandlers();
 
+  auto metrics = services::MetricsServer::Start(metrics_options);
+  if (!metrics.ok()) {
+    LogError(metrics.status().message());
+    return 1;
+  }
   auto channel = grpc::CreateChannel(store, grpc::InsecureChannelCredentials());
   auto server = web::WebServer::Start(v1::StoreService::NewStub(channel), options);
   if (!server.ok()) {

@@ -442,14 +442,16 @@ absl::StatusOr<int64_t> PostgresStore::LatestSeqLocked() {
 
 absl::Status PostgresStore::Upsert(const warta::v1::EnrichedArticle& article,
                                    const std::vector<ConsumedOffset>& offsets) {
-  return UpsertBatch(absl::MakeConstSpan(&article, 1), offsets);
+  return UpsertBatch(absl::MakeConstSpan(&article, 1), offsets).status();
 }
 
-absl::Status PostgresStore::UpsertBatch(absl::Span<const warta::v1::EnrichedArticle> articles,
-                                        const std::vector<ConsumedOffset>& offsets) {
+absl::StatusOr<UpsertCounts> PostgresStore::UpsertBatch(
+    absl::Span<const warta::v1::EnrichedArticle> articles,
+    const std::vector<ConsumedOffset>& offsets) {
   RETURN_IF_ERROR(ValidateUpsert(articles, offsets));
   const absl::Time stored_at = options_.clock();
   int64_t latest = 0;
+  UpsertCounts counts;
   {
     absl::MutexLock lock(&mu_);
     RETURN_IF_ERROR(Exec("BEGIN"));
@@ -457,7 +459,7 @@ absl::Status PostgresStore::UpsertBatch(absl::Span<const warta::v1::EnrichedArti
       // Writers of every process commit one at a time, in sequence order.
       RETURN_IF_ERROR(Run("SELECT pg_advisory_xact_lock(?)", {SqlArg(kWriteLock)}).status());
       for (const auto& article : articles) {
-        ASSIGN_OR_RETURN(const int64_t seq, UpsertLocked(article, stored_at));
+        ASSIGN_OR_RETURN(const int64_t seq, UpsertLocked(article, stored_at, counts));
         latest = std::max(latest, seq);
       }
       for (const ConsumedOffset& o : offsets) {
@@ -485,11 +487,11 @@ absl::Status PostgresStore::UpsertBatch(absl::Span<const warta::v1::EnrichedArti
     }
   }
   if (latest > 0) notifier_.Publish(latest);
-  return absl::OkStatus();
+  return counts;
 }
 
 absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArticle& article,
-                                                    absl::Time stored_at) {
+                                                    absl::Time stored_at, UpsertCounts& counts) {
   const std::string& id = article.article().id();
   std::optional<warta::v1::EnrichedArticle> stored;
   {
@@ -497,7 +499,10 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
     if (existing.rows() > 0) {
       ASSIGN_OR_RETURN(stored, ParseStored<warta::v1::EnrichedArticle>(
                                    existing.Bytes(0, 0), "article"));
-      if (!ShouldReplace(article, *stored)) return 0;
+      if (!ShouldReplace(article, *stored)) {
+        ++counts.unchanged;
+        return 0;
+      }
     }
   }
   for (const char* sql : {"DELETE FROM articles WHERE id = ?",
@@ -512,7 +517,8 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
   const int64_t seq = next.Int(0, 0);
   const SqlRunner run = RunnerLocked();
   ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle with_story,
-                   PrepareForStore(clusterer_, run, seq, stored ? &*stored : nullptr, article));
+                   PrepareForStore(clusterer_, run, seq, stored ? &*stored : nullptr, article,
+                                   counts));
   const ArticleRows rows = RowsOf(with_story);
   std::vector<PgParam> params{P(id),
                               P(seq),

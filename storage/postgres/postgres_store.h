@@ -73,8 +73,9 @@ class PostgresStore final : public ArticleStore {
 
   absl::Status Upsert(const warta::v1::EnrichedArticle& article,
                       const std::vector<ConsumedOffset>& offsets) override;
-  absl::Status UpsertBatch(absl::Span<const warta::v1::EnrichedArticle> articles,
-                           const std::vector<ConsumedOffset>& offsets) override;
+  absl::StatusOr<UpsertCounts> UpsertBatch(
+      absl::Span<const warta::v1::EnrichedArticle> articles,
+      const std::vector<ConsumedOffset>& offsets) override;
   absl::StatusOr<std::map<int, int64_t>> LoadOffsets(
       std::string_view topic) override;
   absl::StatusOr<warta::v1::EnrichedArticle> GetArticle(
@@ -122,7 +123,7 @@ class PostgresStore final : public ArticleStore {
   // Writes one article inside the open transaction; returns its new
   // sequence number, or 0 when it was not newer than the stored one.
   absl::StatusOr<int64_t> UpsertLocked(const warta::v1::EnrichedArticle& article,
-                                       absl::Time stored_at)
+                                       absl::Time stored_at, UpsertCounts& counts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<int64_t> LatestSeqLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Runs the page queries of storage/sql_backend.h.

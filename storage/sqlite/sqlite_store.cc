@@ -331,22 +331,23 @@ absl::StatusOr<SqliteStore::Query> SqliteStore::Prepare(const std::string& sql) 
 
 absl::Status SqliteStore::Upsert(const warta::v1::EnrichedArticle& article,
                                  const std::vector<ConsumedOffset>& offsets) {
-  return UpsertBatch(absl::MakeConstSpan(&article, 1), offsets);
+  return UpsertBatch(absl::MakeConstSpan(&article, 1), offsets).status();
 }
 
-absl::Status SqliteStore::UpsertBatch(
+absl::StatusOr<UpsertCounts> SqliteStore::UpsertBatch(
     absl::Span<const warta::v1::EnrichedArticle> articles,
     const std::vector<ConsumedOffset>& offsets) {
   RETURN_IF_ERROR(ValidateUpsert(articles, offsets));
   const absl::Time stored_at = options_.clock();
   int64_t latest = 0;
+  UpsertCounts counts;
   {
     absl::MutexLock lock(&mu_);
     RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     int64_t seq = latest_seq_;
     absl::Status status = [&]() -> absl::Status {
       for (const auto& article : articles) {
-        RETURN_IF_ERROR(UpsertLocked(article, stored_at, seq));
+        RETURN_IF_ERROR(UpsertLocked(article, stored_at, seq, counts));
       }
       return WriteOffsetsLocked(offsets);
     }();
@@ -359,11 +360,11 @@ absl::Status SqliteStore::UpsertBatch(
     latest = seq;
   }
   notifier_.Publish(latest);
-  return absl::OkStatus();
+  return counts;
 }
 
 absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article,
-                                       absl::Time stored_at, int64_t& seq) {
+                                       absl::Time stored_at, int64_t& seq, UpsertCounts& counts) {
   const std::string& id = article.article().id();
   std::optional<warta::v1::EnrichedArticle> stored;
   int64_t stored_rowid = 0;
@@ -375,13 +376,17 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
     if (found) {
       ASSIGN_OR_RETURN(stored, ParseStored<warta::v1::EnrichedArticle>(
                                    existing.Blob(0), "article"));
-      if (!ShouldReplace(article, *stored)) return absl::OkStatus();
+      if (!ShouldReplace(article, *stored)) {
+        ++counts.unchanged;
+        return absl::OkStatus();
+      }
       stored_rowid = existing.Int(1);
     }
   }
   const SqlRunner run = RunnerLocked();
   ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle with_story,
-                   PrepareForStore(clusterer_, run, seq + 1, stored ? &*stored : nullptr, article));
+                   PrepareForStore(clusterer_, run, seq + 1, stored ? &*stored : nullptr, article,
+                                   counts));
   for (const char* sql : {"DELETE FROM entities WHERE article_id = ?",
                           "DELETE FROM claims WHERE article_id = ?",
                           "DELETE FROM claim_subjects WHERE article_id = ?",

@@ -70,8 +70,9 @@ class SqliteStore final : public ArticleStore {
 
   absl::Status Upsert(const warta::v1::EnrichedArticle& article,
                       const std::vector<ConsumedOffset>& offsets) override;
-  absl::Status UpsertBatch(absl::Span<const warta::v1::EnrichedArticle> articles,
-                           const std::vector<ConsumedOffset>& offsets) override;
+  absl::StatusOr<UpsertCounts> UpsertBatch(
+      absl::Span<const warta::v1::EnrichedArticle> articles,
+      const std::vector<ConsumedOffset>& offsets) override;
   absl::StatusOr<std::map<int, int64_t>> LoadOffsets(
       std::string_view topic) override;
   absl::StatusOr<warta::v1::EnrichedArticle> GetArticle(
@@ -113,7 +114,7 @@ class SqliteStore final : public ArticleStore {
   // Writes one article inside the open transaction; `seq` is the sequence
   // number to give it and is advanced when the article is written.
   absl::Status UpsertLocked(const warta::v1::EnrichedArticle& article,
-                            absl::Time stored_at, int64_t& seq)
+                            absl::Time stored_at, int64_t& seq, UpsertCounts& counts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status WriteOffsetsLocked(const std::vector<ConsumedOffset>& offsets)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

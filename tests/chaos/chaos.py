@@ -267,16 +267,21 @@ class Chaos:
         self.run_faults(plan, t0)
         sender.join()
         sent_ids = set(self.sent_at)
+        # Drain: until everything is stored, or nothing more was stored for
+        # --stall-s (what is missing then is lost, not late), or the timeout.
         deadline = time.time() + self.o.drain_timeout_s
-        stored_count = 0
-        while time.time() < deadline:
+        stored_count, last_growth = -1, time.time()
+        while time.time() < deadline and time.time() - last_growth < self.o.stall_s:
             try:
-                stored_count = int(self.psql("SELECT count(*) FROM articles"))
+                count = int(self.psql("SELECT count(*) FROM articles"))
             except RuntimeError:
-                pass
+                count = stored_count
+            if count > stored_count:
+                stored_count, last_growth = count, time.time()
             if stored_count >= len(sent_ids):
                 break
             time.sleep(1)
+        self.drained = stored_count >= len(sent_ids)
         stop_progress.set()
         progress.join()
         return self.report(articles, pb, t0)
@@ -358,7 +363,9 @@ def main(argv=None):
     p.add_argument("--pg-outages", type=int, default=2)
     p.add_argument("--pg-outage-s", type=float, default=10)
     p.add_argument("--mode", choices=["eos", "at-least-once"], default="eos")
-    p.add_argument("--drain-timeout-s", type=float, default=600)
+    p.add_argument("--drain-timeout-s", type=float, default=3600)
+    p.add_argument("--stall-s", type=float, default=120,
+                   help="stop waiting when nothing more was stored for this long")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
     options = p.parse_args(argv)

@@ -63,3 +63,32 @@ def test_compose_serves_the_dashboard_and_the_image_carries_its_page():
     # The page lands where warta-web looks next to its binary (PREFIX/share/warta/web).
     assert "services/web/static /usr/local/share/warta/web" in dockerfile
     assert "libjs-chart.js" in (ROOT / "scripts" / "install-deps.sh").read_text()
+
+
+def warta_services(spec):
+    return {name: s for name, s in spec["services"].items()
+            if isinstance(s.get("command"), list) and s["command"][0].startswith("warta-")}
+
+
+def flag(command, name):
+    return command[command.index(name) + 1]
+
+
+def test_grpc_services_are_health_checked_with_grpc_health_probe_and_all_expose_metrics():
+    spec = yaml.safe_load(COMPOSE.read_text())
+    services = warta_services(spec)
+    assert len(services) == 4
+    for name, service in services.items():
+        command = service["command"]
+        metrics_port = flag(command, "--metrics_listen").rsplit(":", 1)[1]
+        assert f"{metrics_port}:{metrics_port}" in service["ports"], name
+        if command[0] == "warta-web":
+            continue  # HTTP, not gRPC
+        grpc_port = flag(command, "--listen").rsplit(":", 1)[1]
+        test = service["healthcheck"]["test"]
+        assert test[:2] == ["CMD", "grpc-health-probe"], name
+        assert f"-addr=127.0.0.1:{grpc_port}" in test, name
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "grpc-health-probe /usr/local/bin/" in dockerfile, "the image carries the probe"
+    for port in ("9451", "9452", "9453", "9454"):
+        assert port in dockerfile, f"the image exposes metrics port {port}"

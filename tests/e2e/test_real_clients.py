@@ -203,5 +203,6 @@ def test_cli_enrich_offline_prints_one_json_article_per_line(tmp_path):
 def test_every_server_lists_its_flags(binary):
     out = subprocess.run([str(BIN / binary), "--help"], capture_output=True, text=True)
     assert out.returncode == 0
-    for flag in ("--brokers", "--listen", "--group_id" if binary != "warta-ingest" else "--raw_topic"):
+    for flag in ("--brokers", "--listen", "--metrics_listen", "--metrics_port_file",
+                 "--group_id" if binary != "warta-ingest" else "--raw_topic"):
         assert flag in out.stdout

@@ -19,6 +19,7 @@
 #include "kafka/message_source.h"
 #include "kafka/transactional_source.h"
 #include "kafka/transactions.h"
+#include "tests/unit/services/metric_values.h"
 
 namespace warta::services {
 namespace {
@@ -149,6 +150,34 @@ TEST(ConsumeLoopTest, AFailedBatchIsNotCommittedAndIsReadAgainFromItsFirstOffset
   EXPECT_EQ(source.commits()[0].offset, 3);
   EXPECT_EQ(source.commits()[1].offset, 4);
   EXPECT_EQ(source.commits()[2].offset, 1);
+}
+
+// What operators see of the loop: warta_messages_consumed_total by topic,
+// the batch size and duration histograms, and retried batches.
+TEST(ConsumeLoopTest, CountsWhatItConsumesItsBatchesAndItsRetries) {
+  using warta::testing::MetricValue;
+  const double batches_before = MetricValue("warta_consume_batch_messages");
+  const double timed_before = MetricValue("warta_consume_batch_duration_seconds");
+  const double retries_before = MetricValue("warta_consume_batch_retries_total");
+  FakeMessageSource source;
+  for (const char* v : {"a", "b", "c", "d", "e"}) source.Append("t.counted", 0, v);
+  bool failed_once = false;
+  absl::Status status = RunConsumeLoop(
+      source, FastOptions(2),
+      [&](const std::vector<kafka::Message>& batch) {
+        if (batch.front().value == "c" && !failed_once) {
+          failed_once = true;
+          return absl::UnavailableError("the broker is away");
+        }
+        return absl::OkStatus();
+      },
+      [&] { return source.Done(); });
+  ASSERT_TRUE(status.ok()) << status;
+  // {a,b}, {c,d} fails, {c,d} again, {e}: 7 messages polled in 4 batches.
+  EXPECT_EQ(MetricValue("warta_messages_consumed_total", {{"topic", "t.counted"}}), 7);
+  EXPECT_EQ(MetricValue("warta_consume_batch_messages"), batches_before + 4);
+  EXPECT_EQ(MetricValue("warta_consume_batch_duration_seconds"), timed_before + 4);
+  EXPECT_EQ(MetricValue("warta_consume_batch_retries_total"), retries_before + 1);
 }
 
 TEST(ConsumeLoopTest, ASourceThatCannotGoOnEndsTheLoopWithItsError) {

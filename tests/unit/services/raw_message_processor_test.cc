@@ -66,6 +66,7 @@ TEST_F(RawMessageProcessorTest, PoisonIsADeadLetter) {
   RawMessageProcessor processor(pipeline_);
   Outcome out = processor.Process(Raw("p", "{not json at all"), absl::Now());
   ASSERT_EQ(out.kind, Outcome::Kind::kDeadLetter);
+  EXPECT_EQ(out.dead_letter_kind, DeadLetterKind::kUndecodable);
   EXPECT_THAT(out.dead_letter_reason.message(), HasSubstr("JSON"));
 }
 
@@ -73,6 +74,7 @@ TEST_F(RawMessageProcessorTest, InvalidArticleIsADeadLetterWithTheReason) {
   RawMessageProcessor processor(pipeline_);
   Outcome out = processor.Process(Raw("e", R"({"id":"e","body":""})"), absl::Now());
   ASSERT_EQ(out.kind, Outcome::Kind::kDeadLetter);
+  EXPECT_EQ(out.dead_letter_kind, DeadLetterKind::kInvalid);
   EXPECT_THAT(out.dead_letter_reason.message(), HasSubstr("body"));
   EXPECT_EQ(out.dead_letter_reason.code(), absl::StatusCode::kInvalidArgument);
 }

@@ -33,6 +33,7 @@ TEST(StoredMessageProcessorTest, BytesThatAreNotAnEnrichedArticleAreADeadLetter)
   m.value = "\xff\xff not protobuf";
   StoredOutcome out = StoredMessageProcessor().Process(m);
   ASSERT_EQ(out.kind, StoredOutcome::Kind::kDeadLetter);
+  EXPECT_EQ(out.dead_letter_kind, DeadLetterKind::kUndecodable);
   EXPECT_EQ(out.dead_letter_reason,
             absl::InvalidArgumentError("not a binary warta.v1.EnrichedArticle"));
 }
@@ -40,6 +41,7 @@ TEST(StoredMessageProcessorTest, BytesThatAreNotAnEnrichedArticleAreADeadLetter)
 TEST(StoredMessageProcessorTest, AnArticleWithoutAnIdIsADeadLetter) {
   StoredOutcome out = StoredMessageProcessor().Process(Enriched(0, 7, ""));
   ASSERT_EQ(out.kind, StoredOutcome::Kind::kDeadLetter);
+  EXPECT_EQ(out.dead_letter_kind, DeadLetterKind::kInvalid);
   EXPECT_EQ(out.dead_letter_reason,
             absl::InvalidArgumentError("enriched article without article.id"));
 }
@@ -52,7 +54,8 @@ TEST(StoredMessageProcessorTest, ABatchKeepsTheOffsetsPastItsDeadLettersToo) {
   EXPECT_EQ(out.articles[0].article().id(), "a");
   EXPECT_EQ(out.articles[2].article().id(), "c");
   ASSERT_EQ(out.dead_letters.size(), 1u);
-  EXPECT_EQ(out.dead_letters[0].first, &batch[3]);
+  EXPECT_EQ(out.dead_letters[0].message, &batch[3]);
+  EXPECT_EQ(out.dead_letters[0].kind, DeadLetterKind::kInvalid);
   ASSERT_EQ(out.offsets.size(), 2u);
   EXPECT_EQ(out.offsets[0].partition, 0);
   EXPECT_EQ(out.offsets[0].next_offset, 7) << "the dead letter at offset 6 is done with";

@@ -49,6 +49,40 @@ std::string StoryOf(ArticleStore& store, const std::string& id) {
   return a.ok() ? a->story_id() : "";
 }
 
+// What warta-store counts for operators (warta_store_upserts_total,
+// warta_store_story_assignments_total).
+TEST_P(ArticleStoreTest, UpsertBatchSaysWhatItWroteAndHowArticlesFoundTheirStories) {
+  auto& store = *store_;
+  const auto antara = StoryArticle("antara", "antaranews.com", 4, kTroops, true);
+  auto first = store.UpsertBatch(
+      {antara, StoryArticle("flood", "kompas.com", 4, kFlood, false)}, {});
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->inserted, 2);
+  EXPECT_EQ(first->new_stories, 2);
+  EXPECT_EQ(first->joined_stories + first->near_copies + first->replaced + first->unchanged, 0);
+
+  auto second = store.UpsertBatch(
+      {StoryArticle("tempo", "tempo.co", 5, kTroopsRetold, true),
+       StoryArticle("suara", "suara.com", 5, std::string("JAKARTA, SUARA.com - ") + kTroops, true),
+       antara},
+      {});
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->inserted, 2);
+  EXPECT_EQ(second->joined_stories, 1) << "tempo retells the troops story";
+  EXPECT_EQ(second->near_copies, 1) << "suara copies antara";
+  EXPECT_EQ(second->new_stories, 0);
+  EXPECT_EQ(second->unchanged, 1) << "antara again is a redelivery";
+
+  auto re_enriched = antara;  // a later release's enrichment
+  re_enriched.set_pipeline_version("1.1");
+  re_enriched.mutable_enriched_at()->set_seconds(antara.enriched_at().seconds() + 3600);
+  auto third = store.UpsertBatch({re_enriched}, {});
+  ASSERT_TRUE(third.ok()) << third.status();
+  EXPECT_EQ(third->replaced, 1);
+  EXPECT_EQ(third->inserted + third->new_stories + third->joined_stories + third->near_copies, 0)
+      << "a replacement keeps its story";
+}
+
 TEST_P(ArticleStoreTest, ArticlesOfOneEventShareAStoryAndCopiesAreMarked) {
   auto& store = *store_;
   ASSERT_TRUE(store.Upsert(StoryArticle("antara", "antaranews.com", 4, kTroops, true), {}).ok());
