@@ -16,6 +16,7 @@
 #include "cli/commands.h"
 #include "common/flags.h"
 #include "kafka/producer.h"
+#include "services/common/grpc_tls.h"
 #include "warta/v1/services.grpc.pb.h"
 
 namespace warta::cli {
@@ -48,6 +49,8 @@ class Progress {
 int RunPublish(const Args& args) {
   std::string to = "kafka", brokers = "127.0.0.1:9092", topic = "articles.raw";
   std::string ingest = "127.0.0.1:50051", source;
+  kafka::SecurityOptions kafka_security;
+  services::ClientTlsOptions ingest_tls;
   FlagSet flags("warta publish [flags] PATH...",
                 "Publishes articles from text pages, JSON, JSON lines (.jsonl) and folders of\n"
                 "them; `-` reads JSON lines from stdin. Exits 1 if any article was refused.");
@@ -56,6 +59,8 @@ int RunPublish(const Args& args) {
   flags.String("topic", &topic, "Kafka topic for --to=kafka");
   flags.String("ingest", &ingest, "warta-ingest address for --to=grpc");
   flags.String("source", &source, "source to set on articles that have none");
+  kafka::RegisterSecurityFlags(flags, &kafka_security);
+  services::RegisterClientTlsFlags(flags, &ingest_tls);
   Args paths = flags.ParseOrExit(args);
   if (paths.empty()) {
     std::fputs("warta publish: give at least one PATH (see --help)\n", stderr);
@@ -79,15 +84,20 @@ int RunPublish(const Args& args) {
   std::unique_ptr<kafka::Producer> producer;
   std::unique_ptr<warta::v1::IngestService::Stub> stub;
   if (to == "kafka") {
-    auto created = kafka::Producer::Create({.brokers = brokers, .client_id = "warta-cli"});
+    auto created = kafka::Producer::Create(
+        {.brokers = brokers, .client_id = "warta-cli", .security = kafka_security});
     if (!created.ok()) {
       std::fprintf(stderr, "warta publish: %s\n", std::string(created.status().message()).c_str());
       return 1;
     }
     producer = std::move(*created);
   } else {
-    stub = warta::v1::IngestService::NewStub(
-        grpc::CreateChannel(ingest, grpc::InsecureChannelCredentials()));
+    auto channel = services::CreateChannel(ingest, ingest_tls);
+    if (!channel.ok()) {
+      std::fprintf(stderr, "warta publish: %s\n", std::string(channel.status().message()).c_str());
+      return 2;
+    }
+    stub = warta::v1::IngestService::NewStub(*channel);
   }
 
   Progress progress(inputs.size());

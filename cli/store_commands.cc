@@ -15,20 +15,11 @@
 #include "cli/summary.h"
 #include "common/flags.h"
 #include "google/protobuf/util/json_util.h"
+#include "services/common/grpc_tls.h"
 #include "warta/v1/services.grpc.pb.h"
 
 namespace warta::cli {
 namespace {
-
-std::unique_ptr<warta::v1::StoreService::Stub> Connect(const std::string& address) {
-  return warta::v1::StoreService::NewStub(
-      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), [] {
-        // A page of enriched articles is easily more than gRPC's 4 MB default.
-        grpc::ChannelArguments args;
-        args.SetMaxReceiveMessageSize(256 * 1024 * 1024);
-        return args;
-      }()));
-}
 
 void SetDeadline(grpc::ClientContext& context, int seconds = 30) {
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
@@ -49,10 +40,25 @@ void PrintJson(const google::protobuf::Message& message) {
 
 struct StoreFlags {
   std::string store = "127.0.0.1:50053";
+  services::ClientTlsOptions tls;
   void Register(FlagSet& flags) {
     flags.String("store", &store, "warta-store gRPC address");
+    services::RegisterClientTlsFlags(flags, &tls);
   }
 };
+
+// Exits 2 when the TLS flags name files that cannot be used.
+std::unique_ptr<warta::v1::StoreService::Stub> Connect(const StoreFlags& flags) {
+  // A page of enriched articles is easily more than gRPC's 4 MB default.
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(256 * 1024 * 1024);
+  auto channel = services::CreateChannel(flags.store, flags.tls, args);
+  if (!channel.ok()) {
+    std::fprintf(stderr, "warta: %s\n", std::string(channel.status().message()).c_str());
+    std::exit(2);
+  }
+  return warta::v1::StoreService::NewStub(*channel);
+}
 
 // Calls `call` for page after page (setting the request's page token) and
 // `each_page` with every response, until the last page or until
@@ -171,7 +177,7 @@ int RunGet(const Args& args) {
     std::fputs("warta get: give exactly one article ID\n", stderr);
     return 2;
   }
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   grpc::ClientContext context;
   SetDeadline(context);
   warta::v1::GetArticleRequest request;
@@ -195,7 +201,7 @@ int RunList(const Args& args) {
   flags.Int("limit", &limit, "at most this many (0: all)");
   flags.Bool("json", &json, "one EnrichedArticle per line as protobuf JSON");
   flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   return ForEachArticle(*stub, MakeFilter(filter), limit,
                         [&](const warta::v1::EnrichedArticle& a) {
                           if (json) return PrintJson(a);
@@ -218,7 +224,7 @@ int RunShow(const Args& args) {
   sf.Register(flags);
   FilterFlags(flags, &filter);
   Args ids = flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   if (ids.empty()) {
     return ForEachArticle(*stub, MakeFilter(filter), 0,
                           [](const warta::v1::EnrichedArticle& a) {
@@ -247,7 +253,7 @@ int RunClaims(const Args& args) {
   flags.String("entity", &entity, "claims mentioning this entity id");
   flags.String("article", &article, "claims of this article id");
   flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   warta::v1::ListClaimsRequest request;
   request.set_speaker_entity_id(speaker);
   request.set_entity_id(entity);
@@ -276,7 +282,7 @@ int RunContested(const Args& args) {
   flags.Int("window_days", &window_days, "compare claims at most this many days apart (0: 30)");
   flags.Bool("json", &json, "protobuf JSON instead of text");
   flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   warta::v1::ListContestedClaimsRequest request;
   request.set_entity_id(entity);
   request.set_window_days(window_days);
@@ -317,7 +323,7 @@ int RunStories(const Args& args) {
                  order.c_str());
     return 2;
   }
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   warta::v1::ListStoriesRequest request;
   request.set_entity_id(entity);
   request.set_language(language);
@@ -344,7 +350,7 @@ int RunStory(const Args& args) {
   sf.Register(flags);
   flags.Bool("json", &json, "protobuf JSON instead of text");
   Args ids = flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   return PrintEach<warta::v1::GetStoryRequest, warta::v1::Story>(
       "story", "give a story id (see `warta stories`)", ids,
       [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->GetStory(c, r, out); },
@@ -373,7 +379,7 @@ int RunEntities(const Args& args) {
     std::fprintf(stderr, "warta entities: --type must be person, org or place\n");
     return 2;
   }
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   grpc::Status status =
       PrintPages<warta::v1::ListEntitiesRequest, warta::v1::ListEntitiesResponse>(
           request,
@@ -394,7 +400,7 @@ int RunEntity(const Args& args) {
   sf.Register(flags);
   flags.Bool("json", &json, "protobuf JSON instead of text");
   Args ids = flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   return PrintEach<warta::v1::GetEntityRequest, warta::v1::EntityDetail>(
       "entity", "give an entity id (see `warta entities NAME`)", ids,
       [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->GetEntity(c, r, out); },
@@ -458,7 +464,7 @@ int RunTail(const Args& args) {
   FilterFlags(flags, &filter);
   flags.Bool("json", &json, "protobuf JSON instead of a readable summary");
   flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   grpc::ClientContext context;
   warta::v1::WatchRequest request;
   *request.mutable_filter() = MakeFilter(filter);
@@ -481,7 +487,7 @@ int RunWait(const Args& args) {
   flags.Int("count", &count, "articles to wait for");
   flags.Int("timeout_s", &timeout_s, "give up after this many seconds");
   flags.ParseOrExit(args);
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   absl::Time deadline = absl::Now() + absl::Seconds(timeout_s);
   int have = 0;
   while (absl::Now() < deadline) {

@@ -115,6 +115,10 @@ struct Quantity {
   // "exact", "approximately", "at_least", "at_most", "more_than", "less_than", "order_of_magnitude"
   std::string qualifier = "exact";
   bool exact_value = true;
+  // A range ("3.000-5.000 tentara", "antara 10 dan 12 persen"): low < high,
+  // value = low, qualifier "range", exact_value false. Both 0 otherwise.
+  double low = 0;
+  double high = 0;
   Span span;
 };
 

@@ -208,6 +208,10 @@ warta::v1::EnrichedArticle ToEnrichedArticle(const warta::v1::Article& article,
       quantity->set_unit(q.unit);
       quantity->set_qualifier(q.qualifier);
       quantity->set_exact_value(q.exact_value);
+      if (q.high > q.low) {
+        quantity->set_low(q.low);
+        quantity->set_high(q.high);
+      }
       if (q.span.begin >= 0 && q.span.end <= static_cast<int>(doc.text.size())) {
         quantity->set_text(std::string(doc.Text(q.span)));
       }

@@ -105,6 +105,9 @@ absl::StatusOr<std::unique_ptr<Consumer>> Consumer::Create(const ConsumerOptions
     props["statistics.interval.ms"] =
         absl::StrCat(std::max<int64_t>(1, absl::ToInt64Milliseconds(options.lag_interval)));
   }
+  auto security = SecurityProperties(options.security);
+  if (!security.ok()) return security.status();
+  props.insert(security->begin(), security->end());
   for (const auto& [k, v] : options.properties) props[k] = v;
   auto conf = MakeConf(props);
   if (!conf.ok()) return conf.status();

@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "kafka/consumer_lag.h"
 #include "kafka/message.h"
+#include "kafka/security.h"
 #include "kafka/message_source.h"
 
 namespace RdKafka {
@@ -44,6 +45,7 @@ struct ConsumerOptions {
   // fetched (from librdkafka's statistics). Runs on the polling thread.
   std::function<void(const std::vector<PartitionLag>&)> on_lag;
   absl::Duration lag_interval = absl::Seconds(5);
+  SecurityOptions security;  // PLAINTEXT unless set
   std::map<std::string, std::string> properties;
 };
 

@@ -57,6 +57,9 @@ absl::StatusOr<std::unique_ptr<Producer>> Producer::Create(const ProducerOptions
     props["transaction.timeout.ms"] = "20000";
     props["message.timeout.ms"] = "20000";  // may not exceed the transaction timeout
   }
+  auto security = SecurityProperties(options.security);
+  if (!security.ok()) return security.status();
+  props.insert(security->begin(), security->end());
   for (const auto& [k, v] : options.properties) props[k] = v;
   auto conf = MakeConf(props);
   if (!conf.ok()) return conf.status();

@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "kafka/message.h"
+#include "kafka/security.h"
 
 namespace RdKafka {
 class Producer;
@@ -34,6 +35,7 @@ struct ProducerOptions {
   // Non-empty: a transactional producer (exactly-once mode); every output
   // must then be produced inside a transaction (see kafka/transactions.h).
   std::string transactional_id;
+  SecurityOptions security;  // PLAINTEXT unless set
   // Any librdkafka property, applied last (e.g. {"linger.ms", "20"}).
   std::map<std::string, std::string> properties;
   // Optional: told every message's final outcome (acknowledged by Kafka or

@@ -1,5 +1,5 @@
 // Builds an RdKafka::Conf from a property map, with a clear error naming the
-// property librdkafka refused.
+// property librdkafka refused (and its value, unless it is a secret).
 #ifndef WARTA_KAFKA_RDKAFKA_CONFIG_H_
 #define WARTA_KAFKA_RDKAFKA_CONFIG_H_
 
@@ -10,6 +10,7 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace warta::kafka {
@@ -20,8 +21,12 @@ inline absl::StatusOr<std::unique_ptr<RdKafka::Conf>> MakeConf(
   std::string error;
   for (const auto& [key, value] : properties) {
     if (conf->set(key, value, error) != RdKafka::Conf::CONF_OK) {
+      // Error messages end up in logs: passwords (ssl.key.password,
+      // sasl.password) and PEM text (ssl.key.pem) stay out.
+      const bool secret = absl::StrContains(key, "password") || absl::StrContains(key, "secret") ||
+                          absl::EndsWith(key, ".pem");
       return absl::InvalidArgumentError(
-          absl::StrCat("Kafka property ", key, "=", value, ": ", error));
+          absl::StrCat("Kafka property ", key, "=", secret ? "(hidden)" : value, ": ", error));
     }
   }
   return conf;

@@ -9,6 +9,10 @@
 #   scripts/postgres.sh stop DIR    stop it (pg_ctl stop -m fast)
 #   scripts/postgres.sh crash DIR   stop it as a crash would (-m immediate)
 #
+# With WARTA_PG_SSL_DIR=D (D/server.crt and D/server.key, PEM) the server
+# also accepts TLS (ssl=on; plaintext still allowed), so clients can use
+# sslmode=require or verify-full with sslrootcert=THE_CA.
+#
 # Needs the PostgreSQL 15 server binaries (Debian package postgresql-15);
 # PG_BIN overrides where they are. initdb refuses to run as root, so as root
 # the server runs as the unprivileged user "postgres" (created by the Debian
@@ -55,10 +59,17 @@ case "$cmd" in
     fi
     # A restart keeps its port, so clients' conninfo stays valid.
     if [[ -s "$dir/port" ]]; then port=$(cat "$dir/port"); else port=$(free_port); fi
+    ssl_options=""
+    if [[ -n ${WARTA_PG_SSL_DIR:-} ]]; then
+      # The server refuses a key others can read, or one it does not own.
+      install -m 600 "$WARTA_PG_SSL_DIR/server.crt" "$WARTA_PG_SSL_DIR/server.key" "$dir/"
+      [[ $(id -u) -eq 0 ]] && chown "$PG_USER" "$dir/server.crt" "$dir/server.key"
+      ssl_options="-c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
+    fi
     echo "$port" >"$dir/port"
     as_server "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off \
-          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 $ssl_options" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     for _ in $(seq 100); do
       as_server "$PG_BIN/pg_isready" -q -h "$dir" -p "$port" && break

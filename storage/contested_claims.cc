@@ -825,6 +825,7 @@ Range RangeOf(const warta::v1::Quantity& q) {
   const double v = q.value();
   const double inf = std::numeric_limits<double>::infinity();
   const std::string& qualifier = q.qualifier();
+  if (q.high() > q.low()) return {q.low(), q.high()};  // "3.000-5.000 tentara"
   if (qualifier == "approximately") return {v * 0.95, v * 1.05};
   if (qualifier == "at_least" || qualifier == "more_than") return {v, inf};
   if (qualifier == "at_most" || qualifier == "less_than") return {-inf, v};

@@ -59,13 +59,15 @@ def pb(tmp_path_factory):
 
 
 @contextlib.contextmanager
-def script_server(script, state, what, start_timeout):
+def script_server(script, state, what, start_timeout, env=None):
     """`script start STATE` (its last output line is the address), then
     `script stop STATE` whatever happens, also after a failed or timed-out
-    start: a half-started server is stopped too."""
+    start: a half-started server is stopped too. `env`: extra variables for
+    the start (e.g. KAFKA_SSL_DIR)."""
     try:
         out = subprocess.run([str(ROOT / script), "start", str(state)],
-                             capture_output=True, text=True, timeout=start_timeout)
+                             capture_output=True, text=True, timeout=start_timeout,
+                             env={**os.environ, **(env or {})})
         assert out.returncode == 0, f"{what} did not start:\n{out.stderr}"
         yield out.stdout.strip().splitlines()[-1]
     finally:

@@ -6,6 +6,11 @@
 #                                               in DIR, start on free ports, wait until it
 #                                               answers, create the topics; prints the
 #                                               bootstrap address (also in DIR/bootstrap)
+#                                               With KAFKA_SSL_DIR=D (D/ca.crt, D/server.crt,
+#                                               D/server.key, PEM, unencrypted key) the broker
+#                                               also has an SSL listener that requires client
+#                                               certificates signed by D/ca.crt; its address
+#                                               is in DIR/bootstrap_ssl
 #   kafka.sh stop DIR                           stop the broker cleanly (SIGTERM, then KILL)
 #   kafka.sh topics BOOTSTRAP TOPIC:PARTITIONS... create topics (idempotent)
 #   kafka.sh cluster-start DIR N [TOPIC:PARTITIONS ...]
@@ -59,16 +64,30 @@ log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n
 L4J
 }
 
-# write_node_config NODE_DIR NODE_ID PORT CONTROLLER_PORT VOTERS
+# write_node_config NODE_DIR NODE_ID PORT CONTROLLER_PORT VOTERS [SSL_PORT]
+# With SSL_PORT, an SSL listener there from $KAFKA_SSL_DIR's PEM files
+# (Kafka reads PEM directly: key and chain in one keystore file).
 write_node_config() {
+  local listeners="PLAINTEXT://127.0.0.1:$3" ssl=""
+  if [ -n "${6:-}" ]; then
+    listeners="$listeners,SSL://127.0.0.1:$6"
+    cat "$KAFKA_SSL_DIR/server.key" "$KAFKA_SSL_DIR/server.crt" > "$1/ssl-keystore.pem"
+    chmod 600 "$1/ssl-keystore.pem"
+    ssl="ssl.keystore.type=PEM
+ssl.keystore.location=$1/ssl-keystore.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$KAFKA_SSL_DIR/ca.crt
+ssl.client.auth=required"
+  fi
   cat > "$1/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=$2
 controller.quorum.voters=$5
-listeners=PLAINTEXT://127.0.0.1:$3,CONTROLLER://127.0.0.1:$4
-advertised.listeners=PLAINTEXT://127.0.0.1:$3
+listeners=$listeners,CONTROLLER://127.0.0.1:$4
+advertised.listeners=$listeners
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT
+$ssl
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$1/data
 num.partitions=3
@@ -145,7 +164,12 @@ case "$cmd" in
     write_log4j "$dir"
     port=$(free_port); cport=$(free_port)
     while [ "$cport" = "$port" ]; do cport=$(free_port); done
-    write_node_config "$dir" 1 "$port" "$cport" "1@127.0.0.1:$cport"
+    sport=""
+    if [ -n "${KAFKA_SSL_DIR:-}" ]; then
+      sport=$(free_port)
+      while [ "$sport" = "$port" ] || [ "$sport" = "$cport" ]; do sport=$(free_port); done
+    fi
+    write_node_config "$dir" 1 "$port" "$cport" "1@127.0.0.1:$cport" "$sport"
     # A restart in the same DIR keeps its data, so it keeps its cluster id.
     [ -s "$dir/cluster.id" ] || new_cluster_id > "$dir/cluster.id"
     launch_node "$dir" "$(cat "$dir/cluster.id")"
@@ -153,6 +177,7 @@ case "$cmd" in
     wait_ready "$dir" "$bootstrap" || { "$0" stop "$dir"; exit 1; }
     create_topics "$bootstrap" "${topics[@]}"
     echo "$bootstrap" > "$dir/bootstrap"
+    if [ -n "$sport" ]; then echo "127.0.0.1:$sport" > "$dir/bootstrap_ssl"; fi
     echo "$bootstrap"
     ;;
   stop)
@@ -219,5 +244,5 @@ case "$cmd" in
     create_topics "$bootstrap" "${topics[@]}"; rm -rf "$tmp"
     ;;
   *)
-    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

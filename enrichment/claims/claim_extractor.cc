@@ -8,10 +8,16 @@
 
 #include "enrichment/claims/claim_text.h"
 #include "enrichment/claims/cue_lexicon.h"
+#include "enrichment/claims/speaker_names.h"
 #include "enrichment/claims/speaker_resolver.h"
 
 namespace warta::enrichment {
 namespace {
+
+constexpr int kMaxInvertedSpeaker = 12;        // pieces between the comma and "said"
+constexpr int kMaxNameBeforeCue = 8;           // "NATO Secretary General Mark Rutte told"
+constexpr int kMaxWordsAfterInvertedCue = 10;  // "said in a statement on Thursday"
+
 
 // The claim rules over one article: direct quotes (HandleQuote) and
 // reported speech (HandleReported) in each sentence; speakers come from
@@ -71,8 +77,11 @@ class Analysis {
         c.subject_entities.push_back(m.entity);
       }
     }
-    const bool is_person =
-        speaker.entity < 0 || doc_.entities[speaker.entity].type == EntityType::kPerson;
+    // Only people are who a later "katanya" or "he" stands for; "Pemprov
+    // Jabar meyakini" read off the text is an organisation.
+    const bool is_person = speaker.entity < 0
+                               ? !LooksLikeOrganisation(speaker.name)
+                               : doc_.entities[speaker.entity].type == EntityType::kPerson;
     if (speaker.found() && is_person) {
       speakers_.Record(speaker.span.size() > 0 ? speaker.span.begin : cue.begin, speaker);
     }
@@ -130,7 +139,7 @@ class Analysis {
         }
       }
       // English order: "..., Smith said." / "..., he said."
-      for (int j = k; j < k + 5 && t_.IsWord(j); ++j) {
+      for (int j = k; j < k + kMaxNameBeforeCue && t_.IsWord(j); ++j) {
         if (ClassifyPostCue(t_.lower[j]) == PostCue::kNamed && j > k) {
           Speaker s = speakers_.InPhrase(k, j, anchor, /*after_cue=*/true);
           if (s.found()) {
@@ -145,7 +154,9 @@ class Analysis {
     // 2. A cue before the opening mark in the same sentence: "dia berkata:
     //    “...”", partial quotes "Choe menyampaikan “salam ...”".
     const int sentence_first = t_.sentence_pieces[sentence].first;
-    for (int j = open_piece - 1; j >= sentence_first; --j) {
+    // A one-word quote after a verb is a scare quote ("menancapkan ”kaki”").
+    const int first_cue = WordCount(quote.inner) >= 2 ? sentence_first : open_piece;
+    for (int j = open_piece - 1; j >= first_cue; --j) {
       if (!t_.IsWord(j) || t_.InQuote(j)) continue;
       if (IsSpeechVerb(t_.lower[j])) {
         Speaker s = speakers_.Before(j, t_.pieces[j].begin);
@@ -214,6 +225,7 @@ class Analysis {
       }
       if (HandleTrailingCue(sentence, v)) return;
     }
+    if (HandleInvertedCue(sentence)) return;
     for (int v = first; v < last; ++v) {
       if (!t_.IsWord(v) || t_.InQuote(v)) continue;
       const std::string& w = t_.lower[v];
@@ -234,7 +246,15 @@ class Analysis {
                  t_.lower[k] != "that") {
             ++k;
           }
-          if (t_.IsWord(k) && (t_.lower[k] == "bahwa" || t_.lower[k] == "that")) c = k;
+          if (t_.IsWord(k) && (t_.lower[k] == "bahwa" || t_.lower[k] == "that")) {
+            c = k;
+          } else if (w == "told") {
+            // "told Reuters it was ..."; "told a news conference" says
+            // nothing.
+            const int after_addressee = SkipAddressee(c, last);
+            if (after_addressee == c) return;
+            c = after_addressee;
+          }
         }
         // Time phrases between verb and clause: "pada Kamis (25/10/2024)
         // bahwa ...".
@@ -249,6 +269,12 @@ class Analysis {
         if (t_.IsWord(c) && (t_.lower[c] == "bahwa" || t_.lower[c] == "that")) ++c;
         while (t_.IsPunct(c, ",")) ++c;
         if (c >= last || t_.IsQuoteMarkPiece(c)) return;  // a direct quote
+        // "Keller said in a statement." after a quote: where, not what.
+        if (c == v + 1 && t_.IsWord(c) && IsCueAdjunct(t_.lower[c]) &&
+            IsLowerInitial(t_.StrAt(c)) &&
+            !(t_.IsWord(c + 1) && (t_.lower[c + 1] == "least" || t_.lower[c + 1] == "most"))) {
+          return;
+        }
         const int end = ContentEnd(sentence);
         const int begin = t_.pieces[c].begin;
         if (end <= begin || UnquotedWords(begin, end) < 3) return;
@@ -275,13 +301,7 @@ class Analysis {
         Span content;
         if (t_.IsPunct(v - 1, ",") && v - 1 > first) {
           // Trailing: "CONTENT, menurut X." / "CONTENT, katanya."
-          int b = first;
-          for (int k = v - 1; k >= first; --k) {
-            if (t_.IsQuoteMarkPiece(k)) {
-              b = k + 1;
-              break;
-            }
-          }
+          const int b = AfterLastQuoteMark(first, v - 1);
           if (t_.IsQuoteMarkPiece(v - 2)) continue;  // after a quote: handled
           content = Span{t_.pieces[b].begin, t_.pieces[v - 2].end};
         } else if (t_.IsPunct(name_end, ",") && name_end + 1 < last) {
@@ -301,6 +321,91 @@ class Analysis {
     }
   }
 
+  // "told reporters", "told Reuters", "told the BBC": the addressee of an
+  // English "told" with no "that" after it is not part of what was said.
+  int SkipAddressee(int c, int last) const {
+    int k = c;
+    if (t_.IsWord(k) && t_.lower[k] == "the") ++k;
+    if (t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) {
+      while (k < last && t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) ++k;
+    } else if (t_.IsWord(k) && IsAddressee(t_.lower[k])) {
+      ++k;
+    } else {
+      return c;
+    }
+    while (t_.IsPunct(k, ",")) ++k;
+    return k;
+  }
+
+  // The nearest comma at or before piece `from` and after `first`, within
+  // the reach of a speaker phrase before the cue at `v`, not crossing a
+  // quote (the piece where the scan stopped when there is none).
+  int CommaBefore(int from, int first, int v) const {
+    int k = from;
+    while (k > first && v - k <= kMaxInvertedSpeaker && !t_.IsPunct(k, ",") &&
+           !t_.IsQuoteMarkPiece(k) && !t_.InQuote(k)) {
+      --k;
+    }
+    return k;
+  }
+
+  // Where a content ending at piece `last` starts: after the last quote mark
+  // in [first, last], else at `first` (the sentence start).
+  int AfterLastQuoteMark(int first, int last) const {
+    for (int k = last; k >= first; --k) {
+      if (t_.IsQuoteMarkPiece(k)) return k + 1;
+    }
+    return first;
+  }
+
+  // English news order: "CONTENT, U.S. Secretary of State Antony Blinken
+  // said on Thursday." / "CONTENT, he told reporters." The speaker phrase
+  // sits between the last comma and the cue; what follows the cue is short
+  // (when, where, to whom) and has no "that" (else the content follows).
+  bool HandleInvertedCue(size_t sentence) {
+    const auto [first, last] = t_.sentence_pieces[sentence];
+    for (int v = first + 3; v < last; ++v) {
+      if (!t_.IsWord(v) || t_.InQuote(v) || !IsLowerInitial(t_.StrAt(v)) ||
+          !IsInvertedCue(t_.lower[v])) {
+        continue;
+      }
+      int comma = CommaBefore(v - 1, first, v);
+      // "..., the regional governor, Maria Santos, said": an appositive.
+      if (comma == v - 1) {
+        comma = CommaBefore(v - 2, first, v);
+        if (t_.IsPunct(comma - 1, ",") || !t_.IsPunct(comma, ",")) continue;
+        const int inner = comma;
+        comma = CommaBefore(inner - 1, first, v);
+        if (!t_.IsPunct(comma, ",")) comma = inner;
+      }
+      if (!t_.IsPunct(comma, ",") || comma >= v - 1 || t_.IsQuoteMarkPiece(comma - 1)) continue;
+      int words_after = 0;
+      bool clause_after = false;
+      for (int k = v + 1; k < last; ++k) {
+        if (!t_.IsWord(k)) continue;
+        ++words_after;
+        if (t_.lower[k] == "that" || IsSpeechVerb(t_.lower[k])) clause_after = true;
+      }
+      // What follows the cue says when, where or to whom ("on Thursday",
+      // "told reporters"), never a new clause ("said Washington had ...").
+      if (clause_after || words_after > kMaxWordsAfterInvertedCue) continue;
+      if (words_after > 0 && !t_.IsPunct(v + 1, ",") &&
+          !(t_.IsWord(v + 1) && (IsCueAdjunct(t_.lower[v + 1]) ||
+                                 (t_.lower[v] == "told" && SkipAddressee(v + 1, last) > v + 1)))) {
+        continue;
+      }
+      const int phrase_end = t_.IsPunct(v - 1, ",") ? v - 1 : v;
+      Speaker s = speakers_.InPhrase(comma + 1, phrase_end, t_.pieces[v].begin, /*after_cue=*/true);
+      if (!s.found()) continue;
+      const int b = AfterLastQuoteMark(first, comma - 1);
+      const Span content{t_.pieces[b].begin, t_.pieces[comma - 1].end};
+      if (UnquotedWords(content.begin, content.end) < 3) continue;
+      AddClaim(ClaimKind::kReported, s, t_.PieceSpan(v), content);
+      return true;
+    }
+    return false;
+  }
+
   bool HandleTrailingCue(size_t sentence, int v) {
     const int first = t_.sentence_pieces[sentence].first;
     const PostCue cue = ClassifyPostCue(t_.lower[v]);
@@ -308,13 +413,7 @@ class Analysis {
                                         : speakers_.After(v, t_.pieces[v].begin);
     if (cue == PostCue::kClitic) s.span = t_.PieceSpan(v);
     if (!s.found()) return false;
-    int b = first;
-    for (int k = v - 2; k >= first; --k) {
-      if (t_.IsQuoteMarkPiece(k)) {
-        b = k + 1;
-        break;
-      }
-    }
+    const int b = AfterLastQuoteMark(first, v - 2);
     const Span content{t_.pieces[b].begin, t_.pieces[v - 2].end};
     if (UnquotedWords(content.begin, content.end) < 3) return false;
     AddClaim(ClaimKind::kReported, s, t_.PieceSpan(v), content);

@@ -43,6 +43,13 @@ void ClaimText::BuildSentences(const Document& doc) {
   }
 }
 
+// "Saat", "Prof. Dr." tagged as a person name nobody (a title's holder is
+// the name that follows it); nor do "Covid-19" or "Pencegahan" as people.
+bool ClaimText::MaySpeak(const Entity& ent) const {
+  if (ClassifySpeakerName(ent.name) != SpeakerName::kName) return false;
+  return ent.type != EntityType::kPerson || CanBePersonSpeaker(ent.name, text);
+}
+
 void ClaimText::BuildMentions(const Document& doc) {
   for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
     const Entity& ent = doc.entities[e];
@@ -51,9 +58,7 @@ void ClaimText::BuildMentions(const Document& doc) {
         ent.type != EntityType::kLocation) {
       continue;
     }
-    // "Saat", "Prof. Dr." tagged as a person name nobody; a title's
-    // holder is the name that follows it.
-    if (ClassifySpeakerName(ent.name) != SpeakerName::kName) continue;
+    if (!MaySpeak(ent)) continue;
     for (const Mention& m : ent.mentions) {
       if (m.span.begin < 0 || m.span.end > static_cast<int>(text.size()) ||
           m.span.begin >= m.span.end) {
@@ -85,7 +90,7 @@ void ClaimText::AddSurnameMentions(const Document& doc) {
   std::vector<std::pair<std::string, int>> surnames;
   for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
     const Entity& ent = doc.entities[e];
-    if (ent.type != EntityType::kPerson) continue;
+    if (ent.type != EntityType::kPerson || !MaySpeak(ent)) continue;
     const std::vector<Piece> words = ScanPieces(ent.name);
     if (words.size() < 2) continue;
     const Piece& last = words.back();

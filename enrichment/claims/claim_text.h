@@ -99,6 +99,7 @@ class ClaimText {
   void BuildSentences(const Document& doc);
   void BuildMentions(const Document& doc);
   void AddSurnameMentions(const Document& doc);
+  bool MaySpeak(const Entity& ent) const;
 };
 
 }  // namespace warta::enrichment

@@ -45,12 +45,40 @@ const WordSet& SpeechVerbs() {
       "menanyakan", "mengeklaim", "menepis", "mengkritik", "berjanji",
       "mengeluhkan", "menyebutnya", "membenarkan", "mengonfirmasi",
       "menginformasikan", "mengemukakan", "mengisyaratkan", "menanggapi",
-      "berharap", "meyakini", "menganggap", "menyinggung",
+      "berharap", "meyakini", "menganggap", "menyinggung", "mencontohkan", "melanjutkan",
+      "menyayangkan", "mengaku", "menyarankan", "mengusulkan",
       // English.
       "said", "says", "told", "stated", "claimed", "claims", "denied",
       "accused", "added", "warned", "insisted", "argued", "announced",
       "confirmed", "explained", "noted", "acknowledged", "admitted",
       "alleged", "suggested", "believes", "estimated", "reported",
+  };
+  return *s;
+}
+
+const WordSet& InvertedCues() {
+  static const auto* s = new WordSet{
+      "said", "says", "told", "added", "warned", "wrote", "stated", "noted", "estimated",
+      "claimed", "argued", "insisted", "explained", "announced", "cautioned", "acknowledged",
+  };
+  return *s;
+}
+
+const WordSet& Addressees() {
+  static const auto* s = new WordSet{
+      "reporters", "journalists", "lawmakers", "parliament", "congress", "senators",
+      "supporters", "delegates", "diplomats", "students", "him", "her", "them", "us", "me",
+      "wartawan",
+  };
+  return *s;
+}
+
+const WordSet& CueAdjuncts() {
+  static const auto* s = new WordSet{
+      "on", "in", "at", "during", "after", "before", "late", "early", "earlier", "later",
+      "last", "this", "yesterday", "today", "tonight", "when", "while", "without", "with",
+      "to", "from", "via", "through", "dalam", "di", "pada", "saat", "ketika",
+      "usai", "seusai", "kepada", "melalui", "lewat",
   };
   return *s;
 }
@@ -144,11 +172,19 @@ PostCue ClassifyPostCue(std::string_view lower) {
 
 bool IsSpeechVerb(std::string_view lower) { return In(SpeechVerbs(), lower); }
 
+bool IsInvertedCue(std::string_view lower) { return In(InvertedCues(), lower); }
+
+bool IsAddressee(std::string_view lower) { return In(Addressees(), lower); }
+
+bool IsCueAdjunct(std::string_view lower) { return In(CueAdjuncts(), lower); }
+
 bool IsAccordingTo(std::string_view lower) {
   return lower == "menurut" || lower == "according";
 }
 
 bool IsPersonPronoun(std::string_view lower) { return In(Pronouns(), lower); }
+
+bool IsGroupPronoun(std::string_view lower) { return lower == "mereka" || lower == "they"; }
 
 bool IsVerbModifier(std::string_view lower) {
   return In(VerbModifiers(), lower);

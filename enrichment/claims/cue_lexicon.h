@@ -26,11 +26,25 @@ PostCue ClassifyPostCue(std::string_view lower);
 // "X said ...". Includes English "says", "told".
 bool IsSpeechVerb(std::string_view lower);
 
+// English cues that end a sentence after its content: "..., Blinken
+// said (on Thursday)", "..., he told reporters".
+bool IsInvertedCue(std::string_view lower);
+
+// Words that open what may follow a cue without being what was said:
+// "said on Thursday", "said in a statement", "mengatakan di Jakarta".
+bool IsCueAdjunct(std::string_view lower);
+
+// Who news people tell things to, written in lower case: "told reporters".
+bool IsAddressee(std::string_view lower);
+
 // "menurut", "according" (to).
 bool IsAccordingTo(std::string_view lower);
 
 // "ia", "dia", "beliau", "dirinya", "he", "she": stand for the last person.
 bool IsPersonPronoun(std::string_view lower);
+
+// "mereka", "they": stand for the last group or organisation.
+bool IsGroupPronoun(std::string_view lower);
 
 // Words allowed between a subject and its speech verb ("juga", "telah").
 bool IsVerbModifier(std::string_view lower);

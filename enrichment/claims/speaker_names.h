@@ -42,6 +42,22 @@ bool IsTitleWord(std::string_view lower);
 // not a name.
 bool AppearsInLowerCase(std::string_view text, std::string_view word);
 
+// Whether a PERSON entity found by the NER can be a speaker in `text`: not
+// a word with digits ("Covid-19", "Aman Covid-19"), not a single letter,
+// and not one word that is a common noun ("Pencegahan", "Hukum": written in
+// lower case in the article, or shaped like one).
+bool CanBePersonSpeaker(std::string_view name, std::string_view text);
+
+// A capitalised word that is a common noun wherever it stands: derived
+// nouns ("Penempatan", "Perikanan", "Spekulasi", "Tampilannya") and nouns
+// that start Indonesian news sentences ("Polisi", "Warga", "Nikah").
+bool IsCommonNoun(std::string_view word);
+
+// Words as written that name an organisation or a place, not a person:
+// the first word is an office or institution ("Pemprov Jabar", "Kementerian
+// Energi", "Polda Jawa Barat") or the whole is an acronym ("KPK").
+bool LooksLikeOrganisation(std::string_view words);
+
 struct ShortNameMatch {
   int entity = -1;  // the one matching PERSON entity, -1 when none or several
   int matches = 0;  // how many PERSON entities matched

@@ -12,10 +12,30 @@ constexpr int kNoPiece = -1;
 constexpr int kMaxSpeakerPhrase = 14;  // pieces
 constexpr int kMaxSpeakerAfter = 24;   // pieces
 constexpr int kMaxTitleToName = 8;     // pieces from a title to its holder's name
+constexpr int kGroupSentences = 2;     // how far back "mereka" looks for its group
 
 bool IsHeadPreposition(std::string_view lower) {
   return lower == "di" || lower == "dari" || lower == "untuk" || lower == "pada" ||
          lower == "of" || lower == "from" || lower == "for" || lower == "at";
+}
+
+// Titles only people hold: a phrase opening with one names a person.
+bool IsPersonTitle(std::string_view lower) {
+  return lower == "kepala" || lower == "ketua" || lower == "direktur" || lower == "menteri" ||
+         lower == "sekretaris" || lower == "deputi" || lower == "asisten" || lower == "wakil" ||
+         lower == "juru" || lower == "gubernur" || lower == "bupati" || lower == "wali" ||
+         lower == "kapolda" || lower == "kapolres" || lower == "komandan" || lower == "panglima" ||
+         lower == "dirjen" || lower == "kasubdit" || lower == "kabid" || lower == "koordinator" ||
+         lower == "rektor" || lower == "dekan" || lower == "manajer" || lower == "pelaksana" ||
+         lower == "plt" || lower == "penjabat";
+}
+
+bool IsAcronymWord(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool IsRelativePronoun(std::string_view lower) {
+  return lower == "yang" || lower == "who" || lower == "which";
 }
 
 bool IsDemonstrative(std::string_view lower) {
@@ -47,12 +67,41 @@ Speaker SpeakerResolver::FromText(int first, int last) const {
   while (last - first > 1 && t_.IsWord(first) && IsFunctionWord(t_.StrAt(first))) ++first;
   Speaker s;
   s.span = Span{t_.pieces[first].begin, t_.pieces[last - 1].end};
+  // "South Korea's (spy agency)": the owner speaks.
+  for (std::string_view tail : {"'s", "’s"}) {
+    const std::string_view w = t_.StrAt(last - 1);
+    if (w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail) {
+      s.span.end -= static_cast<int>(tail.size());
+    }
+  }
   s.name = std::string(t_.text.substr(s.span.begin, s.span.size()));
+  // "Polisi", written "polisi" elsewhere, is a common noun; right after a
+  // cue ("Menurut Teguh,", "kata Teguh") a capitalised word is a name even
+  // when it also means something.
+  const bool right_after_cue =
+      t_.IsWord(first - 1) && !AtSentenceStart(first) &&
+      (IsAccordingTo(t_.lower[first - 1]) || ClassifyPostCue(t_.lower[first - 1]) == PostCue::kNamed);
   if (ClassifySpeakerName(s.name) != SpeakerName::kName ||
-      (last - first == 1 && AppearsInLowerCase(t_.text, s.name))) {
+      (last - first == 1 && !right_after_cue && AppearsInLowerCase(t_.text, s.name))) {
     return {};
   }
+  // "Pengelolaan Pembiayaan", "Polisi", "S": common nouns and letters.
+  bool any_name_word = false;
+  for (int i = first; i < last; ++i) {
+    if (t_.IsWord(i) && t_.lower[i].size() >= 2 && !IsCommonNoun(t_.StrAt(i))) any_name_word = true;
+  }
+  if (!any_name_word) return {};
   return s;
+}
+
+// The first word of its sentence, or the first after an opening quote or
+// bracket there.
+bool SpeakerResolver::AtSentenceStart(int piece) const {
+  const int s = t_.SentenceOf(piece);
+  if (s < 0) return true;
+  int first = t_.sentence_pieces[s].first;
+  while (first < piece && !t_.IsWord(first)) ++first;
+  return first == piece;
 }
 
 // A one-word person name is the article's one person with that first or
@@ -62,10 +111,26 @@ Speaker SpeakerResolver::ResolveShortName(Speaker s) const {
   if (!s.found()) return s;
   if (s.entity >= 0 && doc_.entities[s.entity].type != EntityType::kPerson) return s;
   const ShortNameMatch match = MatchShortName(s.name, doc_.entities, s.entity);
-  if (match.matches == 0) return s;
+  if (match.matches == 0) return FullNameSpokenBefore(s);
   if (match.entity < 0) return Speaker{};
   s.entity = match.entity;
   s.name = doc_.entities[match.entity].name;
+  return s;
+}
+
+// "Blinken" after "Antony Blinken" spoke, both names the NER missed: the
+// full name the article gave the speaker.
+Speaker SpeakerResolver::FullNameSpokenBefore(Speaker s) const {
+  if (s.entity >= 0 || s.name.find(' ') != std::string::npos) return s;
+  for (auto it = speaker_events_.rbegin(); it != speaker_events_.rend(); ++it) {
+    const std::string& full = it->second.name;
+    if (it->second.entity < 0 && full.size() > s.name.size() + 1 &&
+        full.compare(full.size() - s.name.size(), s.name.size(), s.name) == 0 &&
+        full[full.size() - s.name.size() - 1] == ' ') {
+      s.name = full;
+      return s;
+    }
+  }
   return s;
 }
 
@@ -74,12 +139,21 @@ Speaker SpeakerResolver::ResolveShortName(Speaker s) const {
 // capitalised words that are not titles.
 Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cue) const {
   if (first >= last) return {};
-  if (t_.IsWord(first) && IsPersonPronoun(t_.lower[first]) && last - first == 1) {
-    Speaker s = Pronoun(anchor);
+  if (t_.IsWord(first) && last - first == 1 &&
+      (IsPersonPronoun(t_.lower[first]) || IsGroupPronoun(t_.lower[first]))) {
+    Speaker s = IsGroupPronoun(t_.lower[first]) ? Group(anchor) : Pronoun(anchor);
     s.span = Span{t_.pieces[first].begin, t_.pieces[first].end};
     return s;
   }
-  const auto mentions = t_.MentionsIn(first, last);
+  auto mentions = t_.MentionsIn(first, last);
+  if (!after_cue) {
+    // "The Pentagon told Reuters" tagged as one organisation: a mention
+    // running into the verb is the NER's mistake, not a speaker.
+    const int phrase_end = t_.pieces[last - 1].end;
+    mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                  [&](const MentionRef* m) { return m->end > phrase_end; }),
+                   mentions.end());
+  }
   const MentionRef* person = nullptr;
   const MentionRef* other = nullptr;
   for (const MentionRef* m : mentions) {
@@ -116,7 +190,22 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
       if (Speaker s = FromText(b, e); s.found()) return s;
     }
   }
-  if (other != nullptr) return FromMention(*other);
+  if (other != nullptr && !after_cue) {
+    // "Kremlin spokesman Dmitry Peskov said": a name after a title after
+    // the organisation.
+    int b = last;
+    while (b - 1 >= first && t_.IsWord(b - 1) && IsUpperInitial(t_.StrAt(b - 1)) &&
+           !IsTitleWord(t_.lower[b - 1]) && !in_mention(b - 1)) {
+      --b;
+    }
+    if (last - b >= 2 && last - b <= 3 && t_.IsWord(b - 1) && IsTitleWord(t_.lower[b - 1])) {
+      if (Speaker s = FromText(b, last); s.found()) return s;
+    }
+  }
+  if (other != nullptr) {
+    if (Speaker s = HolderInsideOffice(first, last); s.found()) return s;
+    return FromMention(*other);
+  }
   // Before a verb, with NER available, unrecognised capitalised words
   // are more often a place or thing than a speaker; a title alone
   // ("Mendagri mengatakan") is its holder's.
@@ -156,6 +245,29 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
   return {};
 }
 
+// "Kepala Badan Ketahanan Pangan Kementerian Pertanian Agung Hendriadi":
+// a phrase opened by a person's title whose last organisation mention
+// (the NER ran office and holder together) ends the phrase: the holder is
+// the last two capitalised words of it, when the article never writes them
+// in lower case.
+Speaker SpeakerResolver::HolderInsideOffice(int first, int last) const {
+  if (!t_.IsWord(first) || !IsPersonTitle(t_.lower[first])) return {};
+  const auto mentions = t_.MentionsIn(first, last);
+  if (mentions.empty()) return {};
+  const MentionRef& m = *mentions.back();
+  const int m_first = t_.PieceAt(m.begin);
+  const int m_last = t_.PieceAt(m.end);  // one past the mention's last piece
+  if (m.type == EntityType::kPerson || m_last != last || m_last - m_first < 4) return {};
+  for (int i = m_last - 2; i < m_last; ++i) {
+    if (!t_.IsWord(i) || t_.lower[i].size() < 3 || !IsUpperInitial(t_.StrAt(i)) ||
+        IsTitleWord(t_.lower[i]) || IsAcronymWord(t_.StrAt(i)) ||
+        AppearsInLowerCase(t_.text, t_.StrAt(i))) {
+      return {};
+    }
+  }
+  return FromText(m_last - 2, m_last);
+}
+
 // Speaker named after a cue word at `cue`: "kata juru bicara Kremlin
 // Dmitry Peskov dalam ...".
 Speaker SpeakerResolver::After(int cue, int anchor) const {
@@ -170,6 +282,15 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
       ++end;
       continue;
     }
+    // "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD",
+    // "Kepala Pencegahan dan Pengendalian Penyakit ... Dwi Oktavia": "dan"
+    // inside an office's name, between capitalised words after a title.
+    if (end > i && t_.IsWord(end) && t_.lower[end] == "dan" && t_.IsWord(end + 1) &&
+        IsUpperInitial(t_.StrAt(end + 1)) && t_.IsWord(i) && IsTitleWord(t_.lower[i]) &&
+        (t_.IsPunct(end - 1, ",") || (t_.IsWord(end - 1) && IsUpperInitial(t_.StrAt(end - 1))))) {
+      ++end;
+      continue;
+    }
     // "Manajer Humas Daop 2 KAI, Joni Martinus": a unit's number.
     if (end > i && t_.pieces[end].kind == PieceKind::kNumber && t_.IsWord(end - 1) &&
         IsUpperInitial(t_.StrAt(end - 1)) &&
@@ -181,7 +302,7 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
     // Stop words are lower case: "AS" is a country, not "as".
     const bool stop = IsSpeakerPhraseStop(t_.lower[end]) && IsLowerInitial(t_.StrAt(end));
     if (end > i && stop) break;
-    if (end == i && IsPersonPronoun(t_.lower[end])) {
+    if (end == i && (IsPersonPronoun(t_.lower[end]) || IsGroupPronoun(t_.lower[end]))) {
       ++end;
       break;
     }
@@ -200,6 +321,16 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     --end;
   }
   if (t_.IsWord(end - 1) && IsNegation(t_.lower[end - 1])) return {};
+  // "Its president, Mark Hollis, said": the name between the commas;
+  // "Ahmad, yang juga ..., menyatakan": the subject before the clause.
+  if (t_.IsPunct(end - 1, ",")) {
+    const int open = AppositiveComma(end - 1);
+    if (open < 0) return {};
+    if (!IsRelativePronoun(t_.lower[open + 1])) {
+      return InPhrase(open + 1, end - 1, anchor, /*after_cue=*/true);
+    }
+    end = open;
+  }
   int first = end;
   const int sentence = t_.SentenceOf(verb);
   const int sentence_first =
@@ -231,9 +362,10 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     --first;
   }
   if (first == end) return {};
-  // A pronoun right before the verb is the subject ("lalu ia mengatakan").
-  if (IsPersonPronoun(t_.lower[end - 1])) {
-    Speaker s = Pronoun(anchor);
+  // A pronoun right before the verb is the subject ("lalu ia mengatakan",
+  // "mereka menyatakan").
+  if (IsPersonPronoun(t_.lower[end - 1]) || IsGroupPronoun(t_.lower[end - 1])) {
+    Speaker s = IsGroupPronoun(t_.lower[end - 1]) ? Group(anchor) : Pronoun(anchor);
     s.span = Span{t_.pieces[end - 1].begin, t_.pieces[end - 1].end};
     return s;
   }
@@ -242,7 +374,8 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
   // "Perwakilan Korea Utara untuk PBB di New York": the head comes
   // before the first preposition.
   for (int i = first + 1; i < end; ++i) {
-    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) && !t_.MentionsIn(first, i).empty()) {
+    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) &&
+        (!t_.MentionsIn(first, i).empty() || IsUpperInitial(t_.StrAt(i - 1)))) {
       end = i;
       break;
     }
@@ -258,7 +391,38 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     }
     if (b < end && (b == first || !IsUpperInitial(t_.StrAt(b - 1)))) s = FromText(b, end);
   }
+  if (!s.found()) s = Possessor(first, end);
   return s;
+}
+
+// "Russia's foreign ministry", "Israel's military": the owner of an
+// unnamed body speaks for it.
+Speaker SpeakerResolver::Possessor(int first, int end) const {
+  for (int i = end - 1; i >= first && end - i <= 4; --i) {
+    if (!t_.IsWord(i)) return {};
+    const std::string& w = t_.lower[i];
+    const bool possessive = w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 ||
+                                             (w.size() > 4 && w.compare(w.size() - 4, 4, "’s") == 0));
+    if (possessive && IsUpperInitial(t_.StrAt(i))) {
+      int b = i;
+      while (b - 1 >= first && t_.IsWord(b - 1) && IsUpperInitial(t_.StrAt(b - 1)) && i - b < 3) --b;
+      return FromText(b, i + 1);
+    }
+    if (!IsLowerInitial(t_.StrAt(i))) return {};
+  }
+  return {};
+}
+
+// The comma opening the phrase that ends at the comma at piece `comma`
+// ("A spokesman, Lieutenant Colonel David Avraham, said"), or -1.
+int SpeakerResolver::AppositiveComma(int comma) const {
+  int b = comma - 1;
+  while (b >= 0 && comma - b <= kMaxSpeakerPhrase && !t_.IsPunct(b, ",") && !t_.InQuote(b) &&
+         t_.SentenceOf(b) == t_.SentenceOf(comma)) {
+    --b;
+  }
+  if (!t_.IsPunct(b, ",") || b + 1 >= comma || !t_.IsWord(b + 1)) return -1;
+  return b;
 }
 
 // The person a pronoun at byte `pos` stands for: the first person (the
@@ -299,6 +463,23 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
     }
   }
   return {};
+}
+
+// The group "mereka" / "they" at byte `pos` stands for: the last
+// organisation named outside quotes in this sentence or the two before
+// ("Komnas HAM ... Mereka menyatakan"); nobody when there is none (a
+// crowd, "warga", is not an entity).
+Speaker SpeakerResolver::Group(int pos) const {
+  const int piece = t_.PieceAt(pos);
+  const int s = t_.SentenceOf(std::min<int>(piece, static_cast<int>(t_.pieces.size()) - 1));
+  if (s < 0) return {};
+  const int from = t_.sentences[std::max(0, s - kGroupSentences)].begin;
+  const MentionRef* last = nullptr;
+  for (const MentionRef& m : t_.mentions) {
+    if (m.begin >= pos) break;
+    if (m.begin >= from && !m.in_quote && m.type == EntityType::kOrganization) last = &m;
+  }
+  return last != nullptr ? FromMention(*last) : Speaker{};
 }
 
 // The person who holds the title `role` ("presiden") most recently

@@ -46,6 +46,8 @@ class SpeakerResolver {
   Speaker InPhrase(int first, int last, int anchor, bool after_cue) const;
   // The person a pronoun at byte `pos` stands for.
   Speaker Pronoun(int pos) const;
+  // The organisation "mereka" / "they" at byte `pos` stands for.
+  Speaker Group(int pos) const;
   // A one-word person name as the article's one person with that first or
   // last name; nobody when several share it.
   Speaker ResolveShortName(Speaker s) const;
@@ -57,6 +59,11 @@ class SpeakerResolver {
   Speaker FromMention(const MentionRef& m) const;
   Speaker FromText(int first, int last) const;
   Speaker Role(const std::string& role, int pos) const;
+  bool AtSentenceStart(int piece) const;
+  Speaker HolderInsideOffice(int first, int last) const;
+  Speaker FullNameSpokenBefore(Speaker s) const;
+  Speaker Possessor(int first, int end) const;
+  int AppositiveComma(int comma) const;
 
   const Document& doc_;
   const ClaimText& t_;

@@ -156,8 +156,11 @@ class Finder {
     Quantity& q = fq.quantity;
     size_t j = i;
 
-    // 1. Qualifier before the number.
+    // 1. Qualifier before the number; "antara" / "between" open a range.
+    const bool between = IsWord(i) && (lower_[i] == "antara" || lower_[i] == "between");
+    if (between) ++j;
     for (const Qualifier& qual : PrefixQualifiers()) {
+      if (between) break;
       bool ok = true;
       for (size_t k = 0; k < qual.words.size(); ++k) {
         if (!IsWord(i + k) || lower_[i + k] != qual.words[k]) {
@@ -171,7 +174,7 @@ class Finder {
         break;
       }
     }
-    const bool has_prefix_qualifier = j != i;
+    const bool has_prefix_qualifier = j != i && !between;
 
     // 2. Currency sign, then the number.
     size_t after = j;
@@ -237,6 +240,24 @@ class Finder {
       value *= it->second;
       scaled = true;
       ++j;
+    }
+
+    // Ranges: "3.000-5.000", "10 hingga 12", "antara 10 dan 12", "3-5 juta".
+    if (auto high = RangeEnd(number_piece, j, between, &after)) {
+      double high_value = high->first;
+      if (!scaled && high->second != 1) {
+        value *= high->second;  // "3-5 juta": the scale is shared
+        scaled = true;
+      }
+      if (high_value > value) {
+        q.low = value;
+        q.high = high_value;
+        q.qualifier = "range";
+        q.exact_value = false;
+        j = after;
+      }
+    } else if (between) {
+      return std::nullopt;  // "antara 10 orang": the number alone matches next
     }
 
     // 4. Currency or unit after the number.
@@ -309,9 +330,11 @@ class Finder {
     // A bare year-like or one-word number with nothing around it is noise.
     const bool bare = !has_prefix_qualifier && fq.currency.empty() &&
                       q.unit.empty() && !scaled && q.exact_value;
-    if (bare && bare_digits && value >= 1800 && value <= 2100 &&
-        Str(pieces_[number_piece]).size() == 4) {
-      return std::nullopt;
+    const bool year_range = q.high > q.low && q.high <= 2100 && value >= 1800 &&
+                            Str(pieces_[number_piece]).size() == 4;
+    if ((bare || year_range) && bare_digits && value >= 1800 && value <= 2100 &&
+        Str(pieces_[number_piece]).size() == 4 && q.unit.empty() && fq.currency.empty()) {
+      return std::nullopt;  // "2024", "1918-1919"
     }
     if (bare && !bare_digits) return std::nullopt;  // "salah satu", "one of"
 
@@ -321,6 +344,39 @@ class Finder {
     q.span.end = pieces_[end_piece - 1].end + base_;
     *next_out = end_piece;
     return fq;
+  }
+
+  // The upper end of a range starting at piece `j` (after the first
+  // number and its scale): the connector, a number, its scale. Returns the
+  // scaled value and the scale (1 when none).
+  std::optional<std::pair<double, double>> RangeEnd(size_t number_start, size_t j,
+                                                    bool between, size_t* next) const {
+    size_t k = j;
+    const bool dash = (IsPunct(k, "-") || IsPunct(k, "–")) && !pieces_[k].space_before;
+    const bool word = IsWord(k) && (lower_[k] == "hingga" || lower_[k] == "sampai" ||
+                                    lower_[k] == "to" ||
+                                    (between && (lower_[k] == "dan" || lower_[k] == "and")));
+    if (!dash && !word) return std::nullopt;
+    // "naik dari 10 hingga 12", "rose from 10 to 12": a change, not a range.
+    if (word && !between && number_start > 0 && IsWord(number_start - 1) &&
+        (lower_[number_start - 1] == "dari" || lower_[number_start - 1] == "from")) {
+      return std::nullopt;
+    }
+    ++k;
+    if (k >= pieces_.size() || pieces_[k].kind != PieceKind::kNumber) return std::nullopt;
+    if (dash && pieces_[k].space_before) return std::nullopt;
+    auto v = ParseNumeral(Str(pieces_[k]), style_);
+    if (!v) return std::nullopt;
+    ++k;
+    double scale = 1;
+    while (IsWord(k)) {
+      auto it = ScaleWords().find(lower_[k]);
+      if (it == ScaleWords().end()) break;
+      scale *= it->second;
+      ++k;
+    }
+    *next = k;
+    return std::make_pair(*v * scale, scale);
   }
 
   static bool IsEnglishNoun(std::string_view w) {

@@ -1,6 +1,7 @@
 #include "eval/attribution/attribution_eval.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -124,8 +125,8 @@ absl::StatusOr<Stages> MakeStages(const std::filesystem::path& models_dir, bool 
   return st;
 }
 
-absl::Status RunStages(const Stages& st, Document& doc) {
-  doc.language.code = "id";
+absl::Status RunStages(const Stages& st, Document& doc, const std::string& language = "id") {
+  doc.language.code = language;
   RETURN_IF_ERROR(st.segmenter->Process(doc));
   if (st.entities) RETURN_IF_ERROR(st.entities->Process(doc));
   return st.claims->Process(doc);
@@ -232,6 +233,114 @@ AttributionScores ScoreAttribution(const GoldArticle& a, const Document& doc,
   return s;
 }
 
+namespace {
+
+// [begin, end) of a span without edge spaces, punctuation and quote marks.
+Span TrimmedSpan(std::string_view text, Span s) {
+  auto edge = [](unsigned char c) { return !std::isalnum(c) && c < 0x80; };
+  while (s.begin < s.end && edge(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && edge(text[s.end - 1])) --s.end;
+  // Curly quotes are three bytes: drop a trailing or leading one.
+  for (std::string_view mark : {"\u201C", "\u201D", "\u2019"}) {
+    if (s.size() >= 3 && text.substr(s.end - 3, 3) == mark) s.end -= 3;
+    if (s.size() >= 3 && text.substr(s.begin, 3) == mark) s.begin += 3;
+  }
+  return s;
+}
+
+std::string SpeakerNameOf(const Document& doc, const Claim& c) {
+  if (c.speaker_entity >= 0 && c.speaker_entity < static_cast<int>(doc.entities.size())) {
+    return doc.entities[c.speaker_entity].name;
+  }
+  return c.speaker_name;
+}
+
+}  // namespace
+
+AttributionScores ScoreJsonlAttribution(const JsonlArticle& a, const Document& doc,
+                                        std::ostream* errors) {
+  AttributionScores s;
+  s.articles = 1;
+  s.gold = static_cast<int>(a.statements.size());
+  s.predicted = static_cast<int>(doc.claims.size());
+  std::vector<bool> used(doc.claims.size(), false);
+  for (const JsonlStatement& g : a.statements) {
+    const Span gold = TrimmedSpan(a.text, g.content);
+    ++s.gold_with_speaker;
+    int best = -1;
+    int best_overlap = 0;
+    for (size_t p = 0; p < doc.claims.size(); ++p) {
+      const Span pred = TrimmedSpan(a.text, doc.claims[p].content);
+      const int ov = std::min(gold.end, pred.end) - std::max(gold.begin, pred.begin);
+      if (!used[p] && ov > best_overlap) {
+        best_overlap = ov;
+        best = static_cast<int>(p);
+      }
+    }
+    if (best < 0) {
+      if (errors) *errors << "MISSED: " << a.id << ": " << doc.Text(g.content) << "\n";
+      continue;
+    }
+    used[best] = true;
+    const Claim& c = doc.claims[best];
+    ++s.overlap_gold_matched;
+    ++s.overlap_pred_matched;
+    const Span pred = TrimmedSpan(a.text, c.content);
+    if (pred.begin == gold.begin && pred.end == gold.end) {
+      ++s.exact_matches;
+    } else if (errors) {
+      *errors << "PARTIAL: " << a.id << ": gold=[" << doc.Text(gold) << "] pred=["
+              << doc.Text(pred) << "]\n";
+    }
+    ++s.speaker_evaluated;
+    const std::string name = SpeakerNameOf(doc, c);
+    const bool right = g.speaker.empty() ? name.empty()
+                                         : !name.empty() && NamesShareWord(name, g.speaker);
+    if (right) {
+      ++s.speaker_correct;
+    } else if (errors) {
+      *errors << "SPEAKER: " << a.id << ": gold=" << g.speaker << " pred=" << name
+              << " cue=" << doc.Text(c.cue) << " | " << doc.Text(g.content) << "\n";
+    }
+  }
+  if (errors) {
+    for (size_t p = 0; p < doc.claims.size(); ++p) {
+      if (!used[p]) *errors << "SPURIOUS: " << a.id << ": " << doc.Text(doc.claims[p].content) << "\n";
+    }
+  }
+  return s;
+}
+
+namespace {
+
+absl::Status ScoreFile(const Stages& stages, const std::string& path, bool show_errors,
+                       AttributionScores& total) {
+  ASSIGN_OR_RETURN(std::string contents, ReadFileToString(path));
+  std::ostream* errors = show_errors ? &std::cerr : nullptr;
+  if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
+    ASSIGN_OR_RETURN(std::vector<JsonlArticle> articles, ParseJsonlGold(contents));
+    for (const JsonlArticle& a : articles) {
+      Document doc;
+      doc.original = a.text;
+      doc.text = a.text;
+      RETURN_IF_ERROR(RunStages(stages, doc, a.language.empty() ? "en" : a.language));
+      total.Add(ScoreJsonlAttribution(a, doc, errors));
+    }
+    return absl::OkStatus();
+  }
+  ASSIGN_OR_RETURN(std::vector<GoldArticle> articles, ParseAttributionGold(contents));
+  for (const GoldArticle& a : articles) {
+    Document doc;
+    doc.original = a.text;
+    doc.text = a.text;
+    RETURN_IF_ERROR(RunStages(stages, doc));
+    total.Add(ScoreAttribution(a, doc, errors));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status RunAttributionEval(const std::vector<std::string>& args,
                                 std::ostream& out) {
   return RunAttributionEval(args, "models", out);
@@ -263,18 +372,7 @@ absl::Status RunAttributionEval(const std::vector<std::string>& args,
   }
   ASSIGN_OR_RETURN(Stages stages, MakeStages(models, use_ner));
   AttributionScores total;
-  for (const std::string& f : files) {
-    ASSIGN_OR_RETURN(std::string contents, ReadFileToString(f));
-    ASSIGN_OR_RETURN(std::vector<GoldArticle> articles, ParseAttributionGold(contents));
-    for (const GoldArticle& a : articles) {
-      Document doc;
-      doc.original = a.text;
-      doc.text = a.text;
-      RETURN_IF_ERROR(RunStages(stages, doc));
-      AttributionScores s = ScoreAttribution(a, doc, show_errors ? &std::cerr : nullptr);
-      total.Add(s);
-    }
-  }
+  for (const std::string& f : files) RETURN_IF_ERROR(ScoreFile(stages, f, show_errors, total));
   out << "{\"task\": \"attribution\", \"stages\": \"" << stages.description
       << "\", \"files\": " << files.size() << ", \"scores\": " << total.ToJson()
       << "}\n";

@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "eval/attribution/bilou_gold.h"
+#include "eval/attribution/jsonl_gold.h"
 
 namespace warta::eval {
 
@@ -46,7 +47,16 @@ struct AttributionScores {
 AttributionScores ScoreAttribution(const GoldArticle& a, const enrichment::Document& doc,
                                    std::ostream* errors = nullptr);
 
-// args: FILE... [--models=DIR] [--no-ner] [--errors] (--errors prints
+// The same scores for an article of the JSON-lines format (jsonl_gold.h):
+// every claim, quote or reported, is matched to the gold statement it
+// overlaps most (characters; exact when equal up to edge punctuation and
+// quote marks); a statement with no named speaker ("") counts as right
+// only when the claim names nobody either.
+AttributionScores ScoreJsonlAttribution(const JsonlArticle& a, const enrichment::Document& doc,
+                                        std::ostream* errors = nullptr);
+
+// args: FILE... [--models=DIR] [--no-ner] [--errors]; FILE.jsonl is read
+// as JSON lines (jsonl_gold.h), anything else as BILOU (--errors prints
 // missed and spurious statements and wrong speakers to stderr).
 // models_dir is where models/ner/ner.model is looked for unless --models.
 absl::Status RunAttributionEval(const std::vector<std::string>& args,

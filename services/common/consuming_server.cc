@@ -23,6 +23,8 @@ void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server
   RegisterMetricsFlags(flags, &server->metrics);
   flags.Int("shutdown_grace_s", &server->shutdown_grace_s,
             "seconds in-flight calls get on SIGTERM");
+  RegisterServerTlsFlags(flags, &server->tls);
+  kafka::RegisterSecurityFlags(flags, &server->consumer.security);
   flags.Bool("consume", &server->consume, "consume from Kafka (--noconsume: serve gRPC only)");
   flags.Int("max_batch", &loop->max_batch,
             "messages handled between offset commits (warta-store: per database transaction)");
@@ -39,7 +41,7 @@ int RunConsumingServer(const std::vector<grpc::Service*>& services,
     LogError(metrics.status().message());
     return 1;
   }
-  auto server = GrpcServer::Start(options.listen, services, options.port_file);
+  auto server = GrpcServer::Start(options.listen, services, options.port_file, options.tls);
   if (!server.ok()) {
     LogError(server.status().message());
     return 1;
@@ -50,6 +52,7 @@ int RunConsumingServer(const std::vector<grpc::Service*>& services,
     auto producer = kafka::Producer::Create({.brokers = options.consumer.brokers,
                                              .client_id = options.consumer.client_id,
                                              .transactional_id = options.transactional_id,
+                                             .security = options.consumer.security,
                                              .on_outcome = CountProducedMessages()});
     kafka::ConsumerOptions consumer_options = options.consumer;
     consumer_options.on_lag = RecordConsumerLag();

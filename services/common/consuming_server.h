@@ -19,6 +19,7 @@
 #include "kafka/producer.h"
 #include "services/common/consume_loop.h"
 #include "services/common/metrics_server.h"
+#include "services/common/grpc_tls.h"
 
 namespace warta::services {
 
@@ -27,9 +28,11 @@ struct ConsumingServerOptions {
   std::string port_file;
   MetricsServerOptions metrics;
   int shutdown_grace_s = 10;
+  ServerTlsOptions tls;  // plaintext unless certificate files are named
   // false: serve gRPC only, no Kafka.
   bool consume = true;
-  kafka::ConsumerOptions consumer;  // brokers, group, topics, starting offsets
+  // brokers, group, topics, starting offsets, security (the producer's too)
+  kafka::ConsumerOptions consumer;
   // Non-empty: exactly-once mode. The producer is transactional with this id
   // and the loop's source commits each batch's outputs and offsets in one
   // Kafka transaction (kafka/transactional_source.h).
@@ -42,8 +45,9 @@ struct ConsumingServerOptions {
 
 // Registers the flags every consuming server has (--brokers, --group_id,
 // --client_id, --listen, --port_file, --metrics_listen, --metrics_port_file,
-// --shutdown_grace_s, --consume, --max_batch, --crash_before_commit_batch)
-// on the given fields; their current values are the defaults.
+// --shutdown_grace_s, --consume, --max_batch, --crash_before_commit_batch,
+// the gRPC TLS flags and the Kafka security flags) on the given fields;
+// their current values are the defaults.
 void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server,
                                   ConsumeLoopOptions* loop);
 

@@ -13,7 +13,9 @@ namespace warta::services {
 
 absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
     const std::string& address, const std::vector<grpc::Service*>& services,
-    const std::string& port_file) {
+    const std::string& port_file, const ServerTlsOptions& tls) {
+  auto credentials = MakeServerCredentials(tls);
+  if (!credentials.ok()) return credentials.status();
   grpc::EnableDefaultHealthCheckService(true);
   // Touching the health descriptor links it in, so reflection can describe
   // the built-in health service to grpcurl.
@@ -21,7 +23,7 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   std::unique_ptr<GrpcServer> server(new GrpcServer());
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &server->port_);
+  builder.AddListeningPort(address, *credentials, &server->port_);
   builder.SetMaxReceiveMessageSize(8 * 1024 * 1024);
   for (grpc::Service* service : services) builder.RegisterService(service);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
@@ -38,7 +40,7 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
     }
   }
   server->SetServing(true);
-  LogInfo("gRPC listening on port ", server->port_);
+  LogInfo("gRPC listening on port ", server->port_, " (", DescribeTls(tls), ")");
   return server;
 }
 

@@ -2,7 +2,8 @@
 // services plus grpc.health.v1 and server reflection (so grpcurl can list and
 // call every method), every call counted and timed (grpc_metrics.h), on a
 // host:port that may use port 0, and a graceful Shutdown(deadline) for
-// SIGTERM. Thread-safe after Start.
+// SIGTERM; plaintext, or TLS / mutual TLS when the options name certificate
+// files. Thread-safe after Start.
 #ifndef WARTA_SERVICES_COMMON_GRPC_SERVER_H_
 #define WARTA_SERVICES_COMMON_GRPC_SERVER_H_
 
@@ -14,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/common/grpc_tls.h"
 
 namespace warta::services {
 
@@ -21,9 +23,10 @@ class GrpcServer {
  public:
   // `address` like "0.0.0.0:50051" or "127.0.0.1:0". `port_file`, when set,
   // receives the bound port once the server is listening (tests use port 0).
+  // A TLS file that cannot be read is an error naming its flag.
   static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(
       const std::string& address, const std::vector<grpc::Service*>& services,
-      const std::string& port_file = "");
+      const std::string& port_file = "", const ServerTlsOptions& tls = {});
 
   int port() const { return port_; }
   // Marks every service SERVING / NOT_SERVING in the health service.

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   std::string raw_topic = "articles.raw", client_id = "warta-ingest";
   int max_body_bytes = 256 * 1024, shutdown_grace_s = 10;
   services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
+  services::ServerTlsOptions tls;
+  kafka::SecurityOptions kafka_security;
   FlagSet flags("warta-ingest [flags]",
                 "Accepts articles over gRPC (warta.v1.IngestService), validates them and puts\n"
                 "them on the raw Kafka topic keyed by article id; answers after Kafka acknowledged.");
@@ -28,6 +30,8 @@ int main(int argc, char** argv) {
   flags.String("client_id", &client_id, "Kafka client id");
   flags.Int("max_body_bytes", &max_body_bytes, "largest accepted article body in bytes");
   flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
+  services::RegisterServerTlsFlags(flags, &tls);
+  kafka::RegisterSecurityFlags(flags, &kafka_security);
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-ingest takes no positional arguments (see --help)\n", stderr);
     return 2;
@@ -41,6 +45,7 @@ int main(int argc, char** argv) {
   }
   auto producer = kafka::Producer::Create({.brokers = brokers,
                                            .client_id = client_id,
+                                           .security = kafka_security,
                                            .on_outcome = services::CountProducedMessages()});
   if (!producer.ok()) {
     LogError(producer.status().message());
@@ -50,7 +55,7 @@ int main(int argc, char** argv) {
   options.raw_topic = raw_topic;
   options.limits.max_body_bytes = max_body_bytes;
   services::IngestServiceImpl service(producer->get(), options);
-  auto server = services::GrpcServer::Start(listen, {&service}, port_file);
+  auto server = services::GrpcServer::Start(listen, {&service}, port_file, tls);
   if (!server.ok()) {
     LogError(server.status().message());
     return 1;

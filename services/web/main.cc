@@ -7,6 +7,7 @@
 #include "common/flags.h"
 #include "common/logging.h"
 #include "common/shutdown.h"
+#include "services/common/grpc_tls.h"
 #include "services/common/metrics_server.h"
 #include "services/web/web_server.h"
 
@@ -35,10 +36,12 @@ int main(int argc, char** argv) {
   options.static_dir = DefaultStaticDir();
   int store_timeout_ms = 10000, heartbeat_s = 15;
   services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
+  services::ClientTlsOptions store_tls;
   FlagSet flags("warta-web [flags]",
                 "The dashboard: a JSON HTTP API over warta.v1.StoreService (stories, entities,\n"
                 "search, live events as Server-Sent Events) and the page that shows it.");
   flags.String("store", &store, "StoreService gRPC address host:port");
+  services::RegisterClientTlsFlags(flags, &store_tls);
   flags.String("listen", &options.listen, "HTTP listen address host:port (port 0 picks a free one)");
   flags.String("port_file", &options.port_file, "write the bound HTTP port to this file once listening");
   services::RegisterMetricsFlags(flags, &metrics_options);
@@ -68,8 +71,12 @@ int main(int argc, char** argv) {
     LogError(metrics.status().message());
     return 1;
   }
-  auto channel = grpc::CreateChannel(store, grpc::InsecureChannelCredentials());
-  auto server = web::WebServer::Start(v1::StoreService::NewStub(channel), options);
+  auto channel = services::CreateChannel(store, store_tls);
+  if (!channel.ok()) {
+    LogError("--store ", store, ": ", channel.status().message());
+    return 2;
+  }
+  auto server = web::WebServer::Start(v1::StoreService::NewStub(*channel), options);
   if (!server.ok()) {
     LogError(server.status().message());
     return 1;

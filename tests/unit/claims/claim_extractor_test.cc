@@ -249,6 +249,104 @@ TEST(ClaimExtractorTest, EnglishCues) {
   EXPECT_DOUBLE_EQ(claims[2].quantities[0].value, 11000);
 }
 
+// The issue's Reuters-style paragraph, with the entities today's English
+// NER finds (not Blinken, not Peskov; "The Pentagon told Reuters" as one).
+TEST(ClaimExtractorTest, EnglishNewsOrderContentBeforeTheCue) {
+  Document doc = MakeDocument(
+      "About 8,000 North Korean soldiers are now in Russia's Kursk region and are expected to "
+      "join the fight against Ukraine in the coming days, U.S. Secretary of State Antony "
+      "Blinken said on Thursday.\n\n"
+      "Blinken told reporters at the State Department that Washington had not yet seen the "
+      "troops enter combat. Kremlin spokesman Dmitry Peskov said Moscow would not comment.\n\n"
+      "The Pentagon told Reuters it was watching the deployment closely. "
+      "Russia has a long border, said Blinken.",
+      {{"State Department", EntityType::kOrganization, {}},
+       {"Kremlin", EntityType::kOrganization, {}},
+       {"Ukraine", EntityType::kLocation, {}},
+       {"The Pentagon told Reuters", EntityType::kOrganization, {}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 5u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Antony Blinken");
+  EXPECT_EQ(doc.Text(claims[0].cue), "said");
+  EXPECT_EQ(ContentOf(doc, claims[0]),
+            "About 8,000 North Korean soldiers are now in Russia's Kursk region and are expected "
+            "to join the fight against Ukraine in the coming days");
+  ASSERT_EQ(claims[0].quantities.size(), 1u);
+  EXPECT_DOUBLE_EQ(claims[0].quantities[0].value, 8000);
+  EXPECT_EQ(claims[0].quantities[0].qualifier, "approximately");
+  // "told reporters at the State Department that ...": the addressee is not
+  // the content, and "Blinken" is the Antony Blinken who spoke before.
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Antony Blinken");
+  EXPECT_EQ(ContentOf(doc, claims[1]), "Washington had not yet seen the troops enter combat");
+  EXPECT_EQ(SpeakerOf(doc, claims[2]), "Dmitry Peskov");
+  EXPECT_EQ(ContentOf(doc, claims[2]), "Moscow would not comment");
+  EXPECT_EQ(SpeakerOf(doc, claims[3]), "Pentagon");
+  EXPECT_EQ(ContentOf(doc, claims[3]), "it was watching the deployment closely");
+  EXPECT_EQ(SpeakerOf(doc, claims[4]), "Antony Blinken");
+  EXPECT_EQ(ContentOf(doc, claims[4]), "Russia has a long border");
+}
+
+TEST(ClaimExtractorTest, EnglishAccordingToAndSaidInAStatement) {
+  Document doc = MakeDocument(
+      "Ukrainian President Volodymyr Zelenskiy said in a statement that some 10,000 North "
+      "Korean troops were already in Russia. According to South Korea's spy agency, as many as "
+      "12,000 troops have been sent.",
+      {{"Volodymyr Zelenskiy", EntityType::kPerson, {}},
+       {"Ukrainian President", EntityType::kOrganization, {}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Volodymyr Zelenskiy");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "some 10,000 North Korean troops were already in Russia");
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "South Korea");
+  EXPECT_EQ(ContentOf(doc, claims[1]), "as many as 12,000 troops have been sent");
+  ASSERT_EQ(claims[1].quantities.size(), 1u);
+  EXPECT_EQ(claims[1].quantities[0].qualifier, "at_most");
+}
+
+// Wire style: a quote continued over paragraphs, each reopened with a mark
+// and only the last closed; the speaker is named once, in the first.
+TEST(ClaimExtractorTest, EnglishQuoteSpanningParagraphsKeepsItsSpeaker) {
+  Document doc = MakeDocument(
+      "\"We are still hearing voices under the collapsed floors,\" said fire chief Daniel "
+      "Okafor. \"We will not stop until every family knows.\n\n"
+      "\"Every hour counts now, and our teams are exhausted but determined.\"\n\n"
+      "The city has asked neighbouring provinces for more rescue dogs.",
+      {{"Daniel Okafor", EntityType::kPerson, {"Okafor"}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 3u);
+  for (const Claim& c : claims) {
+    EXPECT_EQ(c.kind, ClaimKind::kDirectQuote);
+    EXPECT_EQ(SpeakerOf(doc, c), "Daniel Okafor") << ContentOf(doc, c);
+  }
+  EXPECT_EQ(ContentOf(doc, claims[1]), "We will not stop until every family knows.");
+  EXPECT_EQ(ContentOf(doc, claims[2]),
+            "Every hour counts now, and our teams are exhausted but determined.");
+}
+
+TEST(ClaimExtractorTest, MerekaIsTheOrganisationItRefersTo) {
+  Document doc = MakeDocument(
+      "Komnas HAM menerima laporan keluarga korban pada Senin. Mereka menyatakan bahwa "
+      "penyelidikan akan dilanjutkan pekan depan. “Kami akan memanggil semua saksi yang ada,” "
+      "kata mereka.\n\n"
+      "Warga berkumpul di depan kantor desa. Mereka mengatakan bahwa harga beras terus naik "
+      "sejak awal bulan.",
+      {{"Komnas HAM", EntityType::kOrganization, {}}});
+  const auto claims = Extract(doc);
+  ASSERT_GE(claims.size(), 2u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Komnas HAM");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "penyelidikan akan dilanjutkan pekan depan");
+  EXPECT_EQ(doc.Text(claims[0].speaker_span), "Mereka");
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Komnas HAM");
+  // A crowd is nobody in particular: no claim names "Mereka" or "Warga".
+  for (const Claim& c : claims) {
+    EXPECT_NE(SpeakerOf(doc, c), "Mereka");
+    EXPECT_NE(SpeakerOf(doc, c), "Warga");
+  }
+}
+
 TEST(ClaimExtractorTest, WithoutEntitiesSpeakerNameComesFromTheText) {
   Document doc = MakeDocument(
       "“Sekarang mereka akan belajar peperangan modern,” ujar Zelensky. "

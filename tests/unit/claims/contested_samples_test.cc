@@ -17,10 +17,10 @@
 
 #include "absl/time/time.h"
 #include "article/article_validation.h"
-#include "common/models_dir.h"
 #include "enrichment/pipeline.h"
 #include "storage/contested_claims.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "tests/testing/real_pipeline.h"
 #include "tests/testing/shared_data.h"
 
 namespace warta {
@@ -42,21 +42,16 @@ const char* const kSamples[] = {
 
 // The five pages enriched and stored, as `warta enrich` + warta-store would.
 std::unique_ptr<storage::SqliteStore> StoreSamples(const std::filesystem::path& data) {
-  enrichment::PipelineOptions options;
-  const std::filesystem::path models = warta::testing::SourceDir() / "models";
-  options.langid_model = warta::testing::ReadFileOrDie(models / warta::kLangidModelFile);
-  options.ner_model = warta::testing::ReadFileOrDie(models / warta::kNerModelFile);
-  auto pipeline = enrichment::Pipeline::Create(options);
-  EXPECT_TRUE(pipeline.ok()) << pipeline.status();
+  auto pipeline = warta::testing::RealPipeline();
   auto store = storage::SqliteStore::Open(":memory:");
   EXPECT_TRUE(store.ok()) << store.status();
-  if (!pipeline.ok() || !store.ok()) return nullptr;
+  if (pipeline == nullptr || !store.ok()) return nullptr;
   for (const char* name : kSamples) {
     v1::Article article;
     article.set_body(warta::testing::ReadFileOrDie(data / "samples" / name));
     (*article.mutable_metadata())["file"] = name;
     EXPECT_TRUE(article::ValidateArticle(article).ok()) << name;
-    auto enriched = (*pipeline)->Enrich(article, absl::FromUnixSeconds(1767225600));
+    auto enriched = pipeline->Enrich(article, absl::FromUnixSeconds(1767225600));
     EXPECT_TRUE(enriched.ok()) << name << ": " << enriched.status();
     if (!enriched.ok()) continue;
     EXPECT_TRUE((*store)->Upsert(*enriched, {}).ok()) << name;

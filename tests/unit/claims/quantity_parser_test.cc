@@ -124,6 +124,63 @@ TEST(FindQuantitiesTest, English) {
   EXPECT_EQ(t.quantity.unit, "people");
 }
 
+TEST(FindQuantitiesTest, RangesAreOneValueWithLowAndHigh) {
+  const FoundQuantity a = Only("Rusia mengerahkan 3.000-5.000 tentara ke Kursk.",
+                               NumberStyle::kIndonesian);
+  EXPECT_DOUBLE_EQ(a.quantity.low, 3000);
+  EXPECT_DOUBLE_EQ(a.quantity.high, 5000);
+  EXPECT_DOUBLE_EQ(a.quantity.value, 3000);  // a reader of value alone sees the lower bound
+  EXPECT_EQ(a.quantity.qualifier, "range");
+  EXPECT_FALSE(a.quantity.exact_value);
+  EXPECT_EQ(a.quantity.unit, "tentara");
+
+  const FoundQuantity b = Only("inflasi antara 10 dan 12 persen tahun ini",
+                               NumberStyle::kIndonesian);
+  EXPECT_DOUBLE_EQ(b.quantity.low, 10);
+  EXPECT_DOUBLE_EQ(b.quantity.high, 12);
+  EXPECT_EQ(b.quantity.unit, "persen");
+
+  const FoundQuantity c = Only("kerugian 3-5 juta dolar AS", NumberStyle::kIndonesian);
+  EXPECT_DOUBLE_EQ(c.quantity.low, 3e6);
+  EXPECT_DOUBLE_EQ(c.quantity.high, 5e6);
+  EXPECT_EQ(c.currency, "USD");
+
+  const FoundQuantity d = Only("between 10 and 12 percent of voters", NumberStyle::kEnglish);
+  EXPECT_DOUBLE_EQ(d.quantity.low, 10);
+  EXPECT_DOUBLE_EQ(d.quantity.high, 12);
+
+  const FoundQuantity e = Only("bisa 100 sampai 150 persen", NumberStyle::kIndonesian);
+  EXPECT_DOUBLE_EQ(e.quantity.low, 100);
+  EXPECT_DOUBLE_EQ(e.quantity.high, 150);
+  EXPECT_EQ(e.quantity.unit, "persen");
+}
+
+TEST(FindQuantitiesTest, ChangesYearSpansAndSingleFiguresAreNoRanges) {
+  // "from 10 to 12" is a change: two figures.
+  const auto change = FindQuantities("naik dari 10 hingga 12 persen", NumberStyle::kIndonesian);
+  ASSERT_EQ(change.size(), 2u);
+  EXPECT_EQ(change[0].quantity.high, 0);
+  EXPECT_TRUE(FindQuantities("pandemi 1918-1919 di Hindia", NumberStyle::kIndonesian).empty());
+  EXPECT_TRUE(FindQuantities("Senin, 10-12 November 2024.", NumberStyle::kIndonesian).empty());
+  const FoundQuantity one = Only("antara 10 orang yang hadir", NumberStyle::kIndonesian);
+  EXPECT_EQ(one.quantity.high, 0);
+  EXPECT_EQ(one.quantity.qualifier, "exact");
+}
+
+TEST(FindQuantitiesTest, VagueAndQualifiedAmounts) {
+  const FoundQuantity tens = Only("puluhan ribu warga mengungsi", NumberStyle::kIndonesian);
+  EXPECT_DOUBLE_EQ(tens.quantity.value, 10000);
+  EXPECT_EQ(tens.quantity.qualifier, "order_of_magnitude");
+  EXPECT_FALSE(tens.quantity.exact_value);
+  EXPECT_EQ(tens.quantity.unit, "warga");
+  EXPECT_EQ(Only("some 10,000 troops", NumberStyle::kEnglish).quantity.qualifier,
+            "approximately");
+  EXPECT_EQ(Only("up to 12,000 troops", NumberStyle::kEnglish).quantity.qualifier, "at_most");
+  const FoundQuantity many = Only("as many as 12,000 troops", NumberStyle::kEnglish);
+  EXPECT_EQ(many.quantity.qualifier, "at_most");
+  EXPECT_DOUBLE_EQ(many.quantity.value, 12000);
+}
+
 TEST(FindQuantitiesTest, SkipsDatesYearsAndLabels) {
   EXPECT_TRUE(FindQuantities("Jumat (1/11/2024) di Moskwa", NumberStyle::kIndonesian).empty());
   EXPECT_TRUE(FindQuantities("pada tahun 2024 lalu", NumberStyle::kIndonesian).empty());
