@@ -429,7 +429,7 @@ int RunSearch(const Args& args) {
   }
   // Bold matches on a terminal, the response's marks elsewhere.
   const bool bold = !json && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  auto stub = Connect(sf.store);
+  auto stub = Connect(sf);
   warta::v1::SearchArticlesRequest request;
   request.set_query(absl::StrJoin(words, " "));
   *request.mutable_filter() = MakeFilter(filter);
