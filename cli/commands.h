@@ -21,6 +21,7 @@ int RunStories(const Args& args);
 int RunStory(const Args& args);
 int RunEntities(const Args& args);
 int RunEntity(const Args& args);
+int RunSearch(const Args& args);
 int RunTail(const Args& args);
 int RunWait(const Args& args);
 int RunEval(const Args& args);

@@ -24,6 +24,8 @@ constexpr char kUsage[] =
     "  story ID            one story: articles by source and time, entities, figures, timeline\n"
     "  entities [NAME]     canonical entities whose name or alias contains NAME, with their ids\n"
     "  entity ID           one entity: aliases, who appears with it, its stories, its claims\n"
+    "  search QUERY        full-text search: words, \"phrases\", -exclusions (--language --source\n"
+    "                      --story --entity --limit)\n"
     "  tail                follow articles as the store receives them\n"
     "  wait                wait until the store holds N articles (--count N)\n"
     "  eval langid|ner|attribution|stories ...   accuracy on gold data, as JSON\n"
@@ -53,6 +55,7 @@ int main(int argc, char** argv) {
   if (command == "story") return RunStory(args);
   if (command == "entities") return RunEntities(args);
   if (command == "entity") return RunEntity(args);
+  if (command == "search") return RunSearch(args);
   if (command == "tail") return RunTail(args);
   if (command == "wait") return RunWait(args);
   if (command == "eval") return RunEval(args);

@@ -1,4 +1,7 @@
-// warta get/list/show/claims/contested/tail/wait: StoreService clients.
+// warta get/list/show/claims/contested/stories/story/entities/entity/search/
+// tail/wait: StoreService clients.
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -402,6 +405,53 @@ int RunEntity(const Args& args) {
       "entity", "give an entity id (see `warta entities NAME`)", ids,
       [&](grpc::ClientContext* c, const auto& r, auto* out) { return stub->GetEntity(c, r, out); },
       json, SummarizeEntity);
+}
+
+int RunSearch(const Args& args) {
+  StoreFlags sf;
+  FilterOptions filter;
+  int limit = 10;
+  bool json = false;
+  FlagSet flags("warta search [flags] QUERY...",
+                "Full-text search of the stored articles, best first (relevance with a recency\n"
+                "boost): rank, title, source, date, score, id and a snippet, matches marked.\n"
+                "QUERY: words (all must match, stemmed: \"pembangunan\" finds \"bangun\"),\n"
+                "\"quoted phrases\" and -exclusions, e.g.  warta search 'pasukan \"korea utara\" "
+                "-ukraina'");
+  sf.Register(flags);
+  FilterFlags(flags, &filter);
+  flags.Int("limit", &limit, "at most this many hits (0: all, up to the ranked candidates)");
+  flags.Bool("json", &json, "one SearchHit per line as protobuf JSON");
+  Args words = flags.ParseOrExit(args);
+  if (words.empty()) {
+    std::fputs("warta search: give a query, e.g. warta search \"pasukan korea utara\"\n", stderr);
+    return 2;
+  }
+  // Bold matches on a terminal, the response's marks elsewhere.
+  const bool bold = !json && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  auto stub = Connect(sf);
+  warta::v1::SearchArticlesRequest request;
+  request.set_query(absl::StrJoin(words, " "));
+  *request.mutable_filter() = MakeFilter(filter);
+  int rank = 0;
+  std::pair<std::string, std::string> marks;
+  grpc::Status status =
+      PrintPages<warta::v1::SearchArticlesRequest, warta::v1::SearchArticlesResponse>(
+          request,
+          [&](grpc::ClientContext* c, const auto& r, auto* out) {
+            return stub->SearchArticles(c, r, out);
+          },
+          [&](const auto& page) -> const auto& {
+            // The marks come with each page; the hits are printed with them.
+            marks = {page.snippet_mark_start(), page.snippet_mark_end()};
+            return page.hits();
+          },
+          limit, json, [&](const warta::v1::SearchHit& hit) {
+            return SummarizeSearchHit(hit, ++rank, marks.first, marks.second, bold);
+          });
+  if (!status.ok()) return Fail("search", status);
+  if (rank == 0 && !json) std::fputs("no articles found\n", stderr);
+  return 0;
 }
 
 int RunTail(const Args& args) {

@@ -6,6 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/ascii.h"
 #include "absl/time/time.h"
 #include "google/protobuf/util/time_util.h"
 
@@ -226,6 +229,57 @@ std::string SummarizeEntity(const warta::v1::EntityDetail& detail) {
   for (const auto& c : detail.claims()) {
     absl::StrAppend(&out, "  said (", c.source().empty() ? c.article_id() : c.source(), "): ",
                     Shorten(c.claim().content().text(), 140), "\n");
+  }
+  return out;
+}
+
+namespace {
+
+// Who published the article: its source, else the host of its URL, else
+// the outlet its dateline names ("TEMPO.CO, Jakarta" -> "tempo.co"), as the
+// store's stories name sources (storage/article_keys.h SourceOf).
+std::string SourceName(const warta::v1::EnrichedArticle& article) {
+  if (!article.article().source().empty()) return article.article().source();
+  std::string_view url = article.article().url();
+  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/?#:"));
+    if (url.substr(0, 4) == "www.") url.remove_prefix(4);
+    if (!url.empty()) return absl::AsciiStrToLower(absl::string_view(url.data(), url.size()));
+  }
+  for (absl::string_view word :
+       absl::StrSplit(article.text().dateline(), absl::ByAnyChar(" ,-"), absl::SkipEmpty())) {
+    if (word.find('.') != absl::string_view::npos && word.size() > 3) {
+      return absl::AsciiStrToLower(word);
+    }
+  }
+  return "(no source)";
+}
+
+std::string Marked(const std::string& text, const std::string& start, const std::string& end,
+                   bool bold) {
+  if (!bold || start.empty() || end.empty()) return text;
+  return absl::StrReplaceAll(text, {{start, "\033[1m"}, {end, "\033[0m"}});
+}
+
+}  // namespace
+
+std::string SummarizeSearchHit(const warta::v1::SearchHit& hit, int rank,
+                               const std::string& mark_start, const std::string& mark_end,
+                               bool bold) {
+  const warta::v1::EnrichedArticle& a = hit.article();
+  const std::string title =
+      hit.title_snippet().empty() ? "(no title)" : Marked(hit.title_snippet(), mark_start,
+                                                          mark_end, bold);
+  const google::protobuf::Timestamp& published =
+      a.text().has_published_at() ? a.text().published_at() : a.article().published_at();
+  std::string out = absl::StrCat(rank, ". ", title, "\n   ", SourceName(a), " · ", published.seconds() != 0 ? Day(published) : "undated",
+                                 " · score ", absl::StrFormat("%.3f", hit.score()), " · ",
+                                 a.article().id());
+  if (!a.story_id().empty()) absl::StrAppend(&out, " · ", a.story_id());
+  absl::StrAppend(&out, "\n");
+  if (!hit.snippet().empty()) {
+    absl::StrAppend(&out, "   ", Marked(hit.snippet(), mark_start, mark_end, bold), "\n");
   }
   return out;
 }

@@ -26,6 +26,13 @@ std::string SummarizeStory(const warta::v1::Story& story);
 std::string SummarizeEntityLine(const warta::v1::EntityRecord& entity);
 std::string SummarizeEntity(const warta::v1::EntityDetail& detail);
 
+// One search hit, three lines: rank and marked title; source, date, score,
+// article id and story; the marked snippet. With `bold`, the response's
+// marks (`mark_start`, `mark_end`) become terminal bold on / off.
+std::string SummarizeSearchHit(const warta::v1::SearchHit& hit, int rank,
+                               const std::string& mark_start, const std::string& mark_end,
+                               bool bold);
+
 }  // namespace warta::cli
 
 #endif  // WARTA_CLI_SUMMARY_H_

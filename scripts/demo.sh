@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make demo: Kafka + the services, publish ARTICLES through warta-ingest,
 # wait until the store has them, print a summary per article (for a handful),
-# the stories and the contested figures, then stop everything (also on Ctrl-C
+# the stories, the contested figures and two searches, then stop everything (also on Ctrl-C
 # or failure). The dashboard (warta-web) runs all along; its address is
 # printed first.
 #   scripts/demo.sh [--keep] [ARTICLES]
@@ -59,6 +59,12 @@ fi
 echo "== contested claims (same thing, different numbers, different sources)"
 contested="$("$bin/warta" contested --store "$WARTA_STORE")"
 echo "${contested:-   none among these articles}"
+echo
+# Full-text search, stemmed: "pembangunan" also finds "membangun", "dibangun".
+for query in "pasukan korea utara" "pembangunan"; do
+  echo "== search: warta search \"$query\""
+  "$bin/warta" search --store "$WARTA_STORE" --limit 2 "$query" 2>&1 || true
+done
 echo
 if [ "$keep" = 1 ]; then
   echo "== done in $(( $(date +%s) - start ))s; everything keeps running until Ctrl-C:"

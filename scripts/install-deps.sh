@@ -13,7 +13,7 @@ apt_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev
+  libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev
   prometheus-cpp-dev libcpp-httplib-dev libjs-chart.js
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip postgresql-15
   docker-compose chromium chromium-driver clang libclang-rt-14-dev
@@ -22,8 +22,8 @@ if [ "${WARTA_DEPS:-all}" = build ]; then
   apt_packages=(build-essential cmake ninja-build pkg-config ca-certificates
     libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler librdkafka-dev
     libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libcld2-dev libicu-dev
-    libsqlite3-dev libpq-dev libre2-dev libssl-dev prometheus-cpp-dev libcpp-httplib-dev
-    libjs-chart.js golang-go)
+    libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev prometheus-cpp-dev
+    libcpp-httplib-dev libjs-chart.js golang-go)
 fi
 
 missing=()

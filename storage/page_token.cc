@@ -1,5 +1,6 @@
 #include "storage/page_token.h"
 
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@ namespace {
 // Separates the fields; the id comes last so it may contain anything.
 constexpr char kSeparator = '\x1f';
 constexpr std::string_view kFormat = "p1";
+constexpr std::string_view kSearchFormat = "s1";
 
 }  // namespace
 
@@ -46,6 +48,53 @@ absl::StatusOr<PageKey> DecodePageToken(std::string_view kind,
   }
   key.id = std::move(parts[4]);
   return key;
+}
+
+std::string EncodeSearchPageToken(const SearchPageKey& key) {
+  const std::string sep(1, kSeparator);
+  uint64_t score_bits = 0;
+  static_assert(sizeof(score_bits) == sizeof(key.score));
+  std::memcpy(&score_bits, &key.score, sizeof(score_bits));  // exact, unlike text
+  return absl::WebSafeBase64Escape(absl::StrCat(
+      std::string(kSearchFormat), sep, absl::Hex(key.fingerprint), sep, key.reference_time, sep,
+      absl::Hex(score_bits), sep, key.position));
+}
+
+absl::StatusOr<SearchPageKey> DecodeSearchPageToken(std::string_view token,
+                                                    uint64_t fingerprint) {
+  const absl::Status bad = absl::InvalidArgumentError(absl::StrCat(
+      "invalid page_token \"", std::string(token.substr(0, 100)),
+      "\": pass the next_page_token of the previous SearchArticles response"));
+  std::string raw;
+  if (!absl::WebSafeBase64Unescape(absl::string_view(token.data(), token.size()), &raw)) {
+    return bad;
+  }
+  std::vector<std::string> parts = absl::StrSplit(raw, kSeparator);
+  SearchPageKey key;
+  uint64_t score_bits = 0;
+  if (parts.size() != 5 || parts[0] != kSearchFormat ||
+      !absl::SimpleHexAtoi(parts[1], &key.fingerprint) ||
+      !absl::SimpleAtoi(parts[2], &key.reference_time) ||
+      !absl::SimpleHexAtoi(parts[3], &score_bits) ||
+      !absl::SimpleAtoi(parts[4], &key.position)) {
+    return bad;
+  }
+  if (key.fingerprint != fingerprint) {
+    return absl::InvalidArgumentError(
+        "page_token belongs to another search (the query or the filter changed): "
+        "ask again without a page_token");
+  }
+  std::memcpy(&key.score, &score_bits, sizeof(score_bits));
+  return key;
+}
+
+absl::StatusOr<int> EffectiveSearchPageSize(int requested) {
+  if (requested < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size must not be negative, got ", requested));
+  }
+  if (requested == 0) return kDefaultSearchPageSize;
+  return requested > kMaxSearchPageSize ? kMaxSearchPageSize : requested;
 }
 
 absl::StatusOr<int> EffectivePageSize(int requested) {

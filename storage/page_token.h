@@ -32,6 +32,32 @@ absl::StatusOr<PageKey> DecodePageToken(std::string_view kind,
 // when negative.
 absl::StatusOr<int> EffectivePageSize(int requested);
 
+// Search pages are ranked, not listed: a token holds where the previous
+// page ended in the ranking (its last hit's score and stored position, the
+// tie-break; the next page starts below it), the time recency was measured
+// from (kept, so the same article scores the same on every page), and a
+// fingerprint of the query and filter it belongs to. Pages of an unchanged
+// store never repeat or skip a hit; articles stored meanwhile change the
+// candidates (the newest matches), and so the pages after.
+struct SearchPageKey {
+  uint64_t fingerprint = 0;      // SearchFingerprint(query, filter)
+  int64_t reference_time = 0;    // nanoseconds since the epoch
+  double score = 0;
+  int64_t position = 0;          // the backend's stored-order key of the hit
+};
+
+std::string EncodeSearchPageToken(const SearchPageKey& key);
+// INVALID_ARGUMENT when `token` is not a search token, or belongs to
+// another query or filter than `fingerprint`.
+absl::StatusOr<SearchPageKey> DecodeSearchPageToken(std::string_view token,
+                                                    uint64_t fingerprint);
+
+// Search page sizes: 0 -> 20, above 100 -> 100; INVALID_ARGUMENT when
+// negative.
+inline constexpr int kDefaultSearchPageSize = 20;
+inline constexpr int kMaxSearchPageSize = 100;
+absl::StatusOr<int> EffectiveSearchPageSize(int requested);
+
 }  // namespace warta::storage
 
 #endif  // WARTA_STORAGE_PAGE_TOKEN_H_

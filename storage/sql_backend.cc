@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "storage/article_keys.h"
+#include "storage/search/search_text.h"
 
 namespace warta::storage {
 namespace {
@@ -69,40 +73,53 @@ ArticleRows RowsOf(const warta::v1::EnrichedArticle& article) {
   return rows;
 }
 
-SqlQuery ListArticlesQuery(const warta::v1::ArticleFilter& filter,
-                           const std::optional<PageKey>& after, int limit) {
-  // The SQL varies with the filters present so that the engine can use the
-  // matching index.
-  SqlQuery q;
-  q.sql = "SELECT published_at, id, 0, data FROM articles a WHERE 1 = 1";
+namespace {
+
+// The ArticleFilter conditions (each " AND ...") on a row of `alias` with
+// the articles table's filter columns; `article_id` is the SQL giving its
+// article id. The SQL varies with the filters present so that the engine
+// can use the matching index.
+void AppendArticleFilter(const warta::v1::ArticleFilter& filter, SqlQuery& q,
+                         std::string_view alias = "a", std::string_view article_id = "a.id") {
+  const std::string a(alias);
+  const std::string id(article_id);
   if (!filter.language().empty()) {
-    q.sql += " AND language = ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".language = ?");
     q.args.push_back(filter.language());
   }
   if (!filter.source().empty()) {
-    q.sql += " AND source = ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".source = ?");
     q.args.push_back(filter.source());
   }
   if (filter.has_published_after() || filter.has_published_before()) {
-    q.sql += " AND published_at != 0";
+    absl::StrAppend(&q.sql, " AND ", a, ".published_at != 0");
   }
   if (filter.has_published_after()) {
-    q.sql += " AND published_at >= ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".published_at >= ?");
     q.args.push_back(TimestampToNanos(filter.published_after()));
   }
   if (filter.has_published_before()) {
-    q.sql += " AND published_at < ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".published_at < ?");
     q.args.push_back(TimestampToNanos(filter.published_before()));
   }
   if (!filter.story_id().empty()) {
-    q.sql += " AND story_id = ?";
+    absl::StrAppend(&q.sql, " AND ", a, ".story_id = ?");
     q.args.push_back(filter.story_id());
   }
   if (!filter.entity_id().empty()) {
-    q.sql += " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
-             "AND e.entity_id = ?)";
+    absl::StrAppend(&q.sql, " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = ", id,
+                    " AND e.entity_id = ?)");
     q.args.push_back(filter.entity_id());
   }
+}
+
+}  // namespace
+
+SqlQuery ListArticlesQuery(const warta::v1::ArticleFilter& filter,
+                           const std::optional<PageKey>& after, int limit) {
+  SqlQuery q;
+  q.sql = "SELECT published_at, id, 0, data FROM articles a WHERE 1 = 1";
+  AppendArticleFilter(filter, q);
   if (after) {
     q.sql += " AND (published_at < ? OR (published_at = ? AND id > ?))";
     q.args.insert(q.args.end(), {after->published_at, after->published_at, after->id});
@@ -340,6 +357,218 @@ int64_t IntOf(const SqlValue& v) {
 std::string_view BytesOf(const SqlValue& v) {
   const std::string* s = std::get_if<std::string>(&v);
   return s ? std::string_view(*s) : std::string_view();
+}
+
+double DoubleOf(const SqlValue& v) {
+  if (const double* d = std::get_if<double>(&v)) return *d;
+  if (const int64_t* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+  return 0;
+}
+
+// ---------------------------------------------------------------- search
+
+std::string Fts5MatchExpression(const ParsedSearch& search) {
+  // Each term one FTS5 string: the tokenizer analyses it like an article
+  // of the query's language, a phrase when it holds several words. The
+  // words are folded letters and digits: no quote can end a string early.
+  auto quoted = [&search](const SearchTerm& term) {
+    return absl::StrCat("\"", TagSearchText(absl::StrJoin(term.words, " "), search.language),
+                        "\"");
+  };
+  std::string expression;
+  for (const SearchTerm& term : search.required) {
+    if (!expression.empty()) expression += " AND ";
+    expression += quoted(term);
+  }
+  for (const SearchTerm& term : search.excluded) {
+    expression = absl::StrCat("(", expression, ") NOT ", quoted(term));
+  }
+  return expression;
+}
+
+namespace {
+
+constexpr double kHalfLifeNanos = kSearchRecencyHalfLifeDays * 86400.0 * 1e9;
+
+// The recency factor of `published_at`, measured from the first
+// placeholder.
+std::string RecencyFactor(SqlDialect dialect, std::string_view published_at) {
+  const std::string p(published_at);
+  const std::string boost = absl::StrCat(kSearchRecencyBoost);
+  const std::string half_life = absl::StrFormat("%.1f", kHalfLifeNanos);
+  if (dialect == SqlDialect::kSqlite) {
+    return absl::StrCat("(1.0 + CASE WHEN ", p, " = 0 THEN 0.0 ELSE ", boost,
+                        " * pow(0.5, max(0, ? - ", p, ") / ", half_life, ") END)");
+  }
+  return absl::StrCat("(1.0 + CASE WHEN ", p, " = 0 THEN 0.0 ELSE CAST(", boost,
+                      " AS DOUBLE PRECISION) * power(CAST(0.5 AS DOUBLE PRECISION), "
+                      "GREATEST(0, CAST(? AS BIGINT) - ", p, ") / CAST(", half_life,
+                      " AS DOUBLE PRECISION)) END)");
+}
+
+// The tsquery of one query word, as PostgreSQL's configurations stem it:
+// the query language's, or each of Indonesian, English and none (kAny).
+void AppendTsqueryWord(SearchLanguage language, const std::string& word, SqlQuery& q) {
+  if (language != SearchLanguage::kAny) {
+    absl::StrAppend(&q.sql, "plainto_tsquery('", PostgresSearchConfig(language), "', ?)");
+    q.args.push_back(word);
+    return;
+  }
+  q.sql += "(plainto_tsquery('indonesian', ?) || plainto_tsquery('english', ?) || "
+           "plainto_tsquery('simple', ?))";
+  q.args.insert(q.args.end(), {word, word, word});
+}
+
+// A word, or a phrase: tsquery_phrase(tsquery_phrase(w1, w2), w3).
+void AppendTsqueryTerm(SearchLanguage language, const SearchTerm& term, SqlQuery& q) {
+  for (size_t i = 1; i < term.words.size(); ++i) q.sql += "tsquery_phrase(";
+  for (size_t i = 0; i < term.words.size(); ++i) {
+    if (i > 0) q.sql += ", ";
+    AppendTsqueryWord(language, term.words[i], q);
+    if (i > 0) q.sql += ")";
+  }
+}
+
+}  // namespace
+
+SqlQuery SearchRankQuery(SqlDialect dialect, const ParsedSearch& search,
+                         const warta::v1::ArticleFilter& filter, int64_t reference_time,
+                         const std::optional<SearchPageKey>& after, int limit) {
+  // Innermost: the newest kSearchCandidates matches passing the filter
+  // (the index walked newest first, so a common word stops early), scored.
+  // Then the page of them, by score. Arguments go in placeholder order.
+  SqlQuery q;
+  auto page = [&]() {
+    if (after) {
+      q.sql += " WHERE score < ? OR (score = ? AND position < ?)";
+      q.args.insert(q.args.end(), {after->score, after->score, after->position});
+    }
+    q.sql += " ORDER BY score DESC, position DESC LIMIT ?";
+    q.args.push_back(static_cast<int64_t>(limit) + 1);
+  };
+  if (dialect == SqlDialect::kSqlite) {
+    // Position: the FTS5 rowid (= articles.rowid, new for every stored
+    // version). Candidates read only search_docs; the page's few rows then
+    // their article ids.
+    q.sql = absl::StrCat(
+        "SELECT a.id, top.score, top.position FROM (SELECT position, score FROM (SELECT "
+        "d.rowid AS position, ",
+        kFts5RelevanceSql, "(article_search, ", absl::StrFormat("%.2f", kSearchTitleWeight),
+        ", 1.0) * ", RecencyFactor(dialect, "d.published_at"),
+        " AS score FROM article_search JOIN search_docs d ON d.rowid = article_search.rowid "
+        "WHERE article_search MATCH ?");
+    q.args.push_back(reference_time);
+    q.args.push_back(Fts5MatchExpression(search));
+    AppendArticleFilter(filter, q, "d", "(SELECT id FROM articles WHERE rowid = d.rowid)");
+    absl::StrAppend(&q.sql, " ORDER BY article_search.rowid DESC LIMIT ", kSearchCandidates,
+                    ")");
+    page();
+    q.sql += ") top JOIN articles a ON a.rowid = top.position "
+             "ORDER BY top.score DESC, top.position DESC";
+    return q;
+  }
+  // Position: the change sequence number. The rank of the candidates only:
+  // computed above their LIMIT.
+  q.sql = absl::StrCat(
+      "SELECT id, score, position FROM (SELECT id, seq AS position, "
+      "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search, q, 1) * ",
+      RecencyFactor(dialect, "published_at"),
+      " AS score FROM (SELECT a.id, a.seq, a.search, a.published_at, query.q FROM articles a, "
+      "(SELECT ");
+  q.args.push_back(reference_time);
+  std::string sep;
+  for (const SearchTerm& term : search.required) {
+    q.sql += sep;
+    AppendTsqueryTerm(search.language, term, q);
+    sep = " && ";
+  }
+  for (const SearchTerm& term : search.excluded) {
+    q.sql += " && !!";
+    AppendTsqueryTerm(search.language, term, q);
+  }
+  q.sql += " AS q) query WHERE a.search @@ query.q";
+  AppendArticleFilter(filter, q);
+  absl::StrAppend(&q.sql, " ORDER BY a.seq DESC LIMIT ", kSearchCandidates,
+                  ") candidates) ranked");
+  page();
+  return q;
+}
+
+namespace {
+
+// A hit without the bulk of the article: the body and the spans into it.
+void StripBody(warta::v1::EnrichedArticle& article) {
+  article.mutable_article()->clear_body();
+  article.mutable_text()->clear_body();
+  article.mutable_text()->clear_paragraphs();
+  article.mutable_text()->clear_sentences();
+}
+
+}  // namespace
+
+absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticlesVia(
+    const SqlRunner& run, SqlDialect dialect, const warta::v1::SearchArticlesRequest& request,
+    absl::Time now) {
+  const warta::v1::ArticleFilter& filter = request.filter();
+  auto search = ParseSearchQuery(request.query(), QueryLanguageOf(filter.language()));
+  if (!search.ok()) return search.status();
+  auto limit = EffectiveSearchPageSize(request.page_size());
+  if (!limit.ok()) return limit.status();
+  const uint64_t fingerprint = SearchFingerprint(request.query(), filter);
+  std::optional<SearchPageKey> after;
+  int64_t reference_time = absl::ToUnixNanos(now);
+  if (!request.page_token().empty()) {
+    auto key = DecodeSearchPageToken(request.page_token(), fingerprint);
+    if (!key.ok()) return key.status();
+    reference_time = key->reference_time;
+    after = *std::move(key);
+  }
+  auto ranked =
+      run(SearchRankQuery(dialect, *search, filter, reference_time, after, *limit));
+  if (!ranked.ok()) return ranked.status();
+
+  warta::v1::SearchArticlesResponse response;
+  response.set_snippet_mark_start(std::string(kSnippetMarkStart));
+  response.set_snippet_mark_end(std::string(kSnippetMarkEnd));
+  const size_t hits = std::min(ranked->size(), static_cast<size_t>(*limit));
+  if (hits == 0) return response;
+  // The page's articles, in one query.
+  SqlQuery articles;
+  articles.sql = "SELECT id, data FROM articles WHERE id IN (";
+  for (size_t i = 0; i < hits; ++i) {
+    articles.sql += i == 0 ? "?" : ", ?";
+    articles.args.push_back(std::string(BytesOf((*ranked)[i][0])));
+  }
+  articles.sql += ")";
+  auto rows = run(articles);
+  if (!rows.ok()) return rows.status();
+  absl::flat_hash_map<std::string_view, std::string_view> data_by_id;
+  for (const auto& row : *rows) data_by_id[BytesOf(row[0])] = BytesOf(row[1]);
+
+  const SearchHighlighter highlighter(*search);
+  for (size_t i = 0; i < hits; ++i) {
+    const std::string_view id = BytesOf((*ranked)[i][0]);
+    auto data = data_by_id.find(id);
+    if (data == data_by_id.end()) continue;  // not there any more (the statements are apart)
+    auto article = ParseStored<warta::v1::EnrichedArticle>(data->second, "article");
+    if (!article.ok()) return article.status();
+    warta::v1::SearchHit& hit = *response.add_hits();
+    const SearchLanguage language = SearchLanguageOf(article->language().code());
+    hit.set_score(DoubleOf((*ranked)[i][1]));
+    hit.set_title_snippet(highlighter.Highlight(SearchTitleOf(*article), language));
+    hit.set_snippet(highlighter.Snippet(SearchBodyOf(*article), language));
+    StripBody(*article);
+    *hit.mutable_article() = *std::move(article);
+  }
+  if (ranked->size() > hits) {
+    SearchPageKey next;
+    next.fingerprint = fingerprint;
+    next.reference_time = reference_time;
+    next.score = DoubleOf((*ranked)[hits - 1][1]);
+    next.position = IntOf((*ranked)[hits - 1][2]);
+    response.set_next_page_token(EncodeSearchPageToken(next));
+  }
+  return response;
 }
 
 std::string LikePattern(std::string_view before, std::string_view text, std::string_view after) {

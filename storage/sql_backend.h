@@ -20,9 +20,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "storage/contested_claims.h"
 #include "storage/page_token.h"
+#include "storage/search/search_query.h"
+#include "storage/sql_schema.h"
 #include "storage/store.h"
 #include "warta/v1/article.pb.h"
 #include "warta/v1/services.pb.h"
@@ -86,7 +89,7 @@ struct SqlBlob {
   std::string bytes;
 };
 // A query and its arguments, in placeholder order.
-using SqlArg = std::variant<int64_t, std::string, SqlBlob>;
+using SqlArg = std::variant<int64_t, std::string, SqlBlob, double>;
 struct SqlQuery {
   std::string sql;
   std::vector<SqlArg> args;
@@ -110,14 +113,16 @@ SqlQuery ContestedCandidatesQuery(std::string_view entity_id);
 using PageRow = std::function<absl::StatusOr<bool>(
     int64_t published_at, std::string_view id, int64_t index, std::string_view data)>;
 using PageQueryRunner = std::function<absl::Status(const SqlQuery& query, const PageRow& row)>;
-// A result cell: NULL, an integer, or text / bytes.
-using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+// A result cell: NULL, an integer, text / bytes, or a floating-point number.
+using SqlValue = std::variant<std::monostate, int64_t, std::string, double>;
 using SqlRows = std::vector<std::vector<SqlValue>>;
 // Runs any statement and returns its rows (none for a write).
 using SqlRunner = std::function<absl::StatusOr<SqlRows>(const SqlQuery& query)>;
 // The integer / bytes in a cell (0 / "" for NULL or another type).
 int64_t IntOf(const SqlValue& v);
 std::string_view BytesOf(const SqlValue& v);
+// The number in a cell (an integer converted; 0 for NULL or text).
+double DoubleOf(const SqlValue& v);
 
 // Builds a list's page query from where the previous page ended and the
 // page size; the query selects (ordering key, id, index, data) and asks for
@@ -151,6 +156,52 @@ absl::StatusOr<warta::v1::ListClaimsResponse> ListClaimsVia(const PageQueryRunne
 absl::StatusOr<warta::v1::ListContestedClaimsResponse> ListContestedClaimsVia(
     const ClaimLoader& load, std::string_view entity_id, int window_days, int page_size,
     std::string_view page_token);
+
+// ---- Full-text search (the index: SQLite FTS5 table article_search,
+// PostgreSQL column articles.search; see storage/search/).
+//
+// Candidates: the kSearchCandidates most recently stored articles that
+// match the query and pass the filter (all of them when fewer match). The
+// index is walked newest first and stops there, so a query of common words
+// costs the same at 1M articles as at 10k instead of scoring every match
+// (100k+ for two common words at 1M). What this gives up: an older article
+// behind that many newer matches is not found; the recency boost below
+// would rank it low anyway unless it were much more relevant.
+//
+// Score = relevance × (1 + kSearchRecencyBoost × 0.5^(age /
+// kSearchRecencyHalfLifeDays)). Relevance: on SQLite warta_relevance
+// (storage/sqlite/fts5_search.h: BM25's term-frequency part, k1 = 1.2, b =
+// 0.75, title × kSearchTitleWeight, no IDF); on PostgreSQL ts_rank_cd
+// (cover density, weights A = title 1.0, B = body 0.4, divided by 1 + log of
+// the article's length). Age: from publication to the search's reference
+// time (the first page's "now", kept in the page token), never negative.
+// An article published today counts double an equally relevant one from a
+// year ago, one from a month ago 1.5×; undated articles get no boost.
+// Scores are comparable within one search only (not across backends).
+// Ties: the more recently stored first.
+inline constexpr int kSearchCandidates = 1000;
+inline constexpr double kSearchRecencyBoost = 1.0;
+inline constexpr int64_t kSearchRecencyHalfLifeDays = 30;
+inline constexpr double kSearchTitleWeight = 2.5;
+// The SQLite relevance function (storage/sqlite/fts5_search.h registers it).
+inline constexpr char kFts5RelevanceSql[] = "warta_relevance";
+
+// The statement text SQLite's FTS5 MATCH gets for `search` (every word
+// quoted and tagged with the query language; see TagSearchText).
+std::string Fts5MatchExpression(const ParsedSearch& search);
+
+// Selects (article id, score, position) of the hits after `after`, best
+// first (ties: the newer stored version first), at most `limit` + 1 rows.
+SqlQuery SearchRankQuery(SqlDialect dialect, const ParsedSearch& search,
+                         const warta::v1::ArticleFilter& filter, int64_t reference_time,
+                         const std::optional<SearchPageKey>& after, int limit);
+
+// ArticleStore::SearchArticles over a backend's runner: query parsing and
+// page checks, the rank query, then the page's articles (bodies cleared)
+// with their snippets. `now` is the reference time of a first page.
+absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticlesVia(
+    const SqlRunner& run, SqlDialect dialect, const warta::v1::SearchArticlesRequest& request,
+    absl::Time now);
 
 }  // namespace warta::storage
 

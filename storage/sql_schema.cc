@@ -90,4 +90,19 @@ std::vector<std::string> SchemaV1(SqlDialect dialect) {
 
 std::vector<std::string> SchemaV2Delta() { return {std::begin(kV2Delta), std::end(kV2Delta)}; }
 
+std::vector<std::string> SchemaV3Delta(SqlDialect dialect) {
+  if (dialect == SqlDialect::kSqlite) {
+    // detail=full (the default) keeps positions for phrases; the column
+    // sizes bm25 needs are kept too.
+    return {"CREATE VIRTUAL TABLE article_search USING fts5(title, body, content='', "
+            "tokenize='warta')",
+            // What ranking and filtering read of each candidate, small enough to stay in
+            // the page cache (the articles rows are ~9 KB each).
+            "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, published_at INTEGER NOT "
+            "NULL, language TEXT NOT NULL, source TEXT NOT NULL, story_id TEXT NOT NULL)"};
+  }
+  return {"ALTER TABLE articles ADD COLUMN search tsvector",
+          "CREATE INDEX articles_search ON articles USING GIN (search)"};
+}
+
 }  // namespace warta::storage

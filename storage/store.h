@@ -17,6 +17,9 @@
 //   life of the database; ChangesSince/WaitForChange let watchers follow
 //   them without polling.
 //
+// - Every stored article version is in the full-text index in the same
+//   transaction (SearchArticles finds it as soon as the write commits).
+//
 // - Every newly stored article is put into a story (storage/stories/) in
 //   the same transaction: EnrichedArticle.story_id, and duplicate_of for a
 //   near-copy. A re-enrichment keeps the article's story. One-word person
@@ -138,6 +141,17 @@ class ArticleStore {
       const warta::v1::ListEntitiesRequest& request) = 0;
   // NOT_FOUND for an id the registry does not hold.
   virtual absl::StatusOr<warta::v1::EntityDetail> GetEntity(std::string_view id) = 0;
+
+  // Full-text search over titles and bodies (storage/search/): the query
+  // language of storage/search/search_query.h, the request's ArticleFilter
+  // as in ListArticles, hits best first (relevance with a recency boost,
+  // see SearchRankQuery in storage/sql_backend.h), each article without
+  // its body but with a marked snippet of it and its marked title. Page
+  // size 0 -> 20, above 100 -> 100. INVALID_ARGUMENT for an empty or
+  // unusable query (the message says why), a negative page size, or a page
+  // token of another query or filter.
+  virtual absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticles(
+      const warta::v1::SearchArticlesRequest& request) = 0;
 
   // The sequence number of the latest stored change (0 for an empty store).
   virtual absl::StatusOr<int64_t> LatestSeq() = 0;

@@ -18,7 +18,10 @@
 // --batch=200 --report_every=10000 --enriched=/tmp/indosum_enriched.jsonl
 // --idf=<source>/models/stories/idf.tsv --calls=200 (per read, per checkpoint)
 // --sqlite_cache_mb=0 (what-if: a bigger SQLite page cache than the 2 MB the
-// store runs with).
+// store runs with), --search_only=false (what-if, SQLite: only the
+// articles rows and the search index, written directly, and only the search
+// reads; see RunSearchOnly; with --reads_only=true it measures the reads
+// again on the file a previous run of the same --articles left).
 // The SQLite file (and its -wal, -shm) is deleted first; a PostgreSQL
 // database must be empty.
 #include <sqlite3.h>
@@ -44,6 +47,9 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "google/protobuf/util/json_util.h"
+#include "storage/search/search_text.h"
+#include "storage/sql_backend.h"
+#include "storage/sqlite/fts5_search.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/stories/term_weights.h"
 #include "warta/v1/article.pb.h"
@@ -72,6 +78,10 @@ struct BenchOptions {
   // What-if: the SQLite store's page cache in MB, set as the new file's
   // default_cache_size (0: SQLite's 2 MB, as the store ships).
   int64_t sqlite_cache_mb = 0;
+  // What-if: only the articles rows and the search index (RunSearchOnly).
+  bool search_only = false;
+  // With search_only: measure the reads on the existing file, write nothing.
+  bool reads_only = false;
 };
 
 constexpr int64_t kRoundSeconds = int64_t{30} * 86400;
@@ -348,6 +358,48 @@ struct ReadCase {
   std::function<bool(int i)> call;
 };
 
+// Two-word searches, first page (20 hits): two neighbouring content words
+// (not stop words, letters only, 4+ letters) of the body of a random stored
+// article, as someone looking for a story would type; and pairs of the
+// most frequent content words of IndoSum (each in 10-60% of the
+// articles), the slowest kind.
+std::vector<ReadCase> SearchCases(storage::ArticleStore& store, const ArticleStream& stream,
+                                  int64_t written, int calls) {
+  auto queries = std::make_shared<std::vector<std::string>>();
+  std::mt19937_64 random(written + 1);
+  while (static_cast<int>(queries->size()) < calls) {
+    const EnrichedArticle a = stream.At(random() % written);
+    std::vector<std::string> words;
+    for (const storage::SearchWord& w : storage::SearchWords(storage::SearchBodyOf(a))) {
+      if (w.folded.size() >= 4 &&
+          std::all_of(w.folded.begin(), w.folded.end(), absl::ascii_isalpha) &&
+          !storage::IsSearchStopWord(w.folded, storage::SearchLanguage::kAny)) {
+        words.push_back(w.folded);
+      }
+    }
+    if (words.size() < 2) continue;
+    const size_t j = random() % (words.size() - 1);
+    if (words[j] != words[j + 1]) queries->push_back(absl::StrCat(words[j], " ", words[j + 1]));
+  }
+  static const char* const kFrequent[] = {
+      "indonesia jakarta", "pemerintah indonesia", "presiden jokowi", "masyarakat indonesia",
+      "negara dunia",      "pemain timnas",        "harga rumah",     "kota jakarta"};
+  std::vector<ReadCase> cases;
+  cases.push_back({"SearchArticles 2 words of an article", [&store, queries](int i) {
+                     warta::v1::SearchArticlesRequest request;
+                     request.set_query((*queries)[i % queries->size()]);
+                     auto page = store.SearchArticles(request);
+                     return page.ok() && page->hits_size() > 0;
+                   }});
+  cases.push_back({"SearchArticles 2 frequent words", [&store](int i) {
+                     warta::v1::SearchArticlesRequest request;
+                     request.set_query(kFrequent[i % 8]);
+                     auto page = store.SearchArticles(request);
+                     return page.ok() && page->hits_size() > 0;
+                   }});
+  return cases;
+}
+
 std::vector<ReadCase> ReadCases(storage::ArticleStore& store, const ArticleStream& stream,
                                 int64_t written, int calls) {
   // Stories of random stored articles (a big story is asked for more often,
@@ -384,24 +436,32 @@ std::vector<ReadCase> ReadCases(storage::ArticleStore& store, const ArticleStrea
                      auto page = store.ListContestedClaims("", 0, 0, "");
                      return page.ok() && page->contested_size() > 0;
                    }});
+  for (ReadCase& c : SearchCases(store, stream, written, calls)) cases.push_back(std::move(c));
   return cases;
 }
 
-void ReportReads(storage::ArticleStore& store, const ArticleStream& stream, int64_t written,
-                 int calls) {
+double CpuSeconds();
+
+// Wall-clock percentiles, and the process's mean CPU time per call (what a
+// call costs whatever else the machine runs: on shared cores the wall
+// figures also count the time other processes had the CPU).
+void ReportReads(const std::vector<ReadCase>& cases, int64_t written, int calls) {
   std::printf("\nreads at %lld articles (%d calls each)\n", static_cast<long long>(written),
               calls);
-  std::printf("| read | p50 ms | p99 ms | max ms | empty or failed |\n|---|---:|---:|---:|---:|\n");
-  for (const ReadCase& c : ReadCases(store, stream, written, calls)) {
+  std::printf("| read | p50 ms | p99 ms | max ms | CPU ms/call | empty or failed |\n"
+              "|---|---:|---:|---:|---:|---:|\n");
+  for (const ReadCase& c : cases) {
     std::vector<double> ms;
     int misses = 0;
+    const double cpu = CpuSeconds();
     for (int i = 0; i < calls; ++i) {
       const absl::Time start = absl::Now();
       misses += c.call(i) ? 0 : 1;
       ms.push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
     }
-    std::printf("| %s | %.2f | %.2f | %.2f | %d |\n", c.name.c_str(), Percentile(ms, 0.5),
-                Percentile(ms, 0.99), Percentile(ms, 1.0), misses);
+    const double cpu_ms = (CpuSeconds() - cpu) * 1000 / calls;
+    std::printf("| %s | %.2f | %.2f | %.2f | %.2f | %d |\n", c.name.c_str(), Percentile(ms, 0.5),
+                Percentile(ms, 0.99), Percentile(ms, 1.0), cpu_ms, misses);
   }
   std::fflush(stdout);
 }
@@ -485,12 +545,118 @@ int Fail(const absl::Status& status) {
   return 1;
 }
 
+// --search_only: a what-if for search at sizes the store's write path takes
+// hours to reach here. The articles rows (serialized article, filter
+// columns) and the full-text index (article_search, search_docs) are
+// written directly, as the store writes them but without stories,
+// entities, claims or the registry, in
+// transactions of --report_every articles; at each checkpoint a SqliteStore
+// opens the file and the search reads are measured through it.
+int RunSearchOnly(const BenchOptions& options, const ArticleStream& stream) {
+  if (options.backend != "sqlite") {
+    return Fail(absl::InvalidArgumentError("--search_only is for --backend=sqlite"));
+  }
+  if (options.reads_only) {
+    // Again on the file a previous --search_only run of --articles left.
+    auto store = storage::SqliteStore::Open(options.db);
+    if (!store.ok()) return Fail(store.status());
+    ReportReads(SearchCases(**store, stream, options.articles, options.calls), options.articles,
+                options.calls);
+    return 0;
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(options.db + suffix);
+  {
+    auto store = storage::SqliteStore::Open(options.db);  // the schema
+    if (!store.ok()) return Fail(store.status());
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open(options.db.c_str(), &db) != SQLITE_OK) {
+    return Fail(absl::UnavailableError(absl::StrCat("cannot open ", options.db)));
+  }
+  if (absl::Status s = storage::RegisterSearchFunctions(db); !s.ok()) return Fail(s);
+  sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; "
+                   "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
+  sqlite3_stmt* article = nullptr;
+  sqlite3_stmt* index = nullptr;
+  sqlite3_stmt* doc = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO articles (id, seq, source, language, published_at, "
+                     "pipeline_version, stored_at, data, story_id) VALUES (?, ?, ?, ?, ?, ?, 0, "
+                     "?, '')",
+                     -1, &article, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", -1,
+                     &index, nullptr);
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO search_docs (rowid, published_at, language, source, story_id) "
+                     "VALUES (?, ?, ?, ?, '')",
+                     -1, &doc, nullptr);
+  auto text = [](sqlite3_stmt* stmt, int i, const std::string& v) {
+    sqlite3_bind_text(stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  };
+  std::printf("sqlite, search only, %lld articles\n\n| articles | window articles/s | "
+              "bytes/article |\n|---:|---:|---:|\n",
+              static_cast<long long>(options.articles));
+  const auto bytes = [&] { return FileBytes(options.db) + FileBytes(options.db + "-wal"); };
+  for (int64_t written = 0; written < options.articles;) {
+    const int64_t end = std::min<int64_t>(written + options.report_every, options.articles);
+    const absl::Time start = absl::Now();
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (int64_t i = written; i < end; ++i) {
+      const EnrichedArticle a = stream.At(i);
+      const storage::ArticleRows rows = storage::RowsOf(a);
+      text(article, 1, rows.id);
+      sqlite3_bind_int64(article, 2, i + 1);
+      text(article, 3, rows.source);
+      text(article, 4, rows.language);
+      sqlite3_bind_int64(article, 5, rows.published_at);
+      text(article, 6, rows.pipeline_version);
+      sqlite3_bind_blob(article, 7, rows.data.data(), static_cast<int>(rows.data.size()),
+                        SQLITE_TRANSIENT);
+      const storage::SearchLanguage language = storage::SearchLanguageOf(rows.language);
+      const int64_t rowid =
+          sqlite3_step(article) == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : 0;
+      sqlite3_bind_int64(index, 1, rowid);
+      text(index, 2, storage::TagSearchText(storage::SearchTitleOf(a), language));
+      text(index, 3, storage::TagSearchText(storage::SearchBodyOf(a), language));
+      sqlite3_bind_int64(doc, 1, rowid);
+      sqlite3_bind_int64(doc, 2, rows.published_at);
+      text(doc, 3, rows.language);
+      text(doc, 4, rows.source);
+      if (rowid == 0 || sqlite3_step(index) != SQLITE_DONE || sqlite3_step(doc) != SQLITE_DONE) {
+        return Fail(absl::InternalError(absl::StrCat("insert: ", sqlite3_errmsg(db))));
+      }
+      sqlite3_reset(article);
+      sqlite3_reset(index);
+      sqlite3_reset(doc);
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    const int64_t before = std::exchange(written, end);
+    std::printf("| %lld | %.0f | %.0f |\n", static_cast<long long>(written),
+                (written - before) / absl::ToDoubleSeconds(absl::Now() - start),
+                static_cast<double>(bytes()) / written);
+    std::fflush(stdout);
+    if (IsCheckpoint(before, written, options.articles)) {
+      auto store = storage::SqliteStore::Open(options.db);
+      if (!store.ok()) return Fail(store.status());
+      ReportReads(SearchCases(**store, stream, written, options.calls), written, options.calls);
+      ReportSize(Backend{nullptr, bytes, [&] { return SqliteTables(options.db); }}, written);
+      std::printf("\n");
+    }
+  }
+  sqlite3_finalize(article);
+  sqlite3_finalize(index);
+  sqlite3_finalize(doc);
+  sqlite3_close(db);
+  return 0;
+}
+
 int Run(const BenchOptions& options) {
   auto originals = LoadEnriched(options.enriched);
   if (!originals.ok()) return Fail(originals.status());
   auto weights = LoadWeights(options.idf);
   if (!weights.ok()) return Fail(weights.status());
   const ArticleStream stream(*std::move(originals), *weights);
+  if (options.search_only) return RunSearchOnly(options, stream);
   auto backend = OpenBackend(options, *weights);
   if (!backend.ok()) return Fail(backend.status());
   std::printf("%s, %lld articles in batches of %d\n\n| articles | window articles/s | "
@@ -508,7 +674,8 @@ int Run(const BenchOptions& options) {
       meter.Report(written, backend->bytes());
     }
     if (IsCheckpoint(before, written, options.articles)) {
-      ReportReads(*backend->store, stream, written, options.calls);
+      ReportReads(ReadCases(*backend->store, stream, written, options.calls), written,
+                  options.calls);
       ReportSize(*backend, written);
       std::printf("\n");
     }
@@ -534,6 +701,10 @@ bool ParseFlags(int argc, char** argv, BenchOptions& options) {
       {"calls", [&](const std::string& v) { return absl::SimpleAtoi(v, &options.calls); }},
       {"sqlite_cache_mb",
        [&](const std::string& v) { return absl::SimpleAtoi(v, &options.sqlite_cache_mb); }},
+      {"search_only",
+       [&](const std::string& v) { return absl::SimpleAtob(v, &options.search_only); }},
+      {"reads_only",
+       [&](const std::string& v) { return absl::SimpleAtob(v, &options.reads_only); }},
   };
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];

@@ -96,6 +96,12 @@ grpc::Status StoreServiceImpl::GetEntity(grpc::ServerContext*,
   return Respond(store_->GetEntity(request->id()), response);
 }
 
+grpc::Status StoreServiceImpl::SearchArticles(grpc::ServerContext*,
+                                              const warta::v1::SearchArticlesRequest* request,
+                                              warta::v1::SearchArticlesResponse* response) {
+  return Respond(store_->SearchArticles(*request), response);
+}
+
 grpc::Status StoreServiceImpl::Watch(grpc::ServerContext* context,
                                      const warta::v1::WatchRequest* request,
                                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) {

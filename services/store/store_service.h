@@ -58,6 +58,9 @@ class StoreServiceImpl final : public warta::v1::StoreService::Service {
                             warta::v1::ListEntitiesResponse* response) override;
   grpc::Status GetEntity(grpc::ServerContext* context, const warta::v1::GetEntityRequest* request,
                          warta::v1::EntityDetail* response) override;
+  grpc::Status SearchArticles(grpc::ServerContext* context,
+                              const warta::v1::SearchArticlesRequest* request,
+                              warta::v1::SearchArticlesResponse* response) override;
   grpc::Status Watch(grpc::ServerContext* context,
                      const warta::v1::WatchRequest* request,
                      grpc::ServerWriter<warta::v1::EnrichedArticle>* writer) override;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <utility>
 #include <variant>
@@ -17,6 +18,7 @@
 #include "storage/cross_article.h"
 #include "storage/entities/entity_registry.h"
 #include "storage/page_token.h"
+#include "storage/search/search_text.h"
 #include "storage/sql_schema.h"
 
 namespace warta::storage {
@@ -74,6 +76,20 @@ std::string Renumber(std::string_view sql) {
   return out;
 }
 
+// The tsvector of an article: its title (weight A) and body (B), as
+// PostgresSearchText gives them, stemmed by the article language's
+// configuration. Takes the parameters of SearchVectorParams.
+constexpr const char kSearchVector[] =
+    "setweight(to_tsvector(CAST(? AS regconfig), ?), 'A') || "
+    "setweight(to_tsvector(CAST(? AS regconfig), ?), 'B')";
+
+std::vector<Param> SearchVectorParams(const warta::v1::EnrichedArticle& article) {
+  const SearchLanguage language = SearchLanguageOf(article.language().code());
+  const std::string config = PostgresSearchConfig(language);
+  return {P(config), P(PostgresSearchText(SearchTitleOf(article), language)), P(config),
+          P(PostgresSearchText(SearchBodyOf(article), language))};
+}
+
 std::string ServerName(PGconn* conn) {
   const char* host = PQhost(conn);
   const char* port = PQport(conn);
@@ -122,9 +138,25 @@ class PostgresStore::Result {
       case 21:  // int2
       case 23:  // int4
         return Int(row, col);
+      case 700:  // float4
+      case 701:  // float8
+        return Double(row, col);
       default:
         return std::string(Bytes(row, col));
     }
+  }
+  // A float4 or float8 column (IEEE 754, big-endian).
+  double Double(int row, int col) const {
+    const uint64_t bits = static_cast<uint64_t>(Int(row, col));
+    if (PQgetlength(r_, row, col) == 4) {
+      float f;
+      const uint32_t b32 = static_cast<uint32_t>(bits);
+      std::memcpy(&f, &b32, sizeof(f));
+      return f;
+    }
+    double d;
+    std::memcpy(&d, &bits, sizeof(d));
+    return d;
   }
   // A text or bytea column.
   std::string_view Bytes(int row, int col) const {
@@ -150,6 +182,8 @@ PostgresStore::~PostgresStore() {
 
 absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
     const std::string& conninfo, PostgresStoreOptions options) {
+  // Snippets stem words with libstemmer on this side too.
+  if (absl::Status stemmers = CheckSearchStemmers(); !stemmers.ok()) return stemmers;
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (conn == nullptr) return absl::ResourceExhaustedError("libpq: out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -251,11 +285,13 @@ absl::Status PostgresStore::Initialize() {
       }
       RETURN_IF_ERROR(Exec("CREATE TABLE warta_schema (version INTEGER NOT NULL)"));
       RETURN_IF_ERROR(Exec("INSERT INTO warta_schema VALUES (1)"));
-      return MigrateToV2();
+      RETURN_IF_ERROR(MigrateToV2());
+      return MigrateToV3();
     }
     ASSIGN_OR_RETURN(Result version, Run("SELECT max(version)::bigint FROM warta_schema"));
     const int64_t v = version.IsNull(0, 0) ? 0 : version.Int(0, 0);
-    if (v == 1) return MigrateToV2();
+    if (v == 1) RETURN_IF_ERROR(MigrateToV2());
+    if (v == 1 || v == 2) return MigrateToV3();
     if (v != kSchemaVersion) {
       return absl::FailedPreconditionError(absl::StrCat(
           "schema version ", v, " is not known to this build (it reads version ",
@@ -327,6 +363,42 @@ void PostgresStore::Listen(PGconn* conn) {
 absl::Status PostgresStore::MigrateToV2() {
   for (const std::string& sql : SchemaV2Delta()) RETURN_IF_ERROR(Exec(sql.c_str()));
   return Exec("UPDATE warta_schema SET version = 2");
+}
+
+absl::Status PostgresStore::MigrateToV3() {
+  for (const std::string& sql : SchemaV3Delta(SqlDialect::kPostgres)) {
+    RETURN_IF_ERROR(Exec(sql.c_str()));
+  }
+  // Index what is already stored, a batch of rows at a time.
+  std::string last_id;
+  while (true) {
+    ASSIGN_OR_RETURN(Result batch, Run("SELECT id, data FROM articles WHERE id > ? "
+                                       "ORDER BY id LIMIT 500",
+                                       {SqlArg(last_id)}));
+    if (batch.rows() == 0) break;
+    for (int i = 0; i < batch.rows(); ++i) {
+      last_id = std::string(batch.Bytes(i, 0));
+      ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle article,
+                       ParseStored<warta::v1::EnrichedArticle>(batch.Bytes(i, 1), "article"));
+      std::vector<Param> params = SearchVectorParams(article);
+      params.push_back(P(last_id));
+      RETURN_IF_ERROR(
+          Run(absl::StrCat("UPDATE articles SET search = ", kSearchVector, " WHERE id = ?"),
+              params)
+              .status());
+    }
+  }
+  return Exec("UPDATE warta_schema SET version = 3");
+}
+
+absl::StatusOr<warta::v1::SearchArticlesResponse> PostgresStore::SearchArticles(
+    const warta::v1::SearchArticlesRequest& request) {
+  // The lock is held per statement, not while snippets are made.
+  const SqlRunner run = [this](const SqlQuery& query) -> absl::StatusOr<SqlRows> {
+    absl::MutexLock lock(&mu_);
+    return RunnerLocked()(query);
+  };
+  return SearchArticlesVia(run, SqlDialect::kPostgres, request, options_.clock());
 }
 
 SqlRunner PostgresStore::RunnerLocked() {
@@ -448,13 +520,22 @@ absl::StatusOr<int64_t> PostgresStore::UpsertLocked(const warta::v1::EnrichedArt
                    PrepareForStore(clusterer_, run, seq, stored ? &*stored : nullptr, article,
                                    counts));
   const ArticleRows rows = RowsOf(with_story);
-  RETURN_IF_ERROR(Run(
-      "INSERT INTO articles (id, seq, source, language, published_at, pipeline_version, "
-      "stored_at, data, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      std::vector<PgParam>{P(id), P(seq), P(rows.source), P(rows.language),
-                           P(rows.published_at), P(rows.pipeline_version),
-                           P(absl::ToUnixNanos(stored_at)), Bytes(rows.data),
-                           P(with_story.story_id())}).status());
+  std::vector<PgParam> params{P(id),
+                              P(seq),
+                              P(rows.source),
+                              P(rows.language),
+                              P(rows.published_at),
+                              P(rows.pipeline_version),
+                              P(absl::ToUnixNanos(stored_at)),
+                              Bytes(rows.data),
+                              P(with_story.story_id())};
+  for (PgParam& p : SearchVectorParams(with_story)) params.push_back(std::move(p));
+  RETURN_IF_ERROR(Run(absl::StrCat("INSERT INTO articles (id, seq, source, language, "
+                                   "published_at, pipeline_version, stored_at, data, story_id, "
+                                   "search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ",
+                                   kSearchVector, ")"),
+                      params)
+                      .status());
   for (const auto& entity : rows.entities) {
     RETURN_IF_ERROR(Run("INSERT INTO entities (article_id, entity_id, type, name) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",

@@ -57,7 +57,7 @@ struct PostgresStoreOptions {
 class PostgresStore final : public ArticleStore {
  public:
   // The schema version this build writes and reads (table warta_schema).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Connects with `conninfo`, a libpq connection string
   // ("host=... port=... dbname=...") or a postgresql:// URI, and creates the
@@ -95,6 +95,8 @@ class PostgresStore final : public ArticleStore {
   absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntities(
       const warta::v1::ListEntitiesRequest& request) override;
   absl::StatusOr<warta::v1::EntityDetail> GetEntity(std::string_view id) override;
+  absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticles(
+      const warta::v1::SearchArticlesRequest& request) override;
   absl::StatusOr<int64_t> LatestSeq() override;
   absl::StatusOr<int64_t> SeqAtTime(absl::Time t) override;
   absl::StatusOr<std::vector<Change>> ChangesSince(int64_t seq,
@@ -130,6 +132,9 @@ class PostgresStore final : public ArticleStore {
   SqlRunner RunnerLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Version 1 -> 2: stories.
   absl::Status MigrateToV2() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Version 2 -> 3: the full-text index (articles.search), filled for the
+  // stored articles.
+  absl::Status MigrateToV3() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Starts the listener thread on its own connection.
   absl::Status StartListener(const std::string& conninfo);
   void Listen(PGconn* conn);

@@ -17,6 +17,8 @@
 #include "storage/page_token.h"
 #include "storage/sql_backend.h"
 #include "storage/sql_schema.h"
+#include "storage/search/search_text.h"
+#include "storage/sqlite/fts5_search.h"
 
 namespace warta::storage {
 
@@ -73,6 +75,8 @@ class SqliteStore::Query {
         return std::monostate();
       case SQLITE_INTEGER:
         return Int(col);
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt_, col);
       default:
         return std::string(Blob(col));
     }
@@ -136,6 +140,11 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     return absl::UnavailableError(message);
   }
   sqlite3_busy_timeout(db, static_cast<int>(absl::ToInt64Milliseconds(options.busy_timeout)));
+  if (absl::Status status = RegisterSearchFunctions(db); !status.ok()) {
+    sqlite3_close_v2(db);
+    return absl::Status(status.code(),
+                        absl::StrCat("SQLite database \"", path, "\": ", status.message()));
+  }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, std::move(options)));
   absl::Status status = store->Initialize();
   if (!status.ok()) {
@@ -173,9 +182,11 @@ absl::Status SqliteStore::Initialize() {
       for (const std::string& sql : SchemaV1(SqlDialect::kSqlite)) {
         RETURN_IF_ERROR(Exec(sql.c_str()));
       }
-      return MigrateToV2();
+      RETURN_IF_ERROR(MigrateToV2());
+      return MigrateToV3();
     }
-    if (user_version == 1) return MigrateToV2();
+    if (user_version == 1) RETURN_IF_ERROR(MigrateToV2());
+    if (user_version <= 2) return MigrateToV3();
     if (user_version != kSchemaVersion) {
       return absl::FailedPreconditionError(absl::StrCat(
           "schema version ", user_version, " is not known to this build (it reads version ",
@@ -198,6 +209,61 @@ absl::Status SqliteStore::Initialize() {
 absl::Status SqliteStore::MigrateToV2() {
   for (const std::string& sql : SchemaV2Delta()) RETURN_IF_ERROR(Exec(sql.c_str()));
   return Exec("PRAGMA user_version = 2");
+}
+
+absl::Status SqliteStore::MigrateToV3() {
+  for (const std::string& sql : SchemaV3Delta(SqlDialect::kSqlite)) {
+    RETURN_IF_ERROR(Exec(sql.c_str()));
+  }
+  // Index what is already stored.
+  ASSIGN_OR_RETURN(Query stored, Prepare("SELECT rowid, data FROM articles"));
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stored.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle article,
+                     ParseStored<warta::v1::EnrichedArticle>(stored.Blob(1), "article"));
+    RETURN_IF_ERROR(IndexLocked(stored.Int(0), article, /*remove=*/false));
+  }
+  return Exec("PRAGMA user_version = 3");
+}
+
+absl::Status SqliteStore::IndexLocked(int64_t rowid, const warta::v1::EnrichedArticle& article,
+                                      bool remove) {
+  // A contentless FTS5 table forgets a row only when told the exact values
+  // it indexed: the stored article gives them.
+  ASSIGN_OR_RETURN(Query query,
+                   Prepare(remove ? "INSERT INTO article_search (article_search, rowid, title, "
+                                    "body) VALUES ('delete', ?, ?, ?)"
+                                  : "INSERT INTO article_search (rowid, title, body) "
+                                    "VALUES (?, ?, ?)"));
+  const SearchLanguage language = SearchLanguageOf(article.language().code());
+  RETURN_IF_ERROR(query.Bind(rowid)
+                      .Bind(TagSearchText(SearchTitleOf(article), language))
+                      .Bind(TagSearchText(SearchBodyOf(article), language))
+                      .Run());
+  if (remove) {
+    ASSIGN_OR_RETURN(Query doc, Prepare("DELETE FROM search_docs WHERE rowid = ?"));
+    return doc.Bind(rowid).Run();
+  }
+  // The same values as the articles row's filter columns (RowsOf).
+  ASSIGN_OR_RETURN(Query doc, Prepare("INSERT INTO search_docs (rowid, published_at, language, "
+                                      "source, story_id) VALUES (?, ?, ?, ?, ?)"));
+  return doc.Bind(rowid)
+      .Bind(PublishedAtNanos(article))
+      .Bind(article.language().code())
+      .Bind(article.article().source())
+      .Bind(article.story_id())
+      .Run();
+}
+
+absl::StatusOr<warta::v1::SearchArticlesResponse> SqliteStore::SearchArticles(
+    const warta::v1::SearchArticlesRequest& request) {
+  // The lock is held per statement, not while snippets are made.
+  const SqlRunner run = [this](const SqlQuery& query) -> absl::StatusOr<SqlRows> {
+    absl::MutexLock lock(&mu_);
+    return RunnerLocked()(query);
+  };
+  return SearchArticlesVia(run, SqlDialect::kSqlite, request, options_.clock());
 }
 
 SqlRunner SqliteStore::RunnerLocked() {
@@ -301,8 +367,10 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
                                        absl::Time stored_at, int64_t& seq, UpsertCounts& counts) {
   const std::string& id = article.article().id();
   std::optional<warta::v1::EnrichedArticle> stored;
+  int64_t stored_rowid = 0;
   {
-    ASSIGN_OR_RETURN(Query existing, Prepare("SELECT data FROM articles WHERE id = ?"));
+    ASSIGN_OR_RETURN(Query existing,
+                     Prepare("SELECT data, rowid FROM articles WHERE id = ?"));
     existing.Bind(id);
     ASSIGN_OR_RETURN(bool found, existing.Step());
     if (found) {
@@ -312,6 +380,7 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
         ++counts.unchanged;
         return absl::OkStatus();
       }
+      stored_rowid = existing.Int(1);
     }
   }
   const SqlRunner run = RunnerLocked();
@@ -341,6 +410,10 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
                         .Bind(with_story.story_id())
                         .Run());
   }
+  // INSERT OR REPLACE gave the row a new rowid, which the index follows.
+  const int64_t rowid = sqlite3_last_insert_rowid(db_);
+  if (stored) RETURN_IF_ERROR(IndexLocked(stored_rowid, *stored, /*remove=*/true));
+  RETURN_IF_ERROR(IndexLocked(rowid, with_story, /*remove=*/false));
   for (const auto& entity : rows.entities) {
     ASSIGN_OR_RETURN(Query insert, Prepare(
         "INSERT OR IGNORE INTO entities (article_id, entity_id, type, name) "

@@ -6,7 +6,11 @@
 // plus the columns lists filter and order on, and the change sequence
 // number), entities, claims (the serialized StoredClaim, names filled in),
 // claim_subjects, claim_quantities (normalised unit, value) and
-// kafka_offsets, and the story tables (storage/stories/sql_stories.h). The schema version lives in PRAGMA user_version; a file
+// kafka_offsets, the story tables (storage/stories/sql_stories.h) and the
+// full-text index article_search (FTS5 with the "warta" tokenizer,
+// storage/sqlite/fts5_search.h, registered on the connection at Open).
+// The schema version lives in PRAGMA user_version; older files are
+// migrated on open (version 2 -> 3 indexes the stored articles), a file
 // with a version this build does not know is refused.
 //
 // Thread-safe: one connection guarded by a mutex, so calls are serialised
@@ -52,7 +56,7 @@ struct SqliteStoreOptions {
 class SqliteStore final : public ArticleStore {
  public:
   // The schema version this build writes and reads.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating when absent) the database at `path`; ":memory:" gives a
   // private in-memory database. FAILED_PRECONDITION for a database written
@@ -88,6 +92,8 @@ class SqliteStore final : public ArticleStore {
   absl::StatusOr<warta::v1::ListEntitiesResponse> ListEntities(
       const warta::v1::ListEntitiesRequest& request) override;
   absl::StatusOr<warta::v1::EntityDetail> GetEntity(std::string_view id) override;
+  absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticles(
+      const warta::v1::SearchArticlesRequest& request) override;
   absl::StatusOr<int64_t> LatestSeq() override;
   absl::StatusOr<int64_t> SeqAtTime(absl::Time t) override;
   absl::StatusOr<std::vector<Change>> ChangesSince(int64_t seq,
@@ -119,6 +125,12 @@ class SqliteStore final : public ArticleStore {
   SqlRunner RunnerLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Version 1 -> 2: stories.
   absl::Status MigrateToV2() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Version 2 -> 3: the full-text index, with every stored article in it.
+  absl::Status MigrateToV3() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Adds the article stored at `rowid` to the full-text index, or removes
+  // it (`article` must then be the version that was indexed).
+  absl::Status IndexLocked(int64_t rowid, const warta::v1::EnrichedArticle& article,
+                           bool remove) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const SqliteStoreOptions options_;
   const StoryClusterer clusterer_;

@@ -221,13 +221,7 @@ def test_search_finds_an_article_by_a_stemmed_word(pb, pipeline, web, browser):
     wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".hit, #search-error, .empty"),
              timeout=20, message="search results or an error")
     status, body = api(web, "/api/search?q=bangun")
-    if status == 501 and body.get("code") == "UNIMPLEMENTED":
-        # The store does not implement SearchArticles yet: the page says so. A
-        # plain skip, also under CI=true, on purpose: search is being built on
-        # another branch, and this guard goes when it lands.
-        error = browser.find_element(By.ID, "search-error").text
-        assert "search" in error.lower() and "SearchArticles" in error
-        pytest.skip("StoreService.SearchArticles answers UNIMPLEMENTED (search is built elsewhere)")
+    assert status == 200, body
     hits = browser.find_elements(By.CSS_SELECTOR, '.hit[data-article-id="stadium-1"]')
     assert hits, browser.find_element(By.TAG_NAME, "main").text
     assert hits[0].find_elements(By.TAG_NAME, "mark"), "the matched words are marked"

@@ -109,6 +109,27 @@ def test_grpcurl_calls_every_method(pipeline):
     detail = json.loads(grpcurl(store, "warta.v1.StoreService/GetEntity",
                                 data={"id": zelensky["id"]}).stdout)
     assert detail["entity"]["article_count"] >= 1 and detail["stories"]
+    # Full-text search: a stemmed word ("meningkat" finds "peningkatan"), a
+    # phrase, a filter; hits without bodies, matches marked.
+    found = json.loads(grpcurl(store, "warta.v1.StoreService/SearchArticles",
+                               data={"query": "meningkat \"korea utara\"",
+                                     "filter": {"language": "id"}}).stdout)
+    assert {h["article"]["article"]["id"] for h in found["hits"]} == {"e2e-1", "e2e-2", "e2e-3"}
+    assert found["snippet_mark_start"] == "[" and found["snippet_mark_end"] == "]"
+    hit = found["hits"][0]
+    assert "[peningkatan]" in hit["snippet"] and "[Korea] [Utara]" in hit["title_snippet"], hit
+    assert "body" not in hit["article"]["article"] and hit["score"] > 0
+    paged = json.loads(grpcurl(store, "warta.v1.StoreService/SearchArticles",
+                               data={"query": "tentara", "pageSize": 2}).stdout)
+    assert len(paged["hits"]) == 2 and paged["next_page_token"]
+    rest = json.loads(grpcurl(store, "warta.v1.StoreService/SearchArticles",
+                              data={"query": "tentara", "pageSize": 2,
+                                    "pageToken": paged["next_page_token"]}).stdout)
+    assert len(rest["hits"]) == 1
+    empty = grpcurl(store, "warta.v1.StoreService/SearchArticles", data={"query": "  "},
+                    check=False)
+    assert empty.returncode != 0 and "InvalidArgument" in empty.stderr
+    assert "query is empty" in empty.stderr
     # Watch honours the caller's deadline.
     watch = grpcurl(store, "warta.v1.StoreService/Watch", data={}, flags=("-max-time", "2"),
                     check=False)
@@ -148,6 +169,19 @@ def test_cli_publish_to_kafka_and_read_back(pipeline, tmp_path):
                                pipeline.store.address, "Zelensky"],
                               capture_output=True, text=True, check=True).stdout
     assert "Volodymyr Zelensky" in entities and entities.startswith("per:")
+    # Search by a stemmed word: "meningkat" is not in the text, "peningkatan" is.
+    searched = subprocess.run([str(BIN / "warta"), "search", "--store", pipeline.store.address,
+                               "--language", "id", "meningkat"],
+                              capture_output=True, text=True, check=True).stdout
+    assert "e2e-1" in searched and "l1" in searched, searched
+    assert "[peningkatan]" in searched and "example.test" in searched, searched
+    assert searched.startswith("1. ") and "score" in searched
+    none = subprocess.run([str(BIN / "warta"), "search", "--store", pipeline.store.address,
+                           "tidakadadimanapun"], capture_output=True, text=True)
+    assert none.returncode == 0 and "no articles found" in none.stderr
+    bad = subprocess.run([str(BIN / "warta"), "search", "--store", pipeline.store.address,
+                          "-ukraina"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "only excludes" in bad.stderr, bad.stderr
 
 
 def test_cli_enrich_offline_prints_one_json_article_per_line(tmp_path):

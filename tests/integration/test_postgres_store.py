@@ -1,7 +1,8 @@
 """Two warta-store instances in one consumer group sharing a real PostgreSQL
 database: the partitions are split between them, every article is stored
 once, a Watch on one instance sees what the other stored, and the two,
-racing, still put the reports of one event into one story."""
+racing, still put the reports of one event into one story; full-text search
+finds them all by a stemmed word."""
 
 import json
 
@@ -54,3 +55,16 @@ def test_two_stores_share_one_postgres_database(pb, kafka, topics, services, pg_
     assert [s.id for s in listed.stories] == list(stories)
     assert listed.stories[0].article_count == len(expected)
     assert sum(1 for a in stored if a.duplicate_of) == len(expected) - 1
+    # Full-text search (grpcio) on the shared database: "penerimaan" is not
+    # in the text, "menerima" is; page by page, every article once.
+    found, token = [], ""
+    while True:
+        page = stub_b.SearchArticles(pb.services.SearchArticlesRequest(
+            query="penerimaan", filter=pb.services.ArticleFilter(language="id"), page_size=25,
+            page_token=token), timeout=10)
+        assert all("[menerima]" in h.snippet and not h.article.text.body for h in page.hits)
+        found += [h.article.article.id for h in page.hits]
+        token = page.next_page_token
+        if not token:
+            break
+    assert sorted(found) == sorted(expected)

@@ -239,6 +239,30 @@ TEST_F(PostgresStoreTest, RefusesUnknownSchemaVersionsAndForeignTables) {
             absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(PostgresStoreTest, AVersionTwoDatabaseGetsItsArticlesIndexedForSearch) {
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    auto article = testing::KurskArticle();
+    article.mutable_text()->set_title("Pembangunan pangkalan militer di Kursk");
+    ASSERT_TRUE(store->UpsertBatch({article, testing::BergeloraArticle()}, {}).ok());
+  }
+  // Back to what the build before search left: version 2, no index.
+  ASSERT_TRUE(ExecRaw(conninfo_, "ALTER TABLE articles DROP COLUMN search; "
+                                 "UPDATE warta_schema SET version = 2").ok());
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  warta::v1::SearchArticlesRequest request;
+  request.set_query("membangun kursk");
+  auto found = store->SearchArticles(request);
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->hits_size(), 1);
+  EXPECT_EQ(found->hits(0).article().article().id(), "putin-choe-kursk");
+  EXPECT_EQ(found->hits(0).title_snippet(), "[Pembangunan] pangkalan militer di [Kursk]");
+  request.set_query("body");
+  EXPECT_EQ(store->SearchArticles(request)->hits_size(), 2);
+}
+
 TEST_F(PostgresStoreTest, AcceptsPostgresqlUris) {
   // host=127.0.0.1 port=N user=warta dbname=D -> postgresql://warta@127.0.0.1:N/D
   std::string host, port, user, dbname;

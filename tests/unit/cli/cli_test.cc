@@ -108,5 +108,26 @@ TEST(SummaryTest, ShowsLanguageEntitiesAndClaimsWithSpeakersAndNumbers) {
   EXPECT_THAT(s, HasSubstr("{approximately 11000 tentara}"));
 }
 
+TEST(SummaryTest, SearchHitShowsTitleSourceDateScoreAndSnippet) {
+  warta::v1::SearchHit hit;
+  hit.mutable_article()->mutable_article()->set_id("a1");
+  hit.mutable_article()->mutable_article()->set_source("tempo.co");
+  hit.mutable_article()->mutable_article()->mutable_published_at()->set_seconds(1730764800);
+  hit.mutable_article()->set_story_id("st-1");
+  hit.set_score(2.5);
+  hit.set_title_snippet("[Pasukan] Korea Utara");
+  hit.set_snippet("… ribuan [pasukan] tiba …");
+  EXPECT_EQ(SummarizeSearchHit(hit, 1, "[", "]", false),
+            "1. [Pasukan] Korea Utara\n"
+            "   tempo.co · 2024-11-05 · score 2.500 · a1 · st-1\n"
+            "   … ribuan [pasukan] tiba …\n");
+  EXPECT_THAT(SummarizeSearchHit(hit, 2, "[", "]", true),
+              HasSubstr("2. \033[1mPasukan\033[0m Korea Utara"));
+  // No source: the host of the URL.
+  hit.mutable_article()->mutable_article()->clear_source();
+  hit.mutable_article()->mutable_article()->set_url("https://www.tempo.co/internasional/123");
+  EXPECT_THAT(SummarizeSearchHit(hit, 1, "[", "]", false), HasSubstr("\n   tempo.co · 2024-11-05"));
+}
+
 }  // namespace
 }  // namespace warta::cli

@@ -128,6 +128,32 @@ TEST_F(StoreServiceTest, ListCallsPassFiltersAndErrorsThrough) {
   }
 }
 
+TEST_F(StoreServiceTest, SearchArticlesFindsStemmedWordsAndRefusesEmptyQueries) {
+  auto article = testing::KurskArticle();
+  article.mutable_text()->set_title("Serangan di Kursk");
+  ASSERT_TRUE(store_->Upsert(article, {}).ok());
+  {
+    grpc::ClientContext context;
+    warta::v1::SearchArticlesRequest request;
+    request.set_query("diserang");
+    request.mutable_filter()->set_language("id");
+    warta::v1::SearchArticlesResponse response;
+    ASSERT_TRUE(stub_->SearchArticles(&context, request, &response).ok());
+    ASSERT_EQ(response.hits_size(), 1);
+    EXPECT_EQ(response.hits(0).title_snippet(), "[Serangan] di Kursk");
+    EXPECT_EQ(response.snippet_mark_start(), "[");
+  }
+  {
+    grpc::ClientContext context;
+    warta::v1::SearchArticlesRequest request;
+    request.set_query("  ");
+    warta::v1::SearchArticlesResponse response;
+    const grpc::Status status = stub_->SearchArticles(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(status.error_message(), ::testing::HasSubstr("empty"));
+  }
+}
+
 TEST_F(StoreServiceTest, WatchStreamsMatchingArticlesStoredAfterItStarts) {
   ASSERT_TRUE(store_->Upsert(MakeArticle("before", "s", "id", Nov2024(1)), {}).ok());
   grpc::ClientContext context;

@@ -146,6 +146,67 @@ TEST(SqliteStoreTest, AVersionOneFileGainsStoriesAndKeepsItsArticles) {
   auto stories = (*store)->ListStories({});
   ASSERT_TRUE(stories.ok()) << stories.status();
   EXPECT_EQ(stories->stories_size(), 1);  // the old article has none until re-enriched
+  // Both are searchable (the old one was indexed by the migration).
+  warta::v1::SearchArticlesRequest request;
+  request.set_query("body");
+  EXPECT_EQ((*store)->SearchArticles(request)->hits_size(), 2);
+}
+
+TEST(SqliteStoreTest, AVersionTwoFileGetsItsArticlesIndexedForSearch) {
+  TempDbPath path;
+  // A store written by the build before search: version 2 tables, two rows.
+  std::string v2;
+  for (const std::string& sql : SchemaV1(SqlDialect::kSqlite)) v2 += sql + ";";
+  for (const std::string& sql : SchemaV2Delta()) v2 += sql + ";";
+  ExecRaw(path.str(), (v2 + "PRAGMA user_version = 2;").c_str());
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.str().c_str(), &db), SQLITE_OK);
+    int64_t seq = 0;
+    for (const auto& article : {testing::KurskArticle(), testing::BergeloraArticle()}) {
+      auto stored = article;
+      stored.mutable_text()->set_title(article.article().id() == "putin-choe-kursk"
+                                           ? "Pembangunan pangkalan militer di Kursk"
+                                           : "Diplomasi Choe dan Lavrov");
+      const std::string data = stored.SerializeAsString();
+      sqlite3_stmt* insert = nullptr;
+      sqlite3_prepare_v2(db,
+                         "INSERT INTO articles (id, seq, source, language, published_at, "
+                         "pipeline_version, stored_at, data, story_id) VALUES (?, ?, ?, 'id', "
+                         "0, '1.0', 0, ?, 'st-old')",
+                         -1, &insert, nullptr);
+      sqlite3_bind_text(insert, 1, stored.article().id().c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(insert, 2, ++seq);
+      sqlite3_bind_text(insert, 3, stored.article().source().c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob(insert, 4, data.data(), static_cast<int>(data.size()), SQLITE_TRANSIENT);
+      EXPECT_EQ(sqlite3_step(insert), SQLITE_DONE);
+      sqlite3_finalize(insert);
+    }
+    sqlite3_close(db);
+  }
+  auto store = SqliteStore::Open(path.str());
+  ASSERT_TRUE(store.ok()) << store.status();
+  warta::v1::SearchArticlesRequest request;
+  request.set_query("membangun kursk");
+  auto found = (*store)->SearchArticles(request);
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->hits_size(), 1);
+  EXPECT_EQ(found->hits(0).article().article().id(), "putin-choe-kursk");
+  EXPECT_EQ(found->hits(0).title_snippet(), "[Pembangunan] pangkalan militer di [Kursk]");
+  // The migrated index keeps working for writes: a re-enrichment replaces
+  // the old entry.
+  auto newer = testing::KurskArticle();
+  newer.set_pipeline_version("2.0");
+  newer.mutable_text()->set_title("Latihan militer di Kursk");
+  ASSERT_TRUE((*store)->Upsert(newer, {}).ok());
+  EXPECT_EQ((*store)->SearchArticles(request)->hits_size(), 0);
+  request.set_query("latihan");
+  EXPECT_EQ((*store)->SearchArticles(request)->hits_size(), 1);
+  // Reopening a version-3 file changes nothing.
+  store->reset();
+  store = SqliteStore::Open(path.str());
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->SearchArticles(request)->hits_size(), 1);
 }
 
 TEST(SqliteStoreTest, RefusesUnknownSchemaVersionsAndForeignFiles) {
