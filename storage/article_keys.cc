@@ -149,15 +149,19 @@ bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
   differencer.IgnoreField(descriptor->FindFieldByName("duplicate_of"));
   differencer.IgnoreField(descriptor->FindFieldByName("enriched_at"));
   const bool same_result = differencer.Compare(incoming, stored);
-  // Same models, same result: a redelivery (enrich redid a batch whose
-  // offsets it had not committed). Re-applying it would bump the change
-  // sequence and send Watch clients the article again.
-  if (same_result && incoming.pipeline_version() == stored.pipeline_version()) return false;
+  // Same models, same input: a redelivery (enrich redid a batch whose
+  // offsets it had not committed), whose result is the same as stored
+  // before the store linked its short names. Re-applying it would bump the
+  // change sequence and send Watch clients the article again.
+  if (incoming.pipeline_version() == stored.pipeline_version() &&
+      differencer.Compare(incoming.article(), stored.article())) {
+    return false;
+  }
   const int64_t incoming_at = TimestampToNanos(incoming.enriched_at());
   const int64_t stored_at = TimestampToNanos(stored.enriched_at());
   // Same release (models may differ): the later enrichment wins.
   if (incoming_at != stored_at) return incoming_at > stored_at;
-  // Same enrichment time, other content: the latest write wins.
+  // Same enrichment time, another input: the latest write wins.
   return !same_result;
 }
 

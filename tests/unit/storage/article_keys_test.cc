@@ -72,12 +72,18 @@ TEST(ShouldReplaceTest, NewerEnrichmentsReplaceOlderOnesAndRedeliveriesDoNot) {
   auto re_enriched = stored;
   re_enriched.mutable_enriched_at()->set_seconds(stored.enriched_at().seconds() + 1);
   EXPECT_FALSE(ShouldReplace(re_enriched, stored));
-  // ...unless the result differs: then the later enrichment wins.
-  re_enriched.mutable_language()->set_code("ms");
+  // The store rewrites its copy (short names linked to full ones): the same
+  // input from the same models is still a redelivery.
+  auto relinked = stored;
+  relinked.mutable_language()->set_code("ms");
+  EXPECT_FALSE(ShouldReplace(re_enriched, relinked));
+  // ...a changed input is news: the later enrichment wins.
+  re_enriched.mutable_article()->set_body("Isi yang diperbarui.");
   EXPECT_TRUE(ShouldReplace(re_enriched, stored));
   EXPECT_FALSE(ShouldReplace(stored, re_enriched));
+  // Same time, same models, another input: the latest write wins.
   auto changed = stored;
-  changed.mutable_language()->set_code("ms");
+  changed.mutable_article()->set_title("Judul yang dikoreksi");
   EXPECT_TRUE(ShouldReplace(changed, stored));
 }
 
