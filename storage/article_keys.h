@@ -46,7 +46,7 @@ int ComparePipelineVersions(std::string_view a, std::string_view b);
 
 // Whether `incoming` should replace `stored` (same article id): true unless
 // it is an older enrichment (older release, or the same release enriched
-// earlier, whatever its models) or the same result from the same models
+// earlier, whatever its models) or the same input from the same models
 // (a redelivery, whenever it was enriched). Re-enriching the archive with
 // other models therefore replaces what it enriched before.
 bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
