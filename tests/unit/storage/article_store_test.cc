@@ -51,15 +51,9 @@ TEST_P(ArticleStoreTest, SameArticleTwiceIsOneRowAndOneChange) {
 TEST_P(ArticleStoreTest, HostileFilterValuesMatchNothingAndChangeNothing) {
   auto& store = store_;
   ASSERT_TRUE(store->Upsert(KurskArticle(), {}).ok());
-  for (const std::string hostile :
-       {"' OR '1'='1", "x'); DROP TABLE articles; --", "%", "_", "%,id,%", "\\", "\"",
-        "id' --", "1; DELETE FROM articles"}) {
+  for (const std::string& hostile : HostileFilterValues()) {
     SCOPED_TRACE(hostile);
-    for (auto set : std::vector<void (*)(warta::v1::ArticleFilter&, const std::string&)>{
-             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_language(v); },
-             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_source(v); },
-             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_entity_id(v); },
-             [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_story_id(v); }}) {
+    for (auto set : ArticleFilterTextSetters()) {
       warta::v1::ArticleFilter filter;
       set(filter, hostile);
       auto listed = store->ListArticles(filter, 0, "");

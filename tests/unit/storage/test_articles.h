@@ -97,6 +97,26 @@ inline warta::v1::EnrichedArticle KurskArticle() {
   return a;
 }
 
+// Filter values users could send (SQL, LIKE wildcards, quotes): stores must
+// treat each as plain text to match.
+inline const std::vector<std::string>& HostileFilterValues() {
+  static const auto* values = new std::vector<std::string>{
+      "' OR '1'='1", "x'); DROP TABLE articles; --", "%", "_", "%,id,%", "\\", "\"",
+      "id' --", "1; DELETE FROM articles"};
+  return *values;
+}
+
+// Each ArticleFilter field that takes user text, as a setter.
+using ArticleFilterSetter = void (*)(warta::v1::ArticleFilter&, const std::string&);
+inline const std::vector<ArticleFilterSetter>& ArticleFilterTextSetters() {
+  static const auto* setters = new std::vector<ArticleFilterSetter>{
+      [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_language(v); },
+      [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_source(v); },
+      [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_entity_id(v); },
+      [](warta::v1::ArticleFilter& f, const std::string& v) { f.set_story_id(v); }};
+  return *setters;
+}
+
 }  // namespace warta::storage::testing
 
 #endif  // WARTA_TESTS_UNIT_STORAGE_TEST_ARTICLES_H_
