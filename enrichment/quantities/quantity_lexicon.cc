@@ -134,6 +134,8 @@ const std::unordered_set<std::string>& UnitStopWords() {
       "agar", "supaya", "maka", "sehingga", "bahwa", "kata", "ujar", "tak",
       "para", "pula", "sejak", "selama", "tahun-tahun", "nya", "lain",
       "sebesar", "senilai", "sebanyak", "mencapai", "wib", "wita", "wit",
+      // Times of day after a clock time ("pada 3.48 dini hari", "10.30 pagi").
+      "dini", "pagi", "siang", "sore",
       // English.
       "of", "in", "on", "at", "to", "the", "a", "an", "and", "or", "for",
       "by", "with", "from", "were", "was", "are", "is", "be", "been", "have",

@@ -95,6 +95,17 @@ TEST(FindQuantitiesTest, RupiahPrefix) {
   EXPECT_EQ(q.currency, "IDR");
 }
 
+TEST(FindQuantitiesTest, AClockTimeIsNotAnAmountOfItsTimeOfDay) {
+  // "3.48 dini" became an amount of "dini", and two reports of one arrest
+  // a dispute between the police and the lawyer.
+  for (const auto& found : {FindQuantities("Pada 3.48 dini hari, seorang wanita menelepon 911.",
+                                           NumberStyle::kIndonesian),
+                            FindQuantities("Ia tiba pukul 10.30 pagi di bandara.",
+                                           NumberStyle::kIndonesian)}) {
+    for (const FoundQuantity& q : found) EXPECT_TRUE(q.quantity.unit.empty()) << q.quantity.unit;
+  }
+}
+
 TEST(FindQuantitiesTest, OrderOfMagnitude) {
   const FoundQuantity q = Only("Rusia berencana mengerahkan ribuan pasukan Korea Utara.");
   EXPECT_DOUBLE_EQ(q.quantity.value, 1000);
