@@ -72,10 +72,11 @@ fi
 
 # Python clients for end-to-end tests (grpcio, confluent-kafka; selenium drives
 # Debian's headless Chromium for the dashboard tests) in a venv of our own.
-if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest, yaml, selenium' 2>/dev/null; then
-  echo "install-deps: pip install grpcio grpcio-tools confluent-kafka selenium"
+if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import grpc, grpc_tools, confluent_kafka, pytest, yaml, selenium, wordfreq' 2>/dev/null; then
+  echo "install-deps: pip install grpcio grpcio-tools confluent-kafka selenium wordfreq"
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest pyyaml selenium
+  "$tools/venv/bin/pip" install -q --disable-pip-version-check grpcio grpcio-tools grpcio-health-checking confluent-kafka protobuf pytest pyyaml selenium \
+    wordfreq==3.1.1  # word lists for `make models` (pinned: same lists, same model bytes)
 fi
 
 # Apache Kafka jars from Maven Central.

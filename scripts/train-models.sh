@@ -6,6 +6,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data}"
 bin="${WARTA_BUILD:-$root/build}/bin"
 [ -d "$data" ] || { echo "train-models: $data not found (pass the shared data folder)" >&2; exit 1; }
+# Word frequencies (wordfreq, CC BY-SA 4.0) for the trainers, exported once.
+wordfreq_dir="${WARTA_BUILD:-$root/build}/wordfreq"
+echo "== wordfreq word lists -> $wordfreq_dir"
+"$root/.tools/venv/bin/python" "$root/training/wordfreq/export_wordfreq.py" --out="$wordfreq_dir"
 echo "== language identification -> models/langid/"
 time "$bin/warta-train-langid" --data_dir="$data" --out="$root/models/langid/nusantara-v1.bin"
 echo "== named entities -> models/ner/"
