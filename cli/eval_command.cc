@@ -28,6 +28,8 @@ absl::Status RunStoriesEvalCommand(const Args& args) {
   flags.Bool("errors", &eval_options.errors, "list each article's gold and predicted story");
   flags.Double("join_threshold", &c.join_threshold, "join score, same language, dated");
   flags.Double("undated_join_threshold", &c.undated_join_threshold, "join score when undated");
+  flags.Double("other_day_factor", &c.other_day_factor,
+               "undated: score factor when the texts name only other days");
   flags.Double("cross_language_threshold", &c.cross_language_threshold,
                "join score across languages");
   flags.Double("term_weight", &c.term_weight, "word cosine against entity cosine");

@@ -114,8 +114,8 @@ int Lookup(const std::array<NameValue, N>& table, std::string_view word) {
 
 class Matcher {
  public:
-  Matcher(std::string_view text, std::optional<CivilDate> reference)
-      : s_(text), toks_(Tokenize(text)), ref_(reference) {}
+  Matcher(std::string_view text, std::optional<CivilDate> reference, bool keep_yearless = false)
+      : s_(text), toks_(Tokenize(text)), ref_(reference), keep_yearless_(keep_yearless) {}
 
   std::vector<DateMatch> Run(bool absolute_only) {
     std::vector<DateMatch> out;
@@ -215,8 +215,14 @@ class Matcher {
   // would put them more than a month after the reference. A day name
   // ("Rabu (10/5)") picks, among the neighbouring years, the one where the
   // date falls on that day.
+  // Without a reference the year stays unknown (year 0, kYearUnknown) when
+  // the caller keeps such dates, else the date is dropped.
   std::optional<CivilDate> InferYear(int month, int day, int weekday) const {
-    if (!ref_) return std::nullopt;
+    if (!ref_) {
+      // 2000 is a leap year: "29/2" is a day some year has.
+      if (!keep_yearless_ || !IsValidDate({2000, month, day})) return std::nullopt;
+      return CivilDate{0, month, day};
+    }
     if (weekday >= 0) {
       std::optional<CivilDate> best;
       int64_t best_distance = 0;
@@ -266,7 +272,7 @@ class Matcher {
         std::optional<CivilDate> d = InferYear(month, day, weekday);
         if (!d || month < 1 || month > 12 || day < 1) return std::nullopt;
         m.date = *d;
-        m.kind = DateKind::kInferredYear;
+        m.kind = YearKind();
         *end = t + 5;
         return m;
       }
@@ -312,7 +318,7 @@ class Matcher {
         std::optional<CivilDate> d = InferYear(month, day, weekday);
         if (!d) return std::nullopt;
         m.date = *d;
-        m.kind = DateKind::kInferredYear;
+        m.kind = YearKind();
         *end = t + 2;
         return m;
       }
@@ -338,7 +344,7 @@ class Matcher {
           std::optional<CivilDate> inferred = InferYear(month, NumValue(d), weekday);
           if (!inferred) return std::nullopt;
           m.date = *inferred;
-          m.kind = DateKind::kInferredYear;
+          m.kind = YearKind();
           *end = d + 1;
           return m;
         }
@@ -544,7 +550,10 @@ class Matcher {
 
   std::string_view s_;
   std::vector<Tok> toks_;
+  DateKind YearKind() const { return ref_ ? DateKind::kInferredYear : DateKind::kYearUnknown; }
+
   std::optional<CivilDate> ref_;
+  bool keep_yearless_ = false;
 };
 
 }  // namespace
@@ -575,8 +584,9 @@ CivilDate LocalDateOfUnix(int64_t unix_seconds, int utc_offset_minutes) {
   return FromCivilDay(absl::ToCivilDay(absl::FromUnixSeconds(unix_seconds), zone));
 }
 
-std::vector<DateMatch> FindDates(std::string_view text, std::optional<CivilDate> reference) {
-  return Matcher(text, reference).Run(/*absolute_only=*/false);
+std::vector<DateMatch> FindDates(std::string_view text, std::optional<CivilDate> reference,
+                                 Yearless yearless) {
+  return Matcher(text, reference, yearless == Yearless::kKeep).Run(/*absolute_only=*/false);
 }
 
 std::optional<DateMatch> FindPublicationTime(std::string_view text) {

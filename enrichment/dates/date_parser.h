@@ -44,6 +44,8 @@ enum class DateKind : uint8_t {
   kAbsolute,  // the text gives day, month and year
   kInferredYear,  // day and month given ("Senin (27/3)"), year from the reference
   kRelativeDay,   // a day name ("pada hari Senin"), resolved against the reference
+  kYearUnknown,   // day and month given, no reference to take the year from:
+                  // CivilDate::year is 0 (FindDates with Yearless::kKeep only)
 };
 
 struct DateMatch {
@@ -59,20 +61,24 @@ struct DateMatch {
   std::optional<int> utc_offset_minutes;
 };
 
+enum class Yearless : uint8_t { kSkip, kKeep };
+
 // All date expressions in `text`, in order, not overlapping. Without a
-// reference, day names and year-less dates are skipped (they cannot be
-// resolved). A day name on its own means the most recent such day on or
+// reference, day names are skipped (they cannot be resolved), and so are
+// year-less dates unless `yearless` is kKeep: then they come back as
+// kYearUnknown with year 0 ("Senin (27/3)" still says which day of the
+// year a report is about). A day name on its own means the most recent such day on or
 // before the reference (news reports the past); "lalu"/"kemarin"/"last"
 // means strictly before, "depan"/"mendatang"/"next" strictly after, and
 // "akan"/"will" shortly before it means on or after.
-std::vector<DateMatch> FindDates(std::string_view text,
-                                 std::optional<CivilDate> reference);
+std::vector<DateMatch> FindDates(std::string_view text, std::optional<CivilDate> reference,
+                                 Yearless yearless = Yearless::kSkip);
 
 // The first expression in `text` that can be a publication time: an
 // absolute date (with a year), with its time and zone when given.
 std::optional<DateMatch> FindPublicationTime(std::string_view text);
 
-// Unix seconds of a match: its time (12:00 when the text gives only a
+// Unix seconds of a match (never a kYearUnknown one): its time (12:00 when the text gives only a
 // date, so the calendar date survives conversion to UTC and back) in its
 // zone, or `default_utc_offset_minutes` when it names none.
 int64_t ToUnixSeconds(const DateMatch& match, int default_utc_offset_minutes);

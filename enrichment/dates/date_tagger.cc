@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "absl/strings/str_format.h"
 #include "enrichment/dates/date_parser.h"
 
 namespace warta::enrichment {
@@ -27,9 +28,12 @@ absl::Status DateTagger::Process(Document& doc) const {
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     if (doc.entities[i].type == EntityType::kDate) by_id.emplace(doc.entities[i].id, i);
   }
-  for (const dates::DateMatch& m : dates::FindDates(doc.text, reference)) {
+  for (const dates::DateMatch& m :
+       dates::FindDates(doc.text, reference, dates::Yearless::kKeep)) {
     if (m.kind == dates::DateKind::kRelativeDay && !options_.resolve_day_names) continue;
-    const std::string iso = dates::ToIsoDate(m.date);
+    const std::string iso = m.kind == dates::DateKind::kYearUnknown
+                                ? absl::StrFormat("--%02d-%02d", m.date.month, m.date.day)
+                                : dates::ToIsoDate(m.date);
     std::string id = "date:" + iso;
     auto [it, inserted] = by_id.emplace(id, doc.entities.size());
     if (inserted) {

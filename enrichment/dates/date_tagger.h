@@ -30,8 +30,10 @@ class DateTagger {
 
   // Appends DATE entities to doc.entities (existing entities are kept; a
   // DATE entity already there with the same id gets the new mentions).
-  // Entity::normalized and name are the ISO 8601 date ("2024-11-04"), id is
-  // "date:" + normalized. Never fails on any text.
+  // Entity::normalized and name are the ISO 8601 date ("2024-11-04"), or
+  // ISO 8601's year-less "--03-27" when the article has no publication date
+  // to take the year from (the day still tells which event a report is
+  // about: stories use it); id is "date:" + normalized. Never fails on any text.
   absl::Status Process(Document& doc) const;
 
  private:

@@ -2,7 +2,8 @@
 // only through cleaned text): no crash, matches inside the text, in order
 // and not overlapping, every date a real calendar date whose day count
 // converts back to it, times and zones in range, and year-less or day-name
-// dates only when there is a reference to resolve them against.
+// dates only when there is a reference to resolve them against (or, when
+// asked to keep them, year-less ones with year 0).
 //
 // Input: the first two bytes pick the reference date (none when both are
 // zero); the rest is the text.
@@ -52,6 +53,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(m.begin >= previous_end);
     previous_end = m.end;
     if (!reference) Check(m.kind == DateKind::kAbsolute);
+  }
+  // Kept year-less dates: a day and month some year has, year 0.
+  if (!reference) {
+    for (const DateMatch& m : FindDates(text, std::nullopt, Yearless::kKeep)) {
+      if (m.kind != DateKind::kYearUnknown) continue;
+      Check(0 <= m.begin && m.begin < m.end && m.end <= n);
+      Check(m.date.year == 0 && IsValidDate({2000, m.date.month, m.date.day}));
+    }
   }
   if (const std::optional<DateMatch> published = FindPublicationTime(text)) {
     CheckMatch(*published, n);

@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -259,6 +260,49 @@ int64_t EventTime(const warta::v1::EnrichedArticle& article) {
   return later ? *later : published;
 }
 
+// The days of the year the text names, as month * 100 + day: "2024-03-27"
+// and the year-less "--03-27" (articles without a publication date) alike.
+constexpr int kMaxEventDays = 8;
+void AddEventDays(const warta::v1::EnrichedArticle& article, ArticleSketchState& sketch) {
+  for (const auto& e : article.entities()) {
+    if (sketch.event_days_size() == kMaxEventDays) return;
+    const std::string& d = e.normalized();
+    if (e.type() != warta::v1::DATE || d.size() < 5) continue;
+    int month = 0, day = 0;
+    const absl::string_view tail = absl::string_view(d).substr(d.size() - 5);  // "MM-DD"
+    if (tail[2] != '-' || !absl::SimpleAtoi(tail.substr(0, 2), &month) ||
+        !absl::SimpleAtoi(tail.substr(3), &day)) {
+      continue;
+    }
+    sketch.add_event_days(month * 100 + day);
+  }
+}
+
+// Day of a leap year (2000) for month * 100 + day, so 28/2 and 1/3 are two
+// days apart, as in most years.
+int64_t DayOfYear(int event_day) {
+  return (absl::CivilDay(2000, event_day / 100, event_day % 100) - absl::CivilDay(2000, 1, 1));
+}
+
+enum class DayAgreement { kUnknown, kSameDay, kOtherDays };
+
+// Whether the article names a day (within one, across the new year too)
+// that one of the story's recent articles names.
+DayAgreement CompareEventDays(const ArticleSketchState& a, const StoryState& story) {
+  if (a.event_days_size() == 0) return DayAgreement::kUnknown;
+  bool story_has_days = false;
+  for (const auto& other : story.recent()) {
+    for (int theirs : other.event_days()) {
+      story_has_days = true;
+      for (int mine : a.event_days()) {
+        const int64_t apart = std::abs(DayOfYear(mine) - DayOfYear(theirs));
+        if (std::min<int64_t>(apart, 366 - apart) <= 1) return DayAgreement::kSameDay;
+      }
+    }
+  }
+  return story_has_days ? DayAgreement::kOtherDays : DayAgreement::kUnknown;
+}
+
 bool HasLanguage(const StoryState& story, std::string_view language) {
   return std::find(story.languages().begin(), story.languages().end(), language) !=
          story.languages().end();
@@ -371,6 +415,7 @@ ArticleSketchState SketchArticle(const warta::v1::EnrichedArticle& article,
   sketch.set_source(SourceOf(article));
   sketch.set_language(article.language().code());
   sketch.set_published_at(EventTime(article));
+  AddEventDays(article, sketch);
   bool real_title = false;
   sketch.set_title(TitleOf(article, &real_title));
   const std::vector<std::string> body_words = StoryWords(article.text().body());
@@ -423,6 +468,13 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
       const bool dated = sketch.published_at() != 0 && story->dated_count() > 0;
       threshold = dated ? options_.join_threshold
                         : std::max(options_.join_threshold, options_.undated_join_threshold);
+      if (!dated) {
+        switch (CompareEventDays(sketch, *story)) {
+          case DayAgreement::kSameDay: threshold = options_.join_threshold; break;
+          case DayAgreement::kOtherDays: score *= options_.other_day_factor; break;
+          case DayAgreement::kUnknown: break;
+        }
+      }
     } else {
       score = entity_cosine;
       threshold = options_.cross_language_threshold;

@@ -16,6 +16,10 @@
 //   distance in days from the story's centre (sigma 3 days; 1 when either
 //   is undated). The best story is joined when the score clears the
 //   threshold, else the article starts a story.
+// - Undated articles (a feed without publication times) use a higher
+//   threshold, unless the days their texts name ("Senin (27/3)") say when:
+//   a shared day (within one) lowers it to the dated one, only other days
+//   scale the score down (StoryOptions::other_day_factor).
 // - Across languages only the key vector counts (with its own threshold):
 //   "Korea Utara" and "North Korea" are one loc: id, 8000 is 8000.
 // - Near-copy: the estimated containment of the shorter body's shingles in
@@ -72,6 +76,11 @@ struct StoryOptions {
   // The same when the article or the story has no date: time cannot tell
   // this week's hearing from last month's, so the words must agree more.
   double undated_join_threshold = 0.30;
+  // Undated, but the article and the story name days in their text
+  // ("Senin (27/3)"): when a day agrees (within a day), time agrees and the
+  // dated threshold applies; when none does, the score is multiplied by
+  // this.
+  double other_day_factor = 0.25;
   // The same across languages (key vector only).
   double cross_language_threshold = 0.45;
   // Weight of the word cosine against the key cosine (same language).

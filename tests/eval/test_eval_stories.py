@@ -66,8 +66,10 @@ def test_the_five_samples_form_two_stories(labelled, tmp_path):
 
 def test_without_dates_stories_stay_apart_more_than_they_join(labelled, tmp_path):
     """A feed without publication times (IndoSum as published) still gives
-    stories, not topics: the undated threshold keeps pairwise precision up."""
+    stories, not topics: the undated threshold and the days the texts name
+    ("Senin (27/3)") keep pairwise precision up (0.37 before the days)."""
     undated = [{k: v for k, v in a.items() if k != "published_at"} for a in labelled]
     got = evaluate(undated, tmp_path)
-    assert got["pairwise"]["f1"] >= 0.45, got
+    assert got["pairwise"]["precision"] >= 0.60, got
+    assert got["pairwise"]["f1"] >= 0.60, got
     assert got["near_duplicates"]["recall"] >= 0.95, got

@@ -115,6 +115,13 @@ TEST(DayNameTest, DayAndMonthWithoutYearTakeTheReferenceYear) {
   EXPECT_EQ(Resolve("di Bandung, Rabu (10/5).", {2017, 3, 20}), "Rabu (10/5)=2017-05-10");
   // Without a reference they cannot be resolved and are left out.
   EXPECT_TRUE(FindDates("Senin (27/3) dan hari Senin", std::nullopt).empty());
+  // Unless the caller keeps them: the day and month, year unknown.
+  const std::vector<DateMatch> kept =
+      FindDates("Senin (27/3), 30 Februari, 29 Februari", std::nullopt, Yearless::kKeep);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].kind, DateKind::kYearUnknown);
+  EXPECT_EQ(kept[0].date, (CivilDate{0, 3, 27}));
+  EXPECT_EQ(kept[1].date, (CivilDate{0, 2, 29}));
 }
 
 TEST(DatesTest, NeverReadsOutsideTheText) {

@@ -43,13 +43,27 @@ TEST(DateTaggerTest, FallsBackToTheArticlePublicationTime) {
   EXPECT_EQ(doc.entities[0].id, "date:2024-11-04");
 }
 
-TEST(DateTaggerTest, WithoutPublicationDateOnlyAbsoluteDates) {
+TEST(DateTaggerTest, WithoutPublicationDateDayNamesAreLeftOut) {
   Document doc;
   doc.text = "Pada hari Senin, dan pada 16 Januari 2024.";
   auto tagger = DateTagger::Create({});
   ASSERT_TRUE((*tagger)->Process(doc).ok());
   ASSERT_EQ(doc.entities.size(), 1u);
   EXPECT_EQ(doc.entities[0].normalized, "2024-01-16");
+}
+
+// An undated feed (IndoSum as published) still says which day a report is
+// about: "Senin (27/3)" becomes the year-less ISO date --03-27.
+TEST(DateTaggerTest, WithoutPublicationDateYearlessDatesKeepTheirDay) {
+  Document doc;
+  doc.text = "ucap Zulkifli di Gedung DPR, Senin (27/3). Sidang berlanjut 28 Maret dan 29/2.";
+  auto tagger = DateTagger::Create({});
+  ASSERT_TRUE((*tagger)->Process(doc).ok());
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_EQ(doc.entities[0].id, "date:--03-27");
+  EXPECT_EQ(doc.entities[0].normalized, "--03-27");
+  EXPECT_EQ(doc.Text(doc.entities[0].mentions[0].span), "Senin (27/3)");
+  EXPECT_EQ(doc.entities[1].normalized, "--03-28");
 }
 
 TEST(DateTaggerTest, RejectsImpossibleZone) {

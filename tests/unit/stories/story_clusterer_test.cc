@@ -119,6 +119,42 @@ TEST_F(StoryClustererTest, ReportsOfOneEventJoinOneStoryAndOtherEventsDoNot) {
   EXPECT_THAT((*story)->sources(), ElementsAre("antaranews.com", "tempo.co"));
 }
 
+// A feed without publication times (IndoSum as published): the day the text
+// names ("Senin (4/11)", a year-less DATE "--11-04") tells the follow-up
+// the next day from the same two people meeting on another day.
+warta::v1::EnrichedArticle Undated(const std::string& id, const std::string& body,
+                                   const char* day) {
+  warta::v1::EnrichedArticle a =
+      Article(id, id + ".com", "id", 0, body,
+              {kTroopEntities[0], kTroopEntities[1], kTroopEntities[3], kTroopEntities[4]});
+  a.mutable_article()->clear_published_at();
+  if (day != nullptr) {
+    auto* date = a.add_entities();
+    date->set_id(std::string("date:") + day);
+    date->set_type(warta::v1::DATE);
+    date->set_normalized(day);
+    date->add_mentions();
+  }
+  return a;
+}
+
+TEST_F(StoryClustererTest, UndatedReportsJoinOnTheDayTheirTextNames) {
+  const auto antara = Assign(Undated("antara", kTroopsAntara, "--11-04"));
+  const auto tempo = Assign(Undated("tempo", kTroopsTempo, "--11-05"));
+  const auto january = Assign(Undated("january", kJanuaryMeeting, "--01-16"));
+  EXPECT_EQ(tempo.story_id, antara.story_id);
+  EXPECT_NE(january.story_id, antara.story_id);
+
+  // Control: without the days, the January meeting is taken for the same
+  // story (same people, no time to tell them apart).
+  MemoryStoryIndex no_days;
+  auto first = clusterer_.Assign(Undated("antara", kTroopsAntara, nullptr), 1, no_days);
+  auto second = clusterer_.Assign(Undated("tempo", kTroopsTempo, nullptr), 2, no_days);
+  auto third = clusterer_.Assign(Undated("january", kJanuaryMeeting, nullptr), 3, no_days);
+  ASSERT_TRUE(first.ok() && second.ok() && third.ok());
+  EXPECT_EQ(third->story_id, first->story_id);
+}
+
 TEST_F(StoryClustererTest, AnEnglishReportJoinsTheIndonesianStoryThroughEntityIds) {
   const auto antara = Assign(Article("antara", "antaranews.com", "id", kNov4, kTroopsAntara,
                                      {kTroopEntities[0], kTroopEntities[1], kTroopEntities[2],
