@@ -28,7 +28,38 @@ constexpr double kReliableConfidence = 0.7;
 // its call is too thin to be a prior.
 constexpr int kMinCld2PriorBytes = 40;
 constexpr double kMinAlternative = 0.01;
+// Texts up to this long are short enough for their names to sway CLD2
+// ("Presiden Rusia Vladimir Putin bertemu Choe Son Hui di Moskow." comes out
+// French): the words that are not names get a say (WordEvidence).
+constexpr size_t kShortTextBytes = 400;
+// How many vocabulary words, and how much more of one side than the
+// other, before the words overrule CLD2's call.
+constexpr int kMinVocabularyWords = 2;
+constexpr int kVocabularyMajority = 2;
 constexpr size_t kMaxAlternatives = 3;
+
+enum class WordVerdict { kNone, kFamily, kEnglish };
+
+// What the words that are not names say against CLD2's call: kFamily when
+// CLD2 put the text outside the family but its words are mostly Indonesian
+// or Malay vocabulary (names read as French or Basque); kEnglish when CLD2
+// put it in the family but its words are mostly English (English around
+// Malaysian or Indonesian names). A majority of the counted words is
+// required: languages without a wordfreq list (Sesotho, Swahili, ...) share
+// a few short words with Indonesian, never most of them.
+WordVerdict JudgeWords(const WordEvidence& words, bool cld2_says_family) {
+  auto overrules = [&](int side, int other) {
+    return side >= kMinVocabularyWords && side >= kVocabularyMajority * other &&
+           2 * side >= words.counted;
+  };
+  if (!cld2_says_family && overrules(words.family, words.english)) {
+    return WordVerdict::kFamily;
+  }
+  if (cld2_says_family && overrules(words.english, words.family)) {
+    return WordVerdict::kEnglish;
+  }
+  return WordVerdict::kNone;
+}
 
 // Whether `text` has at least `n` letters (ASCII letters and UTF-8 lead
 // bytes); stops counting once it knows.
@@ -244,13 +275,27 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
     total_percent += l.percent;
     if (InFamily(l.code)) family_percent += l.percent;
   }
-  const bool use_model =
+  bool use_model =
       InFamily(cld.code) ||
       (!cld.reliable && family_percent >= kMinFamilyPercent) ||
       (cld.code == "und" && HasLetters(text, 1));
+  // Short texts: the words that are not names may overrule CLD2's call.
+  const WordVerdict verdict =
+      text.size() <= kShortTextBytes
+          ? JudgeWords(model_->Evidence(text), /*cld2_says_family=*/use_model)
+          : WordVerdict::kNone;
+  const bool by_vocabulary = verdict == WordVerdict::kFamily;
+  if (verdict == WordVerdict::kEnglish) {
+    r.code = "en";
+    r.reliable = false;
+    r.confidence = 0.5;  // the words said English, against CLD2
+    r.alternatives.push_back({cld.code == "en" ? "id" : cld.code, 0.5});
+    return j;
+  }
+  use_model = use_model || by_vocabulary;
 
   if (use_model && Refine(*model_, ~uint64_t{0}, options_.cld2_prior, text,
-                         cld, hint_code, tld, r)) {
+                         cld, hint_code, tld, by_vocabulary, r)) {
     return j;
   }
   if (confusable_ != nullptr && cld.code != "und") {
@@ -259,7 +304,7 @@ LanguageIdentifier::Judgement LanguageIdentifier::Judge(
     const uint64_t group = ConfusableGroupMask(*confusable_, cld.code);
     if (std::popcount(group) >= 2 &&
         Refine(*confusable_, group, options_.confusable_cld2_prior, text, cld,
-               hint_code, tld, r)) {
+               hint_code, tld, /*by_vocabulary=*/false, r)) {
       return j;
     }
   }
@@ -378,7 +423,7 @@ bool LanguageIdentifier::Refine(const NusantaraModel& model, uint64_t allowed,
                                 double cld2_prior, std::string_view text,
                                 const Cld2Output& cld,
                                 std::string_view hint_code, std::string_view tld,
-                                LanguageResult& r) const {
+                                bool by_vocabulary, LanguageResult& r) const {
   const std::vector<std::string>& classes = model.classes();
   const size_t k = classes.size();
   auto allowed_code = [&](std::string_view code) {
@@ -415,8 +460,10 @@ bool LanguageIdentifier::Refine(const NusantaraModel& model, uint64_t allowed,
   }
   // The model speaks for the group's share of the text; CLD2's other
   // languages keep theirs.
+  // (When the words said "family" against CLD2, CLD2's languages were the
+  // names' and get no share.)
   const double family_share =
-      total_percent > 0 && family_percent > 0
+      !by_vocabulary && total_percent > 0 && family_percent > 0
           ? static_cast<double>(family_percent) / total_percent
           : 1.0;
   std::vector<LanguageGuess> guesses;
@@ -426,7 +473,7 @@ bool LanguageIdentifier::Refine(const NusantaraModel& model, uint64_t allowed,
         {classes[c], family_share * std::exp(logits[c] - max_logit) / sum});
   }
   for (const Cld2Language& l : cld.top) {
-    if (!allowed_code(l.code)) {
+    if (!allowed_code(l.code) && !by_vocabulary) {
       guesses.push_back({l.code, static_cast<double>(l.percent) / total_percent});
     }
   }

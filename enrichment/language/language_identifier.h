@@ -5,7 +5,9 @@
 // How: CLD2 first, over the whole text. When CLD2 says the text belongs to
 // the Indonesian/Malay/Javanese/Sundanese family (which CLD2 mostly calls
 // Indonesian), a small trained model (NusantaraModel, loaded from bytes)
-// decides within the family. A language hint and the source's domain (.id,
+// decides within the family. In short texts, where names can sway CLD2,
+// the words that are not names can overrule its call (family vocabulary
+// sends the text to the model; English vocabulary makes it English). A language hint and the source's domain (.id,
 // .my) are priors that tip close calls, never overrides.
 //
 // Pure: no files, clocks or environment. Thread-safety: immutable after
@@ -105,10 +107,12 @@ class LanguageIdentifier {
   bool InFamily(std::string_view code) const;
   // Decides among `model`'s classes whose bit is set in `allowed`, with the
   // priors; false when the model sees no features in `text`.
+  // `by_vocabulary`: the text's words (not CLD2) put it in the family, so
+  // CLD2's other languages get no share of the result.
   bool Refine(const NusantaraModel& model, uint64_t allowed, double cld2_prior,
               std::string_view text, const Cld2Output& cld,
               std::string_view hint_code, std::string_view tld,
-              LanguageResult& r) const;
+              bool by_vocabulary, LanguageResult& r) const;
 
   LanguageOptions options_;
   std::unique_ptr<NusantaraModel> model_;

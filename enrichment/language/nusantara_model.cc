@@ -4,6 +4,8 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -15,7 +17,8 @@ static_assert(std::endian::native == std::endian::little,
               "the model file is little-endian and read with memcpy");
 
 constexpr char kMagic[4] = {'W', 'L', 'I', 'D'};
-constexpr uint32_t kVersion = 1;
+// Version 1 files (no word table) are still read.
+constexpr uint32_t kVersion = 2;
 constexpr int kMaxWordBytes = 48;  // longer "words" are URLs or junk
 
 // Seeds keep the feature kinds apart in the shared hash space.
@@ -98,19 +101,24 @@ absl::Status Corrupt(std::string_view what) {
 
 uint32_t NusantaraWordFeature(std::string_view word,
                               const NusantaraFeatureConfig& config) {
+  return Mix(NusantaraWordTableKey(word)) >> (32 - config.bucket_bits);
+}
+
+uint32_t NusantaraWordTableKey(std::string_view word) {
   std::string padded = "_";
   padded.append(word);
   padded += '_';
-  return Mix(Fnv1a(padded.data(), static_cast<int>(padded.size()), kWordSeed)) >>
-         (32 - config.bucket_bits);
+  return Fnv1a(padded.data(), static_cast<int>(padded.size()), kWordSeed);
 }
 
 void ExtractNusantaraFeatures(std::string_view text,
                               const NusantaraFeatureConfig& config,
-                              std::vector<uint32_t>& features) {
+                              std::vector<uint32_t>& features,
+                              std::vector<NusantaraWordKey>* words_out) {
   const int shift = 32 - config.bucket_bits;
   char word[kMaxWordBytes + 2];
   uint32_t previous_word = 0;
+  bool sentence_start = true;
   int words = 0;
   size_t i = 0;
   while (i < text.size() && words < config.max_words) {
@@ -118,7 +126,10 @@ void ExtractNusantaraFeatures(std::string_view text,
       // Digits and punctuation break word pairs only at sentence ends, so
       // "pada 2024 ini" still pairs as words would in running text.
       char c = text[i];
-      if (c == '.' || c == '!' || c == '?' || c == '\n') previous_word = 0;
+      if (c == '.' || c == '!' || c == '?' || c == '\n') {
+        previous_word = 0;
+        sentence_start = true;
+      }
       ++i;
       continue;
     }
@@ -138,6 +149,11 @@ void ExtractNusantaraFeatures(std::string_view text,
     word[size + 1] = '_';
     const int padded = size + 2;
     const uint32_t word_hash = Fnv1a(word, padded, kWordSeed);
+    if (words_out != nullptr) {
+      const bool capitalised = text[start] >= 'A' && text[start] <= 'Z';
+      words_out->push_back({word_hash, capitalised && !sentence_start});
+    }
+    sentence_start = false;
     if (config.word_unigrams) features.push_back(Mix(word_hash) >> shift);
     if (config.word_bigrams && previous_word != 0) {
       features.push_back(Mix(previous_word * 31u + word_hash + kBigramSeed) >>
@@ -176,6 +192,20 @@ std::string SerializeNusantaraModel(const NusantaraModelData& data) {
   for (float w : data.weights) {
     Append(out, static_cast<int16_t>(std::lround(w / scale)));
   }
+  // The word table, by key, entries with one key merged.
+  std::map<uint32_t, std::pair<uint8_t, std::vector<float>>> table;
+  for (const NusantaraWord& w : data.words) {
+    auto& [tags, delta] = table[NusantaraWordTableKey(w.word)];
+    tags |= w.tags;
+    delta.resize(data.classes.size(), 0.0f);
+    for (size_t c = 0; c < delta.size() && c < w.delta.size(); ++c) delta[c] += w.delta[c];
+  }
+  Append(out, static_cast<uint32_t>(table.size()));
+  for (const auto& [key, entry] : table) {
+    Append(out, key);
+    Append(out, entry.first);
+    for (float d : entry.second) Append(out, d);
+  }
   return out;
 }
 
@@ -194,7 +224,7 @@ absl::StatusOr<std::unique_ptr<NusantaraModel>> NusantaraModel::Create(
   }
   uint32_t version = 0, bucket_bits = 0, min_ngram = 0, max_ngram = 0,
            flags = 0, max_words = 0, num_classes = 0;
-  if (!reader.Read(version) || version != kVersion) {
+  if (!reader.Read(version) || version < 1 || version > kVersion) {
     return Corrupt(absl::StrCat("unsupported version ", version));
   }
   if (!reader.Read(bucket_bits) || !reader.Read(min_ngram) ||
@@ -229,15 +259,51 @@ absl::StatusOr<std::unique_ptr<NusantaraModel>> NusantaraModel::Create(
   }
   if (!reader.Read(model->scale_)) return Corrupt("truncated scale");
   const size_t count = (size_t{1} << bucket_bits) * num_classes;
-  if (reader.remaining() != count * sizeof(int16_t)) {
+  std::string_view raw;
+  if (!reader.ReadBytes(count * sizeof(int16_t), raw)) {
     return Corrupt(absl::StrCat("expected ", count * sizeof(int16_t),
                                 " weight bytes, found ", reader.remaining()));
   }
   model->weights_.resize(count);
-  std::string_view raw;
-  reader.ReadBytes(count * sizeof(int16_t), raw);
   std::memcpy(model->weights_.data(), raw.data(), raw.size());
+  uint32_t num_words = 0;
+  if (version >= 2 && !reader.Read(num_words)) return Corrupt("truncated word table");
+  for (uint32_t e = 0; e < num_words; ++e) {
+    uint32_t key = 0;
+    uint8_t tags = 0;
+    if (!reader.Read(key) || !reader.Read(tags)) return Corrupt("truncated word table");
+    model->word_keys_.push_back(key);
+    model->word_tags_.push_back(tags);
+    for (uint32_t c = 0; c < num_classes; ++c) {
+      float delta = 0;
+      if (!reader.Read(delta)) return Corrupt("truncated word table");
+      model->word_deltas_.push_back(delta);
+    }
+  }
+  // At most half full, so probes stay short.
+  model->slots_.assign(std::bit_ceil(std::max<size_t>(2 * num_words, 16)), 0);
+  const size_t mask = model->slots_.size() - 1;
+  for (uint32_t e = 0; e < num_words; ++e) {
+    size_t slot = Mix(model->word_keys_[e]) & mask;
+    while (model->slots_[slot] != 0) {
+      if (model->word_keys_[model->slots_[slot] - 1] == model->word_keys_[e]) {
+        return Corrupt("word table key twice");
+      }
+      slot = (slot + 1) & mask;
+    }
+    model->slots_[slot] = e + 1;
+  }
+  if (reader.remaining() != 0) return Corrupt("trailing bytes");
   return model;
+}
+
+int NusantaraModel::FindWord(uint32_t key) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = Mix(key) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const uint32_t e = slots_[slot] - 1;
+    if (word_keys_[e] == key) return static_cast<int>(e);
+  }
+  return -1;
 }
 
 int NusantaraModel::Score(std::string_view text,
@@ -246,8 +312,11 @@ int NusantaraModel::Score(std::string_view text,
   // Per-thread scratch: Score is called per sentence and per article, and a
   // fresh vector each time would cost more than the lookups.
   thread_local std::vector<uint32_t> features;
+  thread_local std::vector<NusantaraWordKey> words;
   features.clear();
-  ExtractNusantaraFeatures(text, config_, features);
+  words.clear();
+  ExtractNusantaraFeatures(text, config_, features,
+                           word_keys_.empty() ? nullptr : &words);
   // Integer sums are exact and order-independent; one multiply at the end.
   int64_t sums[64] = {};
   for (uint32_t f : features) {
@@ -257,7 +326,38 @@ int NusantaraModel::Score(std::string_view text,
   for (size_t c = 0; c < k; ++c) {
     logits[c] = bias_[c] + static_cast<double>(sums[c]) * scale_;
   }
+  for (const NusantaraWordKey& w : words) {
+    if (w.name) continue;
+    const int e = FindWord(w.key);
+    if (e < 0) continue;
+    const float* delta = word_deltas_.data() + static_cast<size_t>(e) * k;
+    for (size_t c = 0; c < k; ++c) logits[c] += delta[c];
+  }
   return static_cast<int>(features.size());
+}
+
+WordEvidence NusantaraModel::Evidence(std::string_view text) const {
+  thread_local std::vector<uint32_t> features;
+  thread_local std::vector<NusantaraWordKey> words;
+  features.clear();
+  words.clear();
+  // Only the words are wanted; n-grams off keeps this cheap.
+  NusantaraFeatureConfig words_only = config_;
+  words_only.word_unigrams = words_only.word_bigrams = false;
+  words_only.min_ngram = 1;
+  words_only.max_ngram = 0;
+  ExtractNusantaraFeatures(text, words_only, features, &words);
+  WordEvidence evidence;
+  evidence.words = static_cast<int>(words.size());
+  for (const NusantaraWordKey& w : words) {
+    if (w.name) continue;
+    ++evidence.counted;
+    const int e = FindWord(w.key);
+    if (e < 0) continue;
+    evidence.family += (word_tags_[e] & kFamilyVocabulary) != 0;
+    evidence.english += (word_tags_[e] & kEnglishVocabulary) != 0;
+  }
+  return evidence;
 }
 
 }  // namespace warta::enrichment

@@ -38,16 +38,41 @@ struct NusantaraFeatureConfig {
   int max_words = 120;
 };
 
+// One word of a text as the model's word table sees it.
+struct NusantaraWordKey {
+  uint32_t key = 0;   // NusantaraWordTableKey of the lower-cased word
+  bool name = false;  // capitalised and not the first word of a sentence
+};
+
 // Appends the hashed feature buckets of `text` (with repeats: a feature
-// seen twice counts twice) to `features`.
+// seen twice counts twice) to `features`, and, when `words` is not null,
+// its words to `words`.
 void ExtractNusantaraFeatures(std::string_view text,
                               const NusantaraFeatureConfig& config,
-                              std::vector<uint32_t>& features);
+                              std::vector<uint32_t>& features,
+                              std::vector<NusantaraWordKey>* words = nullptr);
+
+// The word table's key of `word` (lower-case letters).
+uint32_t NusantaraWordTableKey(std::string_view word);
 
 // The bucket of the whole-word feature of `word` (lower-case letters), for
 // the trainer to set weights of hand-picked marker words.
 uint32_t NusantaraWordFeature(std::string_view word,
                               const NusantaraFeatureConfig& config);
+
+// Tags of a word-table entry: what the word says about whether a text is in
+// one of the model's languages at all.
+inline constexpr uint8_t kFamilyVocabulary = 1;   // common there, rare elsewhere
+inline constexpr uint8_t kEnglishVocabulary = 2;  // common in English, rare there
+
+// A word the model knows by name rather than through a shared hash bucket,
+// so a push on it (a marker word, a wordfreq ratio) cannot leak into the
+// character n-grams that share its bucket.
+struct NusantaraWord {
+  std::string word;          // lower case
+  std::vector<float> delta;  // added to each class's logit, per occurrence
+  uint8_t tags = 0;
+};
 
 // What the trainer produces and the file holds.
 struct NusantaraModelData {
@@ -56,11 +81,22 @@ struct NusantaraModelData {
   std::vector<float> bias;           // one per class
   // weights[bucket * classes.size() + class]
   std::vector<float> weights;
+  std::vector<NusantaraWord> words;
+};
+
+// What a text's words say about its language group, names left out: names
+// are the same in every language, the words around them are not.
+struct WordEvidence {
+  int words = 0;    // words read (at most max_words)
+  int counted = 0;  // of those, not names
+  int family = 0;   // of the counted words, kFamilyVocabulary
+  int english = 0;  // of the counted words, kEnglishVocabulary
 };
 
 // The file format: little-endian, "WLID" magic, version, config, classes,
 // biases, then int16 weights with one float scale (2 bytes per weight keeps
-// the file at a few MB).
+// the file at a few MB); version 2 adds the word table (count, then per
+// word: key, tags, one float per class). Words with the same key are merged.
 std::string SerializeNusantaraModel(const NusantaraModelData& data);
 
 class NusantaraModel {
@@ -73,7 +109,11 @@ class NusantaraModel {
 
   // Writes one logit per class into `logits` (size classes().size()).
   // Returns the number of features seen (0: nothing to judge by).
+  // Names (NusantaraWordKey::name) get no word-table push.
   int Score(std::string_view text, std::span<double> logits) const;
+
+  // Counts the word table's vocabulary tags over `text`'s words.
+  WordEvidence Evidence(std::string_view text) const;
 
  private:
   NusantaraModel() = default;
@@ -83,6 +123,14 @@ class NusantaraModel {
   std::vector<float> bias_;
   float scale_ = 1;
   std::vector<int16_t> weights_;  // [bucket][class]
+  // The word table, open addressing on Mix(key): slots_ holds entry + 1
+  // (0: empty); entry e has word_keys_[e], word_tags_[e] and
+  // word_deltas_[e * classes + c].
+  int FindWord(uint32_t key) const;  // the entry, or -1
+  std::vector<uint32_t> slots_;
+  std::vector<uint32_t> word_keys_;
+  std::vector<uint8_t> word_tags_;
+  std::vector<float> word_deltas_;
 };
 
 }  // namespace warta::enrichment

@@ -7,6 +7,8 @@
 //                      [--confusable_out=models/langid/confusable-v1.bin]
 //                      [--dev_every=N]
 // `warta-train-langid --help` lists every flag with its default.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -23,6 +25,12 @@ struct Command {
   std::string data_dir = WARTA_SOURCE_DIR "/../shared/data";
   std::string which = "both";
   std::string markers = WARTA_SOURCE_DIR "/training/langid/id_ms_markers.tsv";
+  std::string confusable_markers = WARTA_SOURCE_DIR "/training/langid/bs_hr_sr_markers.tsv";
+  // `make models` exports wordfreq's lists here (scripts/train-models.sh).
+  std::string wordfreq_dir = WARTA_WORDFREQ_DIR;
+  // Tuning: where the --dev_every texts go, as <code>.txt files that
+  // `warta eval langid DIR` scores with the whole pipeline.
+  std::string dev_dir;
   std::string out = warta::DefaultModelsDir() + "/" + warta::kLangidModelFile;
   std::string confusable_out = warta::DefaultModelsDir() + "/" + warta::kLangidConfusableModelFile;
 };
@@ -40,8 +48,14 @@ warta::FlagSet Flags(Command* command, warta::training::LangidTrainingOptions* s
   flags.String("which", &command->which, "both, nusantara or confusable");
   flags.String("markers", &command->markers,
                "language<TAB>word Malay/Indonesian marker words (empty: none)");
+  flags.String("confusable_markers", &command->confusable_markers,
+               "language<TAB>word Bosnian/Croatian/Serbian marker words (empty: none)");
+  flags.String("wordfreq_dir", &command->wordfreq_dir,
+               "wordfreq exports (<lang>.tsv), from training/wordfreq/export_wordfreq.py");
   flags.String("out", &command->out, "the Nusantara model file");
   flags.String("confusable_out", &command->confusable_out, "the confusable-groups model file");
+  flags.String("dev_dir", &command->dev_dir,
+               "with --dev_every: write the set-aside texts here as <code>.txt (tuning only)");
   flags.Int("dev_every", &settings->dev_every,
             "set aside every N-th training text and print its accuracy (tuning only)");
   flags.Int("epochs", &settings->epochs, "training passes");
@@ -51,7 +65,30 @@ warta::FlagSet Flags(Command* command, warta::training::LangidTrainingOptions* s
   flags.Int("min_ngram", &settings->features.min_ngram, "training setting");
   flags.Int("max_ngram", &settings->features.max_ngram, "training setting");
   flags.Double("marker_weight", &settings->marker_weight, "training setting");
+  flags.Double("wordfreq_weight", &settings->wordfreq_weight, "training setting");
+  flags.Double("wordfreq_clip", &settings->wordfreq_clip, "training setting");
   return flags;
+}
+
+// The texts TrainNusantaraModel sets aside (every dev_every-th), appended
+// to dir/<code>.txt, one a line.
+bool WriteDevTexts(const warta::training::LangidTrainingOptions& options,
+                   bool confusable, const std::string& dir) {
+  auto texts = confusable ? warta::training::CollectConfusableTrainingTexts(options)
+                          : warta::training::CollectLangidTrainingTexts(options);
+  if (!texts.ok()) {
+    std::cerr << "warta-train-langid: " << texts.status().message() << "\n";
+    return false;
+  }
+  std::filesystem::create_directories(dir);
+  for (size_t i = 0; i < texts->size(); i += options.dev_every) {
+    const auto& t = (*texts)[i];
+    std::ofstream file(dir + "/" + t.code + ".txt", std::ios::app);
+    std::string line = t.text;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    file << line << "\n";
+  }
+  return true;
 }
 
 // Trains one model and writes it to `out`.
@@ -93,6 +130,13 @@ int main(int argc, char** argv) {
   }
   nusantara.data_dir = confusable.data_dir = command.data_dir;
   nusantara.markers_file = command.markers;
+  confusable.markers_file = command.confusable_markers;
+  nusantara.wordfreq_dir = confusable.wordfreq_dir = command.wordfreq_dir;
+  if (!command.dev_dir.empty() && nusantara.dev_every > 0) {
+    std::filesystem::remove_all(command.dev_dir);
+    if (command.which != "confusable" && !WriteDevTexts(nusantara, false, command.dev_dir)) return 1;
+    if (command.which != "nusantara" && !WriteDevTexts(confusable, true, command.dev_dir)) return 1;
+  }
   if (command.which != "confusable" && !TrainAndWrite(nusantara, false, command.out)) return 1;
   if (command.which != "nusantara" &&
       !TrainAndWrite(confusable, true, command.confusable_out)) {

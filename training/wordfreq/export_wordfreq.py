@@ -10,6 +10,10 @@ read these files at training time; nothing reads them at run time.
 wordfreq has no separate Bosnian, Croatian or Serbian lists: all three map
 to its Serbo-Croatian 'sh' list, exported here as sh.tsv.
 
+Besides id, ms, en and sh, the default exports wordfreq's other
+Latin-script languages: the language trainer keeps as Indonesian/Malay
+vocabulary only words that are rare in all of them.
+
 The version is pinned (scripts/install-deps.sh) so `make models` rebuilds
 the same bytes.
 """
@@ -23,7 +27,10 @@ import wordfreq
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for <lang>.tsv")
-    parser.add_argument("--langs", default="id,ms,en,sh", help="comma-separated wordfreq codes")
+    parser.add_argument(
+        "--langs",
+        default="id,ms,en,sh,fr,it,es,pt,ca,de,nl,sv,da,nb,is,fi,pl,cs,sk,sl,ro,hu,lv,lt,tr,vi,fil",
+        help="comma-separated wordfreq codes")
     parser.add_argument("--top", type=int, default=50000, help="words per language")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)

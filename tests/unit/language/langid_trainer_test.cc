@@ -34,21 +34,95 @@ void ExpectCommittedModel(const absl::StatusOr<std::string>& built,
              LangidFingerprint(*built), built->size());
 }
 
+// wordfreq's lists, as the build exports them (training/langid/CMakeLists.txt).
+#define WARTA_REQUIRE_WORDFREQ(var)                                          \
+  const std::filesystem::path var = WARTA_WORDFREQ_DIR;                      \
+  if (!std::filesystem::exists(var / "id.tsv")) {                            \
+    WARTA_SKIP_UNLESS_CI("skipped: no wordfreq lists in " WARTA_WORDFREQ_DIR \
+                         " (build warta_wordfreq_lists or run `make models`)"); \
+  }
+
 TEST(LangidTrainerTest, DefaultTrainingRebuildsTheCommittedModelByteForByte) {
   WARTA_REQUIRE_SHARED_DATA(data);
+  WARTA_REQUIRE_WORDFREQ(wordfreq);
   LangidTrainingOptions options;
   options.data_dir = data;
   options.markers_file =
       testing::SourceDir() / "training/langid/id_ms_markers.tsv";
+  options.wordfreq_dir = wordfreq;
   ExpectCommittedModel(BuildNusantaraModelFile(options, /*log=*/nullptr),
                        enrichment::kLanguageModelFile);
 }
 
 TEST(LangidTrainerTest, DefaultTrainingRebuildsTheCommittedConfusableModel) {
   WARTA_REQUIRE_SHARED_DATA(data);
-  ExpectCommittedModel(
-      BuildConfusableModelFile(ConfusableTrainingOptions(data), /*log=*/nullptr),
-      enrichment::kConfusableModelFile);
+  LangidTrainingOptions options = ConfusableTrainingOptions(data);
+  options.markers_file =
+      testing::SourceDir() / "training/langid/bs_hr_sr_markers.tsv";
+  ExpectCommittedModel(BuildConfusableModelFile(options, /*log=*/nullptr),
+                       enrichment::kConfusableModelFile);
+}
+
+// A marker pushes toward the languages it names and away from the file's
+// others: "hiljada" is Bosnian and Serbian, not Croatian.
+TEST(LangidTrainerTest, MarkersPushTowardTheirLanguagesOnly) {
+  const std::vector<std::string> classes = {"bs", "hr", "sr", "mk"};
+  auto priors = MarkerPriors({{"bs,sr", "hiljada", "marker"}, {"hr", "tisuća", "marker"}},
+                             classes, 2.0);
+  ASSERT_TRUE(priors.ok()) << priors.status();
+  ASSERT_EQ(priors->size(), 2u);
+  EXPECT_EQ((*priors)[0].delta, (std::vector<double>{2, -2, 2, 0}));
+  EXPECT_EQ((*priors)[1].delta, (std::vector<double>{-2, 2, -2, 0}));
+  EXPECT_FALSE(MarkerPriors({{"xx", "word", "marker"}}, classes, 2.0).ok());
+}
+
+TEST(LangidTrainerTest, BosnianCroatianSerbianMarkerFileReads) {
+  auto markers = ReadMarkers(testing::SourceDir() / "training/langid/bs_hr_sr_markers.tsv");
+  ASSERT_TRUE(markers.ok()) << markers.status();
+  EXPECT_GT(markers->size(), 300u);
+  const LangidTrainingOptions options = ConfusableTrainingOptions("unused");
+  EXPECT_TRUE(MarkerPriors(*markers, options.classes, 1.0).ok());
+}
+
+// wordfreq's lists: Malay words lower Indonesian and the reverse; names
+// and words common elsewhere are not family vocabulary.
+TEST(LangidTrainerTest, WordfreqGivesMalayWordsAndVocabulary) {
+  WARTA_REQUIRE_WORDFREQ(wordfreq);
+  LangidTrainingOptions options;
+  options.wordfreq_dir = wordfreq;
+  auto priors = WordfreqPriors(options);
+  ASSERT_TRUE(priors.ok()) << priors.status();
+  auto find = [](const std::vector<WordPrior>& list, std::string_view word) {
+    auto it = std::find_if(list.begin(), list.end(),
+                           [&](const WordPrior& p) { return p.word == word; });
+    return it == list.end() ? nullptr : &*it;
+  };
+  // classes: id, ms, jv, su
+  for (std::string_view malay : {"kerana", "boleh", "awak", "daripada", "wang"}) {
+    const WordPrior* p = find(*priors, malay);
+    ASSERT_NE(p, nullptr) << malay;
+    EXPECT_LT(p->delta[0], 0) << malay;
+    EXPECT_EQ(p->delta[1], 0) << malay;
+  }
+  for (std::string_view indonesian : {"karena", "uang", "bahwa"}) {
+    const WordPrior* p = find(*priors, indonesian);
+    ASSERT_NE(p, nullptr) << indonesian;
+    EXPECT_LT(p->delta[1], 0) << indonesian;
+    EXPECT_EQ(p->delta[0], 0) << indonesian;
+  }
+
+  auto vocabulary = VocabularyPriors(options);
+  ASSERT_TRUE(vocabulary.ok()) << vocabulary.status();
+  auto tags = [&](std::string_view word) {
+    const WordPrior* p = find(*vocabulary, word);
+    return p == nullptr ? 0 : p->tags;
+  };
+  EXPECT_EQ(tags("bertemu"), enrichment::kFamilyVocabulary);
+  EXPECT_EQ(tags("presiden"), enrichment::kFamilyVocabulary);
+  EXPECT_EQ(tags("met"), enrichment::kEnglishVocabulary);
+  EXPECT_EQ(tags("said"), enrichment::kEnglishVocabulary);
+  EXPECT_EQ(tags("di"), 0) << "Italian 'di' is commoner than Indonesian 'di'";
+  EXPECT_EQ(tags("vladimir"), 0);
 }
 
 // Exactly the even (0-based) lingua lines of the group languages: the odd

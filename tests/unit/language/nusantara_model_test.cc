@@ -31,6 +31,37 @@ TEST(NusantaraModelTest, RoundTripsThroughBytesAndScoresMarkerWords) {
   EXPECT_GT(logits[0], logits[1]);
 }
 
+// The word table: exact words, so a push on "kerana" reaches no other word;
+// names (capitalised, not opening a sentence) get none.
+TEST(NusantaraModelTest, WordTablePushesWordsButNotNames) {
+  auto plain = NusantaraModel::Create(SerializeNusantaraModel(TinyModel()));
+  NusantaraModelData data = TinyModel();
+  data.words.push_back({"kerana", {0.0f, 5.0f}, kFamilyVocabulary});
+  data.words.push_back({"bertemu", {0.0f, 0.0f}, kFamilyVocabulary});
+  data.words.push_back({"met", {0.0f, 0.0f}, kEnglishVocabulary});
+  auto model = NusantaraModel::Create(SerializeNusantaraModel(data));
+  ASSERT_TRUE(model.ok()) << model.status();
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  double without[2], with[2];
+  (*plain)->Score("dia pergi kerana", without);
+  (*model)->Score("dia pergi kerana", with);
+  EXPECT_NEAR(with[1] - without[1], 5.0, 1e-6);
+  EXPECT_NEAR(with[0], without[0], 1e-6);
+  (*plain)->Score("dia pergi Kerana", without);
+  (*model)->Score("dia pergi Kerana", with);
+  EXPECT_NEAR(with[1], without[1], 1e-6) << "a name gets no push";
+
+  const WordEvidence id = (*model)->Evidence(
+      "Presiden Rusia Vladimir Putin bertemu Choe Son Hui di Moskow. Kerana itu.");
+  EXPECT_EQ(id.words, 12);
+  EXPECT_EQ(id.counted, 5);  // Presiden, bertemu, di, Kerana, itu
+  EXPECT_EQ(id.family, 2);   // bertemu, Kerana (opens a sentence)
+  EXPECT_EQ(id.english, 0);
+  const WordEvidence en = (*model)->Evidence("Anwar Ibrahim met Lawrence Wong.");
+  EXPECT_EQ(en.counted, 2);
+  EXPECT_EQ(en.english, 1);
+}
+
 TEST(NusantaraModelTest, TextWithoutWordsHasNoFeatures) {
   auto model = NusantaraModel::Create(SerializeNusantaraModel(TinyModel()));
   ASSERT_TRUE(model.ok());
