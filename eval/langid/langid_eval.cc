@@ -30,6 +30,15 @@ std::string_view Primary(std::string_view code) {
   return code.substr(0, code.find('-'));
 }
 
+// At most `max_bytes` of `text`, never ending inside a UTF-8 sequence (the
+// error list is JSON, which must be valid UTF-8).
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 std::string JsonString(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
@@ -214,7 +223,7 @@ void WriteLangidReport(
     for (const auto& [text, guess] : errors) {
       out << (first ? "\n" : ",\n") << "    {\"gold\": " << JsonString(text->code)
           << ", \"guess\": " << JsonString(guess)
-          << ", \"text\": " << JsonString(text->text.substr(0, 300)) << "}";
+          << ", \"text\": " << JsonString(Utf8Prefix(text->text, 300)) << "}";
       first = false;
     }
     out << "\n  ]";

@@ -65,6 +65,26 @@ TEST_F(LangidEvalTest, HeldOutHalfTakesOddLinesAndCld2EngineWorks) {
   EXPECT_NE(out.str().find("\"total\": 1,"), std::string::npos) << out.str();
 }
 
+// The error list cuts long texts; the cut must not split a UTF-8 letter
+// (the JSON would be invalid: Python's json module refused it).
+TEST_F(LangidEvalTest, ErrorListCutsLongTextsOnALetterBoundary) {
+  // English, labelled Slovak (an error for any engine), 299 ASCII bytes and
+  // then "č" (2 bytes) across the 300-byte cut.
+  std::string line = "The central bank kept its benchmark interest rate unchanged. ";
+  line.resize(299, 'x');
+  line += "\xc4\x8d end.";
+  Write("sk.txt", line + "\n");
+  std::ostringstream out;
+  ASSERT_TRUE(RunLangidEval({dir_.string(), "--engine=cld2", "--errors=5"}, out).ok());
+  const std::string json = out.str();
+  const size_t text = json.find("\"text\": \"");
+  ASSERT_NE(text, std::string::npos) << json;
+  const size_t end = json.find("\"}", text);
+  ASSERT_NE(end, std::string::npos);
+  const std::string_view cut = std::string_view(json).substr(end - 1, 1);
+  EXPECT_NE(static_cast<unsigned char>(cut[0]), 0xC4) << "cut inside a letter";
+}
+
 TEST_F(LangidEvalTest, ScoresNusaxColumns) {
   Write("valid.csv",
         ",indonesian,english,javanese,sundanese,balinese\n"
