@@ -178,6 +178,7 @@ std::vector<warta::v1::StoredClaim> StoredClaimsOf(
     warta::v1::StoredClaim& stored = out.emplace_back();
     stored.set_article_id(article.article().id());
     stored.set_source(SourceOf(article));
+    stored.set_story_id(article.story_id());
     if (published != 0) *stored.mutable_published_at() = NanosToTimestamp(published);
     *stored.mutable_claim() = claim;
     auto speaker = entities.find(claim.speaker().entity_id());

@@ -838,25 +838,41 @@ Range RangeOf(const warta::v1::Quantity& q) {
 // subjects (North Korea and Russia), or one claim naming only subjects the
 // other names too. One shared subject is too weak in a national corpus
 // ("Indonesia" is in half the claims).
-bool SubjectsAgree(const MeasuredThing& a, const MeasuredThing& b) {
+size_t SharedSubjects(const MeasuredThing& a, const MeasuredThing& b) {
   const auto& x = a.subject_entity_ids;
   const auto& y = b.subject_entity_ids;
   std::vector<std::string> shared;
   std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(shared));
-  return shared.size() >= 2 || (!shared.empty() && shared.size() == std::min(x.size(), y.size()));
+  return shared.size();
+}
+
+bool SubjectsAgree(const MeasuredThing& a, const MeasuredThing& b) {
+  const size_t shared = SharedSubjects(a, b);
+  return shared >= 2 ||
+         (shared > 0 &&
+          shared == std::min(a.subject_entity_ids.size(), b.subject_entity_ids.size()));
 }
 
 // Whether two figures come from one story. Two figures of one claim are
 // parts of one enumeration or contrast ("10 atlet putra dan delapan atlet
 // putri"), never one thing twice. A noun taken as it is ("kota") is
 // compared within its article only; a known thing (North Korea's troops,
-// Indonesia's inflation in 2017) across articles too, when both sentences
-// name the owner or else the subjects agree.
+// Indonesia's inflation in 2017) across articles too: in one story when the
+// store's stories are known, else when both sentences name the owner or
+// the subjects agree.
 bool SameStory(const MeasuredThing& a, const MeasuredThing& b) {
   const bool same_article = !a.article_id.empty() && a.article_id == b.article_id;
   if (same_article && a.content_start >= 0 && a.content_start == b.content_start) return false;
   if (same_article) return true;
-  return a.known && b.known && ((a.owner_named && b.owner_named) || SubjectsAgree(a, b));
+  if (!a.known || !b.known) return false;
+  if (!a.story_id.empty() && !b.story_id.empty()) {
+    // The clusterer saw the whole articles: one story is one event. Two
+    // stories may still be one event it split (short reports), but then
+    // the claims must name two subjects in common (North Korea and Russia);
+    // naming the owner ("Indonesia") is not enough.
+    return a.story_id == b.story_id || SharedSubjects(a, b) >= 2;
+  }
+  return (a.owner_named && b.owner_named) || SubjectsAgree(a, b);
 }
 
 }  // namespace
@@ -887,6 +903,7 @@ std::optional<MeasuredThing> MeasuredThingOf(const warta::v1::StoredClaim& claim
       std::unique(measured.subject_entity_ids.begin(), measured.subject_entity_ids.end()),
       measured.subject_entity_ids.end());
   measured.article_id = claim.article_id();
+  measured.story_id = claim.story_id();
   // -1 for claims without offsets (hand-built), which cannot be told apart.
   measured.content_start = c.content().end() > c.content().start() ? c.content().start() : -1;
   return measured;

@@ -19,8 +19,15 @@
 //   (equal GroupKey) and they come from one story (SameMeasuredThing):
 //   two claims of one article, or, for a thing the rules know (not a noun
 //   taken as it is, "10 kota", which counts a set its sentence defines),
-//   two articles whose sentences both name the owner, or else whose claims
-//   share two subjects (or one names only subjects the other names too).
+//   two articles the store put in one story (StoredClaim.story_id), or in
+//   two stories (the clusterer may split short reports of one event) whose
+//   claims name two subjects in common (North Korea and Russia) — naming
+//   the owner is not enough across stories: a fraudster's "USD 10 juta to
+//   invest in Indonesia" and the UAE's "US$ 2 miliar for each project in
+//   Indonesia" are not one investment. Without
+//   story ids (older stores, hand-built claims): two articles whose
+//   sentences both name the owner, or else whose claims share two subjects
+//   (or one names only subjects the other names too).
 //   Two figures of one claim are an enumeration or a contrast
 //   ("10 atlet putra dan delapan atlet putri"), never one thing twice.
 // - Close in time: published at most `window` apart. A claim whose article
@@ -86,6 +93,9 @@ struct MeasuredThing {
   // figure was read in: which story it belongs to.
   std::vector<std::string> subject_entity_ids;
   std::string article_id;
+  // The story the store put the article in (StoredClaim.story_id); empty
+  // when unknown (claims stored before it was kept, hand-built claims).
+  std::string story_id;
   // Where the figure's claim starts in the article (Claim.content.start);
   // -1 when the claim has no offsets.
   int content_start = -1;

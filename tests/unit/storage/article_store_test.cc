@@ -271,11 +271,12 @@ TEST_P(ArticleStoreTest, ContestedTroopFiguresComeBackAsOneGroup) {
   auto& store = store_;
   ASSERT_TRUE(store->Upsert(BergeloraArticle(), {}).ok());
   ASSERT_TRUE(store->Upsert(KurskArticle(), {}).ok());
-  // An unrelated dispute, so that the entity filter has something to drop.
+  // An unrelated dispute, so that the entity filter has something to drop
+  // (two subjects in common: figures of two stories need them).
   auto a = MakeArticle("gaza-1", "s1", "id", Nov2024(5));
-  AddClaim(a, "per:x", "X", 100, "orang", {"loc:gaza"});
+  AddClaim(a, "per:x", "X", 100, "orang", {"loc:gaza", "loc:jabalia"});
   auto b = MakeArticle("gaza-2", "s2", "id", Nov2024(5));
-  AddClaim(b, "per:y", "Y", 300, "jiwa", {"loc:gaza"});
+  AddClaim(b, "per:y", "Y", 300, "jiwa", {"loc:gaza", "loc:jabalia"});
   ASSERT_TRUE(store->UpsertBatch({a, b}, {}).ok());
 
   auto all = store->ListContestedClaims("", 0, 0, "");

@@ -391,5 +391,27 @@ TEST(GroupContestedClaimsTest, SampleTroopSentencesFormOneGroupWithoutQualifiedD
   EXPECT_THAT(GroupContestedClaims({claims[2], about}, {}), IsEmpty());
 }
 
+// The news demo's false dispute: a fraudster's "USD 10 juta to invest in
+// Indonesia" (Suara) and the UAE's "US$ 2 miliar per project in Indonesia"
+// (CNN) both name the owner, so without stories they were one investment.
+// The store put them in two stories: two events, no dispute. In one story
+// the same figures are one.
+TEST(GroupContestedClaimsTest, FiguresOfOtherStoriesAreOtherEvents) {
+  const std::pair<std::string, std::string> kUea{"loc:uni_emirat_arab", "Uni Emirat Arab"};
+  auto fraud = Stored("suara", Nov2024(1), "ingin investasi di Indonesia senilai USD 10 juta",
+                      "USD 10 juta", 10e6, "USD", {kIndonesia});
+  auto uae = Stored("cnn", Nov2024(3), "dana investasi senilai US$ 2 miliar di Indonesia",
+                    "US$ 2 miliar", 2e9, "USD", {kUea, kIndonesia});
+  const auto [a, b] = ThingsOf(fraud, uae);
+  ASSERT_EQ(GroupKey(a), GroupKey(b));
+  ASSERT_THAT(GroupContestedClaims({fraud, uae}, {}), SizeIs(1));  // without stories
+
+  fraud.set_story_id("st-fraud");
+  uae.set_story_id("st-uae");
+  EXPECT_THAT(GroupContestedClaims({fraud, uae}, {}), IsEmpty());
+  uae.set_story_id("st-fraud");
+  EXPECT_THAT(GroupContestedClaims({fraud, uae}, {}), SizeIs(1));
+}
+
 }  // namespace
 }  // namespace warta::storage
