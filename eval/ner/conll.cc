@@ -15,13 +15,15 @@ using enrichment::ner::TaggedSpan;
 absl::StatusOr<std::vector<ConllSentence>> ParseConll(std::string_view contents) {
   std::vector<ConllSentence> out;
   ConllSentence current;
-  int line_number = 0;
+  int line_number = 0, document = 0;
   for (absl::string_view line : absl::StrSplit(absl::string_view(contents.data(), contents.size()), '\n')) {
     ++line_number;
     line = absl::StripAsciiWhitespace(line);  // also the \r of CRLF files
     if (line.empty() || absl::StartsWith(line, "-DOCSTART-")) {
       if (!current.tokens.empty()) out.push_back(std::move(current));
       current = ConllSentence();
+      if (!line.empty() && !out.empty()) ++document;
+      current.document = document;
       continue;
     }
     std::vector<absl::string_view> cols = absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());

@@ -21,6 +21,9 @@ namespace warta::eval {
 struct ConllSentence {
   std::vector<std::string> tokens;
   std::vector<std::string> labels;  // as written in the file
+  // Count of "-DOCSTART-" lines before the sentence, not counting those
+  // before the first sentence: 0 throughout in a file without them.
+  int document = 0;
 };
 
 absl::StatusOr<std::vector<ConllSentence>> ParseConll(std::string_view contents);

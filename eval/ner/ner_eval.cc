@@ -25,6 +25,46 @@ std::string JsonString(std::string_view s) {
   return out + "\"";
 }
 
+const char* TypeName(int type) {
+  static constexpr const char* kNames[] = {"PER", "ORG", "LOC"};
+  return type >= 0 && type < 3 ? kNames[type] : "?";
+}
+
+std::string SpansText(const std::vector<std::string_view>& words,
+                      const std::vector<enrichment::ner::TaggedSpan>& spans) {
+  std::string out;
+  for (const auto& sp : spans) {
+    absl::StrAppend(&out, out.empty() ? "" : " ", "[", TypeName(sp.type));
+    for (int i = sp.begin; i < sp.end; ++i) (out += " ") += words[i];
+    out += "]";
+  }
+  return out;
+}
+
+bool SameSpans(const std::vector<enrichment::ner::TaggedSpan>& a,
+               const std::vector<enrichment::ner::TaggedSpan>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].begin != b[i].begin || a[i].end != b[i].end || a[i].type != b[i].type) return false;
+  }
+  return true;
+}
+
+// "# missed/extra" lines for each sentence whose spans differ from gold.
+void WriteErrors(const enrichment::ner::NerModel& model, const std::vector<ConllSentence>& sentences,
+                 std::string_view variant, std::ostream& out) {
+  for (const ConllSentence& s : sentences) {
+    const std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+    const auto gold = LabelsToSpans(s.labels);
+    const auto predicted = model.TagSpans(words, variant);
+    if (SameSpans(gold, predicted)) continue;
+    std::string text;
+    for (std::string_view w : words) (text += text.empty() ? "" : " ") += w;
+    out << "# " << text << "\n#   gold: " << SpansText(words, gold)
+        << "\n#   model: " << SpansText(words, predicted) << "\n";
+  }
+}
+
 }  // namespace
 
 NerCounts EvaluateNer(const enrichment::ner::NerModel& model,
@@ -43,20 +83,23 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
   std::filesystem::path model_path = models_dir / "ner" / "ner.model";
   std::vector<std::string> files;
   std::string variant;
+  bool errors = false;
   for (const std::string& a : args) {
     if (absl::StartsWith(a, "--model=")) {
       model_path = a.substr(8);
     } else if (absl::StartsWith(a, "--variant=")) {
       variant = a.substr(10);
+    } else if (a == "--errors") {
+      errors = true;
     } else if (absl::StartsWith(a, "--")) {
       return absl::InvalidArgumentError(
-          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] FILE..."));
+          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] [--errors] FILE..."));
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) {
-    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] FILE...");
+    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] [--errors] FILE...");
   }
   ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(model_path));
   ASSIGN_OR_RETURN(auto model, enrichment::ner::NerModel::Create(bytes));
@@ -78,6 +121,7 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (const ConllSentence& s : *parsed) tokens += static_cast<long>(s.tokens.size());
     sentences += static_cast<long>(parsed->size());
+    if (errors) WriteErrors(*model, *parsed, variant, out);
     total.Merge(counts);
     absl::StrAppend(&per_file, per_file.empty() ? "" : ", ", JsonString(f), ": ",
                     NerCountsJson(counts));

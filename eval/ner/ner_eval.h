@@ -21,7 +21,9 @@ namespace warta::eval {
 // args: FILE... and optionally --model=PATH (default
 // <models_dir>/ner/ner.model) and --variant=NAME (a weight set of the model,
 // e.g. "news" or "caseless"; default: chosen per sentence by its case, as
-// the entities stage does). Writes the JSON report to `out`.
+// the entities stage does) and --errors (before the report, "# " lines
+// with each sentence the model gets wrong: its gold and its tagged names).
+// Writes the JSON report to `out`.
 absl::Status RunNerEval(const std::vector<std::string>& args,
                         const std::filesystem::path& models_dir, std::ostream& out);
 
