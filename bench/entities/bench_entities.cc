@@ -2,6 +2,8 @@
 // ../shared/data/news/ (Indonesian news, ~1M words).
 //   BM_LoadModel        model parse + precompute (ms per load)
 //   BM_TagSentences     the NER model alone on pre-tokenised sentences
+//   BM_TagEnglish       the same with the English weights ("en") on the
+//                       GUM dev sentences (training/ner/gum/dev.txt)
 //   BM_ProcessArticles  the whole stage (tagging, roles, canonical entities)
 // Counters: tokens/s and articles/s per core (one thread), rss_mb after
 // loading the model (resident memory of the process).
@@ -13,6 +15,7 @@
 #include "common/models_dir.h"
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/entities/simple_tokenizer.h"
+#include "eval/ner/conll.h"
 #include "training/ner/ner_trainer.h"
 
 namespace {
@@ -115,6 +118,28 @@ void BM_TagSentences(benchmark::State& state) {
   state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagSentences)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_TagEnglish(benchmark::State& state) {
+  const auto sentences = warta::eval::ParseConll(
+      ReadOrDie(std::filesystem::path(WARTA_SOURCE_DIR) / "training/ner/gum/dev.txt"));
+  if (!sentences.ok()) {
+    state.SkipWithError("training/ner/gum/dev.txt does not parse");
+    return;
+  }
+  const auto& model = Recognizer().model();
+  const std::string_view variant = Recognizer().VariantFor("en");
+  std::vector<std::vector<std::string_view>> words;
+  for (const auto& s : *sentences) words.emplace_back(s.tokens.begin(), s.tokens.end());
+  long tokens = 0;
+  for (auto _ : state) {
+    for (const auto& s : words) {
+      benchmark::DoNotOptimize(model.Tag(s, variant));
+      tokens += static_cast<long>(s.size());
+    }
+  }
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TagEnglish)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_ProcessArticles(benchmark::State& state) {
   std::vector<Document> docs = Articles();

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "enrichment/entities/name_key.h"
 #include "enrichment/entities/place_names.h"
 
@@ -50,6 +51,18 @@ EntityType ToEntityType(int ner_type) {
     case 1: return EntityType::kOrganization;
     default: return EntityType::kLocation;
   }
+}
+
+// Bytes of an English possessive ending a word ("Russia's", "Reuters'"):
+// the segmenter keeps it in the token, the name does not have it.
+int PossessiveSize(std::string_view word) {
+  for (std::string_view end : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (word.size() > end.size() + 1 && word.substr(word.size() - end.size()) == end) {
+      if (end.back() != 's' && word[word.size() - end.size() - 1] != 's') continue;  // only "Reuters'"
+      return static_cast<int>(end.size());
+    }
+  }
+  return 0;
 }
 
 // Collapses runs of whitespace (names may span a line break).
@@ -145,11 +158,18 @@ absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
   return r;
 }
 
-std::vector<std::string> EntityRecognizer::TagTokens(const std::vector<std::string>& tokens) const {
+std::vector<std::string> EntityRecognizer::TagTokens(const std::vector<std::string>& tokens,
+                                                     std::string_view language) const {
   const std::vector<std::string_view> words(tokens.begin(), tokens.end());
   std::vector<std::string> out;
-  for (int tag : model_->Tag(words)) out.push_back(ner::TagName(tag));
+  for (int tag : model_->Tag(words, VariantFor(language))) out.push_back(ner::TagName(tag));
   return out;
+}
+
+std::string_view EntityRecognizer::VariantFor(std::string_view language) const {
+  constexpr std::string_view kEnglish = "en";
+  const bool english = language.substr(0, 2) == kEnglish && (language.size() == 2 || language[2] == '-');
+  return english && model_->FindVariant(kEnglish) >= 0 ? kEnglish : std::string_view();
 }
 
 absl::Status EntityRecognizer::Process(Document& doc) const {
@@ -161,13 +181,15 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     }
   }
   std::vector<RawMention> mentions;
+  const std::string_view variant = VariantFor(doc.language.code);
   for (const Sentence& s : doc.sentences) {
     if (s.first_token < 0 || s.end_token > static_cast<int>(doc.tokens.size()) ||
         s.first_token >= s.end_token) {
       continue;
     }
-    TagSentence(doc, doc.tokens, s, mentions);
+    TagSentence(doc, doc.tokens, s, variant, mentions);
   }
+  if (!variant.empty()) AddRepeatedNames(doc, mentions);
   std::vector<MentionGroup> groups = GroupMentions(mentions);
   JoinShortForms(groups);
   doc.entities = MakeEntities(doc, mentions, groups);
@@ -176,13 +198,14 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
 
 // 1. Tags one sentence and strips titles off person names into roles.
 void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>& tokens,
-                                   const Sentence& s, std::vector<RawMention>& mentions) const {
+                                   const Sentence& s, std::string_view variant,
+                                   std::vector<RawMention>& mentions) const {
   std::vector<std::string_view> words;
   for (int t = s.first_token; t < s.end_token; ++t) words.push_back(doc.Text(tokens[t].span));
   // Names are capitalised: in a sentence that has case, lower-case words
   // at the edges of a span are the model's mistakes.
   const bool cased = ner::SentenceHasCase(words);
-  std::vector<ner::TaggedSpan> spans = DropRoleSpans(words, TrimSpans(words, cased, model_->TagSpans(words)));
+  std::vector<ner::TaggedSpan> spans = DropRoleSpans(words, TrimSpans(words, cased, model_->TagSpans(words, variant)));
   if (cased) AddKnownNames(doc, tokens, s, words, spans);
   std::vector<bool> blocked(words.size(), false);
   for (const ner::TaggedSpan& sp : spans) {
@@ -192,7 +215,8 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
   for (const ner::TaggedSpan& sp : spans) {
     RawMention m;
     m.type = sp.type;
-    m.span = {tokens[s.first_token + sp.begin].span.begin, tokens[s.first_token + sp.end - 1].span.end};
+    m.span = {tokens[s.first_token + sp.begin].span.begin,
+              tokens[s.first_token + sp.end - 1].span.end - PossessiveSize(words[sp.end - 1])};
     m.surface = CleanSurface(doc.Text(m.span));
     m.tokens = NameTokens(m.surface);
     if (m.tokens.empty()) continue;
@@ -206,7 +230,8 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
 // Lower-case words at the edges of a span ("aula Kremlin", "Rusia timur"),
 // a headline verb glued to a name ("Permalukan Putin", a word news almost
 // never capitalises), and a title or known place the model left inside a
-// person's name ("Presiden Putin", "Kremlin Dmitry Peskov") are cut off.
+// person's name ("Presiden Putin", "Kremlin Dmitry Peskov", "[Secretary of]
+// State Antony Blinken") are cut off.
 std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::string_view>& words,
                                                          bool cased,
                                                          std::vector<ner::TaggedSpan> spans) const {
@@ -224,7 +249,16 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       if (sp.begin == sp.end) continue;
     }
     if (sp.type == 0) {
+      // A role word inside a role ("State" after "Secretary of") only
+      // when the word before it belongs to the role too: "Dan Brown" keeps
+      // "Dan".
+      auto inside_role = [&](int i) {
+        return i > 0 && RoleInner().contains(ner::ToLower(words[i])) &&
+               (RoleHeads().contains(ner::ToLower(words[i - 1])) ||
+                RoleInner().contains(ner::ToLower(words[i - 1])));
+      };
       while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
+                                       inside_role(sp.begin) ||
                                        (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
         ++sp.begin;
       }
@@ -236,18 +270,31 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
 
 // An organisation or place that opens with a title word right before a
 // person is that person's role ("Menteri Luar Negeri Rusia Sergei
-// Lavrov"), not an entity of its own.
+// Lavrov"), not an entity of its own; one with a title word further in
+// ends in a role, and the words after it belong to the person.
 std::vector<ner::TaggedSpan> EntityRecognizer::DropRoleSpans(const std::vector<std::string_view>& words,
                                                              const std::vector<ner::TaggedSpan>& kept) {
   std::vector<ner::TaggedSpan> spans;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    const std::string first = ner::ToLower(words[kept[k].begin]);
-    if (kept[k].type != 0 && k + 1 < kept.size() && kept[k + 1].type == 0 &&
-        kept[k + 1].begin == kept[k].end &&
-        (RoleHeads().contains(first) || RoleInner().contains(first))) {
-      continue;
+  std::vector<ner::TaggedSpan> in = kept;
+  for (size_t k = 0; k < in.size(); ++k) {
+    const std::string first = ner::ToLower(words[in[k].begin]);
+    const bool before_person = in[k].type != 0 && k + 1 < in.size() && in[k + 1].type == 0 &&
+                               in[k + 1].begin == in[k].end;
+    if (before_person && (RoleHeads().contains(first) || RoleInner().contains(first))) continue;
+    // "[U.S. Secretary of State Antony]ORG [Blinken]PER": the words after
+    // the span's last role word start the person's name.
+    if (before_person) {
+      int last_role = -1;
+      for (int i = in[k].begin; i < in[k].end; ++i) {
+        const std::string w = ner::ToLower(words[i]);
+        if (RoleHeads().contains(w) || (last_role >= 0 && RoleInner().contains(w))) last_role = i;
+      }
+      if (last_role >= 0) {
+        in[k + 1].begin = last_role + 1;
+        continue;
+      }
     }
-    spans.push_back(kept[k]);
+    spans.push_back(in[k]);
   }
   return spans;
 }
@@ -277,6 +324,61 @@ void EntityRecognizer::AddKnownNames(const Document& doc, const std::vector<Toke
   }
   std::sort(spans.begin(), spans.end(),
             [](const ner::TaggedSpan& a, const ner::TaggedSpan& b) { return a.begin < b.begin; });
+}
+
+// 1b. A name the model found once, repeated where it missed it: the
+// surname of a person named in full ("Blinken told reporters" after
+// "Antony Blinken said") and a whole name seen elsewhere ("Russia's Kursk
+// region" after "in Kursk"). Only capitalised words that the lexicon does
+// not know as mostly lower-case ones.
+void EntityRecognizer::AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const {
+  std::map<std::vector<std::string>, int> names;  // words as written -> type; longest first below
+  for (const RawMention& m : mentions) {
+    std::vector<std::string> words = absl::StrSplit(m.surface, ' ', absl::SkipEmpty());
+    if (words.empty()) continue;
+    names.emplace(words, m.type);
+    if (m.type == 0 && words.size() >= 2) names.emplace(std::vector<std::string>{words.back()}, 0);
+  }
+  if (names.empty()) return;
+  std::vector<bool> covered(doc.text.size() + 1, false);
+  for (const RawMention& m : mentions) {
+    for (int c = m.span.begin; c < m.span.end; ++c) covered[c] = true;
+  }
+  auto usable = [&](const Token& t) {
+    const std::string_view w = doc.Text(t.span);
+    if (covered[t.span.begin] || !IsCapitalised(w)) return false;
+    const int lex = model_->resources().Find(ner::ToLower(w));
+    const int bucket = lex < 0 ? 0 : model_->resources().entries()[lex].cap_bucket;
+    return bucket == 0 || bucket >= 3;  // 1, 2: capitalised in under 30% of the news
+  };
+  const size_t before = mentions.size();
+  for (const Sentence& s : doc.sentences) {
+    for (int t = s.first_token; t < s.end_token; ++t) {
+      for (int len = std::min(4, s.end_token - t); len >= 1; --len) {
+        std::vector<std::string> words;
+        bool ok = true;
+        for (int k = t; k < t + len && ok; ++k) {
+          ok = usable(doc.tokens[k]);
+          words.emplace_back(doc.Text({doc.tokens[k].span.begin,
+                                       doc.tokens[k].span.end - PossessiveSize(doc.Text(doc.tokens[k].span))}));
+        }
+        auto it = ok ? names.find(words) : names.end();
+        if (it == names.end()) continue;
+        RawMention m;
+        m.type = it->second;
+        m.span = {doc.tokens[t].span.begin, doc.tokens[t + len - 1].span.end -
+                                                PossessiveSize(doc.Text(doc.tokens[t + len - 1].span))};
+        m.surface = CleanSurface(doc.Text(m.span));
+        m.tokens = NameTokens(m.surface);
+        mentions.push_back(std::move(m));
+        t += len - 1;
+        break;
+      }
+    }
+  }
+  if (mentions.size() == before) return;
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const RawMention& a, const RawMention& b) { return a.span.begin < b.span.begin; });
 }
 
 // 2. Groups mentions by KB entry, alias group, or folded name, and gives

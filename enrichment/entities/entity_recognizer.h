@@ -62,8 +62,16 @@ class EntityRecognizer {
   absl::Status Process(Document& doc) const;
 
   // Tags one pre-tokenised sentence: one tag per token, "O", "B-PERSON",
-  // "I-ORGANIZATION", ... (IOB2).
-  std::vector<std::string> TagTokens(const std::vector<std::string>& tokens) const;
+  // "I-ORGANIZATION", ... (IOB2). `language` (an ISO 639 code, as in
+  // Document::language) picks the model's weights as Process does.
+  std::vector<std::string> TagTokens(const std::vector<std::string>& tokens,
+                                     std::string_view language = {}) const;
+
+  // The model's weight set for text in `language`: "en" for English when
+  // the model has it (trained on English, GUM); empty otherwise, which
+  // lets the model choose by the sentence's case (Indonesian news weights,
+  // or the caseless ones).
+  std::string_view VariantFor(std::string_view language) const;
 
   const ner::NerModel& model() const { return *model_; }
 
@@ -73,9 +81,10 @@ class EntityRecognizer {
 
   EntityRecognizer() = default;
 
-  // The four steps of Process.
+  // The steps of Process.
   void TagSentence(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
-                   std::vector<RawMention>& mentions) const;
+                   std::string_view variant, std::vector<RawMention>& mentions) const;
+  void AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const;
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;
   static void JoinShortForms(std::vector<MentionGroup>& groups);
   static std::vector<Entity> MakeEntities(const Document& doc, const std::vector<RawMention>& mentions,

@@ -68,6 +68,13 @@ constexpr const char* kOrganisations[] = {
     "Pentagon|Pentagon",
 };
 
+// Capitals that ICU's time zones lack, as news names them for their
+// government ("Washington had not yet seen the troops"): places, whatever
+// the model guessed. Not in the model's gazetteer (see in_gazetteer).
+constexpr const char* kCapitals[] = {
+    "Washington|Washington|Washington, D.C.|Washington DC",
+};
+
 }  // namespace
 
 const std::vector<AliasGroup>& BuiltinAliasGroups() {
@@ -127,6 +134,15 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
       g.name_en = g.names[1];
       out->push_back(std::move(g));
     }
+    for (const char* capital : kCapitals) {
+      AliasGroup g;
+      g.type = 2;
+      g.in_gazetteer = false;
+      for (absl::string_view n : absl::StrSplit(capital, '|')) g.names.emplace_back(n);
+      g.name_id = g.names[0];
+      g.name_en = g.names[1];
+      out->push_back(std::move(g));
+    }
     return out;
   }();
   return *groups;
@@ -136,6 +152,7 @@ std::vector<ner::GazetteerEntry> BuiltinGazetteer() {
   std::vector<ner::GazetteerEntry> out;
   std::set<std::pair<std::vector<std::string>, int>> seen;
   for (const AliasGroup& g : BuiltinAliasGroups()) {
+    if (!g.in_gazetteer) continue;
     for (const std::string& name : g.names) {
       if (name.size() < 4) continue;
       ner::GazetteerEntry e;

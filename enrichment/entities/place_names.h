@@ -24,6 +24,10 @@ struct AliasGroup {
   std::string name_id;      // canonical Indonesian name (also the id key)
   std::string name_en;      // English name
   std::vector<std::string> names;  // every spelling, including the two above
+  // False for the groups added after the committed NER model was trained:
+  // they name and type entities but stay out of BuiltinGazetteer(), whose
+  // entries are features of that model.
+  bool in_gazetteer = true;
 };
 
 // The groups, built on first use.

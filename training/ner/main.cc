@@ -1,6 +1,7 @@
-// warta-train-ner: rebuilds models/ner/ner.model from ../shared/data.
+// warta-train-ner: rebuilds models/ner/ner.model from ../shared/data and
+// the English GUM files committed in training/ner/gum/.
 //   warta-train-ner [--data_dir=../shared/data] [--out=models/ner/ner.model]
-//                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp]
+//                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp,gum]
 //                   [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
 // `warta-train-ner --help` lists every flag with its default.
 #include <cstdint>
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.data_dir = data_dir;
+  options.corpus_dirs["gum"] = WARTA_SOURCE_DIR "/training/ner/gum";
   options.corpora = absl::StrSplit(corpora, ',');
   options.seed = static_cast<uint32_t>(seed);
   options.prune_below = static_cast<float>(prune);

@@ -3,6 +3,7 @@
 #include "common/files.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -129,6 +130,9 @@ struct TrainSentence {
   // Transition feature ids: [token][prev tag][per_transition], token 0 unused.
   std::vector<uint32_t> transition_features;
   int per_transition = 0;
+  // False for a private corpus (options.private_corpora): its sentences
+  // are decoded with all weights but update only their corpus's copies.
+  bool update_shared = true;
 };
 
 // The domain-specific copy of a feature ("frustratingly easy domain
@@ -203,6 +207,10 @@ namespace {
 struct LabelledData {
   std::vector<eval::ConllSentence> train;
   std::vector<int> train_domain;  // index into options.corpora, per sentence
+  // Gazetteer fold per sentence: by document in a corpus that marks them
+  // (-DOCSTART-, GUM), so no document's names are in its own sentences'
+  // gazetteer; by sentence otherwise.
+  std::vector<int> train_fold;
   struct Dev {
     std::string name;
     std::string corpus;
@@ -211,13 +219,24 @@ struct LabelledData {
   std::vector<Dev> dev;
 };
 
+std::filesystem::path CorpusDir(const NerTrainOptions& options, const std::string& name) {
+  auto it = options.corpus_dirs.find(name);
+  return it != options.corpus_dirs.end() ? it->second : options.data_dir / "ner" / name;
+}
+
 absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
   LabelledData data;
   for (const std::string& name : options.corpora) {
-    const auto dir = options.data_dir / "ner" / name;
+    const auto dir = CorpusDir(options, name);
     ASSIGN_OR_RETURN(std::string contents, ReadFileToString(dir / "train.txt"));
     ASSIGN_OR_RETURN(auto sentences, eval::ParseConll(contents));
     if (options.log) *options.log << name << ": " << sentences.size() << " training sentences\n";
+    const bool documents = !sentences.empty() && sentences.back().document > 0;
+    const int folds = std::max(1, options.gazetteer_folds);
+    for (const eval::ConllSentence& s : sentences) {
+      const size_t i = data.train_fold.size();
+      data.train_fold.push_back(documents ? s.document % folds : static_cast<int>(i % folds));
+    }
     data.train.insert(data.train.end(), sentences.begin(), sentences.end());
     const int domain = static_cast<int>(&name - options.corpora.data());
     data.train_domain.resize(data.train.size(), domain);
@@ -234,8 +253,44 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
 // The model's lexicon: news words seen at least twice (with their
 // capitalisation bucket and clusters), every training word and every
 // gazetteer word; and the packaged gazetteer.
+// Capitalisation buckets and clusters (numbered from `fine_base` /
+// `coarse_base`) of the words of the lexicon_corpora training text that
+// `lexicon` does not have yet.
+void AddTrainTextWords(const NerTrainOptions& options, const LabelledData& data, int fine_base,
+                       int coarse_base, std::map<std::string, LexEntry>& lexicon) {
+  std::vector<std::vector<std::string>> sentences;
+  absl::flat_hash_set<std::string> other_words;  // of the other corpora: left as they were
+  for (size_t i = 0; i < data.train.size(); ++i) {
+    const std::string& corpus = options.corpora[data.train_domain[i]];
+    if (std::find(options.lexicon_corpora.begin(), options.lexicon_corpora.end(), corpus) !=
+        options.lexicon_corpora.end()) {
+      sentences.push_back(data.train[i].tokens);
+    } else {
+      for (const std::string& t : data.train[i].tokens) other_words.insert(enrichment::ner::ToLower(t));
+    }
+  }
+  if (sentences.empty()) return;
+  const NewsCorpus text = CorpusFromTokens(sentences);
+  std::vector<int16_t> fine, coarse;
+  if (options.clusters > 0 && options.lexicon_clusters > 0) {
+    fine = ClusterWords(text, options.lexicon_clusters, 40000, 8, options.log);
+    coarse = ClusterWords(text, options.lexicon_coarse_clusters, 40000, 8, options.log);
+  }
+  for (size_t w = 0; w < text.vocab.size(); ++w) {
+    if (text.stats[w].count < 2 || lexicon.count(text.vocab[w]) || other_words.contains(text.vocab[w])) continue;
+    LexEntry e;
+    e.cap_bucket = CapBucket(text.stats[w]);
+    if (!fine.empty() && fine[w] >= 0) {
+      e.cluster = static_cast<int16_t>(fine_base + fine[w]);
+      e.coarse_cluster = static_cast<int16_t>(coarse_base + coarse[w]);
+    }
+    lexicon[text.vocab[w]] = e;
+  }
+}
+
 NerModelData BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news,
-                          const std::vector<eval::ConllSentence>& train) {
+                          const LabelledData& data) {
+  const std::vector<eval::ConllSentence>& train = data.train;
   std::vector<int16_t> fine, coarse;
   if (options.clusters > 0) {
     fine = ClusterWords(news, options.clusters, 40000, 8, options.log);
@@ -254,6 +309,7 @@ NerModelData BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news
     }
     lexicon[news.vocab[w]] = e;
   }
+  AddTrainTextWords(options, data, options.clusters, options.coarse_clusters, lexicon);
   for (const auto& s : train) {
     for (const std::string& t : s.tokens) lexicon.emplace(enrichment::ner::ToLower(t), LexEntry());
   }
@@ -267,19 +323,25 @@ NerModelData BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news
   return model;
 }
 
-// Training sentence i is analysed with fold_resources[i % folds]: the
+// Training sentence i is analysed with fold_resources[train_fold[i]]: the
 // packaged gazetteer plus the names of the other folds. Adds the names of
 // all folds to the model's gazetteer.
 std::vector<std::unique_ptr<enrichment::ner::NerResources>> FoldResources(
-    const NerTrainOptions& options, const std::vector<eval::ConllSentence>& train,
-    NerModelData& model) {
+    const NerTrainOptions& options, const LabelledData& data, NerModelData& model) {
+  const std::vector<eval::ConllSentence>& train = data.train;
   const int folds = std::max(1, options.gazetteer_folds);
+  // A private corpus's names stay out: they would change the features of
+  // the other corpora's sentences.
+  const auto shared = [&](size_t i) {
+    return std::find(options.private_corpora.begin(), options.private_corpora.end(),
+                     options.corpora[data.train_domain[i]]) == options.private_corpora.end();
+  };
   std::vector<std::unique_ptr<enrichment::ner::NerResources>> fold_resources;
   for (int k = 0; k < folds; ++k) {
     auto gaz = model.gazetteer;
     if (options.gazetteer_folds > 0) {
       auto names = TrainingGazetteer(
-          train, [&](size_t i) { return folds == 1 || static_cast<int>(i % folds) != k; },
+          train, [&](size_t i) { return shared(i) && (folds == 1 || data.train_fold[i] != k); },
           options.gazetteer_min_ratio);
       gaz.insert(gaz.end(), names.begin(), names.end());
     }
@@ -287,7 +349,7 @@ std::vector<std::unique_ptr<enrichment::ner::NerResources>> FoldResources(
         std::make_unique<enrichment::ner::NerResources>(model.words, model.entries, std::move(gaz)));
   }
   if (options.gazetteer_folds > 0) {
-    auto names = TrainingGazetteer(train, [](size_t) { return true; }, options.gazetteer_min_ratio);
+    auto names = TrainingGazetteer(train, shared, options.gazetteer_min_ratio);
     model.gazetteer.insert(model.gazetteer.end(), names.begin(), names.end());
   }
   return fold_resources;
@@ -323,6 +385,9 @@ TrainSentence SentenceFeatures(const NerTrainOptions& options, const eval::Conll
   enrichment::ner::AnalyzeSentence(words, resources, &storage, &infos);
   TrainSentence ts;
   ts.domain = domain;
+  ts.update_shared = !options.domain_adaptation ||
+                     std::find(options.private_corpora.begin(), options.private_corpora.end(),
+                               options.corpora[domain]) == options.private_corpora.end();
   ts.gold = eval::SpansToTags(eval::LabelsToSpans(s.labels), static_cast<int>(words.size()));
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
     feats.clear();
@@ -353,7 +418,7 @@ FeatureTable ExtractFeatures(const NerTrainOptions& options, const LabelledData&
   table.sentences.reserve(data.train.size());
   for (size_t si = 0; si < data.train.size(); ++si) {
     table.sentences.push_back(SentenceFeatures(options, data.train[si], data.train_domain[si],
-                                               *folds[si % folds.size()], table));
+                                               *folds[data.train_fold[si] % folds.size()], table));
   }
   return table;
 }
@@ -382,7 +447,10 @@ class Perceptron {
       const TrainSentence& s = table_.sentences[idx];
       Decode(s);
       if (pred_ != s.gold) errors += Update(s);
-      c_ += 1;
+      // The averaging clock counts only the shared corpora's sentences, so
+      // their averaged weights are what they would be without the private
+      // ones.
+      if (s.update_shared) c_ += 1;
     }
     return errors;
   }
@@ -392,9 +460,13 @@ class Perceptron {
   NerModelData Averaged(const NerModelData& base) const {
     NerModelData m = base;
     for (const auto& [name, corpus] : options_.variants) {
-      m.variants.push_back(AveragedVariant(name, DomainOf(corpus)));
+      // A variant of a corpus not trained on (e.g. --corpora without gum).
+      if (options_.domain_adaptation && DomainOf(corpus) < 0) continue;
+      const bool own_only = std::find(options_.own_features_only.begin(), options_.own_features_only.end(),
+                                      name) != options_.own_features_only.end();
+      m.variants.push_back(AveragedVariant(name, DomainOf(corpus), own_only));
     }
-    if (m.variants.empty()) m.variants.push_back(AveragedVariant("news", -1));
+    if (m.variants.empty()) m.variants.push_back(AveragedVariant("news", -1, false));
     return m;
   }
 
@@ -448,7 +520,10 @@ class Perceptron {
     for (int i = 0; i < n; ++i) {
       if (pred_[i] == s.gold[i]) continue;
       ++errors;
-      for (uint32_t f : s.features[i]) {
+      // Domain copies follow the shared features (AddDomainCopies).
+      const size_t first = s.update_shared ? 0 : s.features[i].size() / 2;
+      for (size_t k = first; k < s.features[i].size(); ++k) {
+        const uint32_t f = s.features[i][k];
         Add(w_, u_, f * kNumTags + s.gold[i], 1);
         Add(w_, u_, f * kNumTags + pred_[i], -1);
       }
@@ -457,13 +532,16 @@ class Perceptron {
       const int gp = i ? s.gold[i - 1] : -1, pp = i ? pred_[i - 1] : -1;
       if (gp == pp && s.gold[i] == pred_[i]) continue;
       if (i == 0) {
+        if (!s.update_shared) continue;
         sw_[s.gold[0]] += 1, su_[s.gold[0]] += c_;
         sw_[pred_[0]] -= 1, su_[pred_[0]] -= c_;
         continue;
       }
-      tw_[gp * kNumTags + s.gold[i]] += 1, tu_[gp * kNumTags + s.gold[i]] += c_;
-      tw_[pp * kNumTags + pred_[i]] -= 1, tu_[pp * kNumTags + pred_[i]] -= c_;
-      for (int k = 0; k < s.per_transition; ++k) {
+      if (s.update_shared) {
+        tw_[gp * kNumTags + s.gold[i]] += 1, tu_[gp * kNumTags + s.gold[i]] += c_;
+        tw_[pp * kNumTags + pred_[i]] -= 1, tu_[pp * kNumTags + pred_[i]] -= c_;
+      }
+      for (int k = s.update_shared ? 0 : s.per_transition / 2; k < s.per_transition; ++k) {
         const uint32_t g = TransIds(s, i, gp)[k], q = TransIds(s, i, pp)[k];
         Add(w_, u_, g * kNumTags + s.gold[i], 1);
         Add(w_, u_, q * kNumTags + pred_[i], -1);
@@ -479,7 +557,9 @@ class Perceptron {
     return -1;
   }
 
-  enrichment::ner::NerWeights AveragedVariant(const std::string& name, int target) const {
+  // `own_only`: only the features that have a copy for corpus `target`,
+  // i.e. that fired on its training sentences.
+  enrichment::ner::NerWeights AveragedVariant(const std::string& name, int target, bool own_only) const {
     enrichment::ner::NerWeights v;
     v.name = name;
     for (size_t f = 0; f < nf_; ++f) {
@@ -491,6 +571,7 @@ class Perceptron {
         auto it = table_.ids.find(DomainFeature(table_.hashes[f], target));
         if (it != table_.ids.end()) g = static_cast<int>(it->second);
       }
+      if (own_only && target >= 0 && options_.domain_adaptation && g < 0) continue;
       for (int t = 0; t < kNumTags; ++t) {
         s[t] = w_[f * kNumTags + t] - u_[f * kNumTags + t] / c_;
         if (g >= 0) s[t] += w_[g * kNumTags + t] - u_[g * kNumTags + t] / c_;
@@ -536,28 +617,50 @@ void LogEpoch(const NerTrainOptions& options, const LabelledData& data, int epoc
   log << "\n";
 }
 
+// Fisher-Yates: the same on every platform.
+void Shuffle(std::vector<size_t>& v, std::mt19937& rng) {
+  for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng() % i]);
+}
+
+// `a` in order with the elements of `b` spread evenly among them.
+void Interleave(const std::vector<size_t>& a, const std::vector<size_t>& b, std::vector<size_t>* out) {
+  out->clear();
+  size_t j = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    while (j < b.size() && j * a.size() <= i * b.size()) out->push_back(b[j++]);
+    out->push_back(a[i]);
+  }
+  while (j < b.size()) out->push_back(b[j++]);
+}
+
 // One perceptron run (options.seed shuffles the training order).
 absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
   std::ostream* log = options.log;
   ASSIGN_OR_RETURN(LabelledData data, ReadLabelledData(options));
   ASSIGN_OR_RETURN(NewsCorpus news, ReadNewsCorpus(options.data_dir));
   if (log) *log << "news: " << news.sentences.size() << " sentences, " << news.vocab.size() << " words\n";
-  NerModelData model = BuildLexicon(options, news, data.train);
-  const auto folds = FoldResources(options, data.train, model);
+  NerModelData model = BuildLexicon(options, news, data);
+  const auto folds = FoldResources(options, data, model);
   if (log) *log << "lexicon: " << model.words.size() << " words, gazetteer: " << model.gazetteer.size() << "\n";
   const FeatureTable table = ExtractFeatures(options, data, folds);
   if (log) *log << "features: " << table.hashes.size() << "\n";
 
   Perceptron perceptron(options, table);
-  std::mt19937 rng(options.seed);
-  std::vector<size_t> order(table.sentences.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // The sentences of the shared corpora are shuffled as they were before
+  // private corpora existed (their own generator, the same draws); the
+  // private ones are shuffled apart and spread evenly among them.
+  std::mt19937 rng(options.seed), private_rng(options.seed ^ 0x9e3779b9u);
+  std::vector<size_t> shared_order, private_order;
+  for (size_t i = 0; i < table.sentences.size(); ++i) {
+    (table.sentences[i].update_shared ? shared_order : private_order).push_back(i);
+  }
   long tokens_per_epoch = 0;
   for (const TrainSentence& s : table.sentences) tokens_per_epoch += static_cast<long>(s.gold.size());
+  std::vector<size_t> order;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates: same on every platform
-      std::swap(order[i - 1], order[rng() % i]);
-    }
+    Shuffle(shared_order, rng);
+    Shuffle(private_order, private_rng);
+    Interleave(shared_order, private_order, &order);
     const long errors = perceptron.Epoch(order);
     if (log) LogEpoch(options, data, epoch, errors, tokens_per_epoch, perceptron.Averaged(model));
   }
@@ -611,14 +714,14 @@ absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
   NerModelData out = AverageModels(std::move(runs));
   if (options.log) {
     auto model = enrichment::ner::NerModel::FromData(out);
-    for (const auto& [file, variant] : std::vector<std::pair<std::string, std::string>>{
-             {"idner_news_2k/dev.txt", ""}, {"nergrit/valid.txt", ""}, {"nergrit/valid.txt", "nergrit"},
-             {"nerp/valid.txt", ""}}) {
-      auto contents = ReadFileToString(options.data_dir / "ner" / file);
+    for (const auto& [corpus, file, variant] : std::vector<std::array<std::string, 3>>{
+             {"idner_news_2k", "dev.txt", ""}, {"nergrit", "valid.txt", ""},
+             {"nergrit", "valid.txt", "nergrit"}, {"nerp", "valid.txt", ""}, {"gum", "dev.txt", "en"}}) {
+      auto contents = ReadFileToString(CorpusDir(options, corpus) / file);
       if (!contents.ok()) continue;
       auto sentences = eval::ParseConll(*contents);
       if (!sentences.ok()) continue;
-      *options.log << "ensemble " << file << (variant.empty() ? "" : " (" + variant + ")") << " F1 "
+      *options.log << "ensemble " << corpus << "/" << file << (variant.empty() ? "" : " (" + variant + ")") << " F1 "
                    << eval::EvaluateNer(*model, *sentences, variant).F1() << "\n";
     }
   }

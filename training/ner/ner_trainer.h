@@ -1,6 +1,7 @@
 // Trains the NER model (models/ner/ner.model) from the train splits of
 // ../shared/data/ner/ (idner_news_2k, nergrit, nerp; labels mapped onto
-// PERSON / ORGANIZATION / LOCATION, NERP's EVT and FNB to O) and the
+// PERSON / ORGANIZATION / LOCATION, NERP's EVT and FNB to O), of the
+// English GUM conversion committed in training/ner/gum/ and the
 // unlabelled news in ../shared/data/news/ (word clusters and
 // capitalisation statistics). Structured averaged perceptron, exact
 // Viterbi; deterministic: the same data and options give the same bytes.
@@ -10,6 +11,7 @@
 #define WARTA_TRAINING_NER_NER_TRAINER_H_
 
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,17 +24,39 @@ namespace warta::training {
 
 struct NerTrainOptions {
   std::filesystem::path data_dir;  // ../shared/data
-  // Training corpora under data_dir/ner/ (each must have a train*.txt).
-  std::vector<std::string> corpora = {"idner_news_2k", "nergrit", "nerp"};
+  // Training corpora, each a folder with a train.txt (and dev.txt or
+  // valid.txt, only logged): data_dir/ner/NAME unless corpus_dirs names it.
+  std::vector<std::string> corpora = {"idner_news_2k", "nergrit", "nerp", "gum"};
+  // Corpora kept outside data_dir: "gum" is committed with the code
+  // (training/ner/gum/, see its PROVENANCE.md); main() points here.
+  std::map<std::string, std::filesystem::path> corpus_dirs;
   // Each corpus gets its own copy of every feature besides the shared one;
   // the model file keeps, per variant, the shared weights plus those of its
   // corpus: tuned to that corpus's conventions while learning from all.
   // "news" (the default, cased text) follows idner_news_2k; "caseless"
   // (sentences without case) follows NERP; "nergrit" (only on request,
-  // e.g. `warta eval ner --variant=nergrit`) follows NERGrit.
+  // e.g. `warta eval ner --variant=nergrit`) follows NERGrit; "en" (chosen
+  // by the entity stage for English documents) follows GUM.
   bool domain_adaptation = true;
   std::vector<std::pair<std::string, std::string>> variants = {
-      {"news", "idner_news_2k"}, {"caseless", "nerp"}, {"nergrit", "nergrit"}};
+      {"news", "idner_news_2k"}, {"caseless", "nerp"}, {"nergrit", "nergrit"}, {"en", "gum"}};
+  // Variants that keep only the features seen in their own corpus's
+  // training sentences. English shares little vocabulary with the
+  // Indonesian sets: the Indonesian word features would fill the "en"
+  // weights (and the file) without ever firing on English text.
+  std::vector<std::string> own_features_only = {"en"};
+  // Corpora that learn only their own copies of the features (and leave
+  // the shared weights, tag transitions and the other corpora's training
+  // order as they were without them): English sentences must not move the
+  // Indonesian weights. Their variant still adds the shared weights.
+  std::vector<std::string> private_corpora = {"gum"};
+  // Corpora whose training text gives the capitalisation statistic and
+  // word clusters of the words the Indonesian news lacks (there is no
+  // unlabelled English news): English words get their own clusters,
+  // numbered after the news ones. Empty: English words have none.
+  std::vector<std::string> lexicon_corpora = {"gum"};
+  int lexicon_clusters = 64;
+  int lexicon_coarse_clusters = 16;
   int epochs = 10;  // the committed models/ner/ner.model
   uint32_t seed = 20240101;
   // Runs averaged into the model file, run k shuffling with seed + k: the

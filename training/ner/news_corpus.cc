@@ -21,6 +21,30 @@ bool IsCapitalised(std::string_view word) {
          cc == enrichment::ner::CaseClass::kAllUpper || cc == enrichment::ner::CaseClass::kMixed;
 }
 
+// Counts one occurrence of `word` and returns its id.
+int AddWord(std::string_view word, bool initial, NewsCorpus& corpus) {
+  std::string lower = enrichment::ner::ToLower(word);
+  auto [it, added] = corpus.index.emplace(lower, static_cast<int>(corpus.vocab.size()));
+  if (added) {
+    corpus.vocab.push_back(lower);
+    corpus.stats.emplace_back();
+  }
+  WordStats& st = corpus.stats[it->second];
+  ++st.count;
+  if (!initial) {
+    ++st.inner;
+    if (IsCapitalised(word)) ++st.inner_cap;
+  }
+  return it->second;
+}
+
+bool HasAlnum(std::string_view word) {
+  for (unsigned char c : word) {
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  }
+  return false;
+}
+
 // Adds the sentences of one article to the corpus.
 void AddText(const std::string& text, NewsCorpus& corpus) {
   const auto seg = enrichment::SimpleSegment(text);
@@ -29,22 +53,10 @@ void AddText(const std::string& text, NewsCorpus& corpus) {
     for (int t = s.first_token; t < s.end_token; ++t) {
       const enrichment::Span span = seg.tokens[t].span;
       const std::string_view word(text.data() + span.begin, span.size());
-      std::string lower = enrichment::ner::ToLower(word);
-      auto [it, added] = corpus.index.emplace(lower, static_cast<int>(corpus.vocab.size()));
-      if (added) {
-        corpus.vocab.push_back(lower);
-        corpus.stats.emplace_back();
-      }
-      WordStats& st = corpus.stats[it->second];
-      ++st.count;
       // Skip the first token and anything right after quotes or colons,
       // where capitals are grammar, not names.
       const bool initial = t == s.first_token || seg.tokens[t - 1].kind != enrichment::TokenKind::kWord;
-      if (!initial) {
-        ++st.inner;
-        if (IsCapitalised(word)) ++st.inner_cap;
-      }
-      ids.push_back(it->second);
+      ids.push_back(AddWord(word, initial, corpus));
     }
     corpus.sentences.push_back(std::move(ids));
   }
@@ -78,6 +90,16 @@ absl::StatusOr<NewsCorpus> ReadNewsCorpus(const std::filesystem::path& data_dir)
                    ReadNewsTexts(data_dir / "news" / "indosum_articles.jsonl"));
   NewsCorpus corpus;
   for (const std::string& text : texts) AddText(text, corpus);
+  return corpus;
+}
+
+NewsCorpus CorpusFromTokens(const std::vector<std::vector<std::string>>& sentences) {
+  NewsCorpus corpus;
+  for (const auto& s : sentences) {
+    std::vector<int> ids;
+    for (size_t t = 0; t < s.size(); ++t) ids.push_back(AddWord(s[t], t == 0 || !HasAlnum(s[t - 1]), corpus));
+    corpus.sentences.push_back(std::move(ids));
+  }
   return corpus;
 }
 

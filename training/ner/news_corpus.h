@@ -43,6 +43,12 @@ struct NewsCorpus {
 // Reads data_dir/news/indosum_articles.jsonl into a NewsCorpus.
 absl::StatusOr<NewsCorpus> ReadNewsCorpus(const std::filesystem::path& data_dir);
 
+// A corpus of sentences that are already tokenised (the English training
+// text: there is no unlabelled English news to learn from). Same counting
+// as for the news: a word at the start of a sentence or after a
+// punctuation token does not count for the capitalisation statistic.
+NewsCorpus CorpusFromTokens(const std::vector<std::vector<std::string>>& sentences);
+
 }  // namespace warta::training
 
 #endif  // WARTA_TRAINING_NER_NEWS_CORPUS_H_

@@ -167,8 +167,9 @@ TEST(RealSpeakersTest, SampleSpeakersAreSomebody) {
 }
 
 // The English paragraph through the real pipeline: both Blinken
-// claims right and the 8,000 figure attached, whether or not the NER finds
-// Blinken (today it does not: the name comes from the words at the cue).
+// claims right and the 8,000 figure attached (the English NER finds Antony
+// Blinken; tests/unit/entities/english_entities_test.cc checks the
+// entities of the longer paragraph).
 TEST(RealSpeakersTest, EnglishParagraphBlinkenClaims) {
   auto pipeline = warta::testing::RealPipeline();
   ASSERT_NE(pipeline, nullptr);
