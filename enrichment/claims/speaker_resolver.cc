@@ -268,6 +268,18 @@ Speaker SpeakerResolver::HolderInsideOffice(int first, int last) const {
   return FromText(m_last - 2, m_last);
 }
 
+namespace {
+
+// English titles written with a period ("Dr. Amina Yusuf"); not "kata
+// Presiden. Saya ...", where the period ends the sentence.
+bool IsTitleAbbreviation(std::string_view lower) {
+  static constexpr std::string_view kTitles[] = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen",
+                                                 "rep", "gov", "lt", "col", "sgt", "capt", "rev"};
+  return std::find(std::begin(kTitles), std::end(kTitles), lower) != std::end(kTitles);
+}
+
+}  // namespace
+
 // Speaker named after a cue word at `cue`: "kata juru bicara Kremlin
 // Dmitry Peskov dalam ...".
 Speaker SpeakerResolver::After(int cue, int anchor) const {
@@ -295,6 +307,14 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
     if (end > i && t_.pieces[end].kind == PieceKind::kNumber && t_.IsWord(end - 1) &&
         IsUpperInitial(t_.StrAt(end - 1)) &&
         (t_.IsPunct(end + 1, ",") || (t_.IsWord(end + 1) && IsUpperInitial(t_.StrAt(end + 1))))) {
+      ++end;
+      continue;
+    }
+    // "said Dr. Amina Yusuf": the period of a title's abbreviation (the
+    // English NER leaves the title out of the name).
+    if (end > i && t_.IsPunct(end, ".") && t_.IsWord(end - 1) && IsTitleAbbreviation(t_.lower[end - 1]) &&
+        t_.pieces[end - 1].end == t_.pieces[end].begin && t_.IsWord(end + 1) &&
+        IsUpperInitial(t_.StrAt(end + 1))) {
       ++end;
       continue;
     }

@@ -205,7 +205,12 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
   // Names are capitalised: in a sentence that has case, lower-case words
   // at the edges of a span are the model's mistakes.
   const bool cased = ner::SentenceHasCase(words);
-  std::vector<ner::TaggedSpan> spans = DropRoleSpans(words, TrimSpans(words, cased, model_->TagSpans(words, variant)));
+  // The rules written for English titles (a role word inside a role, a
+  // role ending an organisation span) apply to English documents only;
+  // Indonesian roles keep the rules they were tuned with.
+  const bool english = !variant.empty();
+  std::vector<ner::TaggedSpan> spans =
+      DropRoleSpans(words, english, TrimSpans(words, cased, english, model_->TagSpans(words, variant)));
   if (cased) AddKnownNames(doc, tokens, s, words, spans);
   std::vector<bool> blocked(words.size(), false);
   for (const ner::TaggedSpan& sp : spans) {
@@ -233,7 +238,7 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
 // person's name ("Presiden Putin", "Kremlin Dmitry Peskov", "[Secretary of]
 // State Antony Blinken") are cut off.
 std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::string_view>& words,
-                                                         bool cased,
+                                                         bool cased, bool english,
                                                          std::vector<ner::TaggedSpan> spans) const {
   auto lower_word = [&](int i) {
     if (ner::ClassifyCase(words[i]) == ner::CaseClass::kLower) return true;
@@ -253,7 +258,7 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       // when the word before it belongs to the role too: "Dan Brown" keeps
       // "Dan".
       auto inside_role = [&](int i) {
-        return i > 0 && RoleInner().contains(ner::ToLower(words[i])) &&
+        return english && i > 0 && RoleInner().contains(ner::ToLower(words[i])) &&
                (RoleHeads().contains(ner::ToLower(words[i - 1])) ||
                 RoleInner().contains(ner::ToLower(words[i - 1])));
       };
@@ -273,6 +278,7 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
 // Lavrov"), not an entity of its own; one with a title word further in
 // ends in a role, and the words after it belong to the person.
 std::vector<ner::TaggedSpan> EntityRecognizer::DropRoleSpans(const std::vector<std::string_view>& words,
+                                                             bool english,
                                                              const std::vector<ner::TaggedSpan>& kept) {
   std::vector<ner::TaggedSpan> spans;
   std::vector<ner::TaggedSpan> in = kept;
@@ -283,7 +289,7 @@ std::vector<ner::TaggedSpan> EntityRecognizer::DropRoleSpans(const std::vector<s
     if (before_person && (RoleHeads().contains(first) || RoleInner().contains(first))) continue;
     // "[U.S. Secretary of State Antony]ORG [Blinken]PER": the words after
     // the span's last role word start the person's name.
-    if (before_person) {
+    if (before_person && english) {
       int last_role = -1;
       for (int i = in[k].begin; i < in[k].end; ++i) {
         const std::string w = ner::ToLower(words[i]);

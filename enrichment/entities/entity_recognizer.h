@@ -91,9 +91,9 @@ class EntityRecognizer {
                                           std::vector<MentionGroup>& groups);
 
   // Pieces of TagSentence and MakeEntities.
-  std::vector<ner::TaggedSpan> TrimSpans(const std::vector<std::string_view>& words, bool cased,
+  std::vector<ner::TaggedSpan> TrimSpans(const std::vector<std::string_view>& words, bool cased, bool english,
                                          std::vector<ner::TaggedSpan> spans) const;
-  static std::vector<ner::TaggedSpan> DropRoleSpans(const std::vector<std::string_view>& words,
+  static std::vector<ner::TaggedSpan> DropRoleSpans(const std::vector<std::string_view>& words, bool english,
                                                     const std::vector<ner::TaggedSpan>& kept);
   void AddKnownNames(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
                      const std::vector<std::string_view>& words,
