@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/message_differencer.h"
 
@@ -163,6 +164,29 @@ bool ShouldReplace(const warta::v1::EnrichedArticle& incoming,
   if (incoming_at != stored_at) return incoming_at > stored_at;
   // Same enrichment time, another input: the latest write wins.
   return !same_result;
+}
+
+std::string TitleOf(const warta::v1::EnrichedArticle& article, bool* real_title) {
+  constexpr size_t kMaxTitleBytes = 160;
+  std::string title = article.text().title().empty() ? article.article().title()
+                                                     : article.text().title();
+  if (real_title != nullptr) *real_title = !title.empty();
+  if (title.empty()) {
+    const std::string& body = article.text().body();
+    if (article.text().sentences_size() > 0) {
+      const auto& s = article.text().sentences(0);
+      if (s.start() >= 0 && s.end() <= static_cast<int>(body.size()) && s.start() < s.end()) {
+        title = body.substr(s.start(), s.end() - s.start());
+      }
+    }
+    if (title.empty()) title = body.substr(0, body.find('\n'));
+  }
+  if (title.size() > kMaxTitleBytes) {
+    size_t cut = kMaxTitleBytes;
+    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+    title = absl::StrCat(title.substr(0, cut), "…");
+  }
+  return title;
 }
 
 std::vector<warta::v1::StoredClaim> StoredClaimsOf(

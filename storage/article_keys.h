@@ -30,6 +30,10 @@ int64_t PublishedAtNanos(const warta::v1::EnrichedArticle& article);
 // "tempo.co"); "" when none says.
 std::string SourceOf(const warta::v1::EnrichedArticle& article);
 
+// The article's headline, or its first sentence when it has none (IndoSum,
+// many feeds), cut to about 160 bytes; `real_title` tells which.
+std::string TitleOf(const warta::v1::EnrichedArticle& article, bool* real_title = nullptr);
+
 // Whether `article` passes `filter` (empty fields do not filter;
 // published_after inclusive, published_before exclusive; an undated
 // article fails any time filter).

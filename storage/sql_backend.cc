@@ -555,7 +555,9 @@ absl::StatusOr<warta::v1::SearchArticlesResponse> SearchArticlesVia(
     warta::v1::SearchHit& hit = *response.add_hits();
     const SearchLanguage language = SearchLanguageOf(article->language().code());
     hit.set_score(DoubleOf((*ranked)[i][1]));
-    hit.set_title_snippet(highlighter.Highlight(SearchTitleOf(*article), language));
+    // An article without a headline is shown by its first sentence, as in
+    // the story list (IndoSum has no titles).
+    hit.set_title_snippet(highlighter.Highlight(TitleOf(*article), language));
     hit.set_snippet(highlighter.Snippet(SearchBodyOf(*article), language));
     StripBody(*article);
     *hit.mutable_article() = *std::move(article);

@@ -23,7 +23,6 @@ constexpr int kMinHashes = 64;
 constexpr int kShingleWords = 4;
 constexpr int kSketchTerms = 80;
 constexpr int kRecentTerms = 16;
-constexpr size_t kMaxTitleBytes = 160;
 constexpr double kNanosPerDay = 86400e9;
 
 // Stable across processes and builds (absl::Hash is seeded per process).
@@ -43,28 +42,6 @@ uint64_t SplitMix(uint64_t x) {
 }
 
 }  // namespace
-
-std::string TitleOf(const warta::v1::EnrichedArticle& article, bool* real_title) {
-  std::string title = article.text().title().empty() ? article.article().title()
-                                                     : article.text().title();
-  if (real_title != nullptr) *real_title = !title.empty();
-  if (title.empty()) {
-    const std::string& body = article.text().body();
-    if (article.text().sentences_size() > 0) {
-      const auto& s = article.text().sentences(0);
-      if (s.start() >= 0 && s.end() <= static_cast<int>(body.size()) && s.start() < s.end()) {
-        title = body.substr(s.start(), s.end() - s.start());
-      }
-    }
-    if (title.empty()) title = body.substr(0, body.find('\n'));
-  }
-  if (title.size() > kMaxTitleBytes) {
-    size_t cut = kMaxTitleBytes;
-    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-    title = absl::StrCat(title.substr(0, cut), "…");
-  }
-  return title;
-}
 
 namespace {
 

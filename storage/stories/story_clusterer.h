@@ -117,9 +117,6 @@ ArticleSketchState SketchArticle(const warta::v1::EnrichedArticle& article,
                                  const TermWeights& weights,
                                  std::vector<WeightedKey>* entity_keys);
 
-// The article's headline, or its first sentence when it has none
-// (`real_title` tells which).
-std::string TitleOf(const warta::v1::EnrichedArticle& article, bool* real_title = nullptr);
 
 // The id a story founded by `article_id` gets: stable, so a replayed stream
 // gives the same ids.

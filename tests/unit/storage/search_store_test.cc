@@ -274,6 +274,17 @@ SEARCH_TEST(SnippetsMarkTheMatchesAndHitsHaveNoBody) {
   EXPECT_EQ(snippet.rfind("… ", 0), 0u) << snippet;
   EXPECT_LT(snippet.size(), 400u) << snippet;
   EXPECT_EQ(long_hit->hits(0).title_snippet(), "Panjang");
+
+  // Without a title (IndoSum, many feeds) the hit is shown by its first
+  // line, matches marked, never as an empty title.
+  ASSERT_TRUE(store_->Upsert(Doc("untitled", "id", "",
+                                 "Gubernur meresmikan waduk baru di Garut.\nWarga menyambutnya."),
+                             {})
+                  .ok());
+  auto untitled = Find(*store_, "waduk");
+  ASSERT_TRUE(untitled.ok()) << untitled.status();
+  ASSERT_EQ(untitled->hits_size(), 1);
+  EXPECT_EQ(untitled->hits(0).title_snippet(), "Gubernur meresmikan [waduk] baru di Garut.");
 }
 
 SEARCH_TEST(FindsTheCurrentVersionOfAReplacedArticle) {
