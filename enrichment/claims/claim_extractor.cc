@@ -30,12 +30,15 @@ class Analysis {
   std::vector<Claim> Run() {
     for (size_t s = 0; s < t_.sentences.size(); ++s) {
       const auto [first, last] = t_.sentence_pieces[s];
-      // Quotes opening in this sentence, then reported speech, in order.
+      // Reported speech, then the quotes opening in this sentence: a quote
+      // whose mark the segmenter left at the end of the sentence before
+      // ("Agung menyampaikan, .... ”Ketersediaan cukup,” katanya") is
+      // spoken by that sentence's speaker.
+      if (options_.reported_speech) HandleReported(s);
       for (size_t q = 0; q < t_.quotes.size(); ++q) {
         const int open_piece = t_.PieceAt(t_.quotes[q].outer.begin);
         if (open_piece >= first && open_piece < last) HandleQuote(q, s);
       }
-      if (options_.reported_speech) HandleReported(s);
     }
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) {

@@ -13,6 +13,7 @@ constexpr int kMaxSpeakerPhrase = 14;  // pieces
 constexpr int kMaxSpeakerAfter = 24;   // pieces
 constexpr int kMaxTitleToName = 8;     // pieces from a title to its holder's name
 constexpr int kGroupSentences = 2;     // how far back "mereka" looks for its group
+constexpr int kMaxAsides = 3;          // ", di Surabaya, Sabtu (19/9)," between subject and verb
 
 bool IsHeadPreposition(std::string_view lower) {
   return lower == "di" || lower == "dari" || lower == "untuk" || lower == "pada" ||
@@ -36,6 +37,22 @@ bool IsAcronymWord(std::string_view w) {
 
 bool IsRelativePronoun(std::string_view lower) {
   return lower == "yang" || lower == "who" || lower == "which";
+}
+
+// Nouns for groups of people that a place or faith qualifies.
+bool IsPeopleNoun(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "umat", "warga", "masyarakat", "rakyat", "penduduk", "kaum", "orang", "jemaah",
+      "jamaah", "suku", "bangsa", "people", "residents", "citizens"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+bool IsDayOrMonth(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
+      "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+      "desember", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 bool IsDemonstrative(std::string_view lower) {
@@ -257,7 +274,7 @@ Speaker SpeakerResolver::HolderInsideOffice(int first, int last) const {
   const MentionRef& m = *mentions.back();
   const int m_first = t_.PieceAt(m.begin);
   const int m_last = t_.PieceAt(m.end);  // one past the mention's last piece
-  if (m.type == EntityType::kPerson || m_last != last || m_last - m_first < 4) return {};
+  if (m.type == EntityType::kPerson || m_last != last || m_last - m_first < 3) return {};
   for (int i = m_last - 2; i < m_last; ++i) {
     if (!t_.IsWord(i) || t_.lower[i].size() < 3 || !IsUpperInitial(t_.StrAt(i)) ||
         IsTitleWord(t_.lower[i]) || IsAcronymWord(t_.StrAt(i)) ||
@@ -303,6 +320,18 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
       ++end;
       continue;
     }
+    // "peneliti Lembaga Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna
+    // Anwar": an abbreviation in brackets inside the phrase.
+    if (end > i && t_.IsPunct(end, "(")) {
+      int close = end + 1;
+      while (t_.IsWord(close) && close - end <= 4) ++close;
+      if (close > end + 1 && t_.IsPunct(close, ")") &&
+          (t_.IsPunct(close + 1, ",") ||
+           (t_.IsWord(close + 1) && IsUpperInitial(t_.StrAt(close + 1))))) {
+        end = close + 1;
+        continue;
+      }
+    }
     // "Manajer Humas Daop 2 KAI, Joni Martinus": a unit's number.
     if (end > i && t_.pieces[end].kind == PieceKind::kNumber && t_.IsWord(end - 1) &&
         IsUpperInitial(t_.StrAt(end - 1)) &&
@@ -341,16 +370,23 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
     --end;
   }
   if (t_.IsWord(end - 1) && IsNegation(t_.lower[end - 1])) return {};
-  // "Its president, Mark Hollis, said": the name between the commas;
-  // "Ahmad, yang juga ..., menyatakan": the subject before the clause.
-  if (t_.IsPunct(end - 1, ",")) {
+  // "Its president, Mark Hollis, said": the name between the commas.
+  // "Ahmad, yang juga ..., menyatakan", "Decky Senduk, sekretaris tim
+  // kampanye, mengaku", "Piter Abdullah, saat dihubungi Kamis (4/6),
+  // mengatakan": a clause, a description or a time or place between the
+  // commas; the subject comes before them.
+  for (int skipped = 0; t_.IsPunct(end - 1, ",") && skipped < kMaxAsides; ++skipped) {
     const int open = AppositiveComma(end - 1);
-    if (open < 0) return {};
-    if (!IsRelativePronoun(t_.lower[open + 1])) {
+    if (open < 0) {
+      if (skipped == 0) return {};
+      break;
+    }
+    if (!IsAside(open + 1, end - 1)) {
       return InPhrase(open + 1, end - 1, anchor, /*after_cue=*/true);
     }
-    end = open;
+    end = open + 1;
   }
+  if (t_.IsPunct(end - 1, ",")) --end;
   int first = end;
   const int sentence = t_.SentenceOf(verb);
   const int sentence_first =
@@ -394,7 +430,10 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
   // "Perwakilan Korea Utara untuk PBB di New York": the head comes
   // before the first preposition.
   for (int i = first + 1; i < end; ++i) {
-    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) &&
+    // "Center of Reform on Economics": inside an English name.
+    const bool inside_name = (t_.lower[i] == "of" || t_.lower[i] == "on") &&
+                             t_.IsWord(i + 1) && IsUpperInitial(t_.StrAt(i + 1));
+    if (t_.IsWord(i) && IsHeadPreposition(t_.lower[i]) && !inside_name &&
         (!t_.MentionsIn(first, i).empty() || IsUpperInitial(t_.StrAt(i - 1)))) {
       end = i;
       break;
@@ -409,10 +448,30 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
            !IsTitleWord(t_.lower[b - 1]) && end - b < 3) {
       --b;
     }
-    if (b < end && (b == first || !IsUpperInitial(t_.StrAt(b - 1)))) s = FromText(b, end);
+    // Not the origin of a group of people ("sebagian umat Muslim
+    // menilai", "warga Jakarta mengeluhkan"): the group speaks, and it is
+    // nobody in particular.
+    if (b < end && (b == first || !IsUpperInitial(t_.StrAt(b - 1))) &&
+        !(t_.IsWord(b - 1) && IsPeopleNoun(t_.lower[b - 1]))) {
+      s = FromText(b, end);
+    }
   }
   if (!s.found()) s = Possessor(first, end);
   return s;
+}
+
+// Pieces [first, last) between two commas before a verb that do not name
+// the subject: a relative clause ("yang juga ..."), a lower-case
+// description or adjunct ("sekretaris tim kampanye", "saat dihubungi"), or
+// a day or date ("Senin (5/10/2020)").
+bool SpeakerResolver::IsAside(int first, int last) const {
+  if (first >= last || !t_.IsWord(first)) return true;
+  const std::string& w = t_.lower[first];
+  if (IsRelativePronoun(w) || IsLowerInitial(t_.StrAt(first))) return true;
+  if (IsDayOrMonth(w)) return true;
+  // "Kamis (4/6/2020)" ends with a date in brackets.
+  return t_.IsPunct(last - 1, ")") && t_.pieces[last - 2].kind == PieceKind::kNumber &&
+         last - first <= 8 && !t_.IsWord(first + 1);
 }
 
 // "Russia's foreign ministry", "Israel's military": the owner of an
@@ -458,7 +517,7 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
     const int b = t_.sentences[s].begin;
     for (const MentionRef& m : t_.mentions) {
       if (m.begin >= pos) break;
-      if (m.begin >= b && !m.in_quote && m.type == EntityType::kPerson) {
+      if (m.begin >= b && !m.in_quote && m.type == EntityType::kPerson && MayBeAntecedent(m)) {
         return FromMention(m);
       }
     }
@@ -476,13 +535,55 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
     if (last_speaker != nullptr) return *last_speaker;
     for (const MentionRef& m : t_.mentions) {
       if (m.begin >= span.end) break;
-      if (m.begin >= span.begin && !m.in_quote &&
-          m.type == EntityType::kPerson) {
+      if (m.begin >= span.begin && !m.in_quote && m.type == EntityType::kPerson &&
+          MayBeAntecedent(m)) {
         return FromMention(m);
       }
     }
   }
   return {};
+}
+
+// Whether a one-word PERSON mention may be who a pronoun stands for. The
+// NER tags places and things as people often enough that a one-word
+// "person" is doubted when the word is an acronym ("APIP", "KRL"), part
+// of a place or organisation named in the article ("Manado" of "Kota
+// Manado", "Surabaya" of "Pemkot Surabaya"), an abbreviation in brackets
+// after an organisation ("Asosiasi ... (Aspaki)"), or the tail of a
+// capitalised name the NER cut ("Masjid Agung", "Kelompok Anarko").
+bool SpeakerResolver::MayBeAntecedent(const MentionRef& m) const {
+  const int first = t_.PieceAt(m.begin);
+  if (!t_.IsWord(first) || t_.pieces[first].end < m.end) return true;  // several words
+  const std::string_view word = t_.StrAt(first);
+  if (word.size() >= 2 && IsAcronymWord(word)) return false;
+  // An organisation's last word may be a holder the NER ran into it
+  // ("Kemendagri Zudan"), so only a place's words, or an organisation's
+  // before its last, count.
+  for (const Entity& e : doc_.entities) {
+    if (e.type != EntityType::kOrganization && e.type != EntityType::kLocation) continue;
+    const std::vector<Piece> words = ScanPieces(e.name);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (e.type == EntityType::kOrganization && i + 1 == words.size()) break;
+      if (std::string_view(e.name).substr(words[i].begin, words[i].end - words[i].begin) == word) {
+        return false;
+      }
+    }
+  }
+  if (t_.IsPunct(first - 1, "(")) {
+    for (const MentionRef& o : t_.mentions) {
+      if (o.type != EntityType::kPerson && o.end <= t_.pieces[first - 1].begin &&
+          o.end >= t_.pieces[first - 1].begin - 1) {
+        return false;
+      }
+    }
+  }
+  const int before = first - 1;
+  if (!t_.IsWord(before) || !IsUpperInitial(t_.StrAt(before)) || AtSentenceStart(before) ||
+      IsTitleWord(t_.lower[before]) || IsFunctionWord(t_.StrAt(before))) {
+    return true;
+  }
+  // A capitalised word before it that is no title and in no other mention.
+  return !t_.MentionsIn(before, first).empty();
 }
 
 // The group "mereka" / "they" at byte `pos` stands for: the last
@@ -512,8 +613,11 @@ Speaker SpeakerResolver::Role(const std::string& role, int pos) const {
     if (m.type != EntityType::kPerson) continue;
     const int p = t_.PieceAt(m.begin);
     bool titled = false;
-    for (int k = p - 1; k >= 0 && k >= p - 4; --k) {
-      if (t_.IsWord(k) && t_.lower[k] == role) titled = true;
+    // The nearest title before a name is its holder's: "mendampingi
+    // Presiden, Menteri Perhubungan Budi Karya Sumadi" is no president.
+    for (int k = p - 1; k >= 0 && k >= p - 4 && t_.IsWord(k); --k) {
+      if (t_.lower[k] == role) titled = true;
+      if (titled || IsTitleWord(t_.lower[k])) break;
     }
     // Further back only through the office's own capitalised words:
     // "Kasat Reskrim Polres Jakarta Selatan AKBP Eko Hadi Santoso".

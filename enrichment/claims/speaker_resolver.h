@@ -64,6 +64,8 @@ class SpeakerResolver {
   Speaker FullNameSpokenBefore(Speaker s) const;
   Speaker Possessor(int first, int end) const;
   int AppositiveComma(int comma) const;
+  bool IsAside(int first, int last) const;
+  bool MayBeAntecedent(const MentionRef& m) const;
 
   const Document& doc_;
   const ClaimText& t_;
