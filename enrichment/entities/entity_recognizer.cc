@@ -39,6 +39,10 @@ const absl::flat_hash_set<std::string>& RoleInner() {
   return *words;
 }
 
+bool HasLowerCase(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool IsCapitalised(std::string_view word) {
   const ner::CaseClass c = ner::ClassifyCase(word);
   return c == ner::CaseClass::kInitialUpper || c == ner::CaseClass::kAllUpper ||
@@ -148,12 +152,20 @@ absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
   }
   if (options.builtin_aliases) {
     const auto& groups = BuiltinAliasGroups();
+    absl::flat_hash_set<std::string> spelled_in_words;
     for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
       for (const std::string& name : groups[g].names) {
         const std::string key = NameKey(name);
-        if (!key.empty()) r->alias_by_key_.emplace(key, g);  // first group wins
+        if (key.empty()) continue;
+        r->alias_by_key_.emplace(key, g);  // first group wins
+        if (HasLowerCase(name) || key.size() > 3) {
+          spelled_in_words.insert(key);
+        } else {
+          r->abbreviation_keys_.insert(key);
+        }
       }
     }
+    for (const std::string& key : spelled_in_words) r->abbreviation_keys_.erase(key);
   }
   return r;
 }
@@ -245,13 +257,19 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
     const int lex = model_->resources().Find(ner::ToLower(words[i]));
     return lex >= 0 && model_->resources().entries()[lex].cap_bucket == 1;
   };
-  auto is_place = [&](int i) { return alias_by_key_.contains(NameKey(words[i])); };
+  auto is_place = [&](int i) { return AliasGroupOf(words[i]) >= 0; };
   std::vector<ner::TaggedSpan> kept;
   for (ner::TaggedSpan sp : spans) {
     if (cased) {
       while (sp.begin < sp.end && lower_word(sp.begin)) ++sp.begin;
       while (sp.begin < sp.end && ner::ClassifyCase(words[sp.end - 1]) == ner::CaseClass::kLower) --sp.end;
       if (sp.begin == sp.end) continue;
+    }
+    // "The United States", "the Kremlin": the article is no part of a known name.
+    if (sp.end - sp.begin > 1 && ner::ToLower(words[sp.begin]) == "the") {
+      std::string rest;
+      for (int i = sp.begin + 1; i < sp.end; ++i) rest.append(words[i]).append(" ");
+      if (AliasGroupOf(rest) >= 0) ++sp.begin;
     }
     if (sp.type == 0) {
       // A role word inside a role ("State" after "Secretary of") only
@@ -321,9 +339,14 @@ void EntityRecognizer::AddKnownNames(const Document& doc, const std::vector<Toke
       for (int k = i; k < i + len && ok; ++k) ok = !covered[k] && IsCapitalised(words[k]);
       if (!ok) continue;
       const Span text{tokens[s.first_token + i].span.begin, tokens[s.first_token + i + len - 1].span.end};
-      auto it = alias_by_key_.find(NameKey(doc.Text(text)));
-      if (it == alias_by_key_.end()) continue;
-      spans.push_back({i, i + len, BuiltinAliasGroups()[it->second].type});
+      const int alias = AliasGroupOf(doc.Text(text));
+      if (alias < 0) continue;
+      // "Barat" alone is the West; in "Jawa Barat" it is part of a place.
+      auto capitalised_free = [&](int k) { return k >= 0 && k < n && !covered[k] && IsCapitalised(words[k]); };
+      if (len == 1 && NamesOnlyAlone(words[i]) && (capitalised_free(i - 1) || capitalised_free(i + 1))) {
+        continue;
+      }
+      spans.push_back({i, i + len, BuiltinAliasGroups()[alias].type});
       i += len - 1;
       break;
     }
@@ -401,8 +424,7 @@ std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
     std::string group_key;
     if (kb != nullptr) {
       group_key = "kb\x01" + kb->id;
-    } else if (auto it = alias_by_key_.find(key); it != alias_by_key_.end()) {
-      alias = it->second;
+    } else if (alias = AliasGroupOf(m.surface); alias >= 0) {
       group_key = "alias\x01" + std::to_string(alias);
     } else {
       group_key = "name\x01" + key;
@@ -503,6 +525,14 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
     return a.mentions[0].span.begin < b.mentions[0].span.begin;
   });
   return entities;
+}
+
+int EntityRecognizer::AliasGroupOf(std::string_view surface) const {
+  const std::string key = NameKey(surface);
+  auto it = alias_by_key_.find(key);
+  if (it == alias_by_key_.end()) return -1;
+  if (abbreviation_keys_.contains(key) && HasLowerCase(surface)) return -1;
+  return it->second;
 }
 
 // The most frequent spelling among a group's longest names; first-seen

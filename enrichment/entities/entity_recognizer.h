@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "enrichment/document.h"
@@ -100,12 +101,18 @@ class EntityRecognizer {
                      std::vector<ner::TaggedSpan>& spans) const;
   static std::string MostFrequentSpelling(const std::vector<RawMention>& mentions,
                                           const MentionGroup& group);
+  // The BuiltinAliasGroups() index a name as written belongs to, or -1.
+  int AliasGroupOf(std::string_view surface) const;
 
   std::unique_ptr<ner::NerModel> model_;
   KnowledgeBase kb_;
   bool has_kb_ = false;
   // NameKey -> index into BuiltinAliasGroups().
   absl::flat_hash_map<std::string, int> alias_by_key_;
+  // Keys only abbreviations spell ("as" of "AS", "who" of "WHO"): they
+  // match only a surface written without lower-case letters, so English
+  // "As the war ..." or "Who said it?" is no country or organisation.
+  absl::flat_hash_set<std::string> abbreviation_keys_;
 };
 
 }  // namespace warta::enrichment

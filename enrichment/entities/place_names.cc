@@ -1,5 +1,6 @@
 #include "enrichment/entities/place_names.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -75,6 +76,16 @@ constexpr const char* kCapitals[] = {
     "Washington|Washington|Washington, D.C.|Washington DC",
 };
 
+// Groups of states that speak in news as one ("Barat telah mengklaim ...",
+// "the West says"); not in the committed model's gazetteer.
+constexpr const char* kLateOrganisations[] = {
+    "Barat|the West|Negara-negara Barat|Negara Barat|Western countries|West",
+};
+
+// One-word names that are also the last word of place names ("Jawa
+// Barat", "West Bank").
+constexpr std::string_view kOnlyAlone[] = {"Barat", "West"};
+
 }  // namespace
 
 const std::vector<AliasGroup>& BuiltinAliasGroups() {
@@ -126,26 +137,25 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
         (*out)[it->second].names.emplace_back(n);
       }
     }
-    for (const char* org : kOrganisations) {
+    auto add_group = [&](const char* names, int type, bool in_gazetteer) {
       AliasGroup g;
-      g.type = 1;
-      for (absl::string_view n : absl::StrSplit(org, '|')) g.names.emplace_back(n);
+      g.type = type;
+      for (absl::string_view n : absl::StrSplit(names, '|')) g.names.emplace_back(n);
       g.name_id = g.names[0];
       g.name_en = g.names[1];
+      g.in_gazetteer = in_gazetteer;
       out->push_back(std::move(g));
-    }
-    for (const char* capital : kCapitals) {
-      AliasGroup g;
-      g.type = 2;
-      g.in_gazetteer = false;
-      for (absl::string_view n : absl::StrSplit(capital, '|')) g.names.emplace_back(n);
-      g.name_id = g.names[0];
-      g.name_en = g.names[1];
-      out->push_back(std::move(g));
-    }
+    };
+    for (const char* org : kOrganisations) add_group(org, 1, true);
+    for (const char* org : kLateOrganisations) add_group(org, 1, false);
+    for (const char* capital : kCapitals) add_group(capital, 2, false);
     return out;
   }();
   return *groups;
+}
+
+bool NamesOnlyAlone(std::string_view name) {
+  return std::find(std::begin(kOnlyAlone), std::end(kOnlyAlone), name) != std::end(kOnlyAlone);
 }
 
 std::vector<ner::GazetteerEntry> BuiltinGazetteer() {

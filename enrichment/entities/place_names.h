@@ -13,6 +13,7 @@
 #define WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "enrichment/entities/ner_features.h"
@@ -26,9 +27,13 @@ struct AliasGroup {
   std::vector<std::string> names;  // every spelling, including the two above
   // False for the groups added after the committed NER model was trained:
   // they name and type entities but stay out of BuiltinGazetteer(), whose
-  // entries are features of that model.
+  // entries are features of that model (so it still rebuilds byte for byte).
   bool in_gazetteer = true;
 };
+
+// Whether `name` (as written) names its group only standing alone: "Barat"
+// is the West in "Barat telah mengklaim", not in "Jawa Barat".
+bool NamesOnlyAlone(std::string_view name);
 
 // The groups, built on first use.
 const std::vector<AliasGroup>& BuiltinAliasGroups();
