@@ -39,10 +39,6 @@ const absl::flat_hash_set<std::string>& RoleInner() {
   return *words;
 }
 
-bool HasLowerCase(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 bool IsCapitalised(std::string_view word) {
   const ner::CaseClass c = ner::ClassifyCase(word);
   return c == ner::CaseClass::kInitialUpper || c == ner::CaseClass::kAllUpper ||
@@ -150,23 +146,7 @@ absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
     r->kb_ = *std::move(kb);
     r->has_kb_ = true;
   }
-  if (options.builtin_aliases) {
-    const auto& groups = BuiltinAliasGroups();
-    absl::flat_hash_set<std::string> spelled_in_words;
-    for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
-      for (const std::string& name : groups[g].names) {
-        const std::string key = NameKey(name);
-        if (key.empty()) continue;
-        r->alias_by_key_.emplace(key, g);  // first group wins
-        if (HasLowerCase(name) || key.size() > 3) {
-          spelled_in_words.insert(key);
-        } else {
-          r->abbreviation_keys_.insert(key);
-        }
-      }
-    }
-    for (const std::string& key : spelled_in_words) r->abbreviation_keys_.erase(key);
-  }
+  r->builtin_aliases_ = options.builtin_aliases;
   return r;
 }
 
@@ -528,11 +508,7 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
 }
 
 int EntityRecognizer::AliasGroupOf(std::string_view surface) const {
-  const std::string key = NameKey(surface);
-  auto it = alias_by_key_.find(key);
-  if (it == alias_by_key_.end()) return -1;
-  if (abbreviation_keys_.contains(key) && HasLowerCase(surface)) return -1;
-  return it->second;
+  return builtin_aliases_ ? FindAliasGroup(surface) : -1;
 }
 
 // The most frequent spelling among a group's longest names; first-seen

@@ -34,7 +34,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "enrichment/document.h"
@@ -107,12 +106,7 @@ class EntityRecognizer {
   std::unique_ptr<ner::NerModel> model_;
   KnowledgeBase kb_;
   bool has_kb_ = false;
-  // NameKey -> index into BuiltinAliasGroups().
-  absl::flat_hash_map<std::string, int> alias_by_key_;
-  // Keys only abbreviations spell ("as" of "AS", "who" of "WHO"): they
-  // match only a surface written without lower-case letters, so English
-  // "As the war ..." or "Who said it?" is no country or organisation.
-  absl::flat_hash_set<std::string> abbreviation_keys_;
+  bool builtin_aliases_ = true;  // EntityOptions::builtin_aliases
 };
 
 }  // namespace warta::enrichment

@@ -6,7 +6,10 @@
 #include <set>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_split.h"
+#include "enrichment/entities/name_key.h"
 #include "unicode/locid.h"
 #include "unicode/strenum.h"
 #include "unicode/timezone.h"
@@ -105,6 +108,7 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
       // ICU answers with the code itself when it has no name.
       if (g.name_id == *c || g.name_en == *c) continue;
       g.names = {g.name_id, g.name_en};
+      g.code = *c;
       by_key[*c] = out->size();
       out->push_back(std::move(g));
     }
@@ -126,6 +130,7 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
         g.name_id = Utf8(a);
         g.name_en = Utf8(b);
         g.names = {g.name_id, g.name_en};
+        g.code = zone;
         by_key[zone] = out->size();
         out->push_back(std::move(g));
       }
@@ -152,6 +157,48 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
     return out;
   }();
   return *groups;
+}
+
+namespace {
+
+bool HasLowerCase(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+struct AliasIndex {
+  absl::flat_hash_map<std::string, int> group_by_key;  // first group wins
+  absl::flat_hash_set<std::string> abbreviation_keys;
+};
+
+const AliasIndex& BuiltinAliasIndex() {
+  static const AliasIndex* index = [] {
+    auto* out = new AliasIndex();
+    absl::flat_hash_set<std::string> spelled_in_words;
+    const auto& groups = BuiltinAliasGroups();
+    for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+      for (const std::string& name : groups[g].names) {
+        const std::string key = NameKey(name);
+        if (key.empty()) continue;
+        out->group_by_key.emplace(key, g);
+        (HasLowerCase(name) || key.size() > 3 ? spelled_in_words : out->abbreviation_keys)
+            .insert(key);
+      }
+    }
+    for (const std::string& key : spelled_in_words) out->abbreviation_keys.erase(key);
+    return out;
+  }();
+  return *index;
+}
+
+}  // namespace
+
+int FindAliasGroup(std::string_view name) {
+  const AliasIndex& index = BuiltinAliasIndex();
+  const std::string key = NameKey(name);
+  auto it = index.group_by_key.find(key);
+  if (it == index.group_by_key.end()) return -1;
+  if (HasLowerCase(name) && index.abbreviation_keys.contains(key)) return -1;
+  return it->second;
 }
 
 bool NamesOnlyAlone(std::string_view name) {

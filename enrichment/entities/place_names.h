@@ -22,6 +22,7 @@ namespace warta::enrichment {
 
 struct AliasGroup {
   int type = 2;             // ner::TypeName numbering: 1 ORGANIZATION, 2 LOCATION
+  std::string code;         // ISO region code ("KP") or time-zone id; empty for bodies
   std::string name_id;      // canonical Indonesian name (also the id key)
   std::string name_en;      // English name
   std::vector<std::string> names;  // every spelling, including the two above
@@ -30,6 +31,14 @@ struct AliasGroup {
   // entries are features of that model (so it still rebuilds byte for byte).
   bool in_gazetteer = true;
 };
+
+// The BuiltinAliasGroups() index of a name as written ("Korut", "North
+// Korea", "U.S."), by NameKey; -1 when none. Keys that only abbreviations
+// spell and that are short enough to be words ("AS", "US", "WHO") match
+// only a name written without lower-case letters: "As the war ..." and
+// "Who said it?" name nobody. Adjectives ("North Korean", "Ukrainian")
+// are not names of places.
+int FindAliasGroup(std::string_view name);
 
 // Whether `name` (as written) names its group only standing alone: "Barat"
 // is the West in "Barat telah mengklaim", not in "Jawa Barat".

@@ -13,6 +13,9 @@ using testing::ContentOf;
 using testing::EntitySpec;
 using testing::MakeDocument;
 using testing::SpeakerOf;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::Not;
 
 // The quantities stage, then the claims stage.
 std::vector<Claim> Extract(Document& doc, ClaimOptions options = {}) {
@@ -445,6 +448,72 @@ TEST(ClaimExtractorTest, RejectsSpansOutsideTheText) {
   auto extractor = ClaimExtractor::Create({});
   ASSERT_TRUE(extractor.ok());
   EXPECT_FALSE((*extractor)->Process(doc).ok());
+}
+
+// The speakers of `text`'s claims, in order, with `entities` as the NER's.
+std::vector<std::string> Speakers(const std::string& text, const std::vector<EntitySpec>& entities) {
+  Document doc = MakeDocument(text, entities);
+  std::vector<std::string> speakers;
+  for (const Claim& c : Extract(doc)) speakers.push_back(SpeakerOf(doc, c));
+  return speakers;
+}
+
+// Between the subject and its verb, a time or place between commas says
+// when or where, and a lower-case description says what the person is:
+// neither is the speaker.
+TEST(ClaimExtractorTest, AsidesBetweenSubjectAndVerbAreSkipped) {
+  EXPECT_THAT(
+      Speakers("Wali Kota Budi Santoso, di Surabaya, Sabtu (19/9/2020), mengatakan, pasien "
+               "harus menjalani tes ulang di puskesmas. Ani Wijaya, ketua tim relawan kota, "
+               "menyatakan bahwa relawan siap membantu petugas. Ani Wijaya, saat dihubungi "
+               "Kamis (4/6/2020), mengatakan, bantuan sudah tiba di semua kelurahan.",
+               {{"Budi Santoso", EntityType::kPerson, {}},
+                {"Surabaya", EntityType::kLocation, {}},
+                {"Ani Wijaya", EntityType::kPerson, {}}}),
+      ElementsAre("Budi Santoso", "Ani Wijaya", "Ani Wijaya"));
+}
+
+// "kata peneliti Lembaga X (LX), Dewi": the abbreviation in brackets is
+// part of the phrase, and the name after it speaks.
+TEST(ClaimExtractorTest, BracketedAbbreviationAfterACueKeepsTheName) {
+  EXPECT_THAT(Speakers("”Wabah ini menyebar dengan cepat karena globalisasi,” kata peneliti "
+                       "Lembaga Riset Nasional (LRN), Dewi Lestari, dalam diskusi daring.",
+                       {{"Lembaga Riset Nasional", EntityType::kOrganization, {"LRN"}},
+                        {"Dewi Lestari", EntityType::kPerson, {}}}),
+              ElementsAre("Dewi Lestari"));
+}
+
+// "kata Presiden" is the president's words, not those of the minister
+// named after "Presiden," in a list.
+TEST(ClaimExtractorTest, ATitleBelongsToTheNameRightAfterIt) {
+  EXPECT_THAT(Speakers("Presiden Joko Widodo meresmikan bandara baru. Turut mendampingi "
+                       "Presiden, Menteri Perhubungan Budi Karya. ”Semoga bandara ini memicu "
+                       "pertumbuhan ekonomi,” kata Presiden.",
+                       {{"Joko Widodo", EntityType::kPerson, {}},
+                        {"Budi Karya", EntityType::kPerson, {}}}),
+              ElementsAre("Joko Widodo"));
+}
+
+// A "person" the NER made of an acronym or of a place's name is nobody a
+// later "katanya" stands for.
+TEST(ClaimExtractorTest, DoubtfulOneWordPeopleAreNoAntecedents) {
+  EXPECT_THAT(Speakers("Wiwik menjelaskan, uji coba masih berjalan di Kota Manado. KRL itu akan "
+                       "berhenti di 11 stasiun di Manado. ”Sekarang kereta berhenti lebih "
+                       "sering,” katanya.",
+                       {{"Wiwik Widayanti", EntityType::kPerson, {"Wiwik"}},
+                        {"KRL", EntityType::kPerson, {}},
+                        {"Manado", EntityType::kPerson, {}},
+                        {"Kota Manado", EntityType::kLocation, {}}}),
+              ElementsAre("Wiwik Widayanti", "Wiwik Widayanti"));
+}
+
+// "sebagian umat Muslim menilai": a group of people, nobody in particular.
+TEST(ClaimExtractorTest, AGroupQualifiedByANameIsNoSpeaker) {
+  EXPECT_THAT(Speakers("Abdul Muti menuturkan, pembatasan di tempat ibadah terlalu ketat. Sebab, "
+                       "sebagian umat Muslim menilai pemerintah tidak berlaku adil dalam "
+                       "penegakan aturan.",
+                       {{"Abdul Muti", EntityType::kPerson, {}}}),
+              Not(Contains("Muslim")));
 }
 
 }  // namespace

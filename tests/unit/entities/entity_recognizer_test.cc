@@ -119,6 +119,32 @@ TEST(EntityRecognizerTest, AliasGroupsEndAsOneEntity) {
   EXPECT_EQ(m->type, EntityType::kLocation);
 }
 
+// Abbreviations that are also words count only in capitals; an article
+// before a country is no part of it; "Barat" alone is the West, in "Jawa
+// Barat" part of a province.
+TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
+  const std::string english =
+      "As the war went on, the United States and the U.S. Congress disagreed. "
+      "The United States said it would respond.";
+  const auto en = Entities(Recognizer(), english);
+  EXPECT_EQ(WithMention(en, english, "As"), nullptr);
+  const Entity* us = WithMention(en, english, "United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->type, EntityType::kLocation);
+  EXPECT_EQ(us->id, EntityId(EntityType::kLocation, NameKey("Amerika Serikat")));
+  const std::string west =
+      "Barat telah mengklaim bahwa ribuan tentara tiba. Warga Jawa Barat menonton berita.";
+  const auto id = Entities(Recognizer(), west);
+  const Entity* barat = WithMention(id, west, "Barat");
+  ASSERT_NE(barat, nullptr);
+  EXPECT_EQ(barat->type, EntityType::kOrganization);
+  for (const Entity& e : id) {
+    for (const Mention& m : e.mentions) {
+      if (m.span.begin > static_cast<int>(west.find("Jawa"))) EXPECT_NE(&e, barat);
+    }
+  }
+}
+
 TEST(EntityRecognizerTest, IdsAreStableAcrossArticlesAndRecognizers) {
   const auto a = Entities(Recognizer(), "Presiden Rusia Vladimir Putin tiba di Moskwa kemarin.");
   EntityOptions options;

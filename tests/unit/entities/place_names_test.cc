@@ -1,0 +1,81 @@
+// Language-independent ids for places and bodies: every country's
+// Indonesian and English ICU names, and the common abbreviations, are one
+// alias group, hence one entity id; adjectives and ordinary words are no
+// place.
+#include "enrichment/entities/place_names.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "unicode/locid.h"
+
+namespace warta::enrichment {
+namespace {
+
+std::string DisplayCountry(const char* code, const char* language) {
+  icu::UnicodeString name;
+  icu::Locale("", code).getDisplayCountry(icu::Locale(language), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out;
+}
+
+TEST(PlaceNamesTest, EveryCountryIsOneGroupInIndonesianAndEnglish) {
+  int countries = 0;
+  for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) {
+    const std::string id = DisplayCountry(*c, "id");
+    const std::string en = DisplayCountry(*c, "en");
+    if (id == *c || en == *c) continue;  // ICU has no name for it
+    ++countries;
+    const int group = FindAliasGroup(id);
+    ASSERT_GE(group, 0) << *c << " " << id;
+    EXPECT_EQ(BuiltinAliasGroups()[group].code, *c) << id;
+    EXPECT_EQ(FindAliasGroup(en), group) << *c << ": \"" << en << "\" and \"" << id << "\"";
+  }
+  EXPECT_GT(countries, 240);
+}
+
+TEST(PlaceNamesTest, AbbreviationsAndExonymsJoinTheirCountry) {
+  const struct {
+    const char* code;
+    std::vector<const char*> names;
+  } cases[] = {
+      {"KP", {"North Korea", "Korea Utara", "Korut", "DPRK"}},
+      {"KR", {"South Korea", "Korea Selatan", "Korsel"}},
+      {"US", {"United States", "Amerika Serikat", "AS", "A.S.", "U.S.", "US", "USA"}},
+      {"RU", {"Russia", "Rusia", "Federasi Rusia"}},
+      {"CN", {"China", "Tiongkok", "Cina", "RRT"}},
+      {"GB", {"United Kingdom", "Inggris", "Britain", "UK", "U.K."}},
+      {"ID", {"Indonesia", "RI", "NKRI"}},
+      {"UA", {"Ukraine", "Ukraina"}},
+  };
+  for (const auto& c : cases) {
+    for (const char* name : c.names) {
+      const int group = FindAliasGroup(name);
+      ASSERT_GE(group, 0) << name;
+      EXPECT_EQ(BuiltinAliasGroups()[group].code, c.code) << name;
+    }
+  }
+}
+
+TEST(PlaceNamesTest, AdjectivesAndOrdinaryWordsAreNoPlace) {
+  for (const char* word : {"North Korean", "Ukrainian", "Russian", "American", "Chinese",
+                           "As", "as", "Us", "us", "Who", "Un", "Uk"}) {
+    EXPECT_EQ(FindAliasGroup(word), -1) << word;
+  }
+}
+
+TEST(PlaceNamesTest, TheWestIsOneBodyOnlyStandingAlone) {
+  const int west = FindAliasGroup("Barat");
+  ASSERT_GE(west, 0);
+  EXPECT_EQ(FindAliasGroup("the West"), west);
+  EXPECT_EQ(FindAliasGroup("Negara-negara Barat"), west);
+  EXPECT_TRUE(NamesOnlyAlone("Barat"));
+  EXPECT_FALSE(NamesOnlyAlone("Korut"));
+  // The committed NER model was trained without this group.
+  EXPECT_FALSE(BuiltinAliasGroups()[west].in_gazetteer);
+}
+
+}  // namespace
+}  // namespace warta::enrichment
