@@ -515,14 +515,16 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
   // Current sentence, before pos.
   {
     const int b = t_.sentences[s].begin;
+    const Speaker* last_speaker = nullptr;
+    for (const auto& [p, sp] : speaker_events_) {
+      if (p >= b && p < pos) last_speaker = &sp;
+    }
+    if (last_speaker != nullptr) return *last_speaker;
     for (const MentionRef& m : t_.mentions) {
       if (m.begin >= pos) break;
       if (m.begin >= b && !m.in_quote && m.type == EntityType::kPerson && MayBeAntecedent(m)) {
         return FromMention(m);
       }
-    }
-    for (const auto& [p, sp] : speaker_events_) {
-      if (p >= b && p < pos) return sp;
     }
   }
   for (int t = s - 1; t >= 0; --t) {

@@ -2,7 +2,7 @@
 // report of the same event go through the real pipeline (committed models)
 // into an in-memory SqliteStore; the countries they name carry the same
 // ids, and the store's entity view holds one entity for each, seen in both
-// articles under both names.
+// articles under both names, and the two reports are one story.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -99,6 +99,9 @@ TEST(CrossLanguageEntitiesTest, TheStoreHoldsOneEntityPerCountryAcrossLanguages)
   ASSERT_TRUE(detail.ok()) << detail.status();
   EXPECT_EQ(detail->entity().article_count(), 2);
   EXPECT_THAT(detail->entity().aliases(), IsSupersetOf({"Korea Utara", "Korut", "North Korea"}));
+  // The two reports are one story: their entity ids meet.
+  ASSERT_EQ(detail->stories_size(), 1);
+  EXPECT_THAT(detail->stories(0).languages(), IsSupersetOf({"id", "en"}));
   // Found by either language's name, as one entity.
   for (const char* query : {"korea utara", "north korea", "korut"}) {
     v1::ListEntitiesRequest request;
