@@ -14,6 +14,8 @@ using testing::EntitySpec;
 using testing::MakeDocument;
 using testing::SpeakerOf;
 using ::testing::Contains;
+using ::testing::Each;
+using ::testing::Eq;
 using ::testing::ElementsAre;
 using ::testing::Not;
 
@@ -514,6 +516,17 @@ TEST(ClaimExtractorTest, AGroupQualifiedByANameIsNoSpeaker) {
                        "penegakan aturan.",
                        {{"Abdul Muti", EntityType::kPerson, {}}}),
               Not(Contains("Muslim")));
+}
+
+// Within one sentence, "katanya" is whoever that sentence already gave
+// words to, not a person named before them.
+TEST(ClaimExtractorTest, CliticTakesTheSentencesSpeakerBeforeOtherPeople) {
+  EXPECT_THAT(Speakers("Didampingi Rina Sari, Bambang Suponco mengatakan, tamu wajib memakai "
+                       "masker, ”protokol kesehatan juga menjadi bagian dari promosi kami,” "
+                       "katanya.",
+                       {{"Rina Sari", EntityType::kPerson, {}},
+                        {"Bambang Suponco", EntityType::kPerson, {}}}),
+              Each(Eq("Bambang Suponco")));
 }
 
 }  // namespace
