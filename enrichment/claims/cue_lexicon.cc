@@ -84,7 +84,9 @@ const WordSet& CueAdjuncts() {
 }
 
 const WordSet& Pronouns() {
-  static const auto* s = new WordSet{"ia", "dia", "beliau", "dirinya", "he", "she"};
+  // "Iapun": "ia pun" (he too) written as one word.
+  static const auto* s = new WordSet{"ia", "dia", "beliau", "dirinya", "iapun", "diapun",
+                                     "he", "she"};
   return *s;
 }
 
@@ -184,7 +186,9 @@ bool IsAccordingTo(std::string_view lower) {
 
 bool IsPersonPronoun(std::string_view lower) { return In(Pronouns(), lower); }
 
-bool IsGroupPronoun(std::string_view lower) { return lower == "mereka" || lower == "they"; }
+bool IsGroupPronoun(std::string_view lower) {
+  return lower == "mereka" || lower == "merekapun" || lower == "they";
+}
 
 bool IsVerbModifier(std::string_view lower) {
   return In(VerbModifiers(), lower);

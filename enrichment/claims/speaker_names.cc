@@ -35,7 +35,8 @@ const WordSet& FunctionWords() {
       "beberapa", "banyak", "sejumlah", "sebagian", "kebanyakan", "sebanyak",
       // Pronouns: a pronoun the extractor did not resolve names nobody.
       "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "engkau", "keduanya",
-      "ketiganya", "pihaknya", "dirinya", "semuanya", "ia", "dia", "beliau", "nya",
+      "ketiganya", "pihaknya", "dirinya", "semuanya", "ia", "dia", "beliau", "nya", "iapun",
+      "diapun", "merekapun",
       // Days and months.
       "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari",
       "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",

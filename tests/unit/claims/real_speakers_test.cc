@@ -51,7 +51,7 @@ std::vector<std::string> Words(const std::string& text) {
 // Sentence-initial or not, words a function-word list must keep out.
 const std::set<std::string> kFunctionWords = {
     "saat", "selain", "namun", "mereka", "menurut", "sementara", "ketika", "kini", "dia",
-    "ia", "kami", "kita", "the", "however", "but", "they", "he", "she", "it"};
+    "ia", "kami", "kita", "the", "however", "but", "they", "he", "she", "it", "iapun"};
 const std::set<std::string> kBareTitles = {
     "prof", "dr", "presiden", "menteri", "ketua", "kepala", "ceo", "direktur", "gubernur",
     "juru", "bicara", "wakil", "pelaksana", "harian", "secretary", "minister", "president",
