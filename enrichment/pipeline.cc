@@ -14,7 +14,11 @@
 namespace warta::enrichment {
 namespace {
 
-constexpr char kRelease[] = "warta-0.1.0";
+// Raise it when the rules change what an article's enrichment holds: the
+// store replaces a stored article with a re-enrichment only under a newer
+// release or other models (storage/article_keys.h ShouldReplace).
+// 0.1.1: speakers of the entity-ids work, "Barat" / "the West" an entity.
+constexpr char kRelease[] = "warta-0.1.1";
 
 std::string ModelsHash(const PipelineOptions& options) {
   return ContentHashHex({options.langid_model, options.langid_confusable_model, options.ner_model,
