@@ -17,8 +17,9 @@ const WordSet& PostCueStems() {
       "sebut", "terang", "tegas",  "tambah", "tulis",  "tanya",  "tandas",
       "pungkas", "lanjut", "imbuh", "pesan", "seru",   "sahut",  "timpal",
       "jawab", "kilah",  "cetus",  "tukas",  "urai",   "bilang", "aku",
-      "sambung", "terangnya", "beber", "kenang", "harap", "ajak", "pinta",
-      "katakan", "ujanya",
+      "sambung", "beber", "kenang", "harap", "ajak", "pinta", "katakan",
+      // "ujanya": a frequent typo of "ujarnya", whose stem it stands for.
+      "uja",
   };
   return *s;
 }

@@ -529,5 +529,15 @@ TEST(ClaimExtractorTest, CliticTakesTheSentencesSpeakerBeforeOtherPeople) {
               Each(Eq("Bambang Suponco")));
 }
 
+// "terangnya" and the typo "ujanya" are clitics like "ujarnya": the
+// speaker is the one who spoke before, not a name after the cue.
+TEST(ClaimExtractorTest, CliticCuesResolveToThePreviousSpeaker) {
+  EXPECT_THAT(Speakers("Eddy Christijanto mengatakan, petugas kecamatan boleh menindak. "
+                       "”Jadi sekarang tidak tergantung sama satpol PP,” terangnya. ”Semua "
+                       "petugas sudah siap,” ujanya.",
+                       {{"Eddy Christijanto", EntityType::kPerson, {}}}),
+              ElementsAre("Eddy Christijanto", "Eddy Christijanto", "Eddy Christijanto"));
+}
+
 }  // namespace
 }  // namespace warta::enrichment
