@@ -164,6 +164,11 @@ TEST(RealSpeakersTest, SampleSpeakersAreSomebody) {
   }
   EXPECT_GT(counts.seen.size(), 10u);
   ExpectOnlySomebody(counts, lower, "the five samples");
+  // Here every speaker is an entity with an id ("Barat", the West, too):
+  // none is read off the words at the cue alone.
+  for (const auto& [speaker, n] : counts.seen) {
+    EXPECT_NE(speaker.first, "TEXT") << speaker.second << " speaks " << n << " times without an id";
+  }
 }
 
 // The English paragraph through the real pipeline: both Blinken
