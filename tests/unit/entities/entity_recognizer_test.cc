@@ -36,11 +36,12 @@ void Segment(Document& doc) {
   ASSERT_TRUE(segmenter->Process(doc).ok());
 }
 
-std::vector<Entity> Entities(const EntityRecognizer& r, std::string text) {
+std::vector<Entity> Entities(const EntityRecognizer& r, std::string text,
+                             std::string language = "id") {
   Document doc;
   doc.text = std::move(text);
   Segment(doc);
-  doc.language.code = "id";
+  doc.language.code = std::move(language);
   EXPECT_TRUE(r.Process(doc).ok());
   return doc.entities;
 }
@@ -126,7 +127,7 @@ TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
   const std::string english =
       "As the war went on, the United States and the U.S. Congress disagreed. "
       "The United States said it would respond.";
-  const auto en = Entities(Recognizer(), english);
+  const auto en = Entities(Recognizer(), english, "en");
   EXPECT_EQ(WithMention(en, english, "As"), nullptr);
   const Entity* us = WithMention(en, english, "United States");
   ASSERT_NE(us, nullptr);
