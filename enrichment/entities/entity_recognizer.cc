@@ -183,6 +183,7 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
   }
   if (!variant.empty()) AddRepeatedNames(doc, mentions);
   std::vector<MentionGroup> groups = GroupMentions(mentions);
+  JoinBracketedNames(doc, mentions, groups);
   JoinShortForms(groups);
   doc.entities = MakeEntities(doc, mentions, groups);
   return absl::OkStatus();
@@ -438,7 +439,46 @@ std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
   return groups;
 }
 
-// 3. Short forms of person names join the full name: the person mentioned
+// 3a. A one-word name in brackets right after a longer name of a person or
+// organisation is what the article calls it from then on: "Presiden Joko
+// Widodo (Jokowi)", "Basuki Tjahaja Purnama (Ahok)", "Komisi Pemberantasan
+// Korupsi (KPK)". The bracketed name's group joins the full name's, so
+// "Jokowi" later in the article is Joko Widodo (and the store learns the
+// alias for articles that say only "Jokowi").
+void EntityRecognizer::JoinBracketedNames(const Document& doc,
+                                          const std::vector<RawMention>& mentions,
+                                          std::vector<MentionGroup>& groups) {
+  std::vector<int> group_of(mentions.size(), -1);
+  for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+    for (int m : groups[g].mentions) group_of[m] = g;
+  }
+  auto root = [&](int g) {
+    while (groups[g].merged_into >= 0) g = groups[g].merged_into;
+    return g;
+  };
+  const std::string_view text = doc.text;
+  for (size_t i = 0; i + 1 < mentions.size(); ++i) {
+    const RawMention& full = mentions[i];
+    const RawMention& nick = mentions[i + 1];  // mentions are in text order
+    if (full.tokens.size() < 2 || nick.tokens.size() != 1) continue;
+    const int gf = root(group_of[i]), gn = group_of[i + 1];
+    if (gf == gn || groups[gn].merged_into >= 0 || groups[gn].kb != nullptr ||
+        groups[gn].alias >= 0 || groups[gn].tokens.size() != 1) {
+      continue;
+    }
+    // Persons and organisations only: "Jakarta (Indonesia)" is no nickname.
+    if (groups[gf].type == 2) continue;
+    const int end = full.span.end, begin = nick.span.begin;
+    if (begin < end || nick.span.end >= static_cast<int>(text.size())) continue;
+    const std::string_view between = text.substr(end, begin - end);
+    if ((between != "(" && between != " (") || text[nick.span.end] != ')') continue;
+    groups[gn].merged_into = gf;
+    groups[gf].mentions.insert(groups[gf].mentions.end(), groups[gn].mentions.begin(),
+                               groups[gn].mentions.end());
+  }
+}
+
+// 3b. Short forms of person names join the full name: the person mentioned
 // most among those whose name contains the short form as a run of words.
 void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
   std::vector<int> order(groups.size());
@@ -448,7 +488,7 @@ void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
   });
   for (int gi : order) {
     MentionGroup& g = groups[gi];
-    if (g.kb != nullptr || g.alias >= 0) continue;
+    if (g.kb != nullptr || g.alias >= 0 || g.merged_into >= 0) continue;
     if (g.type != 0 && g.tokens.size() != 1) continue;
     int best = -1;
     for (int ci : order) {

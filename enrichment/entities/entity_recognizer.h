@@ -86,6 +86,8 @@ class EntityRecognizer {
                    std::string_view variant, std::vector<RawMention>& mentions) const;
   void AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const;
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;
+  static void JoinBracketedNames(const Document& doc, const std::vector<RawMention>& mentions,
+                                 std::vector<MentionGroup>& groups);
   static void JoinShortForms(std::vector<MentionGroup>& groups);
   static std::vector<Entity> MakeEntities(const Document& doc, const std::vector<RawMention>& mentions,
                                           std::vector<MentionGroup>& groups);

@@ -60,9 +60,30 @@ absl::StatusOr<std::map<std::string, std::string>> StoryPeople(const SqlRunner& 
   return people;
 }
 
-absl::StatusOr<std::map<std::string, std::string>> RegistryPeople(const SqlRunner& run,
-                                                                  const std::string& word,
-                                                                  int64_t published) {
+// One-word aliases of a person that are no word of the name: what an
+// article called them in brackets ("Joko Widodo (Jokowi)").
+std::vector<std::string> Nicknames(const warta::v1::Entity& e) {
+  const std::vector<std::string> name_words = StoryWords(e.name());
+  std::vector<std::string> out;
+  for (const auto& alias : e.aliases()) {
+    const std::vector<std::string> words = StoryWords(alias);
+    if (words.size() != 1 || words[0].size() < 3) continue;
+    if (std::find(name_words.begin(), name_words.end(), words[0]) != name_words.end()) continue;
+    out.push_back(words[0]);
+  }
+  return out;
+}
+
+struct RegistryMatches {
+  std::map<std::string, std::string> by_name_word;  // id -> name
+  std::map<std::string, std::string> by_nickname;
+};
+
+// The recent people whose name contains `word`, or who were called `word`
+// in brackets; most mentioned first, a few of each (enough to see
+// ambiguity).
+absl::StatusOr<RegistryMatches> RegistryPeople(const SqlRunner& run, const std::string& word,
+                                               int64_t published) {
   SqlQuery q{"SELECT r.entity_id, r.data FROM entity_name_tokens t JOIN entity_registry r "
              "ON r.entity_id = t.entity_id WHERE t.token = ? AND r.type = ?",
              {word, int64_t{warta::v1::PERSON}}};
@@ -70,15 +91,17 @@ absl::StatusOr<std::map<std::string, std::string>> RegistryPeople(const SqlRunne
     q.sql += " AND (r.last_seen = 0 OR r.last_seen >= ?)";
     q.args.push_back(published - kRecentNanos);
   }
-  q.sql += " LIMIT 3";
+  q.sql += " ORDER BY r.mention_count DESC, r.entity_id LIMIT 6";
   ASSIGN_OR_RETURN(SqlRows rows, run(q));
-  std::map<std::string, std::string> people;
+  RegistryMatches matches;
   for (const auto& row : rows) {
     ASSIGN_OR_RETURN(auto record,
                      ParseStored<warta::v1::EntityRecord>(BytesOf(row[1]), "entity"));
-    people[record.id()] = record.name();
+    const std::vector<std::string> words = StoryWords(record.name());
+    const bool in_name = std::find(words.begin(), words.end(), word) != words.end();
+    (in_name ? matches.by_name_word : matches.by_nickname)[record.id()] = record.name();
   }
-  return people;
+  return matches;
 }
 
 // Moves everything of entity `from` to id `to` named `name` in `article`.
@@ -191,8 +214,15 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
   for (const auto& [id, word] : short_names) {
     auto link = OnlyFullName(word, story_people);
     if (!link) {
-      ASSIGN_OR_RETURN(auto registry_people, RegistryPeople(run, word, published));
-      link = OnlyFullName(word, registry_people);
+      ASSIGN_OR_RETURN(RegistryMatches registry, RegistryPeople(run, word, published));
+      // A nickname someone was introduced by is stronger evidence than a
+      // word of a name ("Jokowi" is Joko Widodo, not the headline "JOKOWI
+      // AHOK" some tagger made a person).
+      if (registry.by_nickname.size() == 1) {
+        link.emplace(*registry.by_nickname.begin());
+      } else if (registry.by_nickname.empty()) {
+        link = OnlyFullName(word, registry.by_name_word);
+      }
     }
     if (link && link->first != id) Relink(id, link->first, link->second, article);
   }
@@ -229,10 +259,14 @@ absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArtic
                           nanos(record.has_last_seen(), record.last_seen()),
                           SqlBlob{record.SerializeAsString()}}})
                         .status());
-    // Full person names are what short names link to.
+    // Full person names, and the nicknames they were introduced by, are
+    // what short names link to.
     const std::vector<std::string> words = StoryWords(record.name());
-    if (is_new && record.type() == warta::v1::PERSON && words.size() >= 2) {
-      for (const std::string& w : std::set<std::string>(words.begin(), words.end())) {
+    if (record.type() == warta::v1::PERSON && words.size() >= 2) {
+      std::set<std::string> tokens;
+      if (is_new) tokens.insert(words.begin(), words.end());
+      for (std::string& nickname : Nicknames(*e)) tokens.insert(std::move(nickname));
+      for (const std::string& w : tokens) {
         if (w.size() < 3) continue;
         RETURN_IF_ERROR(run({"INSERT INTO entity_name_tokens (token, entity_id) VALUES (?, ?) "
                              "ON CONFLICT (token, entity_id) DO NOTHING",

@@ -8,7 +8,10 @@
 //   name contains that word, the store maps the short name to that
 //   person's id in the stored article (entities, speakers, claim subjects),
 //   keeping "Putin" as an alias. Ambiguous short names ("Kim" with Kim Jong
-//   Un and Kim Yo Jong about) stay as they are. Ids stay deterministic:
+//   Un and Kim Yo Jong about) stay as they are. A nickname an article
+//   introduced in brackets ("Presiden Joko Widodo (Jokowi)", an alias that
+//   is no word of the name) links the same way, before and over words of
+//   names. Ids stay deterministic:
 //   the link is a mapping the store applies, not a new id.
 // - Registry: one row per person, organisation and place with its name,
 //   every alias seen, roles, article and mention counts, first and last

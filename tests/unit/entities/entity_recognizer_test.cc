@@ -123,6 +123,29 @@ TEST(EntityRecognizerTest, AliasGroupsEndAsOneEntity) {
 // Abbreviations that are also words count only in capitals; an article
 // before a country is no part of it; "Barat" alone is the West, in "Jawa
 // Barat" part of a province.
+// "Presiden Joko Widodo (Jokowi)": the bracketed nickname is the same
+// person from then on (and speaks as him); a place in brackets after a
+// place is not a nickname.
+TEST(EntityRecognizerTest, ANicknameInBracketsIsTheNameBeforeIt) {
+  const std::string text =
+      "Presiden Joko Widodo (Jokowi) meresmikan jalan tol di Medan, Senin. Jokowi mengatakan "
+      "proyek itu selesai tepat waktu. Gubernur Basuki Tjahaja Purnama (Ahok) hadir.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* jokowi = WithMention(entities, text, "Jokowi");
+  ASSERT_NE(jokowi, nullptr);
+  EXPECT_EQ(jokowi->name, "Joko Widodo");
+  EXPECT_EQ(jokowi->mentions.size(), 3u);
+  EXPECT_THAT(jokowi->aliases, Contains("Jokowi"));
+  const Entity* ahok = WithMention(entities, text, "Ahok");
+  ASSERT_NE(ahok, nullptr);
+  EXPECT_EQ(ahok->name, "Basuki Tjahaja Purnama");
+
+  const std::string places = "Banjir melanda Kabupaten Bandung Barat (Cimahi) sejak kemarin.";
+  const auto place_entities = Entities(Recognizer(), places);
+  const Entity* cimahi = WithMention(place_entities, places, "Cimahi");
+  if (cimahi != nullptr) EXPECT_EQ(cimahi->name, "Cimahi");
+}
+
 TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
   const std::string english =
       "As the war went on, the United States and the U.S. Congress disagreed. "
