@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = Path(os.environ.get("WARTA_BUILD", ROOT / "build"))
 BIN = BUILD / "bin"
 TOOLS = ROOT / ".tools" / "bin"
+# How much slower than a plain build the binaries run: `make sanitize` sets
+# it (ASan and UBSan builds are several times slower), and every wait and
+# RPC deadline of the tests scales by it, so a slow build is not a failure.
+SLOWDOWN = float(os.environ.get("WARTA_TEST_SLOWDOWN", "1"))
 
 
 def skip_unless_ci(reason):
@@ -188,6 +192,7 @@ def services(tmp_path):
 
 
 def wait_until(predicate, timeout=60, interval=0.25, message="condition"):
+    timeout *= SLOWDOWN
     deadline = time.time() + timeout
     last = None
     while time.time() < deadline:

@@ -15,7 +15,7 @@ import grpc
 import pytest
 from confluent_kafka import Consumer, Producer
 
-from conftest import BIN, tool, wait_until
+from conftest import BIN, SLOWDOWN, tool, wait_until
 
 ARTICLE = {
     "url": "https://example.test/putin-choe",
@@ -35,7 +35,7 @@ def store_stub(pb, pipeline):
 
 def get_article(pb, stub, article_id):
     try:
-        return stub.GetArticle(pb.services.GetArticleRequest(id=article_id), timeout=5)
+        return stub.GetArticle(pb.services.GetArticleRequest(id=article_id), timeout=5 * SLOWDOWN)
     except grpc.RpcError as e:
         if e.code() == grpc.StatusCode.NOT_FOUND:
             return None
@@ -46,7 +46,7 @@ def all_articles(pb, stub):
     out, token = [], ""
     while True:
         r = stub.ListArticles(pb.services.ListArticlesRequest(page_size=100, page_token=token),
-                              timeout=10)
+                              timeout=10 * SLOWDOWN)
         out.extend(r.articles)
         token = r.next_page_token
         if not token:
@@ -57,7 +57,7 @@ def kcat_produce(bootstrap, topic, lines, key=None):
     args = [tool("kcat"), "-P", "-b", bootstrap, "-t", topic]
     if key is not None:
         args += ["-K", "\t"]
-    subprocess.run(args, input="\n".join(lines) + "\n", text=True, check=True, timeout=30)
+    subprocess.run(args, input="\n".join(lines) + "\n", text=True, check=True, timeout=30 * SLOWDOWN)
 
 
 def test_json_article_from_kcat_is_enriched_and_stored(pb, pipeline):
@@ -91,7 +91,7 @@ def test_a_crawler_line_is_read_alike_by_every_door(pb, pipeline, tmp_path):
     kcat_produce(pipeline.kafka, pipeline.topics.raw, [json.dumps(dict(CRAWLER_LINE, id="door-kcat"))])
     ingest = pb.grpc.IngestServiceStub(grpc.insecure_channel(pipeline.ingest.address))
     ingest.Submit(pb.services.SubmitRequest(
-        article_json=json.dumps(dict(CRAWLER_LINE, id="door-grpc"))), timeout=30)
+        article_json=json.dumps(dict(CRAWLER_LINE, id="door-grpc"))), timeout=30 * SLOWDOWN)
     line_file = tmp_path / "crawl.jsonl"
     line_file.write_text(json.dumps(dict(CRAWLER_LINE, id="door-cli")) + "\n")
     subprocess.run([str(BIN / "warta"), "publish", "--brokers", pipeline.kafka,
@@ -112,11 +112,11 @@ def test_a_crawler_line_is_read_alike_by_every_door(pb, pipeline, tmp_path):
 def test_ingest_refuses_a_crawler_json_with_a_reason(pb, pipeline):
     ingest = pb.grpc.IngestServiceStub(grpc.insecure_channel(pipeline.ingest.address))
     with pytest.raises(grpc.RpcError) as refused:
-        ingest.Submit(pb.services.SubmitRequest(article_json='{"text": {"html": "x"}}'), timeout=30)
+        ingest.Submit(pb.services.SubmitRequest(article_json='{"text": {"html": "x"}}'), timeout=30 * SLOWDOWN)
     assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert '"text" must be a string' in refused.value.details()
     with pytest.raises(grpc.RpcError) as empty:
-        ingest.Submit(pb.services.SubmitRequest(article_json='{"lang": "id"}'), timeout=30)
+        ingest.Submit(pb.services.SubmitRequest(article_json='{"lang": "id"}'), timeout=30 * SLOWDOWN)
     assert "body is required" in empty.value.details()
 
 
@@ -124,11 +124,11 @@ def test_article_submitted_through_ingest_is_stored(pb, pipeline):
     ingest = pb.grpc.IngestServiceStub(grpc.insecure_channel(pipeline.ingest.address))
     request = pb.services.SubmitRequest(article=pb.article.Article(
         title=ARTICLE["title"], body=ARTICLE["body"], source="example.test"))
-    response = ingest.Submit(request, timeout=30)
+    response = ingest.Submit(request, timeout=30 * SLOWDOWN)
     assert len(response.id) == 32, "an id is derived from the content when none is given"
     assert response.topic == pipeline.topics.raw
     # The same content gets the same id: resubmitting is safe.
-    assert ingest.Submit(request, timeout=30).id == response.id
+    assert ingest.Submit(request, timeout=30 * SLOWDOWN).id == response.id
     stub = store_stub(pb, pipeline)
     stored = wait_until(lambda: get_article(pb, stub, response.id), message="ingested article")
     assert stored.article.source == "example.test"
@@ -139,19 +139,19 @@ def test_ingest_refuses_bad_articles_with_a_clear_message(pb, pipeline):
     ingest = pb.grpc.IngestServiceStub(grpc.insecure_channel(pipeline.ingest.address))
     with pytest.raises(grpc.RpcError) as blank:
         ingest.Submit(pb.services.SubmitRequest(article=pb.article.Article(title="t", body="  ")),
-                      timeout=10)
+                      timeout=10 * SLOWDOWN)
     assert blank.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "body" in blank.value.details()
     with pytest.raises(grpc.RpcError) as big:
         ingest.Submit(pb.services.SubmitRequest(article=pb.article.Article(body="x" * 300_000)),
-                      timeout=10)
+                      timeout=10 * SLOWDOWN)
     assert big.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "limit" in big.value.details()
     # A stream answers each article, refusing only the bad one.
     requests = [pb.services.SubmitRequest(article=pb.article.Article(id=f"s{i}", body=f"Berita {i}."))
                 for i in range(5)]
     requests.insert(2, pb.services.SubmitRequest(article=pb.article.Article(id="bad", body="")))
-    answers = list(ingest.SubmitStream(iter(requests), timeout=60))
+    answers = list(ingest.SubmitStream(iter(requests), timeout=60 * SLOWDOWN))
     assert [a.id for a in answers] == ["s0", "s1", "bad", "s2", "s3", "s4"]
     assert [a.error_code != 0 for a in answers] == [False, False, True, False, False, False]
 
@@ -166,7 +166,7 @@ def test_poison_message_goes_to_dlq_and_the_next_message_flows(pb, pipeline):
                          "auto.offset.reset": "earliest"})
     consumer.subscribe([pipeline.topics.dlq])
     dead = []
-    deadline = time.time() + 30
+    deadline = time.time() + 30 * SLOWDOWN
     while len(dead) < 2 and time.time() < deadline:
         m = consumer.poll(1.0)
         if m is not None and not m.error():
@@ -183,7 +183,7 @@ def test_poison_message_goes_to_dlq_and_the_next_message_flows(pb, pipeline):
                     "auto.offset.reset": "earliest"})
     raw.subscribe([pipeline.topics.raw])
     original = None
-    deadline = time.time() + 30
+    deadline = time.time() + 30 * SLOWDOWN
     while original is None and time.time() < deadline:
         m = raw.poll(1.0)
         if m is not None and not m.error() and m.key() == b"poison":
@@ -209,8 +209,8 @@ def count_messages(bootstrap, topic):
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "counter-" + topic})
     from confluent_kafka import TopicPartition
     n = 0
-    for p in consumer.list_topics(topic, timeout=10).topics[topic].partitions:
-        low, high = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)
+    for p in consumer.list_topics(topic, timeout=10 * SLOWDOWN).topics[topic].partitions:
+        low, high = consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10 * SLOWDOWN)
         n += high - low
     consumer.close()
     return n
@@ -222,7 +222,7 @@ class WatchRecorder:
 
     def __init__(self, pb, stub):
         self.ids = []
-        self._stream = stub.Watch(pb.services.WatchRequest(), timeout=600)
+        self._stream = stub.Watch(pb.services.WatchRequest(), timeout=600 * SLOWDOWN)
         self._stream.initial_metadata()  # subscribed once the server sent it
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
@@ -248,8 +248,8 @@ class WatchRecorder:
 def end_offsets(bootstrap, topic):
     from confluent_kafka import TopicPartition
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "ends-" + topic})
-    ends = {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1]
-            for p in consumer.list_topics(topic, timeout=10).topics[topic].partitions}
+    ends = {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10 * SLOWDOWN)[1]
+            for p in consumer.list_topics(topic, timeout=10 * SLOWDOWN).topics[topic].partitions}
     consumer.close()
     return ends
 
@@ -269,7 +269,7 @@ def stored_once_each(db_path, enriched_topic, bootstrap, transactional=False):
     assert stored == ends, "stored offsets = the end of each partition's messages"
 
 
-def wait_for_all(pb, stub, expected, timeout=120):
+def wait_for_all(pb, stub, expected, timeout=120):  # wait_until scales it
     return wait_until(lambda: (lambda a: a if len(a) >= len(expected) else None)(all_articles(pb, stub)),
                       timeout=timeout, message="every article in the store")
 
@@ -284,7 +284,7 @@ def test_enrich_killed_before_commit_loses_nothing_and_duplicates_nothing(pb, pi
     expected = produce_articles(pipeline, 120, "k")
     crashing = pipeline.start("warta-enrich", *pipeline.enrich_args, "--max_batch", "20",
                               "--crash_before_commit_batch", "3")
-    assert crashing.proc.wait(120) == 137, crashing.log_text()
+    assert crashing.proc.wait(120 * SLOWDOWN) == 137, crashing.log_text()
     crashing.log.close()
     produced_before_restart = count_messages(pipeline.kafka, pipeline.topics.enriched)
     assert produced_before_restart >= 60
@@ -300,7 +300,7 @@ def test_enrich_killed_before_commit_loses_nothing_and_duplicates_nothing(pb, pi
     stored_once_each(pipeline.db, pipeline.topics.enriched, pipeline.kafka)
 
 
-def topic_keys(bootstrap, topic, isolation, at_least, timeout=60):
+def topic_keys(bootstrap, topic, isolation, at_least, timeout=60 * SLOWDOWN):
     """Keys of every message a reader with this isolation level sees on the
     topic, read from the start until `at_least` arrived and 2 s passed
     without more."""
@@ -331,7 +331,7 @@ def test_exactly_once_enrich_killed_before_commit_publishes_each_article_once(pb
            pipeline.topics.prefix + "-enrich-0"]
     crashing = pipeline.start("warta-enrich", *eos, "--max_batch", "20",
                               "--crash_before_commit_batch", "3")
-    assert crashing.proc.wait(120) == 137, crashing.log_text()
+    assert crashing.proc.wait(120 * SLOWDOWN) == 137, crashing.log_text()
     crashing.log.close()
     pipeline.start("warta-enrich", *eos)
     stub = store_stub(pb, pipeline)
@@ -377,7 +377,7 @@ def test_store_killed_before_commit_stores_each_article_once(pb, pipeline):
     assert pipeline.store.stop() == 0
     expected = produce_articles(pipeline, 90, "d")
     crashing = restart_store(pipeline, "--max_batch", "10", "--crash_before_commit_batch", "2")
-    assert crashing.proc.wait(120) == 137, crashing.log_text()
+    assert crashing.proc.wait(120 * SLOWDOWN) == 137, crashing.log_text()
     crashing.log.close()
     pipeline.store = restart_store(pipeline)
     stub = store_stub(pb, pipeline)
@@ -411,7 +411,7 @@ def test_store_killed_with_sigkill_mid_stream_stores_each_article_once(pb, pipel
 
 def test_watch_streams_articles_as_they_are_stored(pb, pipeline):
     stub = store_stub(pb, pipeline)
-    stream = stub.Watch(pb.services.WatchRequest(), timeout=60)
+    stream = stub.Watch(pb.services.WatchRequest(), timeout=60 * SLOWDOWN)
     stream.initial_metadata()  # the server sends it once the watch is subscribed
     kcat_produce(pipeline.kafka, pipeline.topics.raw, [json.dumps(dict(ARTICLE, id="watched"))])
     first = next(stream)
