@@ -1,5 +1,6 @@
 #include "eval/ner/ner_eval.h"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -51,31 +52,114 @@ bool SameSpans(const std::vector<enrichment::ner::TaggedSpan>& a,
 }
 
 // "# missed/extra" lines for each sentence whose spans differ from gold.
-void WriteErrors(const enrichment::ner::NerModel& model, const std::vector<ConllSentence>& sentences,
-                 std::string_view variant, std::ostream& out) {
-  for (const ConllSentence& s : sentences) {
+void WriteErrors(const std::vector<ConllSentence>& sentences,
+                 const std::vector<std::vector<enrichment::ner::TaggedSpan>>& predicted, std::ostream& out) {
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const ConllSentence& s = sentences[k];
     const std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
     const auto gold = LabelsToSpans(s.labels);
-    const auto predicted = model.TagSpans(words, variant);
-    if (SameSpans(gold, predicted)) continue;
+    if (SameSpans(gold, predicted[k])) continue;
     std::string text;
     for (std::string_view w : words) (text += text.empty() ? "" : " ") += w;
     out << "# " << text << "\n#   gold: " << SpansText(words, gold)
-        << "\n#   model: " << SpansText(words, predicted) << "\n";
+        << "\n#   model: " << SpansText(words, predicted[k]) << "\n";
   }
+}
+
+// One CoNLL document (sentences [begin, end)) as the entity stage sees an
+// article: the tokens joined by spaces, one Sentence per CoNLL sentence.
+enrichment::Document ConllDocument(const std::vector<ConllSentence>& sentences, size_t begin, size_t end,
+                                   std::string_view language) {
+  enrichment::Document doc;
+  doc.language.code = std::string(language);
+  for (size_t k = begin; k < end; ++k) {
+    enrichment::Sentence sentence;
+    sentence.first_token = static_cast<int>(doc.tokens.size());
+    sentence.span.begin = static_cast<int>(doc.text.size());
+    for (const std::string& t : sentences[k].tokens) {
+      if (!doc.text.empty()) doc.text.push_back(' ');
+      const int at = static_cast<int>(doc.text.size());
+      doc.text += t;
+      doc.tokens.push_back({{at, static_cast<int>(doc.text.size())}});
+    }
+    sentence.end_token = static_cast<int>(doc.tokens.size());
+    sentence.span.end = static_cast<int>(doc.text.size());
+    doc.sentences.push_back(sentence);
+  }
+  return doc;
+}
+
+// The PERSON / ORGANIZATION / LOCATION mentions of `doc.entities` as token
+// spans per sentence (a mention ending inside a token, "Russia" of
+// "Russia's", covers the token, as the CoNLL files label it).
+std::vector<std::vector<enrichment::ner::TaggedSpan>> MentionSpans(const enrichment::Document& doc) {
+  std::vector<std::vector<enrichment::ner::TaggedSpan>> out(doc.sentences.size());
+  std::vector<int> token_at(doc.text.size() + 1, -1), sentence_of(doc.tokens.size(), 0);
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    for (int c = doc.tokens[t].span.begin; c < doc.tokens[t].span.end; ++c) token_at[c] = static_cast<int>(t);
+  }
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    for (int t = doc.sentences[s].first_token; t < doc.sentences[s].end_token; ++t) sentence_of[t] = static_cast<int>(s);
+  }
+  for (const enrichment::Entity& e : doc.entities) {
+    const int type = static_cast<int>(e.type);
+    if (type >= enrichment::ner::kNumTypes) continue;
+    for (const enrichment::Mention& m : e.mentions) {
+      if (m.span.end <= m.span.begin) continue;
+      const int first = token_at[m.span.begin], last = token_at[m.span.end - 1];
+      if (first < 0 || last < 0 || sentence_of[first] != sentence_of[last]) continue;
+      const int s = sentence_of[first], base = doc.sentences[s].first_token;
+      out[s].push_back({first - base, last + 1 - base, type});
+    }
+  }
+  for (auto& spans : out) {
+    std::sort(spans.begin(), spans.end(),
+              [](const auto& a, const auto& b) { return a.begin < b.begin || (a.begin == b.begin && a.end < b.end); });
+  }
+  return out;
 }
 
 }  // namespace
 
-NerCounts EvaluateNer(const enrichment::ner::NerModel& model,
-                      const std::vector<ConllSentence>& sentences, std::string_view variant) {
-  NerCounts counts;
+std::vector<std::vector<enrichment::ner::TaggedSpan>> PredictNer(const enrichment::ner::NerModel& model,
+                                                                 const std::vector<ConllSentence>& sentences,
+                                                                 std::string_view variant) {
+  std::vector<std::vector<enrichment::ner::TaggedSpan>> out;
+  out.reserve(sentences.size());
   std::vector<std::string_view> words;
   for (const ConllSentence& s : sentences) {
     words.assign(s.tokens.begin(), s.tokens.end());
-    counts.Add(LabelsToSpans(s.labels), model.TagSpans(words, variant));
+    out.push_back(model.TagSpans(words, variant));
   }
+  return out;
+}
+
+absl::StatusOr<std::vector<std::vector<enrichment::ner::TaggedSpan>>> PredictNerStage(
+    const enrichment::EntityRecognizer& recognizer, const std::vector<ConllSentence>& sentences,
+    std::string_view language) {
+  std::vector<std::vector<enrichment::ner::TaggedSpan>> out;
+  out.reserve(sentences.size());
+  for (size_t begin = 0; begin < sentences.size();) {
+    size_t end = begin + 1;
+    while (end < sentences.size() && sentences[end].document == sentences[begin].document) ++end;
+    enrichment::Document doc = ConllDocument(sentences, begin, end, language);
+    RETURN_IF_ERROR(recognizer.Process(doc));
+    for (auto& spans : MentionSpans(doc)) out.push_back(std::move(spans));
+    begin = end;
+  }
+  return out;
+}
+
+NerCounts CountNer(const std::vector<ConllSentence>& sentences,
+                   const std::vector<std::vector<enrichment::ner::TaggedSpan>>& predicted) {
+  NerCounts counts;
+  for (size_t k = 0; k < sentences.size(); ++k) counts.Add(LabelsToSpans(sentences[k].labels), predicted[k]);
   return counts;
+}
+
+NerCounts EvaluateNer(const enrichment::ner::NerModel& model,
+                      const std::vector<ConllSentence>& sentences, std::string_view variant) {
+  return CountNer(sentences, PredictNer(model, sentences, variant));
 }
 
 absl::Status RunNerEval(const std::vector<std::string>& args,
@@ -83,7 +167,7 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
   std::filesystem::path model_path = models_dir / "ner" / "ner.model";
   std::vector<std::string> files;
   std::string variant;
-  bool errors = false;
+  bool errors = false, stage = false;
   for (const std::string& a : args) {
     if (absl::StartsWith(a, "--model=")) {
       model_path = a.substr(8);
@@ -91,20 +175,33 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
       variant = a.substr(10);
     } else if (a == "--errors") {
       errors = true;
+    } else if (a == "--stage") {
+      stage = true;
     } else if (absl::StartsWith(a, "--")) {
       return absl::InvalidArgumentError(
-          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] [--errors] FILE..."));
+          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] [--stage] [--errors] FILE..."));
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) {
-    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] [--errors] FILE...");
+    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] [--stage] [--errors] FILE...");
   }
   ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(model_path));
   ASSIGN_OR_RETURN(auto model, enrichment::ner::NerModel::Create(bytes));
   if (!variant.empty() && model->FindVariant(variant) < 0) {
     return absl::InvalidArgumentError(absl::StrCat("the model has no variant '", variant, "'"));
+  }
+  // The stage picks its weights from the document's language: English
+  // for --variant=en, the default (by case) otherwise.
+  if (stage && !variant.empty() && variant != "en") {
+    return absl::InvalidArgumentError("--stage chooses weights by language: only --variant=en applies");
+  }
+  std::unique_ptr<enrichment::EntityRecognizer> recognizer;
+  if (stage) {
+    enrichment::EntityOptions options;
+    options.model = bytes;
+    ASSIGN_OR_RETURN(recognizer, enrichment::EntityRecognizer::Create(options));
   }
   NerCounts total;
   long tokens = 0, sentences = 0;
@@ -117,11 +214,17 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
       return absl::InvalidArgumentError(absl::StrCat(f, ": ", parsed.status().message()));
     }
     const auto start = std::chrono::steady_clock::now();
-    const NerCounts counts = EvaluateNer(*model, *parsed, variant);
+    std::vector<std::vector<enrichment::ner::TaggedSpan>> predicted;
+    if (stage) {
+      ASSIGN_OR_RETURN(predicted, PredictNerStage(*recognizer, *parsed, variant.empty() ? "id" : "en"));
+    } else {
+      predicted = PredictNer(*model, *parsed, variant);
+    }
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const NerCounts counts = CountNer(*parsed, predicted);
     for (const ConllSentence& s : *parsed) tokens += static_cast<long>(s.tokens.size());
     sentences += static_cast<long>(parsed->size());
-    if (errors) WriteErrors(*model, *parsed, variant, out);
+    if (errors) WriteErrors(*parsed, predicted, out);
     total.Merge(counts);
     absl::StrAppend(&per_file, per_file.empty() ? "" : ", ", JsonString(f), ": ",
                     NerCountsJson(counts));

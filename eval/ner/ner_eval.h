@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/entities/ner_model.h"
 #include "eval/ner/conll.h"
 
@@ -22,10 +24,31 @@ namespace warta::eval {
 // <models_dir>/ner/ner.model) and --variant=NAME (a weight set of the model,
 // e.g. "news" or "caseless"; default: chosen per sentence by its case, as
 // the entities stage does) and --errors (before the report, "# " lines
-// with each sentence the model gets wrong: its gold and its tagged names).
+// with each sentence the model gets wrong: its gold and its tagged names)
+// and --stage (score the whole entity stage instead of the model alone:
+// EntityRecognizer::Process over each -DOCSTART- document, so its
+// document-level steps count too — a name found once and repeated where
+// the model missed it, trimmed titles, known places; the weights follow
+// the language, English for --variant=en).
 // Writes the JSON report to `out`.
 absl::Status RunNerEval(const std::vector<std::string>& args,
                         const std::filesystem::path& models_dir, std::ostream& out);
+
+// The model's spans for each sentence.
+std::vector<std::vector<enrichment::ner::TaggedSpan>> PredictNer(const enrichment::ner::NerModel& model,
+                                                                 const std::vector<ConllSentence>& sentences,
+                                                                 std::string_view variant = {});
+
+// The entity stage's PERSON / ORGANIZATION / LOCATION mentions for each
+// sentence, running `recognizer` once per document (ConllSentence::document)
+// whose language is `language`.
+absl::StatusOr<std::vector<std::vector<enrichment::ner::TaggedSpan>>> PredictNerStage(
+    const enrichment::EntityRecognizer& recognizer, const std::vector<ConllSentence>& sentences,
+    std::string_view language);
+
+// Exact-span counts of `predicted` (one entry per sentence) against gold.
+NerCounts CountNer(const std::vector<ConllSentence>& sentences,
+                   const std::vector<std::vector<enrichment::ner::TaggedSpan>>& predicted);
 
 // Scores `model` on parsed sentences.
 NerCounts EvaluateNer(const enrichment::ner::NerModel& model,
