@@ -39,10 +39,31 @@ const absl::flat_hash_set<std::string>& RoleInner() {
   return *words;
 }
 
+// English honorifics and titles that open a person's name in running text
+// but are not part of it ("Miss Chaworth", "Emperor Norton", "Mr. Chief
+// Justice"); English documents only, the Indonesian rules are tuned apart.
+const absl::flat_hash_set<std::string>& EnglishTitles() {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
+      "emperor", "empress", "justice", "judge", "professor", "prof", "prof.", "gen", "gen.",
+      "senator", "sen.", "rep.", "gov.", "col.", "lt.", "sgt.", "capt.", "captain", "major",
+      "rev.", "reverend"};
+  return *words;
+}
+
 bool IsCapitalised(std::string_view word) {
   const ner::CaseClass c = ner::ClassifyCase(word);
   return c == ner::CaseClass::kInitialUpper || c == ner::CaseClass::kAllUpper ||
          c == ner::CaseClass::kMixed;
+}
+
+bool OnlyRoleWords(const std::vector<std::string_view>& words, const ner::TaggedSpan& sp) {
+  for (int i = sp.begin; i < sp.end; ++i) {
+    std::string w = ner::ToLower(words[i]);
+    if (w.size() > 2 && (absl::EndsWith(w, "'s") || absl::EndsWith(w, "s'"))) w.resize(w.size() - (w.back() == 's' ? 2 : 1));
+    if (!RoleHeads().contains(w) && !RoleInner().contains(w) && !EnglishTitles().contains(w)) return false;
+  }
+  return true;
 }
 
 EntityType ToEntityType(int ner_type) {
@@ -63,6 +84,38 @@ int PossessiveSize(std::string_view word) {
     }
   }
   return 0;
+}
+
+// English spans the model ran together: a possessive inside a span ends a
+// name ("[Russia's Kursk]" -> "Russia's", "Kursk"), and the words after a
+// role inside a span are the person holding it ("[U.S. Secretary of State
+// Antony Blinken]ORG" -> PERSON "Antony Blinken"; the role is found again
+// before the person). A role is a role head and the role words after it,
+// two words at least or not opening the span: "General Motors" stays.
+std::vector<ner::TaggedSpan> SplitEnglishSpans(const std::vector<std::string_view>& words,
+                                               const std::vector<ner::TaggedSpan>& spans) {
+  std::vector<ner::TaggedSpan> out;
+  for (ner::TaggedSpan sp : spans) {
+    for (int i = sp.begin; i + 1 < sp.end; ++i) {
+      if (PossessiveSize(words[i]) == 0) continue;
+      out.push_back({sp.begin, i + 1, sp.type});
+      sp.begin = i + 1;
+    }
+    int person_from = -1;
+    for (int i = sp.begin; i < sp.end; ++i) {
+      if (!RoleHeads().contains(ner::ToLower(words[i]))) continue;
+      int end = i + 1;
+      while (end < sp.end && (RoleHeads().contains(ner::ToLower(words[end])) ||
+                              RoleInner().contains(ner::ToLower(words[end])))) {
+        ++end;
+      }
+      if (end < sp.end && (end - i >= 2 || i > sp.begin)) person_from = end;
+      i = end - 1;
+    }
+    if (person_from >= 0) sp = {person_from, sp.end, 0};
+    out.push_back(sp);
+  }
+  return out;
 }
 
 // Collapses runs of whitespace (names may span a line break).
@@ -202,8 +255,9 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
   // role ending an organisation span) apply to English documents only;
   // Indonesian roles keep the rules they were tuned with.
   const bool english = !variant.empty();
-  std::vector<ner::TaggedSpan> spans =
-      DropRoleSpans(words, english, TrimSpans(words, cased, english, model_->TagSpans(words, variant)));
+  std::vector<ner::TaggedSpan> tagged = model_->TagSpans(words, variant);
+  if (english) tagged = SplitEnglishSpans(words, tagged);
+  std::vector<ner::TaggedSpan> spans = DropRoleSpans(words, english, TrimSpans(words, cased, english, std::move(tagged)));
   if (cased) AddKnownNames(doc, tokens, s, words, spans);
   std::vector<bool> blocked(words.size(), false);
   for (const ner::TaggedSpan& sp : spans) {
@@ -263,10 +317,14 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       };
       while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
                                        inside_role(sp.begin) ||
+                                       (english && EnglishTitles().contains(ner::ToLower(words[sp.begin]))) ||
                                        (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
         ++sp.begin;
       }
     }
+    // English: a title alone names nobody ("the Secretary", "Emperor of
+    // these United States"): a span made only of role words is dropped.
+    if (english && OnlyRoleWords(words, sp)) continue;
     kept.push_back(sp);
   }
   return kept;

@@ -1,7 +1,7 @@
 // warta-train-ner: rebuilds models/ner/ner.model from ../shared/data and
-// the English GUM files committed in training/ner/gum/.
+// the English GUM and WikiGold files committed in training/ner/.
 //   warta-train-ner [--data_dir=../shared/data] [--out=models/ner/ner.model]
-//                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp,gum]
+//                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp,gum,wikigold]
 //                   [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
 // `warta-train-ner --help` lists every flag with its default.
 #include <cstdint>
@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   }
   options.data_dir = data_dir;
   options.corpus_dirs["gum"] = WARTA_SOURCE_DIR "/training/ner/gum";
+  options.corpus_dirs["wikigold"] = WARTA_SOURCE_DIR "/training/ner/wikigold";
   options.corpora = absl::StrSplit(corpora, ',');
   options.seed = static_cast<uint32_t>(seed);
   options.prune_below = static_cast<float>(prune);

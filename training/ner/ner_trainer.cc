@@ -238,7 +238,11 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
       data.train_fold.push_back(documents ? s.document % folds : static_cast<int>(i % folds));
     }
     data.train.insert(data.train.end(), sentences.begin(), sentences.end());
-    const int domain = static_cast<int>(&name - options.corpora.data());
+    int domain = static_cast<int>(&name - options.corpora.data());
+    if (auto it = options.weights_of.find(name); it != options.weights_of.end()) {
+      const auto target = std::find(options.corpora.begin(), options.corpora.end(), it->second);
+      if (target != options.corpora.end()) domain = static_cast<int>(target - options.corpora.begin());
+    }
     data.train_domain.resize(data.train.size(), domain);
     for (const char* split : {"dev.txt", "valid.txt"}) {
       if (!std::filesystem::exists(dir / split)) continue;

@@ -26,9 +26,10 @@ struct NerTrainOptions {
   std::filesystem::path data_dir;  // ../shared/data
   // Training corpora, each a folder with a train.txt (and dev.txt or
   // valid.txt, only logged): data_dir/ner/NAME unless corpus_dirs names it.
-  std::vector<std::string> corpora = {"idner_news_2k", "nergrit", "nerp", "gum"};
-  // Corpora kept outside data_dir: "gum" is committed with the code
-  // (training/ner/gum/, see its PROVENANCE.md); main() points here.
+  std::vector<std::string> corpora = {"idner_news_2k", "nergrit", "nerp", "gum", "wikigold"};
+  // Corpora kept outside data_dir: "gum" and "wikigold" are committed with
+  // the code (training/ner/{gum,wikigold}/, see their PROVENANCE.md);
+  // main() points here.
   std::map<std::string, std::filesystem::path> corpus_dirs;
   // Each corpus gets its own copy of every feature besides the shared one;
   // the model file keeps, per variant, the shared weights plus those of its
@@ -38,6 +39,10 @@ struct NerTrainOptions {
   // e.g. `warta eval ner --variant=nergrit`) follows NERGrit; "en" (chosen
   // by the entity stage for English documents) follows GUM.
   bool domain_adaptation = true;
+  // Corpora that train the per-corpus weights of another one (when that one
+  // is trained too): WikiGold adds English names to the GUM weights, which
+  // the "en" variant keeps.
+  std::map<std::string, std::string> weights_of = {{"wikigold", "gum"}};
   std::vector<std::pair<std::string, std::string>> variants = {
       {"news", "idner_news_2k"}, {"caseless", "nerp"}, {"nergrit", "nergrit"}, {"en", "gum"}};
   // Variants that keep only the features seen in their own corpus's
@@ -49,12 +54,12 @@ struct NerTrainOptions {
   // the shared weights, tag transitions and the other corpora's training
   // order as they were without them): English sentences must not move the
   // Indonesian weights. Their variant still adds the shared weights.
-  std::vector<std::string> private_corpora = {"gum"};
+  std::vector<std::string> private_corpora = {"gum", "wikigold"};
   // Corpora whose training text gives the capitalisation statistic and
   // word clusters of the words the Indonesian news lacks (there is no
   // unlabelled English news): English words get their own clusters,
   // numbered after the news ones. Empty: English words have none.
-  std::vector<std::string> lexicon_corpora = {"gum"};
+  std::vector<std::string> lexicon_corpora = {"gum", "wikigold"};
   int lexicon_clusters = 64;
   int lexicon_coarse_clusters = 16;
   int epochs = 10;  // the committed models/ner/ner.model

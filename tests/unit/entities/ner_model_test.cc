@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "eval/ner/conll.h"
+#include "eval/ner/ner_eval.h"
 #include "gtest/gtest.h"
 #include "tests/testing/shared_data.h"
 
@@ -141,6 +142,62 @@ TEST(NerModelTest, DevF1OnIndonesianNews) {
     counts.Add(eval::LabelsToSpans(sentence.labels), Model().TagSpans(Words(sentence.tokens)));
   }
   EXPECT_GE(counts.F1(), 0.87) << "README reports 0.884";
+}
+
+std::vector<eval::ConllSentence> GumDev() {
+  auto s = eval::ParseConll(
+      warta::testing::ReadFileOrDie(warta::testing::SourceDir() / "training/ner/gum/dev.txt"));
+  if (!s.ok()) std::abort();
+  return *std::move(s);
+}
+
+// GUM dev is committed with the code: English accuracy is checked on every
+// build, the model alone and the whole entity stage (`warta eval ner
+// --variant=en [--stage]`).
+TEST(NerModelTest, DevF1OnEnglish) {
+  const auto dev = GumDev();
+  EXPECT_GE(eval::EvaluateNer(Model(), dev, "en").F1(), 0.64) << "README reports 0.66";
+}
+
+const EntityRecognizer& Recognizer() {
+  static const EntityRecognizer* recognizer = [] {
+    EntityOptions o;
+    o.model = warta::testing::ReadFileOrDie(warta::testing::SourceDir() / "models/ner/ner.model");
+    auto r = EntityRecognizer::Create(o);
+    if (!r.ok()) std::abort();
+    return r->release();
+  }();
+  return *recognizer;
+}
+
+TEST(NerStageEvalTest, DocumentLevelStepsRaiseEnglishDevF1) {
+  const auto dev = GumDev();
+  auto predicted = eval::PredictNerStage(Recognizer(), dev, "en");
+  ASSERT_TRUE(predicted.ok()) << predicted.status();
+  const double stage = eval::CountNer(dev, *predicted).F1();
+  EXPECT_GE(stage, 0.68) << "README reports 0.69";
+  EXPECT_GT(stage, eval::EvaluateNer(Model(), dev, "en").F1());
+}
+
+TEST(NerStageEvalTest, MentionsComeBackAsTokenSpansOfTheirSentence) {
+  auto s = eval::ParseConll(
+      "-DOCSTART-\tO\n\nSecretary\tO\nof\tO\nState\tO\nAntony\tB-PER\nBlinken\tI-PER\nvisited\tO\n"
+      "Russia's\tB-LOC\nKursk\tB-LOC\nregion\tO\n.\tO\n\nBlinken\tB-PER\nleft\tO\n.\tO\n");
+  ASSERT_TRUE(s.ok());
+  auto predicted = eval::PredictNerStage(Recognizer(), *s, "en");
+  ASSERT_TRUE(predicted.ok()) << predicted.status();
+  ASSERT_EQ(predicted->size(), 2u);
+  // The title stays out of the name; "Russia's" (the stage's "Russia")
+  // covers its token; the bare surname in the next sentence is the person.
+  const auto has = [&](size_t sentence, int begin, int end, int type) {
+    for (const TaggedSpan& sp : (*predicted)[sentence]) {
+      if (sp.begin == begin && sp.end == end && sp.type == type) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(0, 3, 5, 0));
+  EXPECT_TRUE(has(0, 6, 7, 2));
+  EXPECT_TRUE(has(1, 0, 1, 0));
 }
 
 }  // namespace
