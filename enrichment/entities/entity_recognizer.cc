@@ -86,6 +86,28 @@ int PossessiveSize(std::string_view word) {
   return 0;
 }
 
+// The type an English name's own words give it, whatever the model said:
+// "Collins College", "the San Francisco Bulletin" are organisations by
+// their last word, "Municipality of Culion" a place by its first.
+int EnglishTypeByHead(const std::vector<std::string_view>& words, const ner::TaggedSpan& sp) {
+  static const auto* org_heads = new absl::flat_hash_set<std::string>{
+      "college", "university", "school", "academy", "institute", "bulletin", "times", "journal",
+      "gazette", "herald", "tribune", "party", "council", "committee", "commission", "ministry",
+      "department", "agency", "corporation", "company", "inc.", "ltd.", "club", "association",
+      "foundation", "society", "army", "navy"};
+  static const auto* place_heads = new absl::flat_hash_set<std::string>{
+      "municipality", "province", "county", "district", "city", "town", "island", "republic"};
+  if (sp.end - sp.begin < 2) return sp.type;
+  std::string last = ner::ToLower(words[sp.end - 1]);
+  last.resize(last.size() - PossessiveSize(last));
+  if (org_heads->contains(last)) return 1;
+  if (sp.end - sp.begin >= 3 && place_heads->contains(ner::ToLower(words[sp.begin])) &&
+      ner::ToLower(words[sp.begin + 1]) == "of") {
+    return 2;
+  }
+  return sp.type;
+}
+
 // English spans the model ran together: a possessive inside a span ends a
 // name ("[Russia's Kursk]" -> "Russia's", "Kursk"), and the words after a
 // role inside a span are the person holding it ("[U.S. Secretary of State
@@ -113,6 +135,7 @@ std::vector<ner::TaggedSpan> SplitEnglishSpans(const std::vector<std::string_vie
       i = end - 1;
     }
     if (person_from >= 0) sp = {person_from, sp.end, 0};
+    sp.type = EnglishTypeByHead(words, sp);
     out.push_back(sp);
   }
   return out;

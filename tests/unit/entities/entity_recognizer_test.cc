@@ -169,6 +169,23 @@ TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
   }
 }
 
+// English names whose own words say what they are, against the model's
+// guess (it called both places, and "Secretary" alone an organisation).
+TEST(EntityRecognizerTest, EnglishNamesTypedByTheirHeadAndTitlesAloneAreNoNames) {
+  const std::string text =
+      "Back in college, back in Collins College, Isabel and I met. In 1954 Coron was reduced "
+      "by the creation of the Municipality of Culion. So Secretary Cardona invoked the Act, "
+      "and the Secretary acted within his authority.";
+  const auto en = Entities(Recognizer(), text, "en");
+  const Entity* college = WithMention(en, text, "Collins College");
+  ASSERT_NE(college, nullptr);
+  EXPECT_EQ(college->type, EntityType::kOrganization);
+  const Entity* culion = WithMention(en, text, "Municipality of Culion");
+  ASSERT_NE(culion, nullptr);
+  EXPECT_EQ(culion->type, EntityType::kLocation);
+  EXPECT_EQ(WithMention(en, text, "Secretary"), nullptr);
+}
+
 TEST(EntityRecognizerTest, IdsAreStableAcrossArticlesAndRecognizers) {
   const auto a = Entities(Recognizer(), "Presiden Rusia Vladimir Putin tiba di Moskwa kemarin.");
   EntityOptions options;
