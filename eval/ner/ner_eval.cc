@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/files.h"
 #include "common/status_macros.h"
+#include "eval/ner/label_conventions.h"
 
 namespace warta::eval {
 namespace {
@@ -168,8 +169,11 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
   std::vector<std::string> files;
   std::string variant;
   bool errors = false, stage = false;
+  bool known_places = false;
   for (const std::string& a : args) {
-    if (absl::StartsWith(a, "--model=")) {
+    if (a == "--known_places_as_locations") {
+      known_places = true;
+    } else if (absl::StartsWith(a, "--model=")) {
       model_path = a.substr(8);
     } else if (absl::StartsWith(a, "--variant=")) {
       variant = a.substr(10);
@@ -179,13 +183,13 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
       stage = true;
     } else if (absl::StartsWith(a, "--")) {
       return absl::InvalidArgumentError(
-          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] [--stage] [--errors] FILE..."));
+          absl::StrCat("unknown flag ", a, "; usage: warta eval ner [--model=PATH] [--variant=NAME] [--stage] [--errors] [--known_places_as_locations] FILE..."));
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) {
-    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] [--stage] [--errors] FILE...");
+    return absl::InvalidArgumentError("usage: warta eval ner [--model=PATH] [--variant=NAME] [--stage] [--errors] [--known_places_as_locations] FILE...");
   }
   ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(model_path));
   ASSIGN_OR_RETURN(auto model, enrichment::ner::NerModel::Create(bytes));
@@ -213,6 +217,7 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
     if (!parsed.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(f, ": ", parsed.status().message()));
     }
+    if (known_places) MarkKnownPlaces(*parsed);
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::vector<enrichment::ner::TaggedSpan>> predicted;
     if (stage) {

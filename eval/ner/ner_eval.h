@@ -30,7 +30,10 @@ namespace warta::eval {
 // document-level steps count too — a name found once and repeated where
 // the model missed it, trimmed titles, known places; the weights follow
 // the language, English for --variant=en).
-// Writes the JSON report to `out`.
+// --known_places_as_locations relabels the files' unlabelled country and
+// city names LOCATION (label_conventions.h): scores a set that leaves
+// them O, like idner_news_2k, by Warta's convention. Writes the JSON
+// report to `out`.
 absl::Status RunNerEval(const std::vector<std::string>& args,
                         const std::filesystem::path& models_dir, std::ostream& out);
 
