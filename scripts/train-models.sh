@@ -14,7 +14,8 @@ echo "== language identification -> models/langid/"
 time "$bin/warta-train-langid" --data_dir="$data" --wordfreq_dir="$wordfreq_dir" \
   --out="$root/models/langid/nusantara-v1.bin"
 echo "== named entities -> models/ner/ (Indonesian sets from $data, English GUM from training/ner/gum/)"
-time "$bin/warta-train-ner" --data_dir="$data" --out="$root/models/ner/ner.model"
+time "$bin/warta-train-ner" --data_dir="$data" --wordfreq_dir="$wordfreq_dir" \
+  --out="$root/models/ner/ner.model"
 echo "== story word weights -> models/stories/"
 time "$bin/warta-train-story-idf" --data_dir="$data" --out="$root/models/stories/idf.tsv"
 git -C "$root" status --short models/ || true

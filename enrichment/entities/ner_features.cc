@@ -1,6 +1,7 @@
 #include "enrichment/entities/ner_features.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "unicode/locid.h"
@@ -22,6 +23,13 @@ std::string_view TypeName(int type) {
 std::string TagName(int tag) {
   if (tag == kOutside) return "O";
   return std::string(IsInside(tag) ? "I-" : "B-") + std::string(TypeName(TagType(tag)));
+}
+
+uint8_t FrequencyBucket(double frequency) {
+  if (!(frequency > 0)) return 0;
+  const double zipf = std::log10(frequency) + 9;
+  if (zipf < 3.5) return 1;
+  return static_cast<uint8_t>(std::min(6.0, 2 + std::floor((zipf - 3.5) * 2)));
 }
 
 NerResources::NerResources(std::vector<std::string> words, std::vector<LexEntry> entries,
@@ -252,6 +260,21 @@ void RunFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>* 
   out->push_back(Feature(kRunShape, 0, std::min(e - b, 6), std::min(i - b, 4) + 8 * (i + 1 == e)));
 }
 
+void FrequencyFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>* out) {
+  const int n = static_cast<int>(s.size());
+  for (int k = -1; k <= 1; ++k) {
+    const int j = i + k;
+    if (j < 0 || j >= n) continue;
+    out->push_back(Feature(kFreq, k, static_cast<int>(s[j].case_class), s[j].lex ? s[j].lex->freq_id : 0));
+  }
+  const int cc = static_cast<int>(s[i].case_class);
+  const LexEntry* lex = s[i].lex;
+  if (i == 0) out->push_back(Feature(kFreq, kFreqFirstOffset, cc, lex ? lex->freq_id : 0));
+  out->push_back(Feature(kFreqEn, 0, cc, lex ? lex->freq_en : 0));
+  out->push_back(Feature(kFreqCap, 0, cc * kNumCapBuckets + (lex ? lex->cap_bucket : 0),
+                         lex ? lex->freq_id : 0));
+}
+
 void TokenFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>* out) {
   const int n = static_cast<int>(s.size());
   out->push_back(Feature(kBias, 0, 0));
@@ -276,6 +299,7 @@ void TokenFeatures(const std::vector<TokenInfo>& s, int i, std::vector<uint64_t>
   if (i > 0) out->push_back(BigramFeature(-1, s[i - 1].lower, s[i].lower));
   if (i + 1 < n) out->push_back(BigramFeature(1, s[i].lower, s[i + 1].lower));
   RunFeatures(s, i, out);
+  FrequencyFeatures(s, i, out);
 }
 
 }  // namespace warta::enrichment::ner

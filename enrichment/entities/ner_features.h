@@ -54,11 +54,21 @@ inline constexpr int kNumCaseClasses = 6;
 // written with an initial capital away from the start of a sentence.
 inline constexpr int kNumCapBuckets = 6;  // 0 = unknown word
 
+// How common a word is in general text (wordfreq's Indonesian and English
+// lists, case-folded): 0 = not listed, then by Zipf value (log10 of the
+// frequency per billion words) from 1 (< 3.5) to 6 (>= 5.5). A capitalised
+// word that is common in general text ("Saat", "Selain") is rarely a name;
+// a capitalised word no list knows usually is one, seen in training or not.
+inline constexpr int kNumFreqBuckets = 7;
+uint8_t FrequencyBucket(double frequency);
+
 // What the model knows about a lower-cased word from unlabelled text.
 struct LexEntry {
   int16_t cluster = -1;         // fine distributional cluster, -1 = none
   int16_t coarse_cluster = -1;  // coarse cluster, -1 = none
   uint8_t cap_bucket = 0;
+  uint8_t freq_id = 0;  // FrequencyBucket in Indonesian
+  uint8_t freq_en = 0;  // ... in English
 };
 
 // Names (lower-cased tokens) the model looks up as gazetteer features.
@@ -136,6 +146,7 @@ enum FeatureGroup : uint32_t {
   kBias = 1, kWord, kPrefix, kSuffix, kForm, kLength, kCluster, kCoarse,
   kBoundary, kCase, kCaseCap, kFirst, kGaz, kCasePair, kBigram, kGazTrain,
   kTransCase, kTransCluster, kRunFirst, kRunLast, kRunPrev, kRunShape,
+  kFreq, kFreqEn, kFreqCap,
 };
 
 inline uint64_t HashStart(uint32_t group, int offset) {
@@ -197,6 +208,15 @@ inline uint64_t TransitionFeature(uint32_t group, int prev_tag, int value) {
 // token's position in it. Looked up per token by the tagger; only tokens in
 // runs pay.
 void RunFeatures(const std::vector<TokenInfo>& sentence, int i, std::vector<uint64_t>* out);
+
+// Features of token i from how common it and its neighbours are in general
+// text, by how they are written: (case class, Indonesian frequency) for the
+// words at -1..1, at the start of a sentence once more; (case class,
+// English frequency) and (case class, capitalisation bucket, Indonesian
+// frequency) for the token itself. Only small enums: the tagger keeps them
+// in tables.
+inline constexpr int kFreqFirstOffset = 5;  // the offset of the sentence-start copy
+void FrequencyFeatures(const std::vector<TokenInfo>& sentence, int i, std::vector<uint64_t>* out);
 
 // All features of token i of a sentence (the training path; the tagger
 // computes the same sum faster).

@@ -11,7 +11,7 @@ namespace warta::enrichment::ner {
 namespace {
 
 constexpr char kMagic[8] = {'W', 'A', 'R', 'T', 'A', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;  // 3: word frequency buckets
 constexpr float kForbidden = -1e30f;
 
 class Writer {
@@ -76,6 +76,8 @@ std::string SerializeNerModel(const NerModelData& data) {
     w.Pod(data.entries[i].cluster);
     w.Pod(data.entries[i].coarse_cluster);
     w.Pod(data.entries[i].cap_bucket);
+    w.Pod(data.entries[i].freq_id);
+    w.Pod(data.entries[i].freq_en);
   }
   w.Pod<uint32_t>(static_cast<uint32_t>(data.gazetteer.size()));
   for (const GazetteerEntry& g : data.gazetteer) {
@@ -118,11 +120,13 @@ absl::StatusOr<NerModelData> ParseNerModel(std::string_view bytes) {
   d.entries.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     if (!r.Str(&d.words[i]) || !r.Pod(&d.entries[i].cluster) ||
-        !r.Pod(&d.entries[i].coarse_cluster) || !r.Pod(&d.entries[i].cap_bucket)) {
+        !r.Pod(&d.entries[i].coarse_cluster) || !r.Pod(&d.entries[i].cap_bucket) ||
+        !r.Pod(&d.entries[i].freq_id) || !r.Pod(&d.entries[i].freq_en)) {
       return truncated();
     }
-    if (d.entries[i].cap_bucket >= kNumCapBuckets) {
-      return absl::InvalidArgumentError("NER model: capitalisation bucket out of range");
+    if (d.entries[i].cap_bucket >= kNumCapBuckets || d.entries[i].freq_id >= kNumFreqBuckets ||
+        d.entries[i].freq_en >= kNumFreqBuckets) {
+      return absl::InvalidArgumentError("NER model: capitalisation or frequency bucket out of range");
     }
   }
   if (!r.Pod(&n)) return truncated();
@@ -234,6 +238,10 @@ struct NerModel::Scorer {
   TagScores first[kNumCaseClasses]{};
   TagScores pair_left[kNumCaseClasses + 1][kNumCaseClasses]{};
   TagScores pair_right[kNumCaseClasses][kNumCaseClasses + 1]{};
+  TagScores freq[3][kNumCaseClasses][kNumFreqBuckets]{};  // offsets -1..1
+  TagScores freq_first[kNumCaseClasses][kNumFreqBuckets]{};
+  TagScores freq_en[kNumCaseClasses][kNumFreqBuckets]{};
+  TagScores freq_cap[kNumCaseClasses][kNumCapBuckets][kNumFreqBuckets]{};
   // Transition tables by context value: [value][prev * kNumTags + cur].
   using TransitionTable = std::array<float, kNumTags * kNumTags>;
   TransitionTable trans_case[kNumCaseClasses]{};
@@ -277,6 +285,14 @@ NerModel::Scorer::Scorer(const NerWeights& w, const NerResources& resources) : w
   for (int c = 0; c < kNumCaseClasses; ++c) {
     for (int b = 0; b < kNumCapBuckets; ++b) AddWeight(Feature(kCaseCap, 0, c, b), case_cap[c][b].data());
     AddWeight(Feature(kFirst, 0, c), first[c].data());
+    for (int b = 0; b < kNumFreqBuckets; ++b) {
+      for (int k = -1; k <= 1; ++k) AddWeight(Feature(kFreq, k, c, b), freq[k + 1][c][b].data());
+      AddWeight(Feature(kFreq, kFreqFirstOffset, c, b), freq_first[c][b].data());
+      AddWeight(Feature(kFreqEn, 0, c, b), freq_en[c][b].data());
+      for (int cap = 0; cap < kNumCapBuckets; ++cap) {
+        AddWeight(Feature(kFreqCap, 0, c * kNumCapBuckets + cap, b), freq_cap[c][cap][b].data());
+      }
+    }
     for (int o = 0; o <= kNumCaseClasses; ++o) {
       AddWeight(Feature(kCasePair, -1, o, c), pair_left[o][c].data());
       AddWeight(Feature(kCasePair, 1, c, o), pair_right[c][o].data());
@@ -369,13 +385,21 @@ void NerModel::ScoreEmissions(const std::vector<TokenInfo>& s, int v, std::vecto
       Add(e, lex[j] + (k + 2) * kNumTags);
       if (k >= -1 && k <= 1) {
         Add(e, sc.case_[k + 1][static_cast<int>(s[j].case_class)].data());
+        Add(e, sc.freq[k + 1][static_cast<int>(s[j].case_class)][s[j].lex ? s[j].lex->freq_id : 0].data());
         if (s[j].gaz != 0) Add(e, sc.gaz[k + 1][s[j].gaz].data());
         if (s[j].gaz_train != 0) Add(e, sc.gaz_train[k + 1][s[j].gaz_train].data());
       }
     }
     const int cc = static_cast<int>(s[i].case_class);
-    Add(e, sc.case_cap[cc][s[i].lex ? s[i].lex->cap_bucket : 0].data());
-    if (i == 0) Add(e, sc.first[cc].data());
+    const int cap = s[i].lex ? s[i].lex->cap_bucket : 0;
+    const int freq_id = s[i].lex ? s[i].lex->freq_id : 0;
+    Add(e, sc.case_cap[cc][cap].data());
+    Add(e, sc.freq_en[cc][s[i].lex ? s[i].lex->freq_en : 0].data());
+    Add(e, sc.freq_cap[cc][cap][freq_id].data());
+    if (i == 0) {
+      Add(e, sc.first[cc].data());
+      Add(e, sc.freq_first[cc][freq_id].data());
+    }
     Add(e, sc.pair_left[i > 0 ? static_cast<int>(s[i - 1].case_class) : kNumCaseClasses][cc].data());
     Add(e, sc.pair_right[cc][i + 1 < n ? static_cast<int>(s[i + 1].case_class) : kNumCaseClasses].data());
     if (i > 0) sc.AddWeight(BigramFeature(-1, s[i - 1].lower, s[i].lower), e);

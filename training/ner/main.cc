@@ -2,7 +2,7 @@
 // the English GUM and WikiGold files committed in training/ner/.
 //   warta-train-ner [--data_dir=../shared/data] [--out=models/ner/ner.model]
 //                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp,gum,wikigold]
-//                   [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
+//                   [--wordfreq_dir=DIR] [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
 // `warta-train-ner --help` lists every flag with its default.
 #include <cstdint>
 #include <fstream>
@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   std::string data_dir = WARTA_SOURCE_DIR "/../shared/data";
   std::string out = warta::DefaultModelsDir() + "/" + warta::kNerModelFile;
   std::string corpora = absl::StrJoin(options.corpora, ",");
+  std::string wordfreq_dir = WARTA_SOURCE_DIR "/build/wordfreq";
   int64_t seed = options.seed;
   double prune = options.prune_below;
   bool no_domain_adaptation = !options.domain_adaptation, quiet = false;
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   flags.Int("gazetteer_folds", &options.gazetteer_folds, "gazetteer folds (0: no gazetteer)");
   flags.Double("gazetteer_min_ratio", &options.gazetteer_min_ratio,
                "keep a gazetteer name annotated at least this often");
+  flags.String("wordfreq_dir", &wordfreq_dir,
+               "wordfreq lists id.tsv and en.tsv (make models exports them; empty: none)");
   flags.String("corpora", &corpora, "comma-separated training corpora under data_dir/ner/");
   flags.Bool("no_domain_adaptation", &no_domain_adaptation,
              "one weight set for all corpora instead of one per corpus");
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
   options.data_dir = data_dir;
   options.corpus_dirs["gum"] = WARTA_SOURCE_DIR "/training/ner/gum";
   options.corpus_dirs["wikigold"] = WARTA_SOURCE_DIR "/training/ner/wikigold";
+  options.wordfreq_dir = wordfreq_dir;
   options.corpora = absl::StrSplit(corpora, ',');
   options.seed = static_cast<uint32_t>(seed);
   options.prune_below = static_cast<float>(prune);

@@ -16,10 +16,14 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
 #include "common/status_macros.h"
 #include "enrichment/entities/place_names.h"
 #include "eval/ner/conll.h"
 #include "eval/ner/ner_eval.h"
+#include "eval/ner/label_conventions.h"
+#include "training/ner/word_frequencies.h"
 
 namespace warta::training {
 namespace {
@@ -231,6 +235,14 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
     ASSIGN_OR_RETURN(std::string contents, ReadFileToString(dir / "train.txt"));
     ASSIGN_OR_RETURN(auto sentences, eval::ParseConll(contents));
     if (options.log) *options.log << name << ": " << sentences.size() << " training sentences\n";
+    if (std::count(options.place_conventions.begin(), options.place_conventions.end(), name) > 0) {
+      const int marked = eval::MarkKnownPlaces(sentences);
+      const int joined = eval::JoinPlaceKindWords(sentences);
+      if (options.log) {
+        *options.log << "  " << marked << " known place names relabelled LOCATION, " << joined
+                     << " place-kind words joined to their names\n";
+      }
+    }
     const bool documents = !sentences.empty() && sentences.back().document > 0;
     const int folds = std::max(1, options.gazetteer_folds);
     for (const eval::ConllSentence& s : sentences) {
@@ -254,9 +266,30 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
   return data;
 }
 
+// Sets the frequency buckets of the lexicon's words from the wordfreq
+// lists; Indonesian words, and English ones from Zipf 3.5 up, join the
+// lexicon (rarer English words would cost memory for little).
+absl::Status AddWordFrequencies(const std::filesystem::path& dir,
+                                std::map<std::string, LexEntry>& lexicon) {
+  for (const char* lang : {"id", "en"}) {
+    ASSIGN_OR_RETURN(auto frequencies, ReadWordFrequencies(dir / absl::StrCat(lang, ".tsv")));
+    const bool english = std::string_view(lang) == "en";
+    for (const auto& [word, frequency] : frequencies) {
+      const uint8_t bucket = enrichment::ner::FrequencyBucket(frequency);
+      auto it = lexicon.find(word);
+      if (it == lexicon.end()) {
+        if (english && bucket < 2) continue;
+        it = lexicon.emplace(word, LexEntry()).first;
+      }
+      (english ? it->second.freq_en : it->second.freq_id) = bucket;
+    }
+  }
+  return absl::OkStatus();
+}
+
 // The model's lexicon: news words seen at least twice (with their
-// capitalisation bucket and clusters), every training word and every
-// gazetteer word; and the packaged gazetteer.
+// capitalisation bucket and clusters), every training word, every
+// gazetteer word and the wordfreq words; and the packaged gazetteer.
 // Capitalisation buckets and clusters (numbered from `fine_base` /
 // `coarse_base`) of the words of the lexicon_corpora training text that
 // `lexicon` does not have yet.
@@ -292,8 +325,8 @@ void AddTrainTextWords(const NerTrainOptions& options, const LabelledData& data,
   }
 }
 
-NerModelData BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news,
-                          const LabelledData& data) {
+absl::StatusOr<NerModelData> BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news,
+                                          const LabelledData& data) {
   const std::vector<eval::ConllSentence>& train = data.train;
   std::vector<int16_t> fine, coarse;
   if (options.clusters > 0) {
@@ -320,6 +353,7 @@ NerModelData BuildLexicon(const NerTrainOptions& options, const NewsCorpus& news
   for (const auto& g : model.gazetteer) {
     for (const std::string& t : g.tokens) lexicon.emplace(t, LexEntry());
   }
+  if (!options.wordfreq_dir.empty()) RETURN_IF_ERROR(AddWordFrequencies(options.wordfreq_dir, lexicon));
   for (auto& [word, entry] : lexicon) {
     model.words.push_back(word);
     model.entries.push_back(entry);
@@ -371,6 +405,27 @@ struct FeatureTable {
     return it->second;
   }
 };
+
+// A variant's corpora ("idner_news_2k", "idner_news_2k+nergrit*0.5") as
+// (index into options.corpora, scale) pairs; the scale defaults to 1.
+absl::StatusOr<std::vector<std::pair<int, float>>> ParseVariantSpec(const NerTrainOptions& options,
+                                                                     const std::string& spec) {
+  std::vector<std::pair<int, float>> out;
+  for (absl::string_view term : absl::StrSplit(spec, '+', absl::SkipEmpty())) {
+    std::pair<absl::string_view, absl::string_view> parts = absl::StrSplit(term, absl::MaxSplits('*', 1));
+    float scale = 1;
+    if (!parts.second.empty() && !absl::SimpleAtof(parts.second, &scale)) {
+      return absl::InvalidArgumentError(absl::StrCat("variant '", spec, "': bad scale '", parts.second, "'"));
+    }
+    const auto it = std::find(options.corpora.begin(), options.corpora.end(), parts.first);
+    if (it == options.corpora.end()) {  // the variant is left out
+      return absl::NotFoundError(
+          absl::StrCat("variant '", spec, "' names '", parts.first, "', not a training corpus"));
+    }
+    out.push_back({static_cast<int>(it - options.corpora.begin()), scale});
+  }
+  return out;
+}
 
 // Appends the domain copies of feats[0, size) when domain adaptation is on.
 void AddDomainCopies(const NerTrainOptions& options, int domain, std::vector<uint64_t>& feats) {
@@ -465,12 +520,13 @@ class Perceptron {
     NerModelData m = base;
     for (const auto& [name, corpus] : options_.variants) {
       // A variant of a corpus not trained on (e.g. --corpora without gum).
-      if (options_.domain_adaptation && DomainOf(corpus) < 0) continue;
+      auto targets = ParseVariantSpec(options_, corpus);
+      if (options_.domain_adaptation && !targets.ok()) continue;
       const bool own_only = std::find(options_.own_features_only.begin(), options_.own_features_only.end(),
                                       name) != options_.own_features_only.end();
-      m.variants.push_back(AveragedVariant(name, DomainOf(corpus), own_only));
+      m.variants.push_back(AveragedVariant(name, targets.ok() ? *targets : std::vector<std::pair<int, float>>(), own_only));
     }
-    if (m.variants.empty()) m.variants.push_back(AveragedVariant("news", -1, false));
+    if (m.variants.empty()) m.variants.push_back(AveragedVariant("news", {}, false));
     return m;
   }
 
@@ -554,33 +610,27 @@ class Perceptron {
     return errors;
   }
 
-  int DomainOf(const std::string& corpus) const {
-    for (size_t d = 0; d < options_.corpora.size(); ++d) {
-      if (options_.corpora[d] == corpus) return static_cast<int>(d);
-    }
-    return -1;
-  }
-
-  // `own_only`: only the features that have a copy for corpus `target`,
-  // i.e. that fired on its training sentences.
-  enrichment::ner::NerWeights AveragedVariant(const std::string& name, int target, bool own_only) const {
+  // `own_only`: only the features that have a copy for one of the
+  // `targets` corpora, i.e. that fired on their training sentences.
+  enrichment::ner::NerWeights AveragedVariant(const std::string& name,
+                                              const std::vector<std::pair<int, float>>& targets,
+                                              bool own_only) const {
     enrichment::ner::NerWeights v;
     v.name = name;
     for (size_t f = 0; f < nf_; ++f) {
       if (domain_copies_.contains(table_.hashes[f])) continue;
       enrichment::ner::TagScores s;
-      bool keep = false;
-      int g = -1;
-      if (target >= 0 && options_.domain_adaptation) {
+      bool keep = false, has_copy = false;
+      for (int t = 0; t < kNumTags; ++t) s[t] = w_[f * kNumTags + t] - u_[f * kNumTags + t] / c_;
+      for (const auto& [target, scale] : options_.domain_adaptation ? targets : decltype(targets){}) {
         auto it = table_.ids.find(DomainFeature(table_.hashes[f], target));
-        if (it != table_.ids.end()) g = static_cast<int>(it->second);
+        if (it == table_.ids.end()) continue;
+        const size_t g = it->second;
+        has_copy = true;
+        for (int t = 0; t < kNumTags; ++t) s[t] += scale * (w_[g * kNumTags + t] - u_[g * kNumTags + t] / c_);
       }
-      if (own_only && target >= 0 && options_.domain_adaptation && g < 0) continue;
-      for (int t = 0; t < kNumTags; ++t) {
-        s[t] = w_[f * kNumTags + t] - u_[f * kNumTags + t] / c_;
-        if (g >= 0) s[t] += w_[g * kNumTags + t] - u_[g * kNumTags + t] / c_;
-        keep |= std::fabs(s[t]) > options_.prune_below && s[t] != 0.0f;
-      }
+      if (own_only && options_.domain_adaptation && !targets.empty() && !has_copy) continue;
+      for (int t = 0; t < kNumTags; ++t) keep |= std::fabs(s[t]) > options_.prune_below && s[t] != 0.0f;
       if (keep) v.weights.push_back({table_.hashes[f], s});
     }
     std::sort(v.weights.begin(), v.weights.end(),
@@ -643,7 +693,7 @@ absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
   ASSIGN_OR_RETURN(LabelledData data, ReadLabelledData(options));
   ASSIGN_OR_RETURN(NewsCorpus news, ReadNewsCorpus(options.data_dir));
   if (log) *log << "news: " << news.sentences.size() << " sentences, " << news.vocab.size() << " words\n";
-  NerModelData model = BuildLexicon(options, news, data);
+  ASSIGN_OR_RETURN(NerModelData model, BuildLexicon(options, news, data));
   const auto folds = FoldResources(options, data, model);
   if (log) *log << "lexicon: " << model.words.size() << " words, gazetteer: " << model.gazetteer.size() << "\n";
   const FeatureTable table = ExtractFeatures(options, data, folds);
@@ -706,6 +756,10 @@ NerModelData AverageModels(std::vector<NerModelData> runs) {
 }  // namespace
 
 absl::StatusOr<NerModelData> TrainNerModel(const NerTrainOptions& options) {
+  for (const auto& [name, spec] : options.variants) {
+    auto parsed = ParseVariantSpec(options, spec);
+    if (!parsed.ok() && !absl::IsNotFound(parsed.status())) return parsed.status();
+  }
   if (options.ensemble <= 1) return TrainOnce(options);
   std::vector<NerModelData> runs;
   for (int k = 0; k < options.ensemble; ++k) {
