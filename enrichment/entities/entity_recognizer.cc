@@ -329,6 +329,8 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       for (int i = sp.begin + 1; i < sp.end; ++i) rest.append(words[i]).append(" ");
       if (AliasGroupOf(rest) >= 0) ++sp.begin;
     }
+    // "Taman bermain Disneyland": a kind of place alone names none.
+    if (sp.type != 0 && sp.end - sp.begin == 1 && IsGenericPlaceNoun(ner::ToLower(words[sp.begin]))) continue;
     if (sp.type == 0) {
       // A role word inside a role ("State" after "Secretary of") only
       // when the word before it belongs to the role too: "Dan Brown" keeps

@@ -224,4 +224,17 @@ std::vector<ner::GazetteerEntry> BuiltinGazetteer() {
   return out;
 }
 
+bool IsPlaceKindWord(std::string_view lower) {
+  static const auto* kinds = new std::set<std::string_view>{
+      "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "dusun", "provinsi", "pulau",
+      "gunung", "sungai", "danau", "teluk", "selat", "kampung"};
+  return kinds->count(lower) > 0;
+}
+
+bool IsGenericPlaceNoun(std::string_view lower) {
+  static const auto* nouns = new std::set<std::string_view>{
+      "taman", "gedung", "jalan", "pasar", "kantor", "wilayah", "kawasan", "stasiun", "bandara"};
+  return IsPlaceKindWord(lower) || nouns->count(lower) > 0;
+}
+
 }  // namespace warta::enrichment

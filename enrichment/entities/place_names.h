@@ -52,6 +52,13 @@ const std::vector<AliasGroup>& BuiltinAliasGroups();
 // are left out because in lower case they are ordinary words ("as").
 std::vector<ner::GazetteerEntry> BuiltinGazetteer();
 
+// A word naming a kind of place that belongs to the name after it
+// ("kota" Semarang, "Kabupaten" Pati, "Pulau" Jawa); lower-cased input.
+bool IsPlaceKindWord(std::string_view lower);
+// ... or any common noun for a kind of place or building ("taman",
+// "gedung", "pasar"): alone, never a name ("Taman bermain Disneyland").
+bool IsGenericPlaceNoun(std::string_view lower);
+
 }  // namespace warta::enrichment
 
 #endif  // WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_

@@ -4,7 +4,6 @@
 #include <map>
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "enrichment/entities/ner_features.h"
@@ -70,15 +69,12 @@ int MarkKnownPlaces(std::vector<ConllSentence>& sentences) {
 }
 
 int JoinPlaceKindWords(std::vector<ConllSentence>& sentences) {
-  static const absl::flat_hash_set<std::string>* kinds = new absl::flat_hash_set<std::string>{
-      "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "dusun", "provinsi", "pulau",
-      "gunung", "sungai", "danau", "teluk", "selat", "kampung"};
   int joined = 0;
   for (ConllSentence& s : sentences) {
     for (size_t i = 0; i + 1 < s.tokens.size(); ++i) {
       const std::string& next = s.labels[i + 1];
       if (s.labels[i] != "O" || !absl::StartsWith(next, "B-") || MapEntityType(next.substr(2)) != 2 ||
-          !kinds->contains(enrichment::ner::ToLower(s.tokens[i]))) {
+          !enrichment::IsPlaceKindWord(enrichment::ner::ToLower(s.tokens[i]))) {
         continue;
       }
       const std::string type = s.labels[i + 1].substr(2);

@@ -82,6 +82,16 @@ TEST(EntityRecognizerTest, RolesAreAttributesNotPartOfTheName) {
 }
 
 // Each alias group of the issue ends as one entity.
+// A kind of place alone is a common noun: it must not become a place
+// that later speaks ("Taman ... mengumumkan").
+TEST(EntityRecognizerTest, AKindOfPlaceAloneIsNoEntity) {
+  const std::string text =
+      "Taman bermain Disneyland Hong Kong mengumumkan akan melakukan perluasan wilayah.";
+  const auto entities = Entities(Recognizer(), text);
+  EXPECT_EQ(WithMention(entities, text, "Taman"), nullptr);
+  EXPECT_NE(WithMention(entities, text, "Hong Kong"), nullptr);
+}
+
 TEST(EntityRecognizerTest, AliasGroupsEndAsOneEntity) {
   struct Case {
     std::string text;
