@@ -194,6 +194,9 @@ struct EntityRecognizer::RawMention {
   std::string surface;
   std::vector<std::string> tokens;  // NameTokens(surface)
   std::string role;
+  // English context (MarkEnglishCues): "in X" says place, "X said" person.
+  bool place_cue = false;
+  bool person_cue = false;
 };
 
 // The mentions that are one entity.
@@ -257,7 +260,10 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     }
     TagSentence(doc, doc.tokens, s, variant, mentions);
   }
-  if (!variant.empty()) AddRepeatedNames(doc, mentions);
+  if (!variant.empty()) {
+    AddRepeatedNames(doc, mentions);
+    MarkEnglishCues(doc, mentions);
+  }
   std::vector<MentionGroup> groups = GroupMentions(mentions);
   JoinBracketedNames(doc, mentions, groups);
   JoinShortForms(groups);
@@ -474,6 +480,27 @@ void EntityRecognizer::AddRepeatedNames(const Document& doc, std::vector<RawMent
                    [](const RawMention& a, const RawMention& b) { return a.span.begin < b.span.begin; });
 }
 
+// 1c. English words around a mention that say what it names: a
+// preposition of place before it ("in Coron waters", "near Kursk") or a
+// speech verb after it ("Norton said").
+void EntityRecognizer::MarkEnglishCues(const Document& doc, std::vector<RawMention>& mentions) {
+  static const auto* place_words = new absl::flat_hash_set<std::string>{"in", "near", "across", "throughout"};
+  static const auto* person_words = new absl::flat_hash_set<std::string>{
+      "said", "says", "told", "asked", "added", "wrote", "explained", "replied", "who", "he", "she"};
+  std::map<int, int> token_at;  // token begin / end offset -> index
+  for (int t = 0; t < static_cast<int>(doc.tokens.size()); ++t) token_at[doc.tokens[t].span.begin] = t;
+  for (RawMention& m : mentions) {
+    auto first = token_at.find(m.span.begin);
+    if (first == token_at.end()) continue;
+    const int before = first->second - 1;
+    if (before >= 0) m.place_cue = place_words->contains(std::string(doc.Text(doc.tokens[before].span)));
+    auto after = token_at.lower_bound(m.span.end);
+    if (after != token_at.end() && doc.tokens[after->second].span.begin >= m.span.end) {
+      m.person_cue = person_words->contains(std::string(doc.Text(doc.tokens[after->second].span)));
+    }
+  }
+}
+
 // 2. Groups mentions by KB entry, alias group, or folded name, and gives
 // each group its type.
 std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
@@ -516,6 +543,13 @@ std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
       g.type = mentions[g.mentions[0]].type;
       for (int t = 0; t < ner::kNumTypes; ++t) {
         if (g.votes[t] > g.votes[g.type]) g.type = t;
+      }
+      // A one-word "person" that the document puts somewhere ("in
+      // Coron") and never lets speak is a place (English cues only).
+      if (g.type == 0 && g.tokens.size() == 1) {
+        bool place = false, person = false;
+        for (int i : g.mentions) place |= mentions[i].place_cue, person |= mentions[i].person_cue;
+        if (place && !person) g.type = 2;
       }
     }
   }

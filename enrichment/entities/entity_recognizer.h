@@ -85,6 +85,7 @@ class EntityRecognizer {
   void TagSentence(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
                    std::string_view variant, std::vector<RawMention>& mentions) const;
   void AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const;
+  static void MarkEnglishCues(const Document& doc, std::vector<RawMention>& mentions);
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;
   static void JoinBracketedNames(const Document& doc, const std::vector<RawMention>& mentions,
                                  std::vector<MentionGroup>& groups);

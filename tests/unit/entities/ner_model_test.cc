@@ -235,9 +235,9 @@ TEST(NerStageEvalTest, DocumentLevelStepsRaiseEnglishDevF1) {
   auto predicted = eval::PredictNerStage(Recognizer(), dev, "en");
   ASSERT_TRUE(predicted.ok()) << predicted.status();
   const double stage = eval::CountNer(dev, *predicted).F1();
-  // 0.746 before the ner-id round; one document's "Coron" (13 mentions)
-  // typed PERSON instead of LOCATION moves this 12-document set by 0.04.
-  EXPECT_GE(stage, 0.68) << "README reports 0.698";
+  // One document's "Coron" (13 mentions) typed PERSON instead of LOCATION
+  // moves this 12-document set by 0.04 (0.698 without the place cue).
+  EXPECT_GE(stage, 0.72) << "README reports 0.737";
   EXPECT_GT(stage, eval::EvaluateNer(Model(), dev, "en").F1());
 }
 
