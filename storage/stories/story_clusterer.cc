@@ -237,9 +237,12 @@ int64_t EventTime(const warta::v1::EnrichedArticle& article) {
   return later ? *later : published;
 }
 
-// The days of the year the text names, as month * 100 + day: "2024-03-27"
-// and the year-less "--03-27" (articles without a publication date) alike.
+// The days of the year the text names, "2024-03-27" and the year-less
+// "--03-27" (articles without a publication date) alike, as days of a leap
+// year (0 = 1 January, so 29 February has a day of its own), computed once
+// here so comparing against a story is integer arithmetic.
 constexpr int kMaxEventDays = 8;
+constexpr int kDaysInLeapYear = 366;
 void AddEventDays(const warta::v1::EnrichedArticle& article, ArticleSketchState& sketch) {
   for (const auto& e : article.entities()) {
     if (sketch.event_days_size() == kMaxEventDays) return;
@@ -248,17 +251,13 @@ void AddEventDays(const warta::v1::EnrichedArticle& article, ArticleSketchState&
     int month = 0, day = 0;
     const absl::string_view tail = absl::string_view(d).substr(d.size() - 5);  // "MM-DD"
     if (tail[2] != '-' || !absl::SimpleAtoi(tail.substr(0, 2), &month) ||
-        !absl::SimpleAtoi(tail.substr(3), &day)) {
+        !absl::SimpleAtoi(tail.substr(3), &day) || month < 1 || month > 12 || day < 1 ||
+        day > 31) {
       continue;
     }
-    sketch.add_event_days(month * 100 + day);
+    sketch.add_event_days(
+        static_cast<int32_t>(absl::CivilDay(2000, month, day) - absl::CivilDay(2000, 1, 1)));
   }
-}
-
-// Day of a leap year (2000) for month * 100 + day, so 28/2 and 1/3 are two
-// days apart, as in most years.
-int64_t DayOfYear(int event_day) {
-  return (absl::CivilDay(2000, event_day / 100, event_day % 100) - absl::CivilDay(2000, 1, 1));
 }
 
 enum class DayAgreement { kUnknown, kSameDay, kOtherDays };
@@ -272,8 +271,8 @@ DayAgreement CompareEventDays(const ArticleSketchState& a, const StoryState& sto
     for (int theirs : other.event_days()) {
       story_has_days = true;
       for (int mine : a.event_days()) {
-        const int64_t apart = std::abs(DayOfYear(mine) - DayOfYear(theirs));
-        if (std::min<int64_t>(apart, 366 - apart) <= 1) return DayAgreement::kSameDay;
+        const int apart = std::abs(mine - theirs);
+        if (std::min(apart, kDaysInLeapYear - apart) <= 1) return DayAgreement::kSameDay;
       }
     }
   }
