@@ -174,8 +174,9 @@ Speaker SpeakerResolver::InPhrase(int first, int last, int anchor, bool after_cu
   const MentionRef* person = nullptr;
   const MentionRef* other = nullptr;
   for (const MentionRef* m : mentions) {
-    if (m->type == EntityType::kPerson) person = m;
-    if (m->type != EntityType::kPerson && other == nullptr) other = m;
+    const bool is_person = m->type == EntityType::kPerson && !IsMistypedPlace(*m);
+    if (is_person) person = m;
+    if (!is_person && other == nullptr) other = m;
   }
   if (person != nullptr) return FromMention(*person);
   // "pemimpin Rusia tersebut": a definite description of someone named
@@ -347,6 +348,13 @@ Speaker SpeakerResolver::After(int cue, int anchor) const {
       ++end;
       continue;
     }
+    // "Head of Startupindonesia.co Erwin Arifin": a domain name's period.
+    if (end > i && t_.IsPunct(end, ".") && t_.IsWord(end - 1) && t_.IsWord(end + 1) &&
+        t_.pieces[end - 1].end == t_.pieces[end].begin &&
+        t_.pieces[end].end == t_.pieces[end + 1].begin) {
+      ++end;
+      continue;
+    }
     if (!t_.IsWord(end)) break;
     // Stop words are lower case: "AS" is a country, not "as".
     const bool stop = IsSpeakerPhraseStop(t_.lower[end]) && IsLowerInitial(t_.StrAt(end));
@@ -382,6 +390,11 @@ Speaker SpeakerResolver::Before(int verb, int anchor) const {
       break;
     }
     if (!IsAside(open + 1, end - 1)) {
+      // "Marullah Matali, Wali Kota Jakarta Selatan, ... membenarkan": an
+      // office between the commas describes the person named before them.
+      if (t_.IsWord(open + 1) && IsTitleWord(t_.lower[open + 1])) {
+        if (const MentionRef* p = PersonEndingAt(open); p != nullptr) return FromMention(*p);
+      }
       return InPhrase(open + 1, end - 1, anchor, /*after_cue=*/true);
     }
     end = open + 1;
@@ -504,6 +517,16 @@ int SpeakerResolver::AppositiveComma(int comma) const {
   return b;
 }
 
+// Whether sentence `sentence` has a person pronoun outside quotes before
+// byte `pos`.
+bool SpeakerResolver::PronounBefore(int sentence, int pos) const {
+  const auto [first, last] = t_.sentence_pieces[sentence];
+  for (int i = first; i < last && t_.pieces[i].begin < pos; ++i) {
+    if (t_.IsWord(i) && !t_.InQuote(i) && IsPersonPronoun(t_.lower[i])) return true;
+  }
+  return false;
+}
+
 // The person a pronoun at byte `pos` stands for: the first person (the
 // subject) of the current sentence before `pos`, else the focus of the
 // nearest earlier sentence that has one. Mentions inside quotes do not
@@ -523,6 +546,7 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
     for (const MentionRef& m : t_.mentions) {
       if (m.begin >= pos) break;
       if (m.begin >= b && !m.in_quote && m.type == EntityType::kPerson && MayBeAntecedent(m)) {
+        if (PronounBefore(s, m.begin)) break;
         return FromMention(m);
       }
     }
@@ -539,6 +563,10 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
       if (m.begin >= span.end) break;
       if (m.begin >= span.begin && !m.in_quote && m.type == EntityType::kPerson &&
           MayBeAntecedent(m)) {
+        // "Sebab, menurut dia, Tarawih adalah ...": a pronoun before the
+        // first name is that sentence's subject, so the person is further
+        // back.
+        if (PronounBefore(t, m.begin)) break;
         return FromMention(m);
       }
     }
@@ -546,31 +574,77 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
   return {};
 }
 
-// Whether a one-word PERSON mention may be who a pronoun stands for. The
-// NER tags places and things as people often enough that a one-word
-// "person" is doubted when the word is an acronym ("APIP", "KRL"), part
-// of a place or organisation named in the article ("Manado" of "Kota
-// Manado", "Surabaya" of "Pemkot Surabaya"), an abbreviation in brackets
+// A PERSON mention that is a place or thing the NER mistyped: words of a
+// place or organisation the article names ("Pulo Gebang" of "Terminal Pulo
+// Gebang", "Surabaya" of "Pemkot Surabaya"), or an item in a list of
+// places ("Klaten, Ceper, Delanggu"). An organisation's last word may be a
+// holder the NER ran into it ("Kemendagri Zudan"), so it does not count.
+bool SpeakerResolver::IsMistypedPlace(const MentionRef& m) const {
+  if (m.type != EntityType::kPerson) return false;
+  const int first = t_.PieceAt(m.begin);
+  if (!t_.IsWord(first)) return false;
+  const int last = t_.PieceAt(m.end);  // one past the mention's last piece
+  std::vector<std::string_view> name;
+  for (int i = first; i < last; ++i) {
+    if (t_.IsWord(i)) name.push_back(t_.StrAt(i));
+  }
+  for (const Entity& e : doc_.entities) {
+    if (e.type != EntityType::kOrganization && e.type != EntityType::kLocation) continue;
+    const std::vector<Piece> pieces = ScanPieces(e.name);
+    std::vector<std::string_view> words;
+    for (const Piece& p : pieces) {
+      if (p.kind == PieceKind::kWord) words.push_back(std::string_view(e.name).substr(p.begin, p.end - p.begin));
+    }
+    // The same name typed as a place elsewhere counts too ("Manado").
+    if (words.size() < name.size()) continue;
+    const size_t limit = words.size() - name.size() + (e.type == EntityType::kLocation ? 1 : 0);
+    for (size_t i = 0; i < limit; ++i) {
+      if (std::equal(name.begin(), name.end(), words.begin() + i)) return true;
+    }
+  }
+  auto is_place_at = [&](int piece) {
+    for (const MentionRef& o : t_.mentions) {
+      if (o.type == EntityType::kLocation && o.begin < t_.pieces[piece].end &&
+          o.end > t_.pieces[piece].begin) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto is_list_separator = [&](int piece) {
+    return t_.IsPunct(piece, ",") || (t_.IsWord(piece) && t_.lower[piece] == "dan");
+  };
+  // Places on both sides: one alone may be an office before an appositive
+  // ("Wakil Wali Kota Yogyakarta, Heroe Poerwadi").
+  return is_list_separator(first - 1) && t_.Valid(first - 2) && is_place_at(first - 2) &&
+         is_list_separator(last) && t_.Valid(last + 1) && is_place_at(last + 1);
+}
+
+// The PERSON mention ending right before piece `comma`, or null.
+const MentionRef* SpeakerResolver::PersonEndingAt(int comma) const {
+  if (!t_.Valid(comma - 1)) return nullptr;
+  const int end = t_.pieces[comma - 1].end;
+  for (const MentionRef& m : t_.mentions) {
+    if (m.begin >= end) break;
+    if (m.end == end && m.type == EntityType::kPerson && !m.in_quote && !IsMistypedPlace(m)) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+// Whether a PERSON mention may be who a pronoun stands for. The NER tags
+// places and things as people often enough that a "person" is doubted
+// when it looks like a mistyped place (above), and a one-word one when
+// the word is an acronym ("APIP", "KRL"), an abbreviation in brackets
 // after an organisation ("Asosiasi ... (Aspaki)"), or the tail of a
 // capitalised name the NER cut ("Masjid Agung", "Kelompok Anarko").
 bool SpeakerResolver::MayBeAntecedent(const MentionRef& m) const {
+  if (IsMistypedPlace(m)) return false;
   const int first = t_.PieceAt(m.begin);
   if (!t_.IsWord(first) || t_.pieces[first].end < m.end) return true;  // several words
   const std::string_view word = t_.StrAt(first);
   if (word.size() >= 2 && IsAcronymWord(word)) return false;
-  // An organisation's last word may be a holder the NER ran into it
-  // ("Kemendagri Zudan"), so only a place's words, or an organisation's
-  // before its last, count.
-  for (const Entity& e : doc_.entities) {
-    if (e.type != EntityType::kOrganization && e.type != EntityType::kLocation) continue;
-    const std::vector<Piece> words = ScanPieces(e.name);
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (e.type == EntityType::kOrganization && i + 1 == words.size()) break;
-      if (std::string_view(e.name).substr(words[i].begin, words[i].end - words[i].begin) == word) {
-        return false;
-      }
-    }
-  }
   if (t_.IsPunct(first - 1, "(")) {
     for (const MentionRef& o : t_.mentions) {
       if (o.type != EntityType::kPerson && o.end <= t_.pieces[first - 1].begin &&

@@ -66,6 +66,9 @@ class SpeakerResolver {
   int AppositiveComma(int comma) const;
   bool IsAside(int first, int last) const;
   bool MayBeAntecedent(const MentionRef& m) const;
+  bool IsMistypedPlace(const MentionRef& m) const;
+  const MentionRef* PersonEndingAt(int comma) const;
+  bool PronounBefore(int sentence, int pos) const;
 
   const Document& doc_;
   const ClaimText& t_;

@@ -539,5 +539,58 @@ TEST(ClaimExtractorTest, CliticCuesResolveToThePreviousSpeaker) {
               ElementsAre("Eddy Christijanto", "Eddy Christijanto", "Eddy Christijanto"));
 }
 
+// A "person" the NER made of a place's words ("Pulo Gebang" of "Terminal
+// Pulo Gebang") or of an item in a list of places is nobody a later
+// "katanya" stands for: it is the one who spoke before.
+TEST(ClaimExtractorTest, MistypedPlacesAreNoSpeakers) {
+  EXPECT_THAT(Speakers("Bernad Pasaribu mengatakan, dua penumpang dikarantina. Mereka tiba di "
+                       "Terminal Pulo Gebang kemarin, lalu Pulo Gebang ditutup. ”Kami bawa ke "
+                       "GOR,” katanya.",
+                       {{"Bernad Pasaribu", EntityType::kPerson, {}},
+                        {"Terminal Pulo Gebang", EntityType::kLocation, {}},
+                        {"Pulo Gebang", EntityType::kPerson, {}}}),
+              ElementsAre("Bernad Pasaribu", "Bernad Pasaribu"));
+  EXPECT_THAT(Speakers("Wiwik Widayanti menjelaskan, jadwal baru berlaku pekan depan. KRL itu "
+                       "berhenti di Klaten, Ceper, Delanggu, dan Purwosari. ”Sekarang kereta "
+                       "berhenti lebih sering,” katanya.",
+                       {{"Wiwik Widayanti", EntityType::kPerson, {}},
+                        {"Klaten", EntityType::kLocation, {}},
+                        {"Ceper", EntityType::kPerson, {}},
+                        {"Delanggu", EntityType::kLocation, {}},
+                        {"Purwosari", EntityType::kLocation, {}}}),
+              ElementsAre("Wiwik Widayanti", "Wiwik Widayanti"));
+}
+
+// "Marullah Matali, Wali Kota Jakarta Selatan, ... membenarkan": the
+// office between the commas describes the person before them.
+TEST(ClaimExtractorTest, AnOfficeBetweenCommasDescribesThePersonBefore) {
+  EXPECT_THAT(Speakers("Marullah Matali, Wali Kota Jakarta Selatan, yang dihubungi, juga "
+                       "membenarkan penonaktifan lurah itu. ”Pemeriksaan dilakukan pekan ini,” "
+                       "katanya.",
+                       {{"Marullah Matali", EntityType::kPerson, {}},
+                        {"Jakarta Selatan", EntityType::kLocation, {}}}),
+              ElementsAre("Marullah Matali", "Marullah Matali"));
+}
+
+// "Sebab, menurut dia, Tarawih adalah ...": the pronoun is that
+// sentence's subject, so a later "tuturnya" is the person named before.
+TEST(ClaimExtractorTest, APronounBeforeANameSendsTheCliticFurtherBack) {
+  EXPECT_THAT(Speakers("Nasaruddin menegaskan, ibadah dapat dilakukan di rumah. Sebab, menurut "
+                       "dia, Tarawih adalah ibadah sunah. ”Saya memahami umat rindu ibadah "
+                       "berjemaah,” tuturnya.",
+                       {{"Nasaruddin", EntityType::kPerson, {}},
+                        {"Tarawih", EntityType::kPerson, {}}}),
+              ElementsAre("Nasaruddin", "Nasaruddin"));
+}
+
+// "kata Head of Startupindonesia.co Erwin Arifin": a domain name does not
+// end the phrase naming the speaker.
+TEST(ClaimExtractorTest, ADomainNameInsideTheSpeakerPhrase) {
+  EXPECT_THAT(Speakers("”Saya sangat yakin dengan perkembangan teknologi,” kata Head of "
+                       "Startupindonesia.co Erwin Arifin.",
+                       {{"Erwin Arifin", EntityType::kPerson, {}}}),
+              ElementsAre("Erwin Arifin"));
+}
+
 }  // namespace
 }  // namespace warta::enrichment
