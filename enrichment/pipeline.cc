@@ -18,7 +18,9 @@ namespace {
 // store replaces a stored article with a re-enrichment only under a newer
 // release or other models (storage/article_keys.h ShouldReplace).
 // 0.1.1: speakers of the entity-ids work, "Barat" / "the West" an entity.
-constexpr char kRelease[] = "warta-0.1.1";
+// 0.1.2: mistyped places are no speakers, honorifics out of names, names
+// without middle names joined.
+constexpr char kRelease[] = "warta-0.1.2";
 
 std::string ModelsHash(const PipelineOptions& options) {
   return ContentHashHex({options.langid_model, options.langid_confusable_model, options.ner_model,

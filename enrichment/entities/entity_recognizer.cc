@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "common/person_names.h"
 #include "enrichment/entities/name_key.h"
 #include "enrichment/entities/place_names.h"
 
@@ -49,6 +50,18 @@ const absl::flat_hash_set<std::string>& EnglishTitles() {
       "senator", "sen.", "rep.", "gov.", "col.", "lt.", "sgt.", "capt.", "captain", "major",
       "rev.", "reverend"};
   return *words;
+}
+
+// Academic and religious honorifics written before a name in Indonesian
+// news ("Prof. Dr. Emil Salim", "Dr. Ir. Sri Adiningsih", "KH Ma'ruf
+// Amin", "Hj. Airin"): never part of the name, in any language. A
+// period after one is a token of its own or part of it.
+bool IsHonorific(std::string_view word) {
+  std::string w = ner::ToLower(word);
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "prof", "dr", "drs", "dra", "ir", "h", "hj", "kh", "k.h", "drg", "dr(h.c)"};
+  return words->contains(w);
 }
 
 bool IsCapitalised(std::string_view word) {
@@ -335,6 +348,15 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       for (int i = sp.begin + 1; i < sp.end; ++i) rest.append(words[i]).append(" ");
       if (AliasGroupOf(rest) >= 0) ++sp.begin;
     }
+    // "Prof. Dr. Emil Salim": honorifics open a person's name, and the
+    // model runs them onto the end of what comes before ("Universitas
+    // Indonesia Prof. Dr.").
+    auto honorific_or_period = [&](int i) { return IsHonorific(words[i]) || words[i] == "."; };
+    if (sp.type == 0) {
+      while (sp.end - sp.begin > 1 && honorific_or_period(sp.begin)) ++sp.begin;
+    }
+    while (sp.end - sp.begin > 1 && honorific_or_period(sp.end - 1)) --sp.end;
+    if (sp.end - sp.begin == 1 && honorific_or_period(sp.begin)) continue;
     // "Taman bermain Disneyland": a kind of place alone names none.
     if (sp.type != 0 && sp.end - sp.begin == 1 && IsGenericPlaceNoun(ner::ToLower(words[sp.begin]))) continue;
     if (sp.type == 0) {
@@ -596,7 +618,8 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
 }
 
 // 3b. Short forms of person names join the full name: the person mentioned
-// most among those whose name contains the short form as a run of words.
+// most among those whose name contains the short form as a run of words,
+// or without its middle names.
 void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
   std::vector<int> order(groups.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -610,7 +633,10 @@ void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
     int best = -1;
     for (int ci : order) {
       const MentionGroup& c = groups[ci];
-      if (ci == gi || c.merged_into >= 0 || c.type != 0 || !IsRunOf(g.tokens, c.tokens)) continue;
+      if (ci == gi || c.merged_into >= 0 || c.type != 0) continue;
+      if (!IsRunOf(g.tokens, c.tokens) && !(g.type == 0 && IsNameWithoutMiddle(g.tokens, c.tokens))) {
+        continue;
+      }
       if (best < 0 || c.mentions.size() > groups[best].mentions.size() ||
           (c.mentions.size() == groups[best].mentions.size() && c.mentions[0] < groups[best].mentions[0])) {
         best = ci;

@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/person_names.h"
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
 #include "storage/page_token.h"
@@ -35,6 +36,9 @@ std::optional<std::pair<std::string, std::string>> OnlyFullName(
     std::string_view word, const std::map<std::string, std::string>& candidates) {
   std::optional<std::pair<std::string, std::string>> found;
   for (const auto& [id, name] : candidates) {
+    // "Anies-Sandi", a ticket of two people written as one word, is no
+    // full name of either.
+    if (name.find(' ') == std::string::npos) continue;
     const std::vector<std::string> words = StoryWords(name);
     if (words.size() < 2 || std::find(words.begin(), words.end(), word) == words.end()) continue;
     if (found) return std::nullopt;  // ambiguous
@@ -194,6 +198,35 @@ absl::StatusOr<std::map<std::string, warta::v1::EntityRecord>> LoadRecords(
   return records;
 }
 
+// "Anies Baswedan" in one article, "Anies Rasyid Baswedan" in another:
+// a person the registry does not hold by its own id links to the one
+// recent person whose name is the same with or without middle names
+// (common/person_names.h); several such people leave it alone.
+absl::Status LinkMiddleNames(const SqlRunner& run, int64_t published,
+                             warta::v1::EnrichedArticle& article) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> names;  // id, words
+  for (const auto& e : article.entities()) {
+    if (e.type() != warta::v1::PERSON || e.id().empty()) continue;
+    std::vector<std::string> words = StoryWords(e.name());
+    if (words.size() >= 2) names.emplace_back(e.id(), std::move(words));
+  }
+  for (const auto& [id, words] : names) {
+    ASSIGN_OR_RETURN(RegistryMatches registry, RegistryPeople(run, words.back(), published));
+    if (registry.by_name_word.count(id) > 0) continue;
+    std::optional<std::pair<std::string, std::string>> link;
+    int related = 0;
+    for (const auto& [other_id, other_name] : registry.by_name_word) {
+      const std::vector<std::string> other = StoryWords(other_name);
+      if (IsNameWithoutMiddle(words, other) || IsNameWithoutMiddle(other, words)) {
+        ++related;
+        link.emplace(other_id, other_name);
+      }
+    }
+    if (related == 1) Relink(id, link->first, link->second, article);
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::string FoldName(std::string_view name) {
@@ -208,9 +241,9 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     const std::vector<std::string> words = StoryWords(e.name());
     if (words.size() == 1 && words[0].size() >= 3) short_names.emplace_back(e.id(), words[0]);
   }
-  if (short_names.empty()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));
   const int64_t published = PublishedAtNanos(article);
+  if (short_names.empty()) return LinkMiddleNames(run, published, article);
+  ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));
   for (const auto& [id, word] : short_names) {
     auto link = OnlyFullName(word, story_people);
     if (!link) {
@@ -226,7 +259,7 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     }
     if (link && link->first != id) Relink(id, link->first, link->second, article);
   }
-  return absl::OkStatus();
+  return LinkMiddleNames(run, published, article);
 }
 
 absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArticle& article) {

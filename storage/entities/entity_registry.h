@@ -11,7 +11,9 @@
 //   Un and Kim Yo Jong about) stay as they are. A nickname an article
 //   introduced in brackets ("Presiden Joko Widodo (Jokowi)", an alias that
 //   is no word of the name) links the same way, before and over words of
-//   names. Ids stay deterministic:
+//   names. A name with or without middle names ("Anies Baswedan", "Anies
+//   Rasyid Baswedan") links to the one recent person the registry holds
+//   under the other form. Ids stay deterministic:
 //   the link is a mapping the store applies, not a new id.
 // - Registry: one row per person, organisation and place with its name,
 //   every alias seen, roles, article and mention counts, first and last
@@ -34,7 +36,8 @@
 namespace warta::storage {
 
 // Rewrites one-word person names of `article` to the full-name entity of
-// its story or of the registry, as described above. `story` is the
+// its story or of the registry, and names with or without middle names to
+// the registry's form, as described above. `story` is the
 // article's story when the caller has it at hand (else it is read by
 // article.story_id(), when there is a short name to link).
 absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,

@@ -156,6 +156,41 @@ TEST(EntityRecognizerTest, ANicknameInBracketsIsTheNameBeforeIt) {
   if (cimahi != nullptr) EXPECT_EQ(cimahi->name, "Cimahi");
 }
 
+// Academic honorifics are no part of a name, wherever the model put them
+// ("Universitas Indonesia Prof. Dr." as one organisation before).
+TEST(EntityRecognizerTest, HonorificsStayOutOfNames) {
+  const std::string text =
+      "Guru besar Universitas Indonesia Prof. Dr. Emil Salim mengatakan, pemerintah harus "
+      "segera bertindak. Menurut Dr. Ir. Sri Adiningsih, ekonomi tumbuh. \"Kami siap,\" kata "
+      "Prof Dr Mahfud MD.";
+  const auto entities = Entities(Recognizer(), text);
+  for (std::string_view name : {"Emil Salim", "Sri Adiningsih", "Mahfud MD"}) {
+    const Entity* e = Named(entities, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kPerson) << name;
+  }
+  for (const Entity& e : entities) {
+    for (std::string_view honorific : {"Prof", "Dr", "Ir."}) {
+      EXPECT_EQ(e.name.find(honorific), std::string::npos) << e.name;
+    }
+  }
+}
+
+// "Anies Rasyid Baswedan ... Anies Baswedan": one person, named in full.
+TEST(EntityRecognizerTest, ANameWithoutItsMiddleNameIsTheSamePerson) {
+  const std::string text =
+      "Gubernur DKI Jakarta Anies Rasyid Baswedan meninjau banjir di Kemang, Senin. Anies "
+      "Baswedan mengatakan pompa air sudah disiapkan. Novel Baswedan tidak hadir.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* anies = WithMention(entities, text, "Anies Baswedan");
+  ASSERT_NE(anies, nullptr);
+  EXPECT_EQ(anies->name, "Anies Rasyid Baswedan");
+  EXPECT_EQ(anies->mentions.size(), 2u);
+  const Entity* novel = WithMention(entities, text, "Novel Baswedan");
+  ASSERT_NE(novel, nullptr);
+  EXPECT_NE(novel, anies);
+}
+
 TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
   const std::string english =
       "As the war went on, the United States and the U.S. Congress disagreed. "

@@ -293,6 +293,55 @@ TEST_P(ArticleStoreTest, ANicknameGivenInBracketsLinksArticlesThatUseOnlyIt) {
   EXPECT_EQ(store.GetEntity("per:joko_widodo")->entity().article_count(), 2);
 }
 
+// "Anies Rasyid Baswedan" in one article and "Anies Baswedan" in others are
+// one person; with two registered people who could be the shorter name,
+// it stays apart.
+TEST_P(ArticleStoreTest, ANameWithOrWithoutMiddleNamesIsOnePerson) {
+  auto& store = *store_;
+  auto full = StoryArticle("full", "antaranews.com", 3, kFlood, false);
+  AddEntity(full, "per:anies_rasyid_baswedan", "Anies Rasyid Baswedan", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(full, {}).ok());
+  auto shorter = StoryArticle("shorter", "kompas.com", 4, kTroops, true);
+  AddEntity(shorter, "per:anies_baswedan", "Anies Baswedan", warta::v1::PERSON);
+  AddClaim(shorter, "per:anies_baswedan", "Anies Baswedan", 0, "", {"loc:bandung"});
+  ASSERT_TRUE(store.Upsert(shorter, {}).ok());
+
+  auto stored = store.GetArticle("shorter");
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  std::set<std::string> ids;
+  for (const auto& e : stored->entities()) ids.insert(e.id());
+  EXPECT_TRUE(ids.count("per:anies_rasyid_baswedan"));
+  EXPECT_FALSE(ids.count("per:anies_baswedan"));
+  ASSERT_EQ(stored->claims_size(), 1);
+  EXPECT_EQ(stored->claims(0).speaker().entity_id(), "per:anies_rasyid_baswedan");
+  EXPECT_EQ(store.GetEntity("per:anies_rasyid_baswedan")->entity().article_count(), 2);
+
+  // "Anies" alone is him too: the ticket "Anies-Sandi" is no full name.
+  auto ticket = StoryArticle("ticket", "suara.com", 4, kFlood, false);
+  AddEntity(ticket, "per:anies_sandi", "Anies-Sandi", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(ticket, {}).ok());
+  auto first_name = StoryArticle("first-name", "tempo.co", 4, kFlood, false);
+  AddEntity(first_name, "per:anies", "Anies", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(first_name, {}).ok());
+  auto linked = store.GetArticle("first-name");
+  ASSERT_TRUE(linked.ok()) << linked.status();
+  ASSERT_FALSE(linked->entities().empty());
+  EXPECT_EQ(linked->entities().rbegin()->id(), "per:anies_rasyid_baswedan");
+
+  // Two people the registry holds could be "Budi Santoso": nobody is picked.
+  auto one = StoryArticle("one", "tempo.co", 5, kFlood, false);
+  AddEntity(one, "per:budi_agus_santoso", "Budi Agus Santoso", warta::v1::PERSON);
+  AddEntity(one, "per:budi_hari_santoso", "Budi Hari Santoso", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(one, {}).ok());
+  auto ambiguous = StoryArticle("ambiguous", "kompas.com", 6, kFlood, false);
+  AddEntity(ambiguous, "per:budi_santoso", "Budi Santoso", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(ambiguous, {}).ok());
+  auto kept = store.GetArticle("ambiguous");
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  ASSERT_FALSE(kept->entities().empty());
+  EXPECT_EQ(kept->entities().rbegin()->id(), "per:budi_santoso");
+}
+
 TEST_P(ArticleStoreTest, AStoredDisputeStaysWhenItsThingComesBackMonthsLater) {
   auto& store = *store_;
   ASSERT_TRUE(store.Upsert(BergeloraArticle(), {}).ok());

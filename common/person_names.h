@@ -1,0 +1,22 @@
+// One rule about person names that both the enrichment (within an
+// article) and the store (across articles) apply, on names already split
+// into folded words.
+#ifndef WARTA_COMMON_PERSON_NAMES_H_
+#define WARTA_COMMON_PERSON_NAMES_H_
+
+#include <string>
+#include <vector>
+
+namespace warta {
+
+// Whether `shorter` is the same person's name as `longer` without some of
+// its middle names ("anies baswedan" of "anies rasyid baswedan"): the same
+// first and last word, the rest in order, two words at least. Different
+// people rarely share a first and a last name around one middle name;
+// the first or last word alone ("Anies", "Baswedan") is no such evidence.
+bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
+                         const std::vector<std::string>& longer);
+
+}  // namespace warta
+
+#endif  // WARTA_COMMON_PERSON_NAMES_H_
