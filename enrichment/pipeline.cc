@@ -19,7 +19,7 @@ namespace {
 // release or other models (storage/article_keys.h ShouldReplace).
 // 0.1.1: speakers of the entity-ids work, "Barat" / "the West" an entity.
 // 0.1.2: mistyped places are no speakers, honorifics out of names, names
-// without middle names joined.
+// without middle names joined, adverbs after a number no unit.
 constexpr char kRelease[] = "warta-0.1.2";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -134,6 +134,10 @@ const std::unordered_set<std::string>& UnitStopWords() {
       "agar", "supaya", "maka", "sehingga", "bahwa", "kata", "ujar", "tak",
       "para", "pula", "sejak", "selama", "tahun-tahun", "nya", "lain",
       "sebesar", "senilai", "sebanyak", "mencapai", "wib", "wita", "wit",
+      // Adverbs and modals after a number name no unit: "sejak 2006 sangat
+      // ...", "3 bisa ...".
+      "sangat", "amat", "paling", "cukup", "agak", "terlalu", "begitu", "pernah",
+      "bisa", "dapat", "harus", "mau", "ingin", "kini", "sekarang", "nanti", "kemudian",
       // Times of day after a clock time ("pada 3.48 dini hari", "10.30 pagi").
       "dini", "pagi", "siang", "sore",
       // English.

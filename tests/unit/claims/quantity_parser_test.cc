@@ -198,6 +198,16 @@ TEST(FindQuantitiesTest, SkipsDatesYearsAndLabels) {
   EXPECT_TRUE(FindQuantities("Senin, 4 November 2024.", NumberStyle::kIndonesian).empty());
   EXPECT_TRUE(FindQuantities("Ada pasal 4 dalam perjanjian.", NumberStyle::kIndonesian).empty());
   EXPECT_TRUE(FindQuantities("salah satu pejabat", NumberStyle::kIndonesian).empty());
+  // A year before an adverb: the story timeline showed "Lionel Messi — 2006 sangat".
+  EXPECT_TRUE(FindQuantities("Sejak 2006 sangat sulit menghentikan Messi.",
+                             NumberStyle::kIndonesian).empty());
+}
+
+TEST(FindQuantitiesTest, AnAdverbOrModalAfterANumberIsNoUnit) {
+  for (const FoundQuantity& q : FindQuantities("Skor 3 bisa berubah, kata pelatih.",
+                                               NumberStyle::kIndonesian)) {
+    EXPECT_TRUE(q.quantity.unit.empty()) << q.quantity.unit;
+  }
 }
 
 TEST(QuantityTaggerTest, AppendsMergedEntitiesAndKeepsOthers) {
