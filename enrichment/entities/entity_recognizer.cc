@@ -99,6 +99,17 @@ int PossessiveSize(std::string_view word) {
   return 0;
 }
 
+// English nouns for a kind of institution: alone and capitalised they
+// still name no particular one ("the Court's opinion").
+bool IsEnglishInstitutionNoun(std::string_view word) {
+  static const auto* nouns = new absl::flat_hash_set<std::string>{
+      "court", "college", "university", "school", "academy", "army", "navy", "church",
+      "library", "museum", "hospital", "department", "ministry", "government", "state"};
+  std::string w = ner::ToLower(word);
+  w.resize(w.size() - PossessiveSize(w));
+  return nouns->contains(w);
+}
+
 // The type an English name's own words give it, whatever the model said:
 // "Collins College", "the San Francisco Bulletin" are organisations by
 // their last word, "Municipality of Culion" a place by its first.
@@ -274,6 +285,7 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     TagSentence(doc, doc.tokens, s, variant, mentions);
   }
   if (!variant.empty()) {
+    DropCommonWordNames(doc, mentions);
     AddRepeatedNames(doc, mentions);
     MarkEnglishCues(doc, mentions);
   }
@@ -357,8 +369,14 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
     }
     while (sp.end - sp.begin > 1 && honorific_or_period(sp.end - 1)) --sp.end;
     if (sp.end - sp.begin == 1 && honorific_or_period(sp.begin)) continue;
-    // "Taman bermain Disneyland": a kind of place alone names none.
-    if (sp.type != 0 && sp.end - sp.begin == 1 && IsGenericPlaceNoun(ner::ToLower(words[sp.begin]))) continue;
+    // "Taman bermain Disneyland": a kind of place alone names none; in
+    // English neither does a kind of institution ("the Court", "the
+    // College").
+    if (sp.type != 0 && sp.end - sp.begin == 1 &&
+        (IsGenericPlaceNoun(ner::ToLower(words[sp.begin])) ||
+         (english && IsEnglishInstitutionNoun(words[sp.begin])))) {
+      continue;
+    }
     if (sp.type == 0) {
       // A role word inside a role ("State" after "Secretary of") only
       // when the word before it belongs to the role too: "Dan Brown" keeps
@@ -447,6 +465,40 @@ void EntityRecognizer::AddKnownNames(const Document& doc, const std::vector<Toke
             [](const ner::TaggedSpan& a, const ner::TaggedSpan& b) { return a.begin < b.begin; });
 }
 
+// 1a. English: a one-word name the document also writes in lower case is
+// a common noun capitalised by its place ("Iodine deficiency can lead
+// to ..." in an article about dietary iodine); "I" is the pronoun or a
+// regnal numeral ("Norton I"), never a person of its own; and a storm
+// ("Cyclone Phailin", "Phailin") names none of the three types. Only
+// title-case words count as common: "US" and "WHO" stay whatever "us" and
+// "who" do.
+void EntityRecognizer::DropCommonWordNames(const Document& doc, std::vector<RawMention>& mentions) {
+  absl::flat_hash_set<std::string_view> lower_words;
+  for (const Token& t : doc.tokens) {
+    const std::string_view w = doc.Text(t.span);
+    if (ner::ClassifyCase(w) == ner::CaseClass::kLower) lower_words.insert(w);
+  }
+  // A named storm is no person, nor is its name alone ("Cyclone Phailin",
+  // then "Phailin's winds").
+  absl::flat_hash_set<std::string> storms;
+  for (const RawMention& m : mentions) {
+    const size_t space = m.surface.find(' ');
+    if (space == std::string::npos) continue;
+    const std::string first = ner::ToLower(std::string_view(m.surface).substr(0, space));
+    if (first == "cyclone" || first == "hurricane" || first == "typhoon") {
+      storms.insert(m.surface);
+      storms.insert(m.surface.substr(space + 1));
+    }
+  }
+  const auto common = [&](const RawMention& m) {
+    if (m.surface == "I" || storms.contains(m.surface)) return true;
+    if (m.surface.find(' ') != std::string::npos) return false;
+    return ner::ClassifyCase(m.surface) == ner::CaseClass::kInitialUpper &&
+           lower_words.contains(ner::ToLower(m.surface));
+  };
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(), common), mentions.end());
+}
+
 // 1b. A name the model found once, repeated where it missed it: the
 // surname of a person named in full ("Blinken told reporters" after
 // "Antony Blinken said") and a whole name seen elsewhere ("Russia's Kursk
@@ -458,7 +510,9 @@ void EntityRecognizer::AddRepeatedNames(const Document& doc, std::vector<RawMent
     std::vector<std::string> words = absl::StrSplit(m.surface, ' ', absl::SkipEmpty());
     if (words.empty()) continue;
     names.emplace(words, m.type);
-    if (m.type == 0 && words.size() >= 2) names.emplace(std::vector<std::string>{words.back()}, 0);
+    // A regnal number is no surname ("Norton I" does not make every "I" him).
+    const bool numeral = words.back().find_first_not_of("IVX") == std::string::npos;
+    if (m.type == 0 && words.size() >= 2 && !numeral) names.emplace(std::vector<std::string>{words.back()}, 0);
   }
   if (names.empty()) return;
   std::vector<bool> covered(doc.text.size() + 1, false);

@@ -84,6 +84,7 @@ class EntityRecognizer {
   // The steps of Process.
   void TagSentence(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
                    std::string_view variant, std::vector<RawMention>& mentions) const;
+  static void DropCommonWordNames(const Document& doc, std::vector<RawMention>& mentions);
   void AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const;
   static void MarkEnglishCues(const Document& doc, std::vector<RawMention>& mentions);
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   flags.String("data_dir", &data_dir, "the shared data folder");
   flags.String("out", &out, "the model file to write");
   flags.Int("epochs", &options.epochs, "training passes over the corpora");
+  flags.Int("private_epochs", &options.private_epochs,
+            "epochs that show the private (English) corpora, the first ones (0: all)");
   flags.Int64("seed", &seed, "shuffling seed (run k of the ensemble uses seed + k)");
   flags.Int("ensemble", &options.ensemble, "runs averaged into the model file");
   flags.Int("clusters", &options.clusters, "word clusters learned from the news text (0: none)");

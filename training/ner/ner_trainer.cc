@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <unordered_map>
@@ -530,6 +531,25 @@ class Perceptron {
     return m;
   }
 
+  // True for a variant of private corpora only ("en").
+  bool PrivateVariant(const std::string& name) const {
+    if (!options_.domain_adaptation) return false;
+    for (const auto& [variant, spec] : options_.variants) {
+      if (variant != name) continue;
+      auto targets = ParseVariantSpec(options_, spec);
+      if (!targets.ok() || targets->empty()) return false;
+      for (const auto& [target, scale] : *targets) {
+        const std::string& corpus = options_.corpora[target];
+        if (std::find(options_.private_corpora.begin(), options_.private_corpora.end(), corpus) ==
+            options_.private_corpora.end()) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
  private:
   static constexpr int kSquare = kNumTags * kNumTags;
 
@@ -711,14 +731,25 @@ absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
   long tokens_per_epoch = 0;
   for (const TrainSentence& s : table.sentences) tokens_per_epoch += static_cast<long>(s.gold.size());
   std::vector<size_t> order;
+  std::optional<NerModelData> private_snapshot;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     Shuffle(shared_order, rng);
     Shuffle(private_order, private_rng);
-    Interleave(shared_order, private_order, &order);
+    const bool show_private = options.private_epochs <= 0 || epoch < options.private_epochs;
+    Interleave(shared_order, show_private ? private_order : std::vector<size_t>(), &order);
     const long errors = perceptron.Epoch(order);
     if (log) LogEpoch(options, data, epoch, errors, tokens_per_epoch, perceptron.Averaged(model));
+    if (epoch + 1 == options.private_epochs) private_snapshot = perceptron.Averaged(model);
   }
   NerModelData out = perceptron.Averaged(model);
+  // A variant of private corpora is the whole averaged model after their
+  // last epoch: averaging on over the epochs without their sentences would
+  // pull their copies towards the last raw weights, and the shared weights
+  // go on learning Indonesian (which, added to copies trained alongside
+  // earlier shared weights, cost the English variant: README).
+  for (size_t v = 0; private_snapshot && v < out.variants.size(); ++v) {
+    if (perceptron.PrivateVariant(out.variants[v].name)) out.variants[v] = private_snapshot->variants[v];
+  }
   if (log) {
     for (const auto& v : out.variants) *log << "variant " << v.name << ": " << v.weights.size() << " features\n";
   }

@@ -248,6 +248,23 @@ TEST(EntityRecognizerTest, EnglishNameInAPlaceIsAPlace) {
   ExpectType(Entities(Recognizer(), speaker, "en"), speaker, "Norton", EntityType::kPerson);
 }
 
+// A capitalised word the same English document writes in lower case is a
+// common noun, whatever the model thought of it; "I" is nobody, not even
+// after "Norton I"; a storm and "the Court" are no names.
+TEST(EntityRecognizerTest, EnglishCommonWordsStormsAndInstitutionsAreNoNames) {
+  const std::string text =
+      "Iodine deficiency can lead to brain damage. Iodine comes from milk, and dietary iodine is "
+      "declining in Australia, Creswell Eastman said. I, Joshua Norton, declare it. NORTON I, "
+      "Emperor. Cyclone Phailin hit Odisha. Phailin's winds were strong, Jeff Masters said. "
+      "The Court's opinion was read by Justice Scalia.";
+  const auto en = Entities(Recognizer(), text, "en");
+  for (std::string_view word : {"Iodine", "I", "Cyclone Phailin", "Phailin", "Court"}) {
+    EXPECT_EQ(WithMention(en, text, word), nullptr) << word;
+  }
+  ExpectType(en, text, "Australia", EntityType::kLocation);
+  ExpectType(en, text, "Joshua Norton", EntityType::kPerson);
+}
+
 TEST(EntityRecognizerTest, IdsAreStableAcrossArticlesAndRecognizers) {
   const auto a = Entities(Recognizer(), "Presiden Rusia Vladimir Putin tiba di Moskwa kemarin.");
   EntityOptions options;
