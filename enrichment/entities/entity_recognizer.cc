@@ -470,29 +470,38 @@ void EntityRecognizer::AddKnownNames(const Document& doc, const std::vector<Toke
 // to ..." in an article about dietary iodine); "I" is the pronoun or a
 // regnal numeral ("Norton I"), never a person of its own; and a storm
 // ("Cyclone Phailin", "Phailin") names none of the three types. Only
-// title-case words count as common: "US" and "WHO" stay whatever "us" and
-// "who" do.
+// title-case words that are in none of the document's longer names count as
+// common: "US" and "WHO" stay whatever "us" and "who" do, and "Brown"
+// after "Gordon Brown" whatever "brown" does.
 void EntityRecognizer::DropCommonWordNames(const Document& doc, std::vector<RawMention>& mentions) {
   absl::flat_hash_set<std::string_view> lower_words;
   for (const Token& t : doc.tokens) {
     const std::string_view w = doc.Text(t.span);
     if (ner::ClassifyCase(w) == ner::CaseClass::kLower) lower_words.insert(w);
   }
-  // A named storm is no person, nor is its name alone ("Cyclone Phailin",
-  // then "Phailin's winds").
-  absl::flat_hash_set<std::string> storms;
+  // Words of the document's longer names stay names alone: "Brown said"
+  // after "Gordon Brown", whatever "brown" does.
+  absl::flat_hash_set<std::string> name_words;
   for (const RawMention& m : mentions) {
-    const size_t space = m.surface.find(' ');
-    if (space == std::string::npos) continue;
-    const std::string first = ner::ToLower(std::string_view(m.surface).substr(0, space));
-    if (first == "cyclone" || first == "hurricane" || first == "typhoon") {
-      storms.insert(m.surface);
-      storms.insert(m.surface.substr(space + 1));
-    }
+    if (m.surface.find(' ') == std::string::npos) continue;
+    for (absl::string_view w : absl::StrSplit(m.surface, ' ', absl::SkipEmpty())) name_words.emplace(w);
   }
+  // A named storm is no person, nor is its name alone or in another form
+  // ("Cyclone Phailin", then "Phailin's winds", "T C Phailin").
+  absl::flat_hash_set<std::string> storms;
+  for (size_t t = 0; t + 1 < doc.tokens.size(); ++t) {
+    const std::string kind = ner::ToLower(doc.Text(doc.tokens[t].span));
+    if (kind != "cyclone" && kind != "hurricane" && kind != "typhoon") continue;
+    const std::string_view name = doc.Text(doc.tokens[t + 1].span);
+    if (IsCapitalised(name)) storms.emplace(name.substr(0, name.size() - PossessiveSize(name)));
+  }
+  const auto storm = [&](const std::string& surface) {
+    const size_t space = surface.rfind(' ');
+    return storms.contains(space == std::string::npos ? surface : surface.substr(space + 1));
+  };
   const auto common = [&](const RawMention& m) {
-    if (m.surface == "I" || storms.contains(m.surface)) return true;
-    if (m.surface.find(' ') != std::string::npos) return false;
+    if (m.surface == "I" || storm(m.surface)) return true;
+    if (m.surface.find(' ') != std::string::npos || name_words.contains(m.surface)) return false;
     return ner::ClassifyCase(m.surface) == ner::CaseClass::kInitialUpper &&
            lower_words.contains(ner::ToLower(m.surface));
   };

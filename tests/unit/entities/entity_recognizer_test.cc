@@ -263,6 +263,14 @@ TEST(EntityRecognizerTest, EnglishCommonWordsStormsAndInstitutionsAreNoNames) {
   }
   ExpectType(en, text, "Australia", EntityType::kLocation);
   ExpectType(en, text, "Joshua Norton", EntityType::kPerson);
+  // A surname that is also a common word stays the person's.
+  const std::string brown =
+      "Prime Minister Gordon Brown spoke on Monday in London. Brown said the brown envelope was "
+      "empty.";
+  const auto brown_entities = Entities(Recognizer(), brown, "en");
+  const Entity* person = WithMention(brown_entities, brown, "Brown");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->name, "Gordon Brown");
 }
 
 TEST(EntityRecognizerTest, IdsAreStableAcrossArticlesAndRecognizers) {

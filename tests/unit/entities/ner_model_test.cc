@@ -237,7 +237,7 @@ TEST(NerStageEvalTest, DocumentLevelStepsRaiseEnglishDevF1) {
   const double stage = eval::CountNer(dev, *predicted).F1();
   // One document's "Coron" (13 mentions) typed PERSON instead of LOCATION
   // moves this 12-document set by 0.04 (0.698 without the place cue).
-  EXPECT_GE(stage, 0.74) << "README reports 0.754";
+  EXPECT_GE(stage, 0.74) << "README reports 0.756";
   EXPECT_GT(stage, eval::EvaluateNer(Model(), dev, "en").F1());
 }
 
