@@ -204,10 +204,17 @@ std::string FindRole(const Document& doc, const std::vector<Token>& tokens,
   return CleanSurface(doc.Text({tokens[head].span.begin, tokens[last].span.end}));
 }
 
-// Is `shorter` a run of consecutive tokens of `longer`?
-bool IsRunOf(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+// Is `shorter` a short form of the name `longer`: one of its words, or its
+// first words ("Basuki Tjahaja" of "Basuki Tjahaja Purnama")? Several
+// words at its end are rather another person inside a longer name ("Joko
+// Widodo" in his wife's "Iriana Joko Widodo"), and a generational suffix
+// makes the son ("Donald Trump Jr").
+bool IsShortFormOf(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
   if (shorter.empty() || shorter.size() >= longer.size()) return false;
-  return std::search(longer.begin(), longer.end(), shorter.begin(), shorter.end()) != longer.end();
+  if (shorter.size() == 1) return std::find(longer.begin(), longer.end(), shorter[0]) != longer.end();
+  static const auto* generational = new absl::flat_hash_set<std::string>{"jr", "sr", "ii", "iii", "iv"};
+  return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
+         !generational->contains(longer.back());
 }
 
 }  // namespace
@@ -681,8 +688,8 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
 }
 
 // 3b. Short forms of person names join the full name: the person mentioned
-// most among those whose name contains the short form as a run of words,
-// or without its middle names.
+// most among those whose name the short form is a word or the first words
+// of, or which it is without its middle names.
 void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
   std::vector<int> order(groups.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -697,7 +704,7 @@ void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
     for (int ci : order) {
       const MentionGroup& c = groups[ci];
       if (ci == gi || c.merged_into >= 0 || c.type != 0) continue;
-      if (!IsRunOf(g.tokens, c.tokens) && !(g.type == 0 && IsNameWithoutMiddle(g.tokens, c.tokens))) {
+      if (!IsShortFormOf(g.tokens, c.tokens) && !(g.type == 0 && IsNameWithoutMiddle(g.tokens, c.tokens))) {
         continue;
       }
       if (best < 0 || c.mentions.size() > groups[best].mentions.size() ||

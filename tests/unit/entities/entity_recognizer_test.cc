@@ -191,6 +191,30 @@ TEST(EntityRecognizerTest, ANameWithoutItsMiddleNameIsTheSamePerson) {
   EXPECT_NE(novel, anies);
 }
 
+// "Joko Widodo" beside his wife "Iriana Joko Widodo", "Donald Trump"
+// beside "Donald Trump Jr": two people; "Basuki Tjahaja" is the first
+// words of "Basuki Tjahaja Purnama", one.
+TEST(EntityRecognizerTest, ANameAtTheEndOfALongerOneIsAnotherPerson) {
+  const std::string text =
+      "Presiden Joko Widodo dan Ibu Negara Iriana Joko Widodo tiba di Bandung, Senin. Donald "
+      "Trump Jr bertemu Donald Trump di New York. Basuki Tjahaja Purnama hadir; Basuki Tjahaja "
+      "tersenyum.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* jokowi = WithMention(entities, text, "Joko Widodo");
+  const Entity* iriana = WithMention(entities, text, "Iriana Joko Widodo");
+  ASSERT_NE(jokowi, nullptr);
+  ASSERT_NE(iriana, nullptr);
+  EXPECT_NE(jokowi, iriana);
+  const Entity* trump = WithMention(entities, text, "Donald Trump");
+  const Entity* junior = WithMention(entities, text, "Donald Trump Jr");
+  ASSERT_NE(trump, nullptr);
+  ASSERT_NE(junior, nullptr);
+  EXPECT_NE(trump, junior);
+  const Entity* basuki = WithMention(entities, text, "Basuki Tjahaja");
+  ASSERT_NE(basuki, nullptr);
+  EXPECT_EQ(basuki->name, "Basuki Tjahaja Purnama");
+}
+
 TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
   const std::string english =
       "As the war went on, the United States and the U.S. Congress disagreed. "
