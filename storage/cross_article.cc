@@ -11,10 +11,10 @@ namespace warta::storage {
 absl::StatusOr<warta::v1::EnrichedArticle> PrepareForStore(
     const StoryClusterer& clusterer, const SqlRunner& run, int64_t arrival,
     const warta::v1::EnrichedArticle* stored, const warta::v1::EnrichedArticle& article,
-    UpsertCounts& counts) {
+    UpsertCounts& counts, StoryCache* stories) {
   warta::v1::EnrichedArticle prepared = article;
   ASSIGN_OR_RETURN(std::optional<StoryState> story,
-                   AssignStory(clusterer, run, arrival, stored, prepared));
+                   AssignStory(clusterer, run, arrival, stored, prepared, stories));
   RETURN_IF_ERROR(LinkShortNames(run, story ? &*story : nullptr, prepared));
   // A re-enrichment is not another article: the registry counts it once.
   if (stored == nullptr) RETURN_IF_ERROR(RecordEntities(run, prepared));

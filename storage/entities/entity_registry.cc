@@ -52,10 +52,10 @@ absl::StatusOr<std::map<std::string, std::string>> StoryPeople(const SqlRunner& 
                                                                const StoryState* story,
                                                                const std::string& story_id) {
   std::map<std::string, std::string> people;
-  std::optional<StoryState> loaded;
+  std::shared_ptr<const StoryState> loaded;
   if (story == nullptr && !story_id.empty()) {
     ASSIGN_OR_RETURN(loaded, SqlStoryIndex(run).LoadStory(story_id));
-    if (loaded) story = &*loaded;
+    story = loaded.get();
   }
   if (story == nullptr) return people;
   for (const auto& e : story->entities()) {

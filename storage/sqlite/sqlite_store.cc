@@ -119,7 +119,8 @@ class SqliteStore::Query {
 SqliteStore::SqliteStore(sqlite3* db, SqliteStoreOptions options)
     : options_(std::move(options)),
       clusterer_(options_.stories.weights.get(), options_.stories.clustering),
-      db_(db) {}
+      db_(db),
+      story_cache_(options_.story_cache_bytes) {}
 
 SqliteStore::~SqliteStore() {
   absl::MutexLock lock(&mu_);
@@ -222,38 +223,55 @@ absl::Status SqliteStore::MigrateToV3() {
     if (!row) break;
     ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle article,
                      ParseStored<warta::v1::EnrichedArticle>(stored.Blob(1), "article"));
-    RETURN_IF_ERROR(IndexLocked(stored.Int(0), article, /*remove=*/false));
+    RETURN_IF_ERROR(IndexLocked(SearchIndexChangeOf(stored.Int(0), article, /*remove=*/false)));
   }
   return Exec("PRAGMA user_version = 3");
 }
 
-absl::Status SqliteStore::IndexLocked(int64_t rowid, const warta::v1::EnrichedArticle& article,
-                                      bool remove) {
+SqliteStore::SearchIndexChange SqliteStore::SearchIndexChangeOf(
+    int64_t rowid, const warta::v1::EnrichedArticle& article, bool remove) {
+  const SearchLanguage language = SearchLanguageOf(article.language().code());
+  SearchIndexChange change;
+  change.rowid = rowid;
+  change.remove = remove;
+  change.title = TagSearchText(SearchTitleOf(article), language);
+  change.body = TagSearchText(SearchBodyOf(article), language);
+  // The same values as the articles row's filter columns (RowsOf).
+  change.published_at = PublishedAtNanos(article);
+  change.language = article.language().code();
+  change.source = article.article().source();
+  change.story_id = article.story_id();
+  return change;
+}
+
+absl::Status SqliteStore::IndexLocked(const SearchIndexChange& change) {
   // A contentless FTS5 table forgets a row only when told the exact values
   // it indexed: the stored article gives them.
   ASSIGN_OR_RETURN(Query query,
-                   Prepare(remove ? "INSERT INTO article_search (article_search, rowid, title, "
-                                    "body) VALUES ('delete', ?, ?, ?)"
-                                  : "INSERT INTO article_search (rowid, title, body) "
-                                    "VALUES (?, ?, ?)"));
-  const SearchLanguage language = SearchLanguageOf(article.language().code());
-  RETURN_IF_ERROR(query.Bind(rowid)
-                      .Bind(TagSearchText(SearchTitleOf(article), language))
-                      .Bind(TagSearchText(SearchBodyOf(article), language))
-                      .Run());
-  if (remove) {
+                   Prepare(change.remove
+                               ? "INSERT INTO article_search (article_search, rowid, title, "
+                                 "body) VALUES ('delete', ?, ?, ?)"
+                               : "INSERT INTO article_search (rowid, title, body) "
+                                 "VALUES (?, ?, ?)"));
+  RETURN_IF_ERROR(query.Bind(change.rowid).Bind(change.title).Bind(change.body).Run());
+  if (change.remove) {
     ASSIGN_OR_RETURN(Query doc, Prepare("DELETE FROM search_docs WHERE rowid = ?"));
-    return doc.Bind(rowid).Run();
+    return doc.Bind(change.rowid).Run();
   }
-  // The same values as the articles row's filter columns (RowsOf).
   ASSIGN_OR_RETURN(Query doc, Prepare("INSERT INTO search_docs (rowid, published_at, language, "
                                       "source, story_id) VALUES (?, ?, ?, ?, ?)"));
-  return doc.Bind(rowid)
-      .Bind(PublishedAtNanos(article))
-      .Bind(article.language().code())
-      .Bind(article.article().source())
-      .Bind(article.story_id())
+  return doc.Bind(change.rowid)
+      .Bind(change.published_at)
+      .Bind(change.language)
+      .Bind(change.source)
+      .Bind(change.story_id)
       .Run();
+}
+
+absl::Status SqliteStore::FlushSearchIndexLocked() {
+  std::vector<SearchIndexChange> changes = std::exchange(pending_index_, {});
+  for (const SearchIndexChange& change : changes) RETURN_IF_ERROR(IndexLocked(change));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<warta::v1::SearchArticlesResponse> SqliteStore::SearchArticles(
@@ -306,6 +324,23 @@ absl::Status SqliteStore::Error(const std::string& what) {
   return absl::InternalError(absl::StrCat("sqlite: ", what, ": ", sqlite3_errmsg(db_)));
 }
 
+absl::Status SqliteStore::CatchUpLocked() {
+  int64_t version = -1;
+  {
+    ASSIGN_OR_RETURN(Query query, Prepare("PRAGMA data_version"));
+    ASSIGN_OR_RETURN(bool row, query.Step());
+    if (row) version = query.Int(0);
+  }
+  // The value does not change for this connection's own commits.
+  if (version == data_version_) return absl::OkStatus();
+  story_cache_.Clear();
+  ASSIGN_OR_RETURN(Query latest, Prepare("SELECT COALESCE(MAX(seq), 0) FROM articles"));
+  ASSIGN_OR_RETURN(bool row, latest.Step());
+  if (row) latest_seq_ = std::max(latest_seq_, latest.Int(0));
+  data_version_ = version;
+  return absl::OkStatus();
+}
+
 absl::Status SqliteStore::Exec(const char* sql) {
   char* error = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
@@ -344,15 +379,20 @@ absl::StatusOr<UpsertCounts> SqliteStore::UpsertBatch(
   {
     absl::MutexLock lock(&mu_);
     RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    int64_t seq = latest_seq_;
+    int64_t seq = 0;
     absl::Status status = [&]() -> absl::Status {
+      RETURN_IF_ERROR(CatchUpLocked());
+      seq = latest_seq_;
       for (const auto& article : articles) {
         RETURN_IF_ERROR(UpsertLocked(article, stored_at, seq, counts));
       }
-      return WriteOffsetsLocked(offsets);
+      RETURN_IF_ERROR(WriteOffsetsLocked(offsets));
+      return FlushSearchIndexLocked();
     }();
     if (status.ok()) status = Exec("COMMIT");
     if (!status.ok()) {
+      pending_index_.clear();
+      story_cache_.Clear();  // it holds the stories of the rolled back writes
       Exec("ROLLBACK").IgnoreError();
       return status;
     }
@@ -386,7 +426,7 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
   const SqlRunner run = RunnerLocked();
   ASSIGN_OR_RETURN(const warta::v1::EnrichedArticle with_story,
                    PrepareForStore(clusterer_, run, seq + 1, stored ? &*stored : nullptr, article,
-                                   counts));
+                                   counts, &story_cache_));
   for (const char* sql : {"DELETE FROM entities WHERE article_id = ?",
                           "DELETE FROM claims WHERE article_id = ?",
                           "DELETE FROM claim_subjects WHERE article_id = ?",
@@ -412,8 +452,8 @@ absl::Status SqliteStore::UpsertLocked(const warta::v1::EnrichedArticle& article
   }
   // INSERT OR REPLACE gave the row a new rowid, which the index follows.
   const int64_t rowid = sqlite3_last_insert_rowid(db_);
-  if (stored) RETURN_IF_ERROR(IndexLocked(stored_rowid, *stored, /*remove=*/true));
-  RETURN_IF_ERROR(IndexLocked(rowid, with_story, /*remove=*/false));
+  if (stored) pending_index_.push_back(SearchIndexChangeOf(stored_rowid, *stored, /*remove=*/true));
+  pending_index_.push_back(SearchIndexChangeOf(rowid, with_story, /*remove=*/false));
   for (const auto& entity : rows.entities) {
     ASSIGN_OR_RETURN(Query insert, Prepare(
         "INSERT OR IGNORE INTO entities (article_id, entity_id, type, name) "

@@ -38,6 +38,7 @@
 #include "storage/sql_backend.h"
 #include "storage/store.h"
 #include "storage/stories/sql_stories.h"
+#include "storage/stories/story_cache.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -51,6 +52,10 @@ struct SqliteStoreOptions {
   std::function<absl::Time()> clock = [] { return absl::Now(); };
   // How articles are put into stories.
   StoryStoreOptions stories;
+  // Memory for the parsed stories the write path keeps between articles
+  // (storage/stories/story_cache.h), an estimate; 0 reads every candidate
+  // story from the file.
+  size_t story_cache_bytes = size_t{64} << 20;
 };
 
 class SqliteStore final : public ArticleStore {
@@ -119,6 +124,10 @@ class SqliteStore final : public ArticleStore {
   absl::Status WriteOffsetsLocked(const std::vector<ConsumedOffset>& offsets)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status Error(const std::string& what) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Inside a write transaction, when another connection (another process)
+  // has committed since this one last wrote: forgets the cached stories and
+  // continues the sequence numbers after the other's.
+  absl::Status CatchUpLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Runs the page queries of storage/sql_backend.h.
   PageQueryRunner PageRunner() ABSL_LOCKS_EXCLUDED(mu_);
   // Runs any statement; the caller holds mu_.
@@ -127,10 +136,24 @@ class SqliteStore final : public ArticleStore {
   absl::Status MigrateToV2() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Version 2 -> 3: the full-text index, with every stored article in it.
   absl::Status MigrateToV3() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // Adds the article stored at `rowid` to the full-text index, or removes
-  // it (`article` must then be the version that was indexed).
-  absl::Status IndexLocked(int64_t rowid, const warta::v1::EnrichedArticle& article,
-                           bool remove) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // A change to the full-text index: add the article stored at `rowid`, or
+  // remove it (the values must then be those that were indexed).
+  struct SearchIndexChange {
+    int64_t rowid = 0;
+    bool remove = false;
+    std::string title, body;  // tagged (TagSearchText)
+    int64_t published_at = 0;
+    std::string language, source, story_id;
+  };
+  static SearchIndexChange SearchIndexChangeOf(int64_t rowid,
+                                               const warta::v1::EnrichedArticle& article,
+                                               bool remove);
+  absl::Status IndexLocked(const SearchIndexChange& change) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Applies the batch's queued index changes, in order, as the last writes of
+  // its transaction. Once FTS5 holds pending rows, every later statement that
+  // opens a statement savepoint makes it flush them as a new index segment
+  // (and merge segments): one flush per article instead of one per batch.
+  absl::Status FlushSearchIndexLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const SqliteStoreOptions options_;
   const StoryClusterer clusterer_;
@@ -139,6 +162,12 @@ class SqliteStore final : public ArticleStore {
   absl::flat_hash_map<std::string, sqlite3_stmt*> statements_
       ABSL_GUARDED_BY(mu_);
   int64_t latest_seq_ ABSL_GUARDED_BY(mu_) = 0;
+  StoryCache story_cache_ ABSL_GUARDED_BY(mu_);
+  // PRAGMA data_version when this connection last wrote: another value
+  // means another connection committed (CatchUpLocked).
+  int64_t data_version_ ABSL_GUARDED_BY(mu_) = -1;
+  // Index changes of the open write transaction (FlushSearchIndexLocked).
+  std::vector<SearchIndexChange> pending_index_ ABSL_GUARDED_BY(mu_);
   ChangeNotifier notifier_;
 };
 

@@ -16,16 +16,17 @@ absl::StatusOr<std::vector<std::string>> MemoryStoryIndex::StoriesForKeys(
   return ids;
 }
 
-absl::StatusOr<std::optional<StoryState>> MemoryStoryIndex::LoadStory(std::string_view id) {
+absl::StatusOr<std::shared_ptr<const StoryState>> MemoryStoryIndex::LoadStory(
+    std::string_view id) {
   auto it = stories_.find(std::string(id));
-  if (it == stories_.end()) return std::nullopt;
+  if (it == stories_.end()) return nullptr;
   return it->second;
 }
 
 absl::Status MemoryStoryIndex::SaveStory(const StoryState& story,
                                          absl::Span<const std::string> keys,
                                          int64_t arrival) {
-  stories_[story.id()] = story;
+  stories_[story.id()] = std::make_shared<const StoryState>(story);
   for (const std::string& key : keys) {
     auto& previous = last_arrival_[key];
     auto& posting = postings_[key];

@@ -31,13 +31,14 @@ google::protobuf::Timestamp Ts(int64_t nanos) { return NanosToTimestamp(nanos); 
 absl::StatusOr<std::optional<StoryState>> AssignStory(const StoryClusterer& clusterer,
                                                       const SqlRunner& run, int64_t arrival,
                                                       const warta::v1::EnrichedArticle* stored,
-                                                      warta::v1::EnrichedArticle& article) {
+                                                      warta::v1::EnrichedArticle& article,
+                                                      StoryCache* cache) {
   if (stored != nullptr && !stored->story_id().empty()) {
     article.set_story_id(stored->story_id());
     article.set_duplicate_of(stored->duplicate_of());
     return std::nullopt;
   }
-  SqlStoryIndex index(run);
+  SqlStoryIndex index(run, cache);
   ASSIGN_OR_RETURN(StoryAssignment assigned, clusterer.Assign(article, arrival, index));
   article.set_story_id(assigned.story_id);
   article.set_duplicate_of(assigned.duplicate_of);
@@ -63,16 +64,23 @@ absl::StatusOr<std::vector<std::string>> SqlStoryIndex::StoriesForKeys(
   return ids;
 }
 
-absl::StatusOr<std::optional<StoryState>> SqlStoryIndex::LoadStory(std::string_view id) {
+absl::StatusOr<std::shared_ptr<const StoryState>> SqlStoryIndex::LoadStory(std::string_view id) {
+  if (cache_ != nullptr) {
+    if (std::shared_ptr<const StoryState> cached = cache_->Find(id)) return cached;
+  }
   ASSIGN_OR_RETURN(SqlRows rows,
                    run_({"SELECT data FROM stories WHERE story_id = ?", {std::string(id)}}));
-  if (rows.empty()) return std::nullopt;
-  ASSIGN_OR_RETURN(StoryState story, ParseStored<StoryState>(BytesOf(rows[0][0]), "story"));
+  if (rows.empty()) return nullptr;
+  const std::string_view data = BytesOf(rows[0][0]);
+  ASSIGN_OR_RETURN(StoryState parsed, ParseStored<StoryState>(data, "story"));
+  auto story = std::make_shared<const StoryState>(std::move(parsed));
+  if (cache_ != nullptr) cache_->Put(story, data.size());
   return story;
 }
 
 absl::Status SqlStoryIndex::SaveStory(const StoryState& story,
                                       absl::Span<const std::string> keys, int64_t arrival) {
+  const std::string serialized = story.SerializeAsString();
   RETURN_IF_ERROR(run_({"INSERT INTO stories (story_id, last_arrival, article_count, "
                         "source_count, first_published, last_published, languages, data) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
@@ -85,8 +93,9 @@ absl::Status SqlStoryIndex::SaveStory(const StoryState& story,
                         {story.id(), story.last_arrival(), int64_t{story.article_count()},
                          int64_t{story.sources_size()}, story.first_published(),
                          story.last_published(), LanguagesColumn(story),
-                         SqlBlob{story.SerializeAsString()}}})
+                         SqlBlob{serialized}}})
                       .status());
+  if (cache_ != nullptr) cache_->Put(std::make_shared<const StoryState>(story), serialized.size());
   if (keys.empty()) return absl::OkStatus();
   SqlQuery q;
   q.sql = "INSERT INTO story_keys (key, story_id, arrival) VALUES ";

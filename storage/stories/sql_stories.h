@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "storage/sql_backend.h"
+#include "storage/stories/story_cache.h"
 #include "storage/stories/story_clusterer.h"
 #include "warta/v1/services.pb.h"
 
@@ -30,24 +31,30 @@ struct StoryStoreOptions {
 // Sets `article`'s story_id (and duplicate_of) for a newly stored article,
 // clustering it at `arrival` over the story tables through `run`, and
 // returns its story as saved. For an article already stored (`stored`),
-// keeps the stored assignment and returns nullopt.
+// keeps the stored assignment and returns nullopt. `cache` (may be null):
+// see SqlStoryIndex.
 absl::StatusOr<std::optional<StoryState>> AssignStory(const StoryClusterer& clusterer,
                                                       const SqlRunner& run, int64_t arrival,
                                                       const warta::v1::EnrichedArticle* stored,
-                                                      warta::v1::EnrichedArticle& article);
+                                                      warta::v1::EnrichedArticle& article,
+                                                      StoryCache* cache = nullptr);
 
-// StoryIndex over the story tables.
+// StoryIndex over the story tables. With a `cache` (owned by the caller,
+// only for a store that is its tables' one writer: story_cache.h), stories
+// are read from it when there and every saved story is put into it.
 class SqlStoryIndex final : public StoryIndex {
  public:
-  explicit SqlStoryIndex(SqlRunner run) : run_(std::move(run)) {}
+  explicit SqlStoryIndex(SqlRunner run, StoryCache* cache = nullptr)
+      : run_(std::move(run)), cache_(cache) {}
   absl::StatusOr<std::vector<std::string>> StoriesForKeys(absl::Span<const std::string> keys,
                                                           int per_key) override;
-  absl::StatusOr<std::optional<StoryState>> LoadStory(std::string_view id) override;
+  absl::StatusOr<std::shared_ptr<const StoryState>> LoadStory(std::string_view id) override;
   absl::Status SaveStory(const StoryState& story, absl::Span<const std::string> keys,
                          int64_t arrival) override;
 
  private:
   SqlRunner run_;
+  StoryCache* cache_;
 };
 
 // The page of stories `request` asks for. INVALID_ARGUMENT for a bad page

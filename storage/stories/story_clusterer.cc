@@ -418,10 +418,10 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
   ASSIGN_OR_RETURN(std::vector<std::string> hits,
                    index.StoriesForKeys(keys, options_.stories_per_key));
   StoryAssignment result;
-  std::optional<StoryState> chosen, copied_in;
+  std::shared_ptr<const StoryState> chosen, copied_in;
   double best_score = 0, best_copy = 0;
   for (const std::string& id : RankCandidates(hits, options_.max_candidates)) {
-    ASSIGN_OR_RETURN(std::optional<StoryState> story, index.LoadStory(id));
+    ASSIGN_OR_RETURN(std::shared_ptr<const StoryState> story, index.LoadStory(id));
     if (!story) continue;
     // The closest near-copy over all candidates, not the first: wire
     // stories quote each other.
@@ -468,17 +468,17 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
     chosen = std::move(copied_in);
     result.score = 0;
   }
-  if (!chosen) {
-    chosen.emplace();
-    chosen->set_id(StoryIdFor(sketch.article_id()));
+  if (chosen) {
+    result.story = *chosen;
+  } else {
+    result.story.set_id(StoryIdFor(sketch.article_id()));
     result.new_story = true;
     result.score = 0;
   }
   sketch.set_duplicate_of(result.duplicate_of);
-  result.story_id = chosen->id();
-  AddArticle(sketch, entities, options_, *chosen);
-  RETURN_IF_ERROR(index.SaveStory(*chosen, keys, arrival));
-  result.story = *std::move(chosen);
+  result.story_id = result.story.id();
+  AddArticle(sketch, entities, options_, result.story);
+  RETURN_IF_ERROR(index.SaveStory(result.story, keys, arrival));
   return result;
 }
 

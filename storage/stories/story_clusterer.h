@@ -38,6 +38,7 @@
 #define WARTA_STORAGE_STORIES_STORY_CLUSTERER_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,8 +61,9 @@ class StoryIndex {
   // recently (by arrival). Order and repeats do not matter.
   virtual absl::StatusOr<std::vector<std::string>> StoriesForKeys(
       absl::Span<const std::string> keys, int per_key) = 0;
-  // std::nullopt when no story has this id.
-  virtual absl::StatusOr<std::optional<StoryState>> LoadStory(std::string_view id) = 0;
+  // Null when no story has this id. The story is shared with the index (a
+  // cache may hand the same one out again): copy it to change it.
+  virtual absl::StatusOr<std::shared_ptr<const StoryState>> LoadStory(std::string_view id) = 0;
   // Creates or replaces `story` and indexes it under `keys` at `arrival`
   // (a number that grows with every stored article).
   virtual absl::Status SaveStory(const StoryState& story,

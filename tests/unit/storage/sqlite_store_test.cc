@@ -77,17 +77,19 @@ void ExecRaw(const std::string& path, const char* sql) {
   sqlite3_close(db);
 }
 
-TEST(SqliteStoreTest, OffsetsAndRowsCommitOrFailTogether) {
-  TempDbPath path;
-  {
-    auto store = SqliteStore::Open(path.str());
-    ASSERT_TRUE(store.ok()) << store.status();
-  }
-  // Make writing one particular offset fail inside the transaction.
-  ExecRaw(path.str(),
+// A store on a new file whose transactions fail when they write an offset
+// of the topic "poison": a write failing inside the transaction.
+absl::StatusOr<std::unique_ptr<SqliteStore>> OpenPoisoned(const std::string& path) {
+  if (auto created = SqliteStore::Open(path); !created.ok()) return created.status();
+  ExecRaw(path,
           "CREATE TRIGGER poison BEFORE INSERT ON kafka_offsets "
           "WHEN NEW.topic = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;");
-  auto store = SqliteStore::Open(path.str());
+  return SqliteStore::Open(path);
+}
+
+TEST(SqliteStoreTest, OffsetsAndRowsCommitOrFailTogether) {
+  TempDbPath path;
+  auto store = OpenPoisoned(path.str());
   ASSERT_TRUE(store.ok()) << store.status();
   const std::vector<warta::v1::EnrichedArticle> batch = {testing::BergeloraArticle(),
                                                          testing::KurskArticle()};
@@ -99,6 +101,45 @@ TEST(SqliteStoreTest, OffsetsAndRowsCommitOrFailTogether) {
   ASSERT_TRUE((*store)->UpsertBatch(batch, {{"t", 0, 2}}).ok());
   EXPECT_THAT(Ids(*(*store)->ListArticles({}, 0, "")), SizeIs(2));
   EXPECT_THAT(*(*store)->LoadOffsets("t"), ElementsAre(Pair(0, 2)));
+}
+
+// The store keeps the stories it wrote in memory between articles; what
+// another process wrote to the file, or a batch that rolled back, must not
+// be hidden by it.
+TEST(SqliteStoreTest, AStoryAnotherProcessExtendedIsReadAgain) {
+  TempDbPath path;
+  auto first = SqliteStore::Open(path.str());
+  auto second = SqliteStore::Open(path.str());
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE((*first)->Upsert(testing::StoryArticle("antara", "antaranews.com", 4,
+                                                     testing::kTroops, true), {}).ok());
+  ASSERT_TRUE((*second)->Upsert(testing::StoryArticle("tempo", "tempo.co", 5,
+                                                      testing::kTroopsRetold, true), {}).ok());
+  ASSERT_TRUE((*first)->Upsert(testing::StoryArticle("detik", "detik.com", 5,
+                                                     testing::kTroopsRetold, true), {}).ok());
+  const std::string story = (*first)->GetArticle("antara")->story_id();
+  EXPECT_EQ((*first)->GetArticle("tempo")->story_id(), story);
+  EXPECT_EQ((*first)->GetArticle("detik")->story_id(), story);
+  auto got = (*first)->GetStory(story);
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->article_count(), 3) << "tempo, written by the other store, is counted";
+  EXPECT_THAT(got->sources(), ElementsAre("antaranews.com", "tempo.co", "detik.com"));
+}
+
+TEST(SqliteStoreTest, AStoryOfARolledBackBatchCountsItsArticleOnce) {
+  TempDbPath path;
+  auto store = OpenPoisoned(path.str());
+  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE((*store)->Upsert(testing::StoryArticle("antara", "antaranews.com", 4,
+                                                     testing::kTroops, true), {}).ok());
+  const std::vector<warta::v1::EnrichedArticle> batch = {
+      testing::StoryArticle("tempo", "tempo.co", 5, testing::kTroopsRetold, true)};
+  EXPECT_FALSE((*store)->UpsertBatch(batch, {{"poison", 0, 1}}).ok());
+  ASSERT_TRUE((*store)->UpsertBatch(batch, {{"t", 0, 1}}).ok());
+  auto got = (*store)->GetStory((*store)->GetArticle("antara")->story_id());
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->article_count(), 2);
+  EXPECT_THAT(got->sources(), ElementsAre("antaranews.com", "tempo.co"));
 }
 
 TEST(SqliteStoreTest, ReopenedFileKeepsRowsOffsetsAndSequence) {

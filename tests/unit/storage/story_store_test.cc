@@ -18,32 +18,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
 
-const char kTroops[] =
-    "Ribuan tentara Korea Utara telah tiba di wilayah Kursk, Rusia, untuk membantu pasukan "
-    "Rusia melawan Ukraina. Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Presiden "
-    "Vladimir Putin di Kremlin dan membahas kerja sama militer kedua negara.";
-const char kTroopsRetold[] =
-    "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Korea Utara Choe Son Hui di "
-    "Moskow ketika tentara Korea Utara dikirim ke Kursk untuk membantu pasukan Rusia.";
-const char kFlood[] =
-    "Banjir merendam ratusan rumah warga di Kabupaten Bandung setelah hujan deras. Badan "
-    "Penanggulangan Bencana Daerah mengevakuasi warga ke tempat pengungsian.";
-
-warta::v1::EnrichedArticle StoryArticle(const std::string& id, const std::string& source,
-                                        int day, const std::string& body, bool troops) {
-  auto a = MakeArticle(id, source, "id", Nov2024(day));
-  a.mutable_text()->set_body(body);
-  if (troops) {
-    AddEntity(a, "loc:korea_utara", "Korea Utara");
-    AddEntity(a, "loc:kursk", "Kursk");
-    AddEntity(a, "per:choe_son_hui", "Choe Son Hui", warta::v1::PERSON);
-    AddEntity(a, "per:vladimir_putin", "Vladimir Putin", warta::v1::PERSON);
-  } else {
-    AddEntity(a, "loc:bandung", "Bandung");
-  }
-  return a;
-}
-
 std::string StoryOf(ArticleStore& store, const std::string& id) {
   auto a = store.GetArticle(id);
   return a.ok() ? a->story_id() : "";

@@ -64,6 +64,35 @@ inline warta::v1::Claim& AddClaim(warta::v1::EnrichedArticle& a,
   return *c;
 }
 
+// Reports of one event (North Korean troops in Kursk) and of another (a
+// flood), for the story tests; `troops` gives the event's entities.
+inline constexpr char kTroops[] =
+    "Ribuan tentara Korea Utara telah tiba di wilayah Kursk, Rusia, untuk membantu pasukan "
+    "Rusia melawan Ukraina. Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Presiden "
+    "Vladimir Putin di Kremlin dan membahas kerja sama militer kedua negara.";
+inline constexpr char kTroopsRetold[] =
+    "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Korea Utara Choe Son Hui di "
+    "Moskow ketika tentara Korea Utara dikirim ke Kursk untuk membantu pasukan Rusia.";
+inline constexpr char kFlood[] =
+    "Banjir merendam ratusan rumah warga di Kabupaten Bandung setelah hujan deras. Badan "
+    "Penanggulangan Bencana Daerah mengevakuasi warga ke tempat pengungsian.";
+
+inline warta::v1::EnrichedArticle StoryArticle(const std::string& id,
+                                               const std::string& source, int day,
+                                               const std::string& body, bool troops) {
+  auto a = MakeArticle(id, source, "id", Nov2024(day));
+  a.mutable_text()->set_body(body);
+  if (troops) {
+    AddEntity(a, "loc:korea_utara", "Korea Utara");
+    AddEntity(a, "loc:kursk", "Kursk");
+    AddEntity(a, "per:choe_son_hui", "Choe Son Hui", warta::v1::PERSON);
+    AddEntity(a, "per:vladimir_putin", "Vladimir Putin", warta::v1::PERSON);
+  } else {
+    AddEntity(a, "loc:bandung", "Bandung");
+  }
+  return a;
+}
+
 // bergelora.com, 1 Nov 2024: the US says 8.000 and, earlier, 3.000 North
 // Korean soldiers are in Russia; "the West" reports deployments.
 inline warta::v1::EnrichedArticle BergeloraArticle() {

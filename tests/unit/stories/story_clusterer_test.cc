@@ -114,7 +114,7 @@ TEST_F(StoryClustererTest, ReportsOfOneEventJoinOneStoryAndOtherEventsDoNot) {
   EXPECT_EQ(index_.size(), 3u);
 
   auto story = index_.LoadStory(antara.story_id);
-  ASSERT_TRUE(story.ok() && story->has_value());
+  ASSERT_TRUE(story.ok() && *story != nullptr);
   EXPECT_EQ((*story)->article_count(), 2);
   EXPECT_THAT((*story)->sources(), ElementsAre("antaranews.com", "tempo.co"));
 }
@@ -165,7 +165,7 @@ TEST_F(StoryClustererTest, AnEnglishReportJoinsTheIndonesianStoryThroughEntityId
                                        kTroopEntities[3], kTroopEntities[4]}));
   EXPECT_EQ(reuters.story_id, antara.story_id);
   auto story = index_.LoadStory(antara.story_id);
-  ASSERT_TRUE(story.ok() && story->has_value());
+  ASSERT_TRUE(story.ok() && *story != nullptr);
   EXPECT_THAT((*story)->languages(), UnorderedElementsAre("id", "en"));
 }
 
