@@ -181,18 +181,32 @@ double NearCopyScore(const ArticleSketchState& a, const ArticleSketchState& b, d
   return 0;
 }
 
+// An article's vector by key, made once to score it against every candidate.
+using KeyWeights = absl::flat_hash_map<std::string_view, float>;
+
 // `Keys`: a std::vector or a repeated field of WeightedKey.
 template <typename Keys>
-double Dot(const Keys& article, const google::protobuf::RepeatedPtrField<WeightedKey>& sums) {
+KeyWeights WeightsByKey(const Keys& keys) {
+  KeyWeights a;
+  for (const auto& k : keys) a[k.key()] = k.weight();
+  return a;
+}
+
+double Dot(const KeyWeights& article,
+           const google::protobuf::RepeatedPtrField<WeightedKey>& sums) {
   if (article.empty() || sums.empty()) return 0;
-  absl::flat_hash_map<std::string_view, float> a;
-  for (const auto& k : article) a[k.key()] = k.weight();
   double dot = 0, norm = 0;
   for (const auto& s : sums) {
     norm += static_cast<double>(s.weight()) * s.weight();
-    if (auto it = a.find(s.key()); it != a.end()) dot += it->second * s.weight();
+    if (auto it = article.find(s.key()); it != article.end()) dot += it->second * s.weight();
   }
   return norm > 0 ? dot / std::sqrt(norm) : 0;
+}
+
+template <typename Keys>
+double Dot(const Keys& article, const google::protobuf::RepeatedPtrField<WeightedKey>& sums) {
+  if (article.empty() || sums.empty()) return 0;
+  return Dot(WeightsByKey(article), sums);
 }
 
 // 1 within a couple of days of the story's centre, then a Gaussian: a
@@ -417,6 +431,8 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
   const std::vector<std::string> keys = IndexKeys(sketch, entities, options_);
   ASSIGN_OR_RETURN(std::vector<std::string> hits,
                    index.StoriesForKeys(keys, options_.stories_per_key));
+  const KeyWeights term_weights = WeightsByKey(sketch.terms());
+  const KeyWeights entity_weights = WeightsByKey(entities);
   StoryAssignment result;
   std::shared_ptr<const StoryState> chosen, copied_in;
   double best_score = 0, best_copy = 0;
@@ -436,10 +452,10 @@ absl::StatusOr<StoryAssignment> StoryClusterer::Assign(
       }
     }
     const bool same_language = HasLanguage(*story, sketch.language());
-    const double entity_cosine = Dot(entities, story->entities());
+    const double entity_cosine = Dot(entity_weights, story->entities());
     double score = 0, threshold = 0;
     if (same_language) {
-      score = options_.term_weight * Dot(sketch.terms(), story->terms()) +
+      score = options_.term_weight * Dot(term_weights, story->terms()) +
               (1 - options_.term_weight) * entity_cosine;
       const bool dated = sketch.published_at() != 0 && story->dated_count() > 0;
       threshold = dated ? options_.join_threshold
