@@ -116,6 +116,23 @@ class SqliteStore::Query {
   int bind_error_ = SQLITE_OK;
 };
 
+namespace {
+
+// A file in WAL mode (an in-memory database has no log).
+bool InWalMode(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr) != SQLITE_OK) return false;
+  bool wal = false;
+  if (sqlite3_step(stmt) == SQLITE_ROW) {
+    const auto* mode = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    wal = mode != nullptr && std::string_view(mode) == "wal";
+  }
+  sqlite3_finalize(stmt);
+  return wal;
+}
+
+}  // namespace
+
 SqliteStore::SqliteStore(sqlite3* db, SqliteStoreOptions options)
     : options_(std::move(options)),
       clusterer_(options_.stories.weights.get(), options_.stories.clustering),
@@ -124,6 +141,7 @@ SqliteStore::SqliteStore(sqlite3* db, SqliteStoreOptions options)
 
 SqliteStore::~SqliteStore() {
   absl::MutexLock lock(&mu_);
+  checkpointer_.reset();  // before the connection it hooks is closed
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
   sqlite3_close_v2(db_);
 }
@@ -148,6 +166,12 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, std::move(options)));
   absl::Status status = store->Initialize();
+  if (status.ok() && InWalMode(db)) {
+    absl::StatusOr<std::unique_ptr<WalCheckpointer>> checkpointer =
+        WalCheckpointer::Start(path, db);
+    status = checkpointer.status();
+    if (status.ok()) store->checkpointer_ = *std::move(checkpointer);
+  }
   if (!status.ok()) {
     return absl::Status(status.code(),
                         absl::StrCat("SQLite database \"", path, "\": ", status.message()));

@@ -39,6 +39,7 @@
 #include "storage/store.h"
 #include "storage/stories/sql_stories.h"
 #include "storage/stories/story_cache.h"
+#include "storage/sqlite/wal_checkpointer.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -162,6 +163,8 @@ class SqliteStore final : public ArticleStore {
   absl::flat_hash_map<std::string, sqlite3_stmt*> statements_
       ABSL_GUARDED_BY(mu_);
   int64_t latest_seq_ ABSL_GUARDED_BY(mu_) = 0;
+  // Null for an in-memory database.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   StoryCache story_cache_ ABSL_GUARDED_BY(mu_);
   // PRAGMA data_version when this connection last wrote: another value
   // means another connection committed (CatchUpLocked).

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/sql_schema.h"
@@ -140,6 +142,40 @@ TEST(SqliteStoreTest, AStoryOfARolledBackBatchCountsItsArticleOnce) {
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_EQ(got->article_count(), 2);
   EXPECT_THAT(got->sources(), ElementsAre("antaranews.com", "tempo.co"));
+}
+
+// Commits do not copy the write-ahead log into the file themselves (that
+// wait held up every article queued behind them); a background connection
+// does, so the file grows while the store writes.
+TEST(SqliteStoreTest, TheLogIsCopiedIntoTheFileWhileTheStoreWrites) {
+  TempDbPath path;
+  auto store = SqliteStore::Open(path.str());
+  ASSERT_TRUE(store.ok()) << store.status();
+  const auto file_size = [&](const char* suffix) -> uintmax_t {
+    std::error_code error;
+    const uintmax_t size = std::filesystem::file_size(path.str() + suffix, error);
+    return error ? 0 : size;
+  };
+  const uintmax_t empty = file_size("");
+  constexpr uintmax_t kPage = 4096;
+  const uintmax_t log_to_copy = 2 * WalCheckpointer::kCheckpointPages * kPage;
+  for (int batch = 0; batch < 40 && file_size("-wal") < log_to_copy; ++batch) {
+    std::vector<warta::v1::EnrichedArticle> articles;
+    for (int i = 0; i < 50; ++i) {
+      articles.push_back(testing::StoryArticle(absl::StrCat("a", batch, "-", i), "example.com",
+                                               4, std::string(4000, 'x'), false));
+    }
+    ASSERT_TRUE((*store)->UpsertBatch(articles, {}).ok());
+  }
+  ASSERT_GE(file_size("-wal"), log_to_copy);
+  const absl::Time deadline = absl::Now() + absl::Seconds(20);
+  // The rows take about 3 MB (the log holds their pages many times over).
+  constexpr uintmax_t kCopied = uintmax_t{1} << 20;
+  while (file_size("") < empty + kCopied && absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  EXPECT_GE(file_size(""), empty + kCopied);
+  EXPECT_LT(file_size("-wal"), 2 * WalCheckpointer::kWriterCheckpointPages * kPage);
 }
 
 TEST(SqliteStoreTest, ReopenedFileKeepsRowsOffsetsAndSequence) {
