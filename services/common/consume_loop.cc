@@ -1,5 +1,6 @@
 #include "services/common/consume_loop.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>
@@ -59,9 +60,12 @@ absl::Status RunConsumeLoop(kafka::MessageSource& source, const ConsumeLoopOptio
     batch.clear();
     absl::Time batch_deadline = absl::InfiniteFuture();
     while (static_cast<int>(batch.size()) < options.max_batch) {
-      absl::Duration wait = batch.empty() ? absl::Milliseconds(200)
-                                          : batch_deadline - absl::Now();
-      if (wait <= absl::ZeroDuration()) break;
+      // Once the wait is over the batch still takes what is already fetched
+      // (a poll of 0 returns at once): with a wait of 0 a batch never waits,
+      // yet under load it is as full as the consumer's queue.
+      const absl::Duration wait =
+          batch.empty() ? absl::Milliseconds(200)
+                        : std::max(batch_deadline - absl::Now(), absl::ZeroDuration());
       auto polled = source.Poll(wait);
       if (!polled.ok()) return polled.status();
       if (!polled->has_value()) {

@@ -21,7 +21,8 @@ namespace warta::services {
 struct ConsumeLoopOptions {
   // Bounded in-flight work keeps each poll well inside max.poll.interval.ms.
   int max_batch = 64;
-  // How long a batch waits to fill up once it has its first message.
+  // How long a batch waits to fill up once it has its first message; then
+  // it takes what the consumer has already fetched, without waiting.
   int max_batch_wait_ms = 100;
   absl::Duration retry_backoff = absl::Seconds(1);
   // Fault injection for tests: when > 0, the process dies abruptly (exit

@@ -29,7 +29,8 @@ void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server
   flags.Int("max_batch", &loop->max_batch,
             "messages handled between offset commits (warta-store: per database transaction)");
   flags.Int("max_batch_wait_ms", &loop->max_batch_wait_ms,
-            "how long a batch waits to fill once it has its first message (latency vs. throughput)");
+            "how long a batch waits to fill once it has its first message (latency vs. throughput;\n"
+            "      0: it takes only what is already fetched)");
   flags.Int("crash_before_commit_batch", &loop->crash_before_commit_batch,
             "tests only: die abruptly after handling batch N, before committing it (0: never)");
 }

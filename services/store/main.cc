@@ -1,6 +1,7 @@
 // warta-store: consumes articles.enriched into the store (SQLite or
 // PostgreSQL), puts each new article into a story, and serves
 // warta.v1.StoreService.
+#include <algorithm>
 #include <cstdio>
 
 #include "absl/strings/match.h"
@@ -19,7 +20,8 @@ namespace {
 
 // SQLite by default; PostgreSQL when several stores share one database.
 absl::StatusOr<std::unique_ptr<warta::storage::ArticleStore>> OpenStore(
-    const std::string& db, const warta::storage::StoryStoreOptions& stories) {
+    const std::string& db, const warta::storage::StoryStoreOptions& stories,
+    int story_cache_mb) {
   using namespace warta::storage;
   std::string conninfo;
   if (absl::StartsWith(db, "postgresql://") || absl::StartsWith(db, "postgres://")) {
@@ -36,6 +38,7 @@ absl::StatusOr<std::unique_ptr<warta::storage::ArticleStore>> OpenStore(
   }
   SqliteStoreOptions options;
   options.stories = stories;
+  options.story_cache_bytes = static_cast<size_t>(std::max(0, story_cache_mb)) << 20;
   auto sqlite = SqliteStore::Open(db, options);
   if (!sqlite.ok()) return sqlite.status();
   return std::unique_ptr<ArticleStore>(std::move(*sqlite));
@@ -53,6 +56,7 @@ int main(int argc, char** argv) {
   loop_options.consume.max_batch = 200;
   std::string enriched_topic = "articles.enriched", db = "warta.db";
   std::string models_dir = DefaultModelsDir();
+  int story_cache_mb = 64;
   FlagSet flags("warta-store [flags]",
                 "Consumes warta.v1.EnrichedArticle from Kafka into SQLite or PostgreSQL\n"
                 "(idempotent upserts by article id, Kafka offsets kept in the same transaction)\n"
@@ -66,6 +70,9 @@ int main(int argc, char** argv) {
   flags.String("models_dir", &models_dir,
                "folder holding the trained models (stories/idf.tsv: the story clusterer's "
                "word weights)");
+  flags.Int("story_cache_mb", &story_cache_mb,
+            "SQLite: memory for the parsed stories new articles are compared with, kept\n"
+            "      between writes (0: read them from the file each time)");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::fputs("warta-store takes no positional arguments (see --help)\n", stderr);
     return 2;
@@ -79,7 +86,7 @@ int main(int argc, char** argv) {
   }
   storage::StoryStoreOptions stories;
   stories.weights = std::make_shared<const storage::TermWeights>(*std::move(weights));
-  absl::StatusOr<std::unique_ptr<storage::ArticleStore>> store = OpenStore(db, stories);
+  absl::StatusOr<std::unique_ptr<storage::ArticleStore>> store = OpenStore(db, stories, story_cache_mb);
   if (!store.ok()) {
     LogError("cannot open the store: ", store.status().message());
     return 1;

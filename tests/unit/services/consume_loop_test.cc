@@ -117,6 +117,25 @@ TEST(ConsumeLoopTest, CommitsEachBatchOnePastItsLastMessageAfterItIsHandled) {
   EXPECT_TRUE(source.seeks().empty());
 }
 
+// --max_batch_wait_ms 0 (lowest latency): a batch never waits for more, but
+// still takes every message the consumer has already fetched.
+TEST(ConsumeLoopTest, WithoutAWaitABatchTakesWhatIsAlreadyFetched) {
+  FakeMessageSource source;
+  for (const char* v : {"a", "b", "c", "d", "e"}) source.Append("articles.raw", 0, v);
+  ConsumeLoopOptions options = FastOptions(4);
+  options.max_batch_wait_ms = 0;
+  std::vector<std::vector<std::string>> handled;
+  absl::Status status = RunConsumeLoop(
+      source, options,
+      [&](const std::vector<kafka::Message>& batch) {
+        handled.push_back(Values(batch));
+        return absl::OkStatus();
+      },
+      [&] { return source.Done(); });
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_EQ(handled, (std::vector<std::vector<std::string>>{{"a", "b", "c", "d"}, {"e"}}));
+}
+
 TEST(ConsumeLoopTest, AFailedBatchIsNotCommittedAndIsReadAgainFromItsFirstOffsets) {
   FakeMessageSource source;
   for (const char* v : {"a", "b", "c", "d"}) source.Append("articles.raw", 0, v);
