@@ -8,7 +8,9 @@ examples/articles without ../shared), it prints
      no enrichment;
   3. the full pipeline warta-ingest -> Kafka -> warta-enrich -> Kafka ->
      warta-store (SQLite) at its maximum, then at fixed rates (100/s, 500/s
-     and half the maximum), with publish-to-stored latency p50 / p99 / max;
+     and half the maximum), with publish-to-stored latency p50 / p99 / max,
+     and each service's CPU time per article in the maximum run (steady on a
+     shared machine, where the rates are not);
   4. gRPC Enrich: unary latency (one caller) and throughput (4 callers);
   5. the peak resident memory of each service;
 
@@ -21,6 +23,7 @@ it never fails on them.
 
 import argparse
 import json
+import os
 import sqlite3
 import statistics
 import subprocess
@@ -48,6 +51,12 @@ def peak_rss_mb(pid):
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid):
+    """User + system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Bench:
@@ -184,14 +193,20 @@ class Bench:
 
     def full_maximum(self):
         services, db = self.pipeline("m")
+        cpu = {name: cpu_seconds(s.proc.pid) for name, s in services.items()}
         started = time.time()
         sent_at = self.send(services, self.articles)
         done = self.wait_stored(db, len(self.articles) + 1)
         self.max_rate = len(self.articles) / (done - started)
+        # CPU per article does not depend on what else runs on the machine, as the rates do.
+        for name, s in services.items():
+            cpu[name] = (cpu_seconds(s.proc.pid) - cpu[name]) * 1000 / len(self.articles)
         lat = self.latencies_ms(db, sent_at)
         self.row("3 full pipeline, maximum", self.max_rate, "articles/s",
                  f"(latency under full load: p50 {percentile(lat, 50):.0f} ms, "
                  f"max {max(lat):.0f} ms)")
+        for name, s in services.items():
+            self.row(f"3 CPU per article at the maximum, {name}", cpu[name], "ms")
         for name, s in services.items():
             self.row(f"5 peak resident memory, {name}", peak_rss_mb(s.proc.pid), "MB",
                      "(after the maximum run)")
