@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <utility>
 
 namespace warta::enrichment {
 namespace {
@@ -103,8 +104,14 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, Document& doc, const SegmenterOptions& options)
-      : s_(text), n_(static_cast<int>(text.size())), doc_(doc), options_(options) {}
+  // With `sentences` false only doc.tokens is filled (TokenizeText).
+  Scanner(std::string_view text, Document& doc, const SegmenterOptions& options,
+          bool sentences = true)
+      : s_(text),
+        n_(static_cast<int>(text.size())),
+        doc_(doc),
+        options_(options),
+        sentences_(sentences) {}
 
   void Run() {
     int i = 0;
@@ -134,7 +141,7 @@ class Scanner {
       i = NextToken(i, e, c);
     }
     const int end_token = static_cast<int>(doc_.tokens.size());
-    if (end_token == first_token) return;
+    if (end_token == first_token || !sentences_) return;
     doc_.paragraphs.push_back(
         {Span{doc_.tokens[first_token].span.begin, doc_.tokens[end_token - 1].span.end}});
     Sentences(first_token, end_token);
@@ -212,8 +219,9 @@ class Scanner {
       Emit(b, d, TokenKind::kWord);
       return d;
     }
-    // "Rp3,5 juta": the currency is its own token.
-    if (b + 2 < e && s_[b] == 'R' && s_[b + 1] == 'p' && ClassAt(b + 2) == CharClass::kDigit) {
+    // "Rp3,5 juta" (also "RP194,3"): the currency is its own token.
+    if (b + 2 < e && (s_[b] | 0x20) == 'r' && (s_[b + 1] | 0x20) == 'p' &&
+        ClassAt(b + 2) == CharClass::kDigit) {
       Emit(b, b + 2, TokenKind::kSymbol);
       return b + 2;
     }
@@ -353,6 +361,7 @@ class Scanner {
   int n_;
   Document& doc_;
   const SegmenterOptions& options_;
+  const bool sentences_;
 };
 
 }  // namespace
@@ -371,6 +380,13 @@ absl::Status Segmenter::Process(Document& doc) const {
   doc.tokens.reserve(doc.text.size() / 5);
   Scanner(doc.text, doc, options_).Run();
   return absl::OkStatus();
+}
+
+std::vector<Token> TokenizeText(std::string_view text) {
+  static const SegmenterOptions kOptions;
+  Document tokens_only;
+  Scanner(text, tokens_only, kOptions, /*sentences=*/false).Run();
+  return std::move(tokens_only.tokens);
 }
 
 }  // namespace warta::enrichment

@@ -4,7 +4,7 @@
 //   - "kawan-kawan", "Rusia-Ukraina", "Jong-un", "U-22" are one word;
 //   - "1/11/2024", and "27/3" inside parentheses, are one kDate token;
 //   - "Suara.com", "TEMPO.CO" are one word;
-//   - "Rp3,5" is "Rp" (kSymbol) + "3,5"; "$", "%", "€" are kSymbol;
+//   - "Rp3,5" (any case) is "Rp" (kSymbol) + "3,5"; "$", "%", "€" are kSymbol;
 //   - dotted abbreviations keep their period ("Jl.", "dr.", "Prof.", "S.H.",
 //     single initials "S.") and do not end a sentence; "Menlu", "AS", "PBB"
 //     have no period and never do.
@@ -17,6 +17,8 @@
 #define WARTA_ENRICHMENT_SEGMENT_SEGMENTER_H_
 
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -43,6 +45,13 @@ class Segmenter {
   explicit Segmenter(const SegmenterOptions& options) : options_(options) {}
   SegmenterOptions options_;
 };
+
+// The tokens of `text` by the same rules as Segmenter::Process, offsets
+// into `text`: for the few strings that are not a Document's text (an
+// entity's name, a numeral handed to the quantity parser, a gold speaker
+// name in the eval), so there is one tokenisation rule. Stages working on
+// an article read Document::tokens instead of calling this. Never fails.
+std::vector<Token> TokenizeText(std::string_view text);
 
 }  // namespace warta::enrichment
 

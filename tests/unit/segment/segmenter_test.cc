@@ -105,6 +105,18 @@ TEST_F(SegmenterTest, HostNamesCurrencyAndSymbols) {
                                        "triliun", "atau", "$", "218", "naik", "5", "%", "."));
   EXPECT_EQ(KindOf(doc, "Rp"), TokenKind::kSymbol);
   EXPECT_EQ(KindOf(doc, "$"), TokenKind::kSymbol);
+  // Written in capitals too ("RP194,3 triliun"): the amount stays a number.
+  EXPECT_THAT(Tokens(Segment("sebesar RP194,3 triliun")),
+              ElementsAre("sebesar", "RP", "194,3", "triliun"));
+}
+
+TEST_F(SegmenterTest, TokenizeTextUsesTheSameRules) {
+  const std::string text = "Jl. Sudirman No. 5, Rp3,5 juta (27/3) kawan-kawan";
+  std::vector<std::string> words;
+  for (const Token& t : TokenizeText(text)) {
+    words.push_back(text.substr(t.span.begin, t.span.size()));
+  }
+  EXPECT_EQ(words, Tokens(Segment(text)));
 }
 
 TEST_F(SegmenterTest, NonAsciiLettersAndQuotes) {
