@@ -15,7 +15,7 @@ bool IsUpperInitial(std::string_view s) {
 }
 
 ClaimText::ClaimText(const Document& doc) : text(doc.text) {
-  pieces = ScanPieces(text);
+  pieces = PiecesOfTokens(text, doc.tokens);
   lower.reserve(pieces.size());
   for (const Piece& p : pieces) lower.push_back(AsciiLower(Str(p)));
   quotes = FindQuotes(text);
@@ -91,7 +91,7 @@ void ClaimText::AddSurnameMentions(const Document& doc) {
   for (int e = 0; e < static_cast<int>(doc.entities.size()); ++e) {
     const Entity& ent = doc.entities[e];
     if (ent.type != EntityType::kPerson || !MaySpeak(ent)) continue;
-    const std::vector<Piece> words = ScanPieces(ent.name);
+    const std::vector<Piece> words = PiecesOf(ent.name);
     if (words.size() < 2) continue;
     const Piece& last = words.back();
     if (last.end - last.begin < 3) continue;

@@ -1,6 +1,6 @@
 // The article as the claim rules read it, computed once per article: its
-// words and punctuation (the word scanner's pieces, with lower-cased
-// forms), the quotes, the sentences as piece ranges, and the entity
+// words and punctuation (the segment stage's tokens as pieces,
+// token_pieces.h, with lower-cased forms), the quotes, the sentences as piece ranges, and the entity
 // mentions that can name a speaker (with surnames of people found alone).
 //
 // Built by the claims stage for one Document; read-only afterwards.
@@ -15,7 +15,7 @@
 
 #include "enrichment/claims/quote_finder.h"
 #include "enrichment/document.h"
-#include "enrichment/quantities/word_scanner.h"
+#include "enrichment/segment/token_pieces.h"
 
 namespace warta::enrichment {
 
@@ -33,7 +33,7 @@ bool IsUpperInitial(std::string_view s);
 
 class ClaimText {
  public:
-  // `doc` must outlive this; its sentences must lie inside its text.
+  // `doc` must outlive this and be segmented (doc.tokens, doc.sentences).
   explicit ClaimText(const Document& doc);
 
   std::string_view Str(const Piece& p) const {

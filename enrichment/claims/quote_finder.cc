@@ -2,10 +2,68 @@
 
 #include <optional>
 
-#include "enrichment/quantities/word_scanner.h"
-
 namespace warta::enrichment {
 namespace {
+
+// The code point at text[pos] and its byte length (1 for an invalid byte,
+// whose value is then returned as-is): quotes are paired by the characters
+// around each mark, which needs no tokens.
+char32_t DecodeUtf8(std::string_view text, size_t pos, int* length) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    *length = 1;
+    return b0;
+  }
+  int n = 0;
+  char32_t c = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    n = 2;
+    c = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    n = 3;
+    c = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    n = 4;
+    c = b0 & 0x07;
+  } else {
+    *length = 1;
+    return b0;
+  }
+  if (pos + n > text.size()) {
+    *length = 1;
+    return b0;
+  }
+  for (int i = 1; i < n; ++i) {
+    const auto b = static_cast<unsigned char>(text[pos + i]);
+    if ((b & 0xC0) != 0x80) {
+      *length = 1;
+      return b0;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  *length = n;
+  return c;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  // Latin-1 punctuation and symbols, General Punctuation, currency and
+  // letter-like symbol blocks are not letters; everything else non-ASCII
+  // (Latin extended, Cyrillic, CJK, ...) is treated as one.
+  if (c <= 0xBF) return false;
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  if (c >= 0xFE30 && c <= 0xFE6F) return false;
+  if (c >= 0xFF00 && c <= 0xFF20) return false;
+  return c <= 0x10FFFF;
+}
 
 enum class MarkKind { kOpen, kClose, kEither };
 

@@ -4,7 +4,7 @@
 #include <unordered_set>
 
 #include "enrichment/claims/cue_lexicon.h"
-#include "enrichment/quantities/word_scanner.h"
+#include "enrichment/segment/token_pieces.h"
 
 namespace warta::enrichment {
 namespace {
@@ -145,7 +145,7 @@ bool IsTitleWord(std::string_view lower) {
 SpeakerName ClassifySpeakerName(std::string_view words) {
   bool any_title = false;
   bool any_word = false;
-  for (const Piece& p : ScanPieces(words)) {
+  for (const Piece& p : PiecesOf(words)) {
     if (p.kind == PieceKind::kPunct) continue;
     const std::string_view word = words.substr(p.begin, p.end - p.begin);
     any_word = true;
@@ -175,7 +175,7 @@ bool AppearsInLowerCase(std::string_view text, std::string_view word) {
 }
 
 bool LooksLikeOrganisation(std::string_view words) {
-  const std::vector<Piece> pieces = ScanPieces(words);
+  const std::vector<Piece> pieces = PiecesOf(words);
   if (pieces.empty()) return false;
   const std::string_view first = words.substr(pieces[0].begin, pieces[0].end - pieces[0].begin);
   if (pieces.size() == 1 && IsAcronym(first)) return true;
@@ -183,7 +183,7 @@ bool LooksLikeOrganisation(std::string_view words) {
 }
 
 bool CanBePersonSpeaker(std::string_view name, std::string_view text) {
-  const std::vector<Piece> pieces = ScanPieces(name);
+  const std::vector<Piece> pieces = PiecesOf(name);
   for (const Piece& p : pieces) {
     for (int i = p.begin; i < p.end; ++i) {
       if (name[i] >= '0' && name[i] <= '9') return false;
@@ -209,7 +209,7 @@ bool IsCommonNoun(std::string_view word) {
 
 ShortNameMatch MatchShortName(std::string_view name, const std::vector<Entity>& entities,
                               int self) {
-  if (!IsOneWord(ScanPieces(name))) return {};
+  if (!IsOneWord(PiecesOf(name))) return {};
   ShortNameMatch exact, prefix;
   for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
     const Entity& entity = entities[e];
@@ -218,7 +218,7 @@ ShortNameMatch MatchShortName(std::string_view name, const std::vector<Entity>& 
       continue;
     }
     std::vector<std::string_view> words;
-    for (const Piece& p : ScanPieces(entity.name)) {
+    for (const Piece& p : PiecesOf(entity.name)) {
       if (p.kind == PieceKind::kWord) {
         words.push_back(std::string_view(entity.name).substr(p.begin, p.end - p.begin));
       }

@@ -590,7 +590,7 @@ bool SpeakerResolver::IsMistypedPlace(const MentionRef& m) const {
   }
   for (const Entity& e : doc_.entities) {
     if (e.type != EntityType::kOrganization && e.type != EntityType::kLocation) continue;
-    const std::vector<Piece> pieces = ScanPieces(e.name);
+    const std::vector<Piece> pieces = PiecesOf(e.name);
     std::vector<std::string_view> words;
     for (const Piece& p : pieces) {
       if (p.kind == PieceKind::kWord) words.push_back(std::string_view(e.name).substr(p.begin, p.end - p.begin));

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "enrichment/quantities/quantity_lexicon.h"
-#include "enrichment/quantities/word_scanner.h"
+#include "enrichment/segment/token_pieces.h"
 
 namespace warta::enrichment {
 namespace {
@@ -45,8 +45,10 @@ bool LooksLikeVerb(std::string_view lower) {
 
 class Finder {
  public:
-  Finder(std::string_view text, NumberStyle style, int base)
-      : text_(text), style_(style), base_(base), pieces_(ScanPieces(text)) {
+  // `pieces` are of `text` (token_pieces.h); offsets in the result are
+  // shifted by `base`.
+  Finder(std::string_view text, std::vector<Piece> pieces, NumberStyle style, int base)
+      : text_(text), style_(style), base_(base), pieces_(std::move(pieces)) {
     lower_.reserve(pieces_.size());
     for (const Piece& p : pieces_) lower_.push_back(AsciiLower(Str(p)));
   }
@@ -462,7 +464,11 @@ std::optional<double> ParseNumeral(std::string_view numeral, NumberStyle style) 
 
 std::vector<FoundQuantity> FindQuantities(std::string_view text,
                                           NumberStyle style, int base) {
-  return Finder(text, style, base).Run();
+  return Finder(text, PiecesOf(text), style, base).Run();
+}
+
+std::vector<FoundQuantity> FindQuantities(const Document& doc, NumberStyle style) {
+  return Finder(doc.text, PiecesOfTokens(doc.text, doc.tokens), style, 0).Run();
 }
 
 std::string FormatQuantityValue(double value) {

@@ -4,8 +4,8 @@
 // "200 juta euro ($218 juta)" -> 200000000 EUR and 218000000 USD;
 // "ribuan pasukan" -> 1000 pasukan, order_of_magnitude, not exact.
 //
-// ParseNumeral / FindQuantities are pure functions over a string_view,
-// thread-safe. The enrichment stage that turns them into MONEY and
+// ParseNumeral / FindQuantities are pure functions over the segmenter's
+// tokens (or a string_view), thread-safe. The enrichment stage that turns them into MONEY and
 // QUANTITY entities is QuantityTagger (quantity_tagger.h).
 #ifndef WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_
 #define WARTA_ENRICHMENT_QUANTITIES_QUANTITY_PARSER_H_
@@ -46,9 +46,15 @@ struct FoundQuantity {
   bool is_money() const { return !currency.empty(); }
 };
 
-// Finds every quantity in `text`. Offsets in the result are byte offsets
-// into `text` plus `base`. Years ("2024"), days of dates ("4 November") and
-// numbered things ("Pasal 4") are not quantities and are skipped.
+// Finds every quantity in a segmented Document, reading doc.tokens (the
+// quantities stage). Offsets are into doc.text. Years ("2024"), days of
+// dates ("4 November") and numbered things ("Pasal 4") are not quantities
+// and are skipped.
+std::vector<FoundQuantity> FindQuantities(const Document& doc, NumberStyle style);
+
+// The same for a text that is not a Document (tests, fuzzing, one string):
+// it is tokenised by the segmenter's rules (TokenizeText). Offsets in the
+// result are byte offsets into `text` plus `base`.
 std::vector<FoundQuantity> FindQuantities(std::string_view text,
                                           NumberStyle style = NumberStyle::kAuto,
                                           int base = 0);

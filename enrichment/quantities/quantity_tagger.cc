@@ -13,7 +13,7 @@ absl::Status QuantityTagger::Process(Document& doc) const {
   NumberStyle style = NumberStyleFor(doc.language.code);
   if (style == NumberStyle::kAuto) style = options_.default_style;
   doc.quantities.clear();
-  for (const FoundQuantity& fq : FindQuantities(doc.text, style)) {
+  for (const FoundQuantity& fq : FindQuantities(doc, style)) {
     const EntityType type =
         fq.is_money() ? EntityType::kMoney : EntityType::kQuantity;
     const std::string normalized = NormalizedQuantity(fq);

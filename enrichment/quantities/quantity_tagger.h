@@ -1,5 +1,6 @@
 // The quantities stage: appends MONEY and QUANTITY entities, found by
-// FindQuantities (quantity_parser.h), to Document::entities. One entity
+// FindQuantities (quantity_parser.h) over the segment stage's
+// Document::tokens, to Document::entities. One entity
 // per normalised value ("qty:10000 tentara", "money:200000000 EUR");
 // repeated mentions of the same value are merged into it. Every quantity
 // found, with its unit and qualifier, also goes to Document::quantities

@@ -16,7 +16,7 @@
 #include "common/status_macros.h"
 #include "enrichment/claims/claim_extractor.h"
 #include "enrichment/claims/cue_lexicon.h"
-#include "enrichment/quantities/word_scanner.h"
+#include "enrichment/segment/token_pieces.h"
 #include "enrichment/entities/entity_recognizer.h"
 #include "enrichment/segment/segmenter.h"
 
@@ -48,7 +48,7 @@ std::pair<int, int> TokenRange(const GoldArticle& a, Span span) {
 
 std::vector<std::string> NameWords(std::string_view name) {
   std::vector<std::string> out;
-  for (const enrichment::Piece& p : enrichment::ScanPieces(name)) {
+  for (const enrichment::Piece& p : enrichment::PiecesOf(name)) {
     if (p.kind != enrichment::PieceKind::kWord) continue;
     std::string w = enrichment::AsciiLower(name.substr(p.begin, p.end - p.begin));
     if (w.size() < 2 || enrichment::IsRoleWord(w)) continue;

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_format.h"
 #include "enrichment/claims/cue_lexicon.h"
-#include "enrichment/quantities/word_scanner.h"
+#include "enrichment/segment/token_pieces.h"
 
 namespace warta::eval {
 namespace {
@@ -18,7 +18,7 @@ bool IsQuoteToken(std::string_view t) {
 }  // namespace
 
 bool HasAlnum(std::string_view t) {
-  for (const enrichment::Piece& p : enrichment::ScanPieces(t)) {
+  for (const enrichment::Piece& p : enrichment::PiecesOf(t)) {
     if (p.kind == enrichment::PieceKind::kWord ||
         p.kind == enrichment::PieceKind::kNumber) {
       return true;

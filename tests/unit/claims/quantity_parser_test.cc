@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "enrichment/document.h"
+#include "enrichment/segment/segmenter.h"
 
 namespace warta::enrichment {
 namespace {
@@ -210,11 +211,17 @@ TEST(FindQuantitiesTest, AnAdverbOrModalAfterANumberIsNoUnit) {
   }
 }
 
+// The quantities stage reads the segment stage's tokens.
+void Segment(Document& doc) {
+  ASSERT_TRUE(Segmenter::Create(SegmenterOptions()).value()->Process(doc).ok());
+}
+
 TEST(QuantityTaggerTest, AppendsMergedEntitiesAndKeepsOthers) {
   Document doc;
   doc.text = "AS mengatakan 8.000 tentara berlatih. Kemudian 8.000 tentara lagi, "
              "dan bantuan 200 juta euro.";
   doc.language.code = "id";
+  Segment(doc);
   Entity date;
   date.id = "date:2024-11-01";
   date.type = EntityType::kDate;
@@ -247,6 +254,7 @@ TEST(QuantityTaggerTest, NumberStyleFollowsTheLanguage) {
   Document doc;
   doc.text = "Seramai 10,000 askar dan 10.000 orang awam.";
   doc.language.code = "ms";
+  Segment(doc);
   ASSERT_TRUE(QuantityTagger::Create().value()->Process(doc).ok());
   ASSERT_EQ(doc.quantities.size(), 2u);
   EXPECT_DOUBLE_EQ(doc.quantities[0].value, 10000);
