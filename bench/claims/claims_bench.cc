@@ -134,6 +134,8 @@ void BM_QuantityTagger(benchmark::State& state) {
     for (const Document& d : c.docs) {
       Document copy;
       copy.text = d.text;
+      copy.tokens = d.tokens;  // the stage reads the segment stage's tokens
+      copy.language.code = d.language.code;
       (void)tagger->Process(copy);
       benchmark::DoNotOptimize(copy.entities.data());
     }
