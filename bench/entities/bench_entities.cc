@@ -14,7 +14,7 @@
 #include "common/files.h"
 #include "common/models_dir.h"
 #include "enrichment/entities/entity_recognizer.h"
-#include "enrichment/entities/simple_tokenizer.h"
+#include "enrichment/segment/segmenter.h"
 #include "eval/ner/conll.h"
 #include "training/ner/ner_trainer.h"
 
@@ -55,14 +55,17 @@ const std::vector<Document>& Articles() {
       std::cerr << texts.status() << "\n";
       std::exit(1);
     }
+    auto segmenter = warta::enrichment::Segmenter::Create(warta::enrichment::SegmenterOptions());
+    if (!segmenter.ok()) {
+      std::cerr << segmenter.status() << "\n";
+      std::exit(1);
+    }
     std::vector<Document> out;
     for (std::string& t : *texts) {
       Document d;
       d.text = std::move(t);
       d.language.code = "id";
-      auto seg = warta::enrichment::SimpleSegment(d.text);
-      d.tokens = std::move(seg.tokens);
-      d.sentences = std::move(seg.sentences);
+      (void)(*segmenter)->Process(d);  // never fails
       out.push_back(std::move(d));
     }
     return out;

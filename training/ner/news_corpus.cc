@@ -8,9 +8,9 @@
 #include "common/files.h"
 #include "common/status_macros.h"
 #include "enrichment/entities/ner_features.h"
-#include "enrichment/entities/simple_tokenizer.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "training/ner/simple_tokenizer.h"
 
 namespace warta::training {
 namespace {
@@ -47,7 +47,7 @@ bool HasAlnum(std::string_view word) {
 
 // Adds the sentences of one article to the corpus.
 void AddText(const std::string& text, NewsCorpus& corpus) {
-  const auto seg = enrichment::SimpleSegment(text);
+  const auto seg = SimpleSegment(text);
   for (const enrichment::Sentence& s : seg.sentences) {
     std::vector<int> ids;
     for (int t = s.first_token; t < s.end_token; ++t) {

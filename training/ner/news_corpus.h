@@ -3,7 +3,7 @@
 // indosum_articles.jsonl): the article texts, and their sentences as
 // lower-cased word ids with per-word counts.
 //
-// The sentences come from SimpleSegment (simple_tokenizer.h), the
+// The sentences come from SimpleSegment (training/ner/simple_tokenizer.h), the
 // tokenisation the committed models/ner/ner.model was trained with: the
 // pipeline's segmenter cuts some words differently ("Suara.com", dates),
 // which would change the statistics and so the model's bytes.

@@ -1,9 +1,14 @@
-#include "enrichment/entities/simple_tokenizer.h"
+#include "training/ner/simple_tokenizer.h"
 
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
-namespace warta::enrichment {
+namespace warta::training {
+
+using enrichment::Sentence;
+using enrichment::Token;
+using enrichment::TokenKind;
+
 namespace {
 
 struct Char {
@@ -88,4 +93,4 @@ SimpleSegmentation SimpleSegment(std::string_view text) {
   return out;
 }
 
-}  // namespace warta::enrichment
+}  // namespace warta::training
