@@ -55,6 +55,16 @@ const std::vector<Qualifier>& PrefixQualifiers() {
   return *list;
 }
 
+const std::unordered_map<std::string_view, std::vector<const Qualifier*>>&
+PrefixQualifiersByFirstWord() {
+  static const auto* index = [] {
+    auto* m = new std::unordered_map<std::string_view, std::vector<const Qualifier*>>;
+    for (const Qualifier& q : PrefixQualifiers()) (*m)[q.words.front()].push_back(&q);
+    return m;
+  }();
+  return *index;
+}
+
 const std::unordered_map<std::string, double>& ScaleWords() {
   static const auto* m = new std::unordered_map<std::string, double>{
       {"ribu", 1e3},     {"rb", 1e3},       {"juta", 1e6},

@@ -26,6 +26,12 @@ struct Qualifier {
 // Longest phrases first: the first match wins.
 const std::vector<Qualifier>& PrefixQualifiers();
 
+// PrefixQualifiers by their first word, each list in PrefixQualifiers'
+// order (the first match still wins): one lookup per word of the text
+// instead of trying every phrase at every word.
+const std::unordered_map<std::string_view, std::vector<const Qualifier*>>&
+PrefixQualifiersByFirstWord();
+
 // "juta" -> 1e6: multiplies the number before.
 const std::unordered_map<std::string, double>& ScaleWords();
 

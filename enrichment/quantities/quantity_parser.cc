@@ -14,7 +14,7 @@ namespace warta::enrichment {
 namespace {
 
 using quantity_lexicon::Qualifier;
-using quantity_lexicon::PrefixQualifiers;
+using quantity_lexicon::PrefixQualifiersByFirstWord;
 using quantity_lexicon::ScaleWords;
 using quantity_lexicon::OrderWords;
 using quantity_lexicon::NumberWords;
@@ -161,19 +161,23 @@ class Finder {
     // 1. Qualifier before the number; "antara" / "between" open a range.
     const bool between = IsWord(i) && (lower_[i] == "antara" || lower_[i] == "between");
     if (between) ++j;
-    for (const Qualifier& qual : PrefixQualifiers()) {
-      if (between) break;
-      bool ok = true;
-      for (size_t k = 0; k < qual.words.size(); ++k) {
-        if (!IsWord(i + k) || lower_[i + k] != qual.words[k]) {
-          ok = false;
+    const auto& by_first_word = PrefixQualifiersByFirstWord();
+    const auto candidates =
+        between || !IsWord(i) ? by_first_word.end() : by_first_word.find(lower_[i]);
+    if (candidates != by_first_word.end()) {
+      for (const Qualifier* qual : candidates->second) {
+        bool ok = true;
+        for (size_t k = 1; k < qual->words.size(); ++k) {
+          if (!IsWord(i + k) || lower_[i + k] != qual->words[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          q.qualifier = std::string(qual->qualifier);
+          j = i + qual->words.size();
           break;
         }
-      }
-      if (ok) {
-        q.qualifier = std::string(qual.qualifier);
-        j = i + qual.words.size();
-        break;
       }
     }
     const bool has_prefix_qualifier = j != i && !between;
