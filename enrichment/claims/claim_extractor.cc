@@ -381,7 +381,11 @@ class Analysis {
         comma = CommaBefore(inner - 1, first, v);
         if (!t_.IsPunct(comma, ",")) comma = inner;
       }
-      if (!t_.IsPunct(comma, ",") || comma >= v - 1 || t_.IsQuoteMarkPiece(comma - 1)) continue;
+      // Some words must come before the comma: they are the content.
+      if (!t_.IsPunct(comma, ",") || comma <= first || comma >= v - 1 ||
+          t_.IsQuoteMarkPiece(comma - 1)) {
+        continue;
+      }
       int words_after = 0;
       bool clause_after = false;
       for (int k = v + 1; k < last; ++k) {

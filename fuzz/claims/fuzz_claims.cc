@@ -12,6 +12,7 @@
 #include "enrichment/claims/quote_finder.h"
 #include "enrichment/document.h"
 #include "enrichment/quantities/quantity_parser.h"
+#include "enrichment/segment/segmenter.h"
 #include "fuzz/fuzz_check.h"
 
 namespace {
@@ -46,6 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Document doc;
   doc.text = text;
+  // The claims stage reads the segment stage's tokens and sentences.
+  static const auto* segmenter = Segmenter::Create({}).value().release();
+  Check(segmenter->Process(doc).ok());
   // Every fifth of the text is a "person" mention, so the resolver has
   // entities to choose from.
   if (n >= 10) {
