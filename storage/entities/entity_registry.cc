@@ -81,7 +81,38 @@ std::vector<std::string> Nicknames(const warta::v1::Entity& e) {
 struct RegistryMatches {
   std::map<std::string, std::string> by_name_word;  // id -> name
   std::map<std::string, std::string> by_nickname;
+  std::map<std::string, int64_t> mentions;  // id -> mention count
 };
+
+// A person mentioned this many times more than every other candidate
+// together is who a bare surname means in the stream ("Trump" with Donald
+// Trump in 49 articles, Ivanka and Melania in 3).
+constexpr int64_t kDominance = 5;
+constexpr int64_t kMinDominantMentions = 20;
+
+// The full-name candidate containing `word` that dominates the others by
+// mentions (above); nullopt when none does.
+std::optional<std::pair<std::string, std::string>> DominantFullName(std::string_view word,
+                                                                    const RegistryMatches& registry) {
+  std::optional<std::pair<std::string, std::string>> top;
+  int64_t top_mentions = 0;
+  int64_t others = 0;
+  for (const auto& [id, name] : registry.by_name_word) {
+    if (!OnlyFullName(word, {{id, name}})) continue;
+    const int64_t m = registry.mentions.at(id);
+    if (m > top_mentions) {
+      others += top_mentions;
+      top_mentions = m;
+      top.emplace(id, name);
+    } else {
+      others += m;
+    }
+  }
+  if (!top || top_mentions < kMinDominantMentions || top_mentions < kDominance * others) {
+    return std::nullopt;
+  }
+  return top;
+}
 
 // The recent people whose name contains `word`, or who were called `word`
 // in brackets; most mentioned first, a few of each (enough to see
@@ -104,6 +135,7 @@ absl::StatusOr<RegistryMatches> RegistryPeople(const SqlRunner& run, const std::
     const std::vector<std::string> words = StoryWords(record.name());
     const bool in_name = std::find(words.begin(), words.end(), word) != words.end();
     (in_name ? matches.by_name_word : matches.by_nickname)[record.id()] = record.name();
+    matches.mentions[record.id()] = record.mention_count();
   }
   return matches;
 }
@@ -255,6 +287,7 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
         link.emplace(*registry.by_nickname.begin());
       } else if (registry.by_nickname.empty()) {
         link = OnlyFullName(word, registry.by_name_word);
+        if (!link) link = DominantFullName(word, registry);
       }
     }
     if (link && link->first != id) Relink(id, link->first, link->second, article);

@@ -8,7 +8,9 @@
 //   name contains that word, the store maps the short name to that
 //   person's id in the stored article (entities, speakers, claim subjects),
 //   keeping "Putin" as an alias. Ambiguous short names ("Kim" with Kim Jong
-//   Un and Kim Yo Jong about) stay as they are. A nickname an article
+//   Un and Kim Yo Jong about) stay as they are, unless the registry names
+//   one of the people five times more than the others together (and 20
+//   times at least): "Trump" is Donald Trump, not Ivanka or Melania. A nickname an article
 //   introduced in brackets ("Presiden Joko Widodo (Jokowi)", an alias that
 //   is no word of the name) links the same way, before and over words of
 //   names. A name with or without middle names ("Anies Baswedan", "Anies

@@ -267,6 +267,45 @@ TEST_P(ArticleStoreTest, ANicknameGivenInBracketsLinksArticlesThatUseOnlyIt) {
   EXPECT_EQ(store.GetEntity("per:joko_widodo")->entity().article_count(), 2);
 }
 
+// "Trump" alone, in a story of its own, is Donald Trump when the stream
+// names him far more than Ivanka or Melania Trump; with the others close,
+// nobody.
+TEST_P(ArticleStoreTest, ASurnameAloneIsThePersonWhoDominatesTheStream) {
+  auto& store = *store_;
+  auto family = StoryArticle("family", "kompas.com", 3, kFlood, false);
+  AddEntity(family, "per:donald_trump", "Donald Trump", warta::v1::PERSON);
+  for (int i = 0; i < 29; ++i) family.mutable_entities()->rbegin()->add_mentions();
+  AddEntity(family, "per:ivanka_trump", "Ivanka Trump", warta::v1::PERSON);
+  for (int i = 0; i < 2; ++i) family.mutable_entities()->rbegin()->add_mentions();
+  AddEntity(family, "per:melania_trump", "Melania Trump", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(family, {}).ok());
+  auto surname = StoryArticle("surname", "tempo.co", 4, kTroops, true);
+  AddEntity(surname, "per:trump", "Trump", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(surname, {}).ok());
+  auto linked = store.GetArticle("surname");
+  ASSERT_TRUE(linked.ok()) << linked.status();
+  std::set<std::string> ids;
+  for (const auto& e : linked->entities()) ids.insert(e.id());
+  EXPECT_TRUE(ids.count("per:donald_trump"));
+  EXPECT_FALSE(ids.count("per:trump"));
+
+  // Kim Jong Un named 30 times, Kim Yo Jong 10: not five times more.
+  auto kims = StoryArticle("kims", "kompas.com", 5, kFlood, false);
+  AddEntity(kims, "per:kim_jong_un", "Kim Jong Un", warta::v1::PERSON);
+  for (int i = 0; i < 30; ++i) kims.mutable_entities()->rbegin()->add_mentions();
+  AddEntity(kims, "per:kim_yo_jong", "Kim Yo Jong", warta::v1::PERSON);
+  for (int i = 0; i < 10; ++i) kims.mutable_entities()->rbegin()->add_mentions();
+  ASSERT_TRUE(store.Upsert(kims, {}).ok());
+  auto kim = StoryArticle("kim", "tempo.co", 6, kTroops, true);
+  AddEntity(kim, "per:kim", "Kim", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(kim, {}).ok());
+  auto kept = store.GetArticle("kim");
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  std::set<std::string> kim_ids;
+  for (const auto& e : kept->entities()) kim_ids.insert(e.id());
+  EXPECT_TRUE(kim_ids.count("per:kim"));
+}
+
 // "Anies Rasyid Baswedan" in one article and "Anies Baswedan" in others are
 // one person; with two registered people who could be the shorter name,
 // it stays apart.
