@@ -40,10 +40,14 @@ class Consumer::Rebalancer : public RdKafka::RebalanceCb {
     } else {
       LogInfo("partitions revoked (", partitions.size(), ")");
       consumer->unassign();
+      ++revocations_;
     }
   }
 
+  int64_t revocations() const { return revocations_; }
+
  private:
+  int64_t revocations_ = 0;
   decltype(ConsumerOptions::starting_offsets) hook_;
 };
 
@@ -194,6 +198,8 @@ absl::Status Consumer::Commit(const std::vector<PartitionOffset>& offsets) {
   }
   return absl::OkStatus();
 }
+
+int64_t Consumer::Revocations() const { return rebalancer_->revocations(); }
 
 absl::Status Consumer::Seek(const PartitionOffset& offset) {
   std::unique_ptr<RdKafka::TopicPartition> tp(

@@ -67,6 +67,8 @@ class Consumer : public MessageSource {
   // Moves an assigned partition back (or forward) to `offset`.
   absl::Status Seek(const PartitionOffset& offset) override;
 
+  int64_t Revocations() const override;
+
   // The group's current membership (member id, generation), which a
   // transactional producer sends with the offsets so the broker can fence
   // an instance that lost its partitions in a rebalance.

@@ -6,6 +6,7 @@
 #ifndef WARTA_KAFKA_MESSAGE_SOURCE_H_
 #define WARTA_KAFKA_MESSAGE_SOURCE_H_
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -31,6 +32,12 @@ class MessageSource {
 
   // Moves a partition back (or forward) so that `offset` is polled next.
   virtual absl::Status Seek(const PartitionOffset& offset) = 0;
+
+  // How many times the source's partitions were taken away so far (a
+  // group rebalance). After one, the group's committed offsets, not the
+  // messages already read, say where each partition goes on: a batch read
+  // across one must not be committed.
+  virtual int64_t Revocations() const { return 0; }
 };
 
 }  // namespace warta::kafka

@@ -17,10 +17,15 @@ absl::StatusOr<std::optional<Message>> TransactionalSource::Poll(absl::Duration 
     return absl::FailedPreconditionError(
         absl::StrCat("Kafka transactions cannot go on: ", fatal_.message()));
   }
-  return consumer_.Poll(timeout);
+  absl::StatusOr<std::optional<Message>> polled = consumer_.Poll(timeout);
+  if (polled.ok() && polled->has_value() && revocations_at_first_ < 0) {
+    revocations_at_first_ = consumer_.Revocations();
+  }
+  return polled;
 }
 
 void TransactionalSource::Restart() {
+  revocations_at_first_ = -1;
   if (absl::Status aborted = Remember(transactions_.Abort()); !aborted.ok()) {
     LogWarning("aborting the transaction: ", aborted.message());
   }
@@ -30,7 +35,14 @@ void TransactionalSource::Restart() {
 }
 
 absl::Status TransactionalSource::Commit(const std::vector<PartitionOffset>& offsets) {
+  if (revocations_at_first_ >= 0 && consumer_.Revocations() != revocations_at_first_) {
+    Restart();
+    return absl::AbortedError(
+        "the partitions were reassigned while the batch was read; its outputs are discarded and "
+        "it is read again from the group's committed offsets");
+  }
   absl::Status committed = Remember(transactions_.Commit(offsets));
+  revocations_at_first_ = -1;
   if (committed.ok()) return Remember(transactions_.Begin());
   if (absl::IsFailedPrecondition(committed)) return committed;
   // Whatever went wrong, the outputs must not become visible without the

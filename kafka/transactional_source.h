@@ -26,11 +26,16 @@ class TransactionalSource : public MessageSource {
 
   // Commits the open transaction with `offsets` and opens the next one.
   // ABORTED when the transaction had to be aborted: read the batch again.
+  // A batch read across a rebalance is aborted, never committed: the
+  // partitions start again from the group's committed offsets (here or in
+  // another instance), so its outputs would be produced twice.
   absl::Status Commit(const std::vector<PartitionOffset>& offsets) override;
 
   // Aborts the open transaction (the batch failed) and opens the next one,
   // then moves the consumer.
   absl::Status Seek(const PartitionOffset& offset) override;
+
+  int64_t Revocations() const override { return consumer_.Revocations(); }
 
  private:
   // Abort, then Begin; remembers a fatal failure.
@@ -40,6 +45,9 @@ class TransactionalSource : public MessageSource {
   MessageSource& consumer_;
   Transactions& transactions_;
   absl::Status fatal_;
+  // The consumer's revocations when the open transaction's first message
+  // was read; -1 before it.
+  int64_t revocations_at_first_ = -1;
 };
 
 }  // namespace warta::kafka

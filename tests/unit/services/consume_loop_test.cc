@@ -72,6 +72,9 @@ class FakeMessageSource : public kafka::MessageSource {
   }
 
   void FailPolls(absl::Status error) { poll_error_ = std::move(error); }
+  // A group rebalance took the partitions away (and gave them back).
+  void Revoke() { ++revocations_; }
+  int64_t Revocations() const override { return revocations_; }
   const std::vector<kafka::PartitionOffset>& commits() const { return commits_; }
   const std::vector<kafka::PartitionOffset>& seeks() const { return seeks_; }
 
@@ -81,6 +84,7 @@ class FakeMessageSource : public kafka::MessageSource {
   std::map<Partition, int64_t> committed_;
   std::vector<kafka::PartitionOffset> commits_, seeks_;
   absl::Status poll_error_;
+  int64_t revocations_ = 0;
 };
 
 ConsumeLoopOptions FastOptions(int max_batch) {
@@ -320,6 +324,33 @@ TEST_F(ExactlyOnceTest, AnAbortedCommitReadsTheBatchAgain) {
   EXPECT_EQ(transactions_.visible(), (std::vector<std::string>{"A", "B", "C", "D", "E"}));
   ASSERT_FALSE(source_.seeks().empty());
   EXPECT_EQ(source_.seeks()[0].offset, 0) << "the first batch is read again from a";
+}
+
+// A rebalance while a batch is read: the partitions go on from the group's
+// committed offsets, so the batch must not be committed (its outputs would
+// appear twice); it is aborted and read again.
+TEST_F(ExactlyOnceTest, ABatchReadAcrossARebalanceIsAbortedNotCommitted) {
+  bool revoked = false;
+  absl::Status status = RunConsumeLoop(
+      transactional_, FastOptions(2),
+      [&](const std::vector<kafka::Message>& batch) {
+        for (const kafka::Message& m : batch) {
+          transactions_.Produce(absl::AsciiStrToUpper(m.value));
+          if (m.value == "c" && !revoked) {
+            revoked = true;
+            source_.Revoke();
+          }
+        }
+        return absl::OkStatus();
+      },
+      [&] { return finished_(); });
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_EQ(transactions_.visible(), (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+  EXPECT_GE(transactions_.aborted(), 1);
+  // Offsets 2 and 4 (after {a, b} and {c, d}) are each committed once.
+  std::vector<int64_t> committed;
+  for (const auto& o : transactions_.committed_offsets()) committed.push_back(o.offset);
+  EXPECT_EQ(committed, (std::vector<int64_t>{2, 4, 5}));
 }
 
 TEST_F(ExactlyOnceTest, AFencedInstanceStopsWithoutPublishingItsBatch) {
