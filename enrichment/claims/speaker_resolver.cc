@@ -61,6 +61,9 @@ bool IsDemonstrative(std::string_view lower) {
 
 }  // namespace
 
+SpeakerResolver::SpeakerResolver(const Document& doc, const ClaimText& text)
+    : doc_(doc), t_(text), mistyped_place_(FindMistypedPlaces()) {}
+
 void SpeakerResolver::Record(int pos, const Speaker& speaker) {
   speaker_events_.push_back({pos, speaker});
   std::sort(speaker_events_.begin(), speaker_events_.end(),
@@ -574,33 +577,27 @@ Speaker SpeakerResolver::Pronoun(int pos) const {
   return {};
 }
 
-// A PERSON mention that is a place or thing the NER mistyped: words of a
-// place or organisation the article names ("Pulo Gebang" of "Terminal Pulo
-// Gebang", "Surabaya" of "Pemkot Surabaya"), or an item in a list of
-// places ("Klaten, Ceper, Delanggu"). An organisation's last word may be a
-// holder the NER ran into it ("Kemendagri Zudan"), so it does not count.
-bool SpeakerResolver::IsMistypedPlace(const MentionRef& m) const {
-  if (m.type != EntityType::kPerson) return false;
-  const int first = t_.PieceAt(m.begin);
-  if (!t_.IsWord(first)) return false;
-  const int last = t_.PieceAt(m.end);  // one past the mention's last piece
-  std::vector<std::string_view> name;
-  for (int i = first; i < last; ++i) {
-    if (t_.IsWord(i)) name.push_back(t_.StrAt(i));
-  }
+// For each mention, whether it is a PERSON that is a place or thing the NER
+// mistyped: words of a place or organisation the article names ("Pulo
+// Gebang" of "Terminal Pulo Gebang", "Surabaya" of "Pemkot Surabaya"), or
+// an item in a list of places ("Klaten, Ceper, Delanggu"). An
+// organisation's last word may be a holder the NER ran into it
+// ("Kemendagri Zudan"), so it does not count. Once per article: the
+// resolver asks for every candidate speaker and antecedent.
+std::vector<bool> SpeakerResolver::FindMistypedPlaces() const {
+  // The words of the article's places and organisations.
+  struct Named {
+    std::vector<std::string_view> words;
+    bool place = false;
+  };
+  std::vector<Named> named;
   for (const Entity& e : doc_.entities) {
     if (e.type != EntityType::kOrganization && e.type != EntityType::kLocation) continue;
-    const std::vector<Piece> pieces = PiecesOf(e.name);
-    std::vector<std::string_view> words;
-    for (const Piece& p : pieces) {
-      if (p.kind == PieceKind::kWord) words.push_back(std::string_view(e.name).substr(p.begin, p.end - p.begin));
+    Named n{{}, e.type == EntityType::kLocation};
+    for (const Piece& p : PiecesOf(e.name)) {
+      if (p.kind == PieceKind::kWord) n.words.push_back(std::string_view(e.name).substr(p.begin, p.end - p.begin));
     }
-    // The same name typed as a place elsewhere counts too ("Manado").
-    if (words.size() < name.size()) continue;
-    const size_t limit = words.size() - name.size() + (e.type == EntityType::kLocation ? 1 : 0);
-    for (size_t i = 0; i < limit; ++i) {
-      if (std::equal(name.begin(), name.end(), words.begin() + i)) return true;
-    }
+    named.push_back(std::move(n));
   }
   auto is_place_at = [&](int piece) {
     for (const MentionRef& o : t_.mentions) {
@@ -614,10 +611,32 @@ bool SpeakerResolver::IsMistypedPlace(const MentionRef& m) const {
   auto is_list_separator = [&](int piece) {
     return t_.IsPunct(piece, ",") || (t_.IsWord(piece) && t_.lower[piece] == "dan");
   };
-  // Places on both sides: one alone may be an office before an appositive
-  // ("Wakil Wali Kota Yogyakarta, Heroe Poerwadi").
-  return is_list_separator(first - 1) && t_.Valid(first - 2) && is_place_at(first - 2) &&
-         is_list_separator(last) && t_.Valid(last + 1) && is_place_at(last + 1);
+  auto mistyped = [&](const MentionRef& m) {
+    if (m.type != EntityType::kPerson) return false;
+    const int first = t_.PieceAt(m.begin);
+    if (!t_.IsWord(first)) return false;
+    const int last = t_.PieceAt(m.end);  // one past the mention's last piece
+    std::vector<std::string_view> name;
+    for (int i = first; i < last; ++i) {
+      if (t_.IsWord(i)) name.push_back(t_.StrAt(i));
+    }
+    for (const Named& n : named) {
+      // The same name typed as a place elsewhere counts too ("Manado").
+      if (n.words.size() < name.size()) continue;
+      const size_t limit = n.words.size() - name.size() + (n.place ? 1 : 0);
+      for (size_t i = 0; i < limit; ++i) {
+        if (std::equal(name.begin(), name.end(), n.words.begin() + i)) return true;
+      }
+    }
+    // Places on both sides: one alone may be an office before an
+    // appositive ("Wakil Wali Kota Yogyakarta, Heroe Poerwadi").
+    return is_list_separator(first - 1) && t_.Valid(first - 2) && is_place_at(first - 2) &&
+           is_list_separator(last) && t_.Valid(last + 1) && is_place_at(last + 1);
+  };
+  std::vector<bool> out;
+  out.reserve(t_.mentions.size());
+  for (const MentionRef& m : t_.mentions) out.push_back(mistyped(m));
+  return out;
 }
 
 // The PERSON mention ending right before piece `comma`, or null.

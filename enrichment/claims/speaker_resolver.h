@@ -31,7 +31,7 @@ struct Speaker {
 class SpeakerResolver {
  public:
   // `doc` and `text` must outlive the resolver.
-  SpeakerResolver(const Document& doc, const ClaimText& text) : doc_(doc), t_(text) {}
+  SpeakerResolver(const Document& doc, const ClaimText& text);
 
   // The speaker named after a cue word at piece `cue`: "kata juru bicara
   // Kremlin Dmitry Peskov dalam ...". `anchor` is the byte offset pronouns
@@ -66,12 +66,19 @@ class SpeakerResolver {
   int AppositiveComma(int comma) const;
   bool IsAside(int first, int last) const;
   bool MayBeAntecedent(const MentionRef& m) const;
-  bool IsMistypedPlace(const MentionRef& m) const;
+  // `m` is one of t_.mentions.
+  bool IsMistypedPlace(const MentionRef& m) const {
+    return mistyped_place_[&m - t_.mentions.data()];
+  }
+  std::vector<bool> FindMistypedPlaces() const;
   const MentionRef* PersonEndingAt(int comma) const;
   bool PronounBefore(int sentence, int pos) const;
 
   const Document& doc_;
   const ClaimText& t_;
+  // Per mention of t_.mentions, computed once: a PERSON the NER made of a
+  // place (FindMistypedPlaces).
+  std::vector<bool> mistyped_place_;
   // Resolved speakers by position: who spoke last, for pronouns.
   std::vector<std::pair<int, Speaker>> speaker_events_;
 };

@@ -30,17 +30,22 @@ bool Registered(warta::v1::EntityType type) {
          type == warta::v1::LOCATION;
 }
 
+// Whether `name` is a full name (two words at least) containing `word`.
+// "Anies-Sandi", a ticket of two people written as one word, is no full
+// name of either.
+bool IsFullNameWith(std::string_view word, const std::string& name) {
+  if (name.find(' ') == std::string::npos) return false;
+  const std::vector<std::string> words = StoryWords(name);
+  return words.size() >= 2 && std::find(words.begin(), words.end(), word) != words.end();
+}
+
 // The one person among `candidates` (id -> name) whose full name contains
 // `word`; nullopt when none or several.
 std::optional<std::pair<std::string, std::string>> OnlyFullName(
     std::string_view word, const std::map<std::string, std::string>& candidates) {
   std::optional<std::pair<std::string, std::string>> found;
   for (const auto& [id, name] : candidates) {
-    // "Anies-Sandi", a ticket of two people written as one word, is no
-    // full name of either.
-    if (name.find(' ') == std::string::npos) continue;
-    const std::vector<std::string> words = StoryWords(name);
-    if (words.size() < 2 || std::find(words.begin(), words.end(), word) == words.end()) continue;
+    if (!IsFullNameWith(word, name)) continue;
     if (found) return std::nullopt;  // ambiguous
     found.emplace(id, name);
   }
@@ -98,7 +103,7 @@ std::optional<std::pair<std::string, std::string>> DominantFullName(std::string_
   int64_t top_mentions = 0;
   int64_t others = 0;
   for (const auto& [id, name] : registry.by_name_word) {
-    if (!OnlyFullName(word, {{id, name}})) continue;
+    if (!IsFullNameWith(word, name)) continue;
     const int64_t m = registry.mentions.at(id);
     if (m > top_mentions) {
       others += top_mentions;
