@@ -20,7 +20,8 @@ namespace {
 // 0.1.1: speakers of the entity-ids work, "Barat" / "the West" an entity.
 // 0.1.2: mistyped places are no speakers, honorifics out of names, names
 // without middle names joined, adverbs after a number no unit.
-constexpr char kRelease[] = "warta-0.1.2";
+// 0.1.3: a year before a verb or an adjective is no amount.
+constexpr char kRelease[] = "warta-0.1.3";
 
 std::string ModelsHash(const PipelineOptions& options) {
   return ContentHashHex({options.langid_model, options.langid_confusable_model, options.ner_model,

@@ -150,6 +150,10 @@ const std::unordered_set<std::string>& UnitStopWords() {
       "bisa", "dapat", "harus", "mau", "ingin", "kini", "sekarang", "nanti", "kemudian",
       // Times of day after a clock time ("pada 3.48 dini hari", "10.30 pagi").
       "dini", "pagi", "siang", "sore",
+      // Pronouns, conjunctions and particles: "2016 silam", "3 kita", "5 tapi".
+      "silam", "ada", "kita", "kami", "mereka", "tapi", "melainkan", "lantaran",
+      "sekaligus", "beserta", "maupun", "turut", "ikut", "kan", "usai", "bakal", "kala",
+      "setiap",
       // English.
       "of", "in", "on", "at", "to", "the", "a", "an", "and", "or", "for",
       "by", "with", "from", "were", "was", "are", "is", "be", "been", "have",
@@ -157,6 +161,14 @@ const std::unordered_set<std::string>& UnitStopWords() {
       "who", "this", "these", "those", "more", "less", "than", "as", "into",
       "each", "last", "ago", "said", "says", "but", "not", "it", "its",
   };
+  return *s;
+}
+
+const std::unordered_set<std::string>& YearFollowerWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "baik", "naik", "turun", "mulai", "selesai", "baru", "pukul", "kemungkinan",
+      "depan", "kemarin", "awal", "akhir", "tengah", "bukanlah", "sangatlah", "gencar",
+      "rata-rata", "secara", "sebanyak", "total", "lalu"};
   return *s;
 }
 

@@ -51,6 +51,10 @@ const std::unordered_map<std::string, std::string>& CurrencyWords();
 // Words that never name what is counted.
 const std::unordered_set<std::string>& UnitStopWords();
 
+// Adjectives and adverbs that follow a year in a sentence ("2016 naik",
+// "2017 baru"); after a year-like number they name no unit.
+const std::unordered_set<std::string>& YearFollowerWords();
+
 // Month names and abbreviations: "4 November" is a date, not a count.
 const std::unordered_set<std::string>& MonthWords();
 

@@ -22,6 +22,7 @@ using quantity_lexicon::NumberMultipliers;
 using quantity_lexicon::CurrencyWords;
 using quantity_lexicon::UnitStopWords;
 using quantity_lexicon::MonthWords;
+using quantity_lexicon::YearFollowerWords;
 using quantity_lexicon::LabelWords;
 using quantity_lexicon::ClassifierWords;
 using quantity_lexicon::ModifierWords;
@@ -290,6 +291,11 @@ class Finder {
         !has_prefix_qualifier && fq.currency.empty()) {
       return std::nullopt;  // "4 November"
     }
+    // A year-like number ("2016") is a year when a verb or an adjective
+    // follows it ("2016 dihasilkan", "2019 mendatang", "2016 naik"): the
+    // story figures listed "2016 mengalami" as an amount.
+    const bool year_like = bare_digits && !has_prefix_qualifier && value >= 1800 &&
+                           value <= 2100 && Str(pieces_[number_piece]).size() == 4;
     if (fq.currency.empty() && q.unit.empty()) {
       size_t k = j;
       // English puts adjectives first: "10,000 North Korean troops".
@@ -301,7 +307,8 @@ class Finder {
       }
       if (IsWord(k) && IsLowerInitial(Str(pieces_[k])) &&
           !UnitStopWords().count(lower_[k]) && !MonthWords().count(lower_[k]) &&
-          !(skipped > 0 && LooksLikeVerb(lower_[k])) &&
+          !((skipped > 0 || year_like) && LooksLikeVerb(lower_[k])) &&
+          !(year_like && YearFollowerWords().count(lower_[k])) &&
           !ScaleWords().count(lower_[k])) {
         if (skipped > 0 && !IsEnglishNoun(lower_[k])) {
           // Indonesian: the capitalised words belong to the next phrase.

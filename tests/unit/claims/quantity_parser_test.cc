@@ -204,6 +204,21 @@ TEST(FindQuantitiesTest, SkipsDatesYearsAndLabels) {
                              NumberStyle::kIndonesian).empty());
 }
 
+TEST(FindQuantitiesTest, AYearBeforeAVerbOrAdjectiveIsNoAmount) {
+  // IndoSum claims listed "2016 mengalami", "2019 mendatang", "2016 silam" as figures.
+  for (const char* text : {"kinerja perdagangan Desember 2016 mengalami surplus",
+                           "pada Pilpres 2019 mendatang", "sejak 2016 silam",
+                           "harga pada 2017 naik tajam", "Pada 2018 kita akan menang"}) {
+    EXPECT_TRUE(FindQuantities(text, NumberStyle::kIndonesian).empty()) << text;
+  }
+  // A year-like number before a noun is still an amount.
+  const FoundQuantity people = Only("sebanyak 2000 orang hadir", NumberStyle::kIndonesian);
+  EXPECT_DOUBLE_EQ(people.quantity.value, 2000);
+  EXPECT_EQ(people.quantity.unit, "orang");
+  EXPECT_EQ(Only("sekitar 1500 meter dari lokasi", NumberStyle::kIndonesian).quantity.unit,
+            "meter");
+}
+
 TEST(FindQuantitiesTest, AnAdverbOrModalAfterANumberIsNoUnit) {
   for (const FoundQuantity& q : FindQuantities("Skor 3 bisa berubah, kata pelatih.",
                                                NumberStyle::kIndonesian)) {
