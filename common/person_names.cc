@@ -1,5 +1,7 @@
 #include "common/person_names.h"
 
+#include <cctype>
+
 namespace warta {
 
 bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
@@ -12,6 +14,22 @@ bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
     if (longer[i] == shorter[matched]) ++matched;
   }
   return matched + 1 == shorter.size();
+}
+
+bool IsTicket(std::string_view name) {
+  const bool one_word = name.find(' ') == std::string_view::npos;
+  for (size_t h = name.find('-'); h != std::string_view::npos; h = name.find('-', h + 1)) {
+    if (h == 0 || h + 1 >= name.size() || !std::isupper(static_cast<unsigned char>(name[h + 1])) ||
+        !std::isalpha(static_cast<unsigned char>(name[h - 1]))) {
+      continue;
+    }
+    if (one_word) return true;
+    const std::string_view left = name.substr(0, h), right = name.substr(h + 1);
+    if (left.find(' ') != std::string_view::npos && right.find(' ') != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace warta

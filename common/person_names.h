@@ -1,10 +1,11 @@
-// One rule about person names that both the enrichment (within an
+// Rules about person names that both the enrichment (within an
 // article) and the store (across articles) apply, on names already split
 // into folded words.
 #ifndef WARTA_COMMON_PERSON_NAMES_H_
 #define WARTA_COMMON_PERSON_NAMES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace warta {
@@ -16,6 +17,13 @@ namespace warta {
 // the first or last word alone ("Anies", "Baswedan") is no such evidence.
 bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
                          const std::vector<std::string>& longer);
+
+// An election ticket: two names joined by a hyphen before a capital, either
+// one word ("Anies-Sandi", "Jokowi-JK") or two names of two words or more
+// ("Agus Harimurti Yudhoyono-Sylviana Murni"): the full name of neither, so
+// no short form joins it. "Jean-Pierre Papin" and "Kim Jong-un" are one
+// person's name.
+bool IsTicket(std::string_view name);
 
 }  // namespace warta
 

@@ -20,7 +20,9 @@ namespace {
 // 0.1.1: speakers of the entity-ids work, "Barat" / "the West" an entity.
 // 0.1.2: mistyped places are no speakers, honorifics out of names, names
 // without middle names joined, adverbs after a number no unit.
-// 0.1.3: a year before a verb or an adjective is no amount.
+// 0.1.3: a year before a verb or an adjective is no amount; a team in
+// brackets is no nickname, tickets no full names, "Sandi" is Sandiaga Uno,
+// religious titles out of names.
 constexpr char kRelease[] = "warta-0.1.3";
 
 std::string ModelsHash(const PipelineOptions& options) {

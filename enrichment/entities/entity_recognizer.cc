@@ -5,6 +5,7 @@
 #include <set>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "common/person_names.h"
@@ -62,6 +63,15 @@ bool IsHonorific(std::string_view word) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "prof", "dr", "drs", "dra", "ir", "h", "hj", "kh", "k.h", "drg", "dr(h.c)"};
   return words->contains(w);
+}
+
+// Religious titles before a person's name ("Habib Rizieq Shihab", "Ustaz
+// Abdul Somad", "Kiai Ma'ruf Amin"), outside the name as NERGrit and NERP
+// label them. Only before a name: "Habib" also ends some names.
+bool IsReligiousTitle(std::string_view word) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "habib", "ustaz", "ustad", "ustadz", "kiai", "kyai", "syekh", "syaikh"};
+  return words->contains(ner::ToLower(word));
 }
 
 bool IsCapitalised(std::string_view word) {
@@ -238,6 +248,9 @@ struct EntityRecognizer::MentionGroup {
   std::array<int, ner::kNumTypes> votes{};
   int type = 0;
   std::vector<std::string> tokens;  // of the longest name
+  // The longest name is two names joined by a hyphen ("Anies-Sandi", an
+  // election ticket): the full name of neither, so no short form joins it.
+  bool ticket = false;
   int merged_into = -1;
 };
 
@@ -372,7 +385,10 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
     // Indonesia Prof. Dr.").
     auto honorific_or_period = [&](int i) { return IsHonorific(words[i]) || words[i] == "."; };
     if (sp.type == 0) {
-      while (sp.end - sp.begin > 1 && honorific_or_period(sp.begin)) ++sp.begin;
+      while (sp.end - sp.begin > 1 &&
+             (honorific_or_period(sp.begin) || IsReligiousTitle(words[sp.begin]))) {
+        ++sp.begin;
+      }
     }
     while (sp.end - sp.begin > 1 && honorific_or_period(sp.end - 1)) --sp.end;
     if (sp.end - sp.begin == 1 && honorific_or_period(sp.begin)) continue;
@@ -622,7 +638,10 @@ std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
     MentionGroup& g = groups[it->second];
     g.mentions.push_back(i);
     g.votes[m.type]++;
-    if (m.tokens.size() > g.tokens.size()) g.tokens = m.tokens;
+    if (m.tokens.size() > g.tokens.size()) {
+      g.tokens = m.tokens;
+      g.ticket = IsTicket(m.surface);
+    }
   }
   for (MentionGroup& g : groups) {
     if (g.kb != nullptr) {
@@ -677,6 +696,9 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
     }
     // Persons and organisations only: "Jakarta (Indonesia)" is no nickname.
     if (groups[gf].type == 2) continue;
+    // A person's nickname is a person's name: "Jorge Lorenzo (Ducati)" in a
+    // results list names his team.
+    if (groups[gf].type == 0 && groups[gn].type != 0) continue;
     const int end = full.span.end, begin = nick.span.begin;
     if (begin < end || nick.span.end >= static_cast<int>(text.size())) continue;
     const std::string_view between = text.substr(end, begin - end);
@@ -687,9 +709,33 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
   }
 }
 
+// The one person whose first name starts with `g`'s one-word name, at
+// least half of it: Indonesian news shortens first names ("Sandi" for
+// Sandiaga Uno, "Jokowi" aside). -1 when none or several.
+int EntityRecognizer::OnlyNameStartingWith(const MentionGroup& g,
+                                           const std::vector<MentionGroup>& groups) {
+  if (g.tokens.size() != 1 || g.ticket) return -1;
+  const std::string& nick = g.tokens[0];
+  if (nick.size() < 4) return -1;
+  int found = -1;
+  for (int ci = 0; ci < static_cast<int>(groups.size()); ++ci) {
+    const MentionGroup& c = groups[ci];
+    if (&c == &g || c.merged_into >= 0 || c.type != 0 || c.ticket || c.tokens.size() < 2) continue;
+    const std::string& first = c.tokens[0];
+    if (first.size() <= nick.size() || nick.size() * 2 < first.size() ||
+        !absl::StartsWith(first, nick)) {
+      continue;
+    }
+    if (found >= 0) return -1;  // two people it could shorten
+    found = ci;
+  }
+  return found;
+}
+
 // 3b. Short forms of person names join the full name: the person mentioned
 // most among those whose name the short form is a word or the first words
-// of, or which it is without its middle names.
+// of, or which it is without its middle names; else the one person whose
+// first name it begins (OnlyNameStartingWith).
 void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
   std::vector<int> order(groups.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -703,7 +749,7 @@ void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
     int best = -1;
     for (int ci : order) {
       const MentionGroup& c = groups[ci];
-      if (ci == gi || c.merged_into >= 0 || c.type != 0) continue;
+      if (ci == gi || c.merged_into >= 0 || c.type != 0 || c.ticket) continue;
       if (!IsShortFormOf(g.tokens, c.tokens) && !(g.type == 0 && IsNameWithoutMiddle(g.tokens, c.tokens))) {
         continue;
       }
@@ -712,6 +758,7 @@ void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
         best = ci;
       }
     }
+    if (best < 0 && g.type == 0) best = OnlyNameStartingWith(g, groups);
     if (best < 0) continue;
     g.merged_into = best;
     groups[best].mentions.insert(groups[best].mentions.end(), g.mentions.begin(), g.mentions.end());

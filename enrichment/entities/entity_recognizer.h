@@ -91,6 +91,7 @@ class EntityRecognizer {
   static void JoinBracketedNames(const Document& doc, const std::vector<RawMention>& mentions,
                                  std::vector<MentionGroup>& groups);
   static void JoinShortForms(std::vector<MentionGroup>& groups);
+  static int OnlyNameStartingWith(const MentionGroup& g, const std::vector<MentionGroup>& groups);
   static std::vector<Entity> MakeEntities(const Document& doc, const std::vector<RawMention>& mentions,
                                           std::vector<MentionGroup>& groups);
 

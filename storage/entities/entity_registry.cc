@@ -31,10 +31,9 @@ bool Registered(warta::v1::EntityType type) {
 }
 
 // Whether `name` is a full name (two words at least) containing `word`.
-// "Anies-Sandi", a ticket of two people written as one word, is no full
-// name of either.
+// An election ticket ("Anies-Sandi", IsTicket) is no full name of either.
 bool IsFullNameWith(std::string_view word, const std::string& name) {
-  if (name.find(' ') == std::string::npos) return false;
+  if (name.find(' ') == std::string::npos || IsTicket(name)) return false;
   const std::vector<std::string> words = StoryWords(name);
   return words.size() >= 2 && std::find(words.begin(), words.end(), word) != words.end();
 }

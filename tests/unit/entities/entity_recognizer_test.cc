@@ -12,6 +12,7 @@ namespace warta::enrichment {
 namespace {
 
 using ::testing::Contains;
+using ::testing::Not;
 
 std::string ModelBytes() {
   static const std::string* bytes = new std::string(
@@ -154,6 +155,63 @@ TEST(EntityRecognizerTest, ANicknameInBracketsIsTheNameBeforeIt) {
   const auto place_entities = Entities(Recognizer(), places);
   const Entity* cimahi = WithMention(place_entities, places, "Cimahi");
   if (cimahi != nullptr) EXPECT_EQ(cimahi->name, "Cimahi");
+}
+
+// A results list names each rider's team in brackets: the team is an
+// organisation, not the rider's nickname (the news demo had "Ducati" as an
+// alias of Jorge Lorenzo and "Ferrari" of Sebastian Vettel).
+TEST(EntityRecognizerTest, ATeamInBracketsAfterAPersonIsNoNickname) {
+  const std::string text =
+      "Hasil kualifikasi: 1. Marc Marquez (Honda), 2. Jorge Lorenzo (Ducati). Lorenzo mengaku "
+      "puas. Ducati akan mengevaluasi motor.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* lorenzo = WithMention(entities, text, "Jorge Lorenzo");
+  ASSERT_NE(lorenzo, nullptr);
+  EXPECT_THAT(lorenzo->aliases, Not(Contains("Ducati")));
+  const Entity* ducati = WithMention(entities, text, "Ducati");
+  ASSERT_NE(ducati, nullptr);
+  EXPECT_NE(ducati, lorenzo);
+  EXPECT_EQ(ducati->type, EntityType::kOrganization);
+}
+
+// "Anies-Sandi" is a ticket of two people: "Anies" and "Sandi" are not it.
+// "Sandi" begins the first name of Sandiaga Uno, the one such person in the
+// article: it is him.
+TEST(EntityRecognizerTest, ATicketIsNoFullNameAndAShortenedFirstNameIsThePerson) {
+  const std::string text =
+      "Anies Baswedan dan Sandiaga Uno berkampanye di Jakarta. Pasangan Anies-Sandi unggul di "
+      "survei. Anies mengatakan Sandi akan fokus pada program OK OCE.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* anies = WithMention(entities, text, "Anies Baswedan");
+  ASSERT_NE(anies, nullptr);
+  EXPECT_EQ(anies->mentions.size(), 2u);  // "Anies Baswedan", "Anies"
+  const Entity* sandi = WithMention(entities, text, "Sandiaga Uno");
+  ASSERT_NE(sandi, nullptr);
+  EXPECT_THAT(sandi->aliases, Contains("Sandi"));
+  const Entity* ticket = WithMention(entities, text, "Anies-Sandi");
+  ASSERT_NE(ticket, nullptr);
+  EXPECT_EQ(ticket->mentions.size(), 1u);
+
+  const std::string spaced =
+      "Pasangan Agus Harimurti Yudhoyono-Sylviana Murni kalah. Agus Harimurti Yudhoyono "
+      "mengakui kekalahan.";
+  const auto spaced_entities = Entities(Recognizer(), spaced);
+  const Entity* agus = Named(spaced_entities, "Agus Harimurti Yudhoyono");
+  ASSERT_NE(agus, nullptr);
+  EXPECT_EQ(agus->name, "Agus Harimurti Yudhoyono");
+}
+
+// Religious titles before a name are outside it, as NERGrit and NERP label them.
+TEST(EntityRecognizerTest, ReligiousTitlesStayOutOfNames) {
+  const std::string text =
+      "Habib Rizieq Shihab belum pulang ke Indonesia. Rizieq berada di Arab Saudi. Ustaz Abdul "
+      "Somad berceramah di Medan.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* rizieq = WithMention(entities, text, "Rizieq");
+  ASSERT_NE(rizieq, nullptr);
+  EXPECT_EQ(rizieq->name, "Rizieq Shihab");
+  EXPECT_EQ(rizieq->mentions.size(), 2u);
+  EXPECT_NE(Named(entities, "Abdul Somad"), nullptr);
 }
 
 // Academic honorifics are no part of a name, wherever the model put them
