@@ -22,7 +22,7 @@ namespace {
 // without middle names joined, adverbs after a number no unit.
 // 0.1.3: a year before a verb or an adjective is no amount; a team in
 // brackets is no nickname, tickets no full names, "Sandi" is Sandiaga Uno,
-// religious titles out of names.
+// religious titles out of names, acronyms keep doubled letters (PSSI).
 constexpr char kRelease[] = "warta-0.1.3";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -31,8 +31,50 @@ icu::UnicodeString Fold(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+bool IsNameSeparator(UChar32 c) {
+  return u_isspace(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '\'' || c == 0x2019;
+}
+
+// For each token of `name` (split as NameTokens splits), whether it is a
+// short acronym: two to five letters, all capitals ("PSSI", "PPP", "PBB").
+// Its doubled letters are no spelling variant: PSSI, the football
+// association, is not PSI, a party.
+std::vector<bool> ShortAcronyms(std::string_view name) {
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  std::vector<bool> out;
+  int letters = 0;
+  bool all_upper = true, open = false;
+  auto flush = [&] {
+    if (open) out.push_back(all_upper && letters >= 2 && letters <= 5);
+    letters = 0;
+    all_upper = true;
+    open = false;
+  };
+  for (int32_t i = 0; i < in.length();) {
+    const UChar32 c = in.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c)) {
+      open = true;
+      if (u_isalpha(c)) {
+        ++letters;
+        all_upper = all_upper && u_isupper(c);
+      }
+    } else if (IsNameSeparator(c)) {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> NameTokens(std::string_view name) {
   const icu::UnicodeString folded = Fold(name);
+  const std::vector<bool> acronyms = ShortAcronyms(name);
   std::vector<std::string> tokens;
   icu::UnicodeString current;
   UChar32 last = 0;
@@ -49,9 +91,10 @@ std::vector<std::string> NameTokens(std::string_view name) {
     const UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
     if (u_isalnum(c)) {
-      if (c != last || u_isdigit(c)) current.append(c);  // squeeze "yy", "ss"
+      const bool acronym = tokens.size() < acronyms.size() && acronyms[tokens.size()];
+      if (c != last || u_isdigit(c) || acronym) current.append(c);  // squeeze "yy", "ss"
       last = c;
-    } else if (u_isspace(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == '\'' || c == 0x2019) {
+    } else if (IsNameSeparator(c)) {
       flush();
     }
     // Other punctuation ("A.S.", "Sr.") is dropped within the token.

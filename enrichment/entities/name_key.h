@@ -4,7 +4,8 @@
 // NameTokens: split on spaces, hyphens and apostrophes, drop other
 // punctuation, lower-case, strip diacritics, and squeeze doubled letters
 // ("Zelenskyy" -> "zelensky", "Kim Jong-Un" -> kim|jong|un,
-// "Choe Son-hui" -> choe|son|hui). NameKey joins the tokens without spaces,
+// "Choe Son-hui" -> choe|son|hui), except in a short acronym ("PSSI" stays
+// pssi: it is not PSI). NameKey joins the tokens without spaces,
 // so "Kim Jong Un" / "Kim Jong-un" / "Kim Jong-Un" share "kimjongun".
 // EntityId = "<per|org|loc|date|money|qty>:" + 16 hex digits of a 64-bit
 // FNV-1a hash of the key: a pure function of (type, key), hence the same in

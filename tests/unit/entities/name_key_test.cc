@@ -15,6 +15,17 @@ TEST(NameKeyTest, SpellingVariantsMeet) {
   EXPECT_NE(NameKey("Kim Jong Un"), NameKey("Kim Yo Jong"));
 }
 
+// A doubled letter in a short acronym is no spelling variant: the news
+// demo had PSSI (football) and PSI (a party), PPP (a party) and PP (a
+// company) as one organisation each.
+TEST(NameKeyTest, ShortAcronymsKeepTheirDoubledLetters) {
+  EXPECT_NE(NameKey("PSSI"), NameKey("PSI"));
+  EXPECT_NE(NameKey("PPP"), NameKey("PP"));
+  EXPECT_EQ(NameTokens("Ketua PSSI"), (std::vector<std::string>{"ketua", "pssi"}));
+  EXPECT_EQ(NameKey("Sandiaaga"), NameKey("Sandiaga"));  // a name still squeezes
+  EXPECT_EQ(NameKey("ZELENSKYY"), NameKey("Zelensky"));  // and so does a long one in capitals
+}
+
 TEST(NameKeyTest, TokensSplitOnHyphensAndDropPunctuation) {
   EXPECT_EQ(NameTokens("Choe Son-hui"), (std::vector<std::string>{"choe", "son", "hui"}));
   EXPECT_EQ(NameTokens("A.S."), (std::vector<std::string>{"as"}));
