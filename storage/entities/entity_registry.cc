@@ -118,14 +118,14 @@ std::optional<std::pair<std::string, std::string>> DominantFullName(std::string_
   return top;
 }
 
-// The recent people whose name contains `word`, or who were called `word`
-// in brackets; most mentioned first, a few of each (enough to see
-// ambiguity).
-absl::StatusOr<RegistryMatches> RegistryPeople(const SqlRunner& run, const std::string& word,
-                                               int64_t published) {
+// The recent entities of `type` whose name contains `word`, or which were
+// called `word` in brackets; most mentioned first, a few of each (enough to
+// see ambiguity).
+absl::StatusOr<RegistryMatches> RegistryNamed(const SqlRunner& run, const std::string& word,
+                                              warta::v1::EntityType type, int64_t published) {
   SqlQuery q{"SELECT r.entity_id, r.data FROM entity_name_tokens t JOIN entity_registry r "
              "ON r.entity_id = t.entity_id WHERE t.token = ? AND r.type = ?",
-             {word, int64_t{warta::v1::PERSON}}};
+             {word, int64_t{type}}};
   if (published != 0) {
     q.sql += " AND (r.last_seen = 0 OR r.last_seen >= ?)";
     q.args.push_back(published - kRecentNanos);
@@ -247,7 +247,7 @@ absl::Status LinkMiddleNames(const SqlRunner& run, int64_t published,
     if (words.size() >= 2) names.emplace_back(e.id(), std::move(words));
   }
   for (const auto& [id, words] : names) {
-    ASSIGN_OR_RETURN(RegistryMatches registry, RegistryPeople(run, words.back(), published));
+    ASSIGN_OR_RETURN(RegistryMatches registry, RegistryNamed(run, words.back(), warta::v1::PERSON, published));
     if (registry.by_name_word.count(id) > 0) continue;
     std::optional<std::pair<std::string, std::string>> link;
     int related = 0;
@@ -272,18 +272,32 @@ std::string FoldName(std::string_view name) {
 absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
                             warta::v1::EnrichedArticle& article) {
   std::vector<std::pair<std::string, std::string>> short_names;  // id, word
+  std::vector<std::pair<std::string, std::string>> short_organisations;
   for (const auto& e : article.entities()) {
-    if (e.type() != warta::v1::PERSON || e.id().empty()) continue;
+    if (e.id().empty()) continue;
+    if (e.type() != warta::v1::PERSON && e.type() != warta::v1::ORGANIZATION) continue;
     const std::vector<std::string> words = StoryWords(e.name());
-    if (words.size() == 1 && words[0].size() >= 3) short_names.emplace_back(e.id(), words[0]);
+    if (words.size() != 1 || words[0].size() < 3) continue;
+    (e.type() == warta::v1::PERSON ? short_names : short_organisations)
+        .emplace_back(e.id(), words[0]);
   }
   const int64_t published = PublishedAtNanos(article);
+  // An organisation's acronym alone ("PSSI") is the one recent organisation
+  // an article introduced by it ("Persatuan Sepakbola Seluruh Indonesia
+  // (PSSI)"); words of names are no evidence for organisations ("United").
+  for (const auto& [id, word] : short_organisations) {
+    ASSIGN_OR_RETURN(RegistryMatches registry,
+                     RegistryNamed(run, word, warta::v1::ORGANIZATION, published));
+    if (registry.by_nickname.size() != 1) continue;
+    const auto& [to, name] = *registry.by_nickname.begin();
+    if (to != id) Relink(id, to, name, article);
+  }
   if (short_names.empty()) return LinkMiddleNames(run, published, article);
   ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));
   for (const auto& [id, word] : short_names) {
     auto link = OnlyFullName(word, story_people);
     if (!link) {
-      ASSIGN_OR_RETURN(RegistryMatches registry, RegistryPeople(run, word, published));
+      ASSIGN_OR_RETURN(RegistryMatches registry, RegistryNamed(run, word, warta::v1::PERSON, published));
       // A nickname someone was introduced by is stronger evidence than a
       // word of a name ("Jokowi" is Joko Widodo, not the headline "JOKOWI
       // AHOK" some tagger made a person).
@@ -329,12 +343,13 @@ absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArtic
                           nanos(record.has_last_seen(), record.last_seen()),
                           SqlBlob{record.SerializeAsString()}}})
                         .status());
-    // Full person names, and the nicknames they were introduced by, are
-    // what short names link to.
+    // Full person names, and the nicknames people and organisations were
+    // introduced by, are what short names link to.
     const std::vector<std::string> words = StoryWords(record.name());
-    if (record.type() == warta::v1::PERSON && words.size() >= 2) {
+    const bool person = record.type() == warta::v1::PERSON;
+    if ((person || record.type() == warta::v1::ORGANIZATION) && words.size() >= 2) {
       std::set<std::string> tokens;
-      if (is_new) tokens.insert(words.begin(), words.end());
+      if (is_new && person) tokens.insert(words.begin(), words.end());
       for (std::string& nickname : Nicknames(*e)) tokens.insert(std::move(nickname));
       for (const std::string& w : tokens) {
         if (w.size() < 3) continue;

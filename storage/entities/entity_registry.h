@@ -13,7 +13,10 @@
 //   times at least): "Trump" is Donald Trump, not Ivanka or Melania. A nickname an article
 //   introduced in brackets ("Presiden Joko Widodo (Jokowi)", an alias that
 //   is no word of the name) links the same way, before and over words of
-//   names. A name with or without middle names ("Anies Baswedan", "Anies
+//   names. So does an organisation's acronym alone ("PSSI"), to the one
+//   recent organisation an article introduced by it ("Persatuan Sepakbola
+//   Seluruh Indonesia (PSSI)"); words of organisations' names link nothing
+//   ("United"). A name with or without middle names ("Anies Baswedan", "Anies
 //   Rasyid Baswedan") links to the one recent person the registry holds
 //   under the other form. Ids stay deterministic:
 //   the link is a mapping the store applies, not a new id.
@@ -38,7 +41,8 @@
 namespace warta::storage {
 
 // Rewrites one-word person names of `article` to the full-name entity of
-// its story or of the registry, and names with or without middle names to
+// its story or of the registry, one-word organisations to the one whose
+// acronym they are, and names with or without middle names to
 // the registry's form, as described above. `story` is the
 // article's story when the caller has it at hand (else it is read by
 // article.story_id(), when there is a short name to link).
