@@ -46,7 +46,7 @@ absl::StatusOr<std::unique_ptr<Producer>> Producer::Create(const ProducerOptions
       {"client.id", options.client_id},
       {"enable.idempotence", "true"},
       {"acks", "all"},
-      {"linger.ms", "5"},
+      {"linger.ms", std::to_string(options.linger_ms)},
       {"compression.type", "lz4"},
       {"message.timeout.ms", "60000"},
   };

@@ -36,6 +36,10 @@ struct ProducerOptions {
   // must then be produced inside a transaction (see kafka/transactions.h).
   std::string transactional_id;
   SecurityOptions security;  // PLAINTEXT unless set
+  // How long a message may wait for others to share its request
+  // (librdkafka's linger.ms): latency against requests per message. Under
+  // load messages share requests anyway while earlier ones are in flight.
+  int linger_ms = 5;
   // Any librdkafka property, applied last (e.g. {"linger.ms", "20"}).
   std::map<std::string, std::string> properties;
   // Optional: told every message's final outcome (acknowledged by Kafka or

@@ -18,7 +18,7 @@ and the ratios: full-pipeline maximum / enrich-only (goal >= 0.9) and p99
 publish-to-stored at half the maximum rate (goal <= 50 ms). Figures only;
 it never fails on them.
 
-  bench/pipeline/whole_pipeline.py [--fixed-seconds 10] [--batch-wait-ms 5]
+  bench/pipeline/whole_pipeline.py [--fixed-seconds 10] [--batch-wait-ms 5] [--linger-ms 5]
 """
 
 import argparse
@@ -123,6 +123,7 @@ class Bench:
         prefix = self.topics(tag)
         common = ["--brokers", self.bootstrap]
         wait = ["--max_batch_wait_ms", str(self.o.batch_wait_ms)]
+        linger = ["--linger_ms", str(self.o.linger_ms)]
         db = self.dir / f"{prefix}.db"
         services = {
             "warta-store": Service(f"{prefix}-store", "warta-store",
@@ -130,12 +131,12 @@ class Bench:
                                     "--dlq_topic", f"{prefix}.dlq", "--group_id", f"{prefix}-s",
                                     "--db", str(db)], self.dir),
             "warta-enrich": Service(f"{prefix}-enrich", "warta-enrich",
-                                    [*common, *wait, "--raw_topic", f"{prefix}.raw",
+                                    [*common, *wait, *linger, "--raw_topic", f"{prefix}.raw",
                                      "--enriched_topic", f"{prefix}.enriched",
                                      "--dlq_topic", f"{prefix}.dlq", "--group_id", f"{prefix}-e"],
                                     self.dir),
             "warta-ingest": Service(f"{prefix}-ingest", "warta-ingest",
-                                    [*common, "--raw_topic", f"{prefix}.raw"], self.dir),
+                                    [*common, *linger, "--raw_topic", f"{prefix}.raw"], self.dir),
         }
         for s in services.values():
             s.start()
@@ -279,7 +280,8 @@ class Bench:
             subprocess.run([str(KAFKA_SH), "stop", str(self.dir / "kafka")], timeout=120)
         half = self.max_rate / 2
         print(f"\nwhole pipeline, {len(self.articles)} articles, "
-              f"{time.strftime('%Y-%m-%d')}, batch wait {self.o.batch_wait_ms} ms")
+              f"{time.strftime('%Y-%m-%d')}, batch wait {self.o.batch_wait_ms} ms, "
+              f"linger {self.o.linger_ms} ms")
         print(f"{'':<58} {'figure':>10}  unit")
         for what, figure, unit, note in self.rows:
             print(f"{what:<58} {figure:10.1f}  {unit} {note}")
@@ -295,6 +297,8 @@ def main():
     p.add_argument("--fixed-seconds", type=float, default=10)
     p.add_argument("--batch-wait-ms", type=int, default=5,
                    help="warta-enrich/-store --max_batch_wait_ms")
+    p.add_argument("--linger-ms", type=int, default=5,
+                   help="warta-ingest/-enrich --linger_ms (Kafka linger.ms)")
     options = p.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="warta-bench-"))
     (workdir / "pb").mkdir()

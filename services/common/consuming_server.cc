@@ -25,6 +25,9 @@ void RegisterConsumingServerFlags(FlagSet& flags, ConsumingServerOptions* server
             "seconds in-flight calls get on SIGTERM");
   RegisterServerTlsFlags(flags, &server->tls);
   kafka::RegisterSecurityFlags(flags, &server->consumer.security);
+  flags.Int("linger_ms", &server->linger_ms,
+            "how long a produced message waits for others to share its Kafka request "
+            "(linger.ms)");
   flags.Bool("consume", &server->consume, "consume from Kafka (--noconsume: serve gRPC only)");
   flags.Int("max_batch", &loop->max_batch,
             "messages handled between offset commits (warta-store: per database transaction)");
@@ -54,6 +57,7 @@ int RunConsumingServer(const std::vector<grpc::Service*>& services,
                                              .client_id = options.consumer.client_id,
                                              .transactional_id = options.transactional_id,
                                              .security = options.consumer.security,
+                                             .linger_ms = options.linger_ms,
                                              .on_outcome = CountProducedMessages()});
     kafka::ConsumerOptions consumer_options = options.consumer;
     consumer_options.on_lag = RecordConsumerLag();

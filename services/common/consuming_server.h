@@ -37,6 +37,8 @@ struct ConsumingServerOptions {
   // and the loop's source commits each batch's outputs and offsets in one
   // Kafka transaction (kafka/transactional_source.h).
   std::string transactional_id;
+  // The producer's linger.ms (kafka::ProducerOptions::linger_ms).
+  int linger_ms = 5;
   // Runs until ShutdownRequested(); an error makes the exit code 1.
   std::function<absl::Status(kafka::MessageSource&, kafka::Producer&)> loop;
   // Called before the gRPC server drains (e.g. to end open streams).

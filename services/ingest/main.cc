@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
   SetLogProgramName("warta-ingest");
   std::string brokers = "127.0.0.1:9092", listen = "0.0.0.0:50051", port_file;
   std::string raw_topic = "articles.raw", client_id = "warta-ingest";
-  int max_body_bytes = 256 * 1024, shutdown_grace_s = 10;
+  int max_body_bytes = 256 * 1024, shutdown_grace_s = 10, linger_ms = 5;
   services::MetricsServerOptions metrics_options;  // off unless --metrics_listen
   services::ServerTlsOptions tls;
   kafka::SecurityOptions kafka_security;
@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   services::RegisterMetricsFlags(flags, &metrics_options);
   flags.String("client_id", &client_id, "Kafka client id");
   flags.Int("max_body_bytes", &max_body_bytes, "largest accepted article body in bytes");
+  flags.Int("linger_ms", &linger_ms,
+            "how long an article waits for others to share its Kafka request (linger.ms)");
   flags.Int("shutdown_grace_s", &shutdown_grace_s, "seconds in-flight calls get on SIGTERM");
   services::RegisterServerTlsFlags(flags, &tls);
   kafka::RegisterSecurityFlags(flags, &kafka_security);
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
   auto producer = kafka::Producer::Create({.brokers = brokers,
                                            .client_id = client_id,
                                            .security = kafka_security,
+                                           .linger_ms = linger_ms,
                                            .on_outcome = services::CountProducedMessages()});
   if (!producer.ok()) {
     LogError(producer.status().message());
