@@ -27,7 +27,16 @@ const absl::flat_hash_set<std::string>& RoleHeads() {
       "president", "vice", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
       "chairman", "chairwoman", "governor", "prime", "general", "leader", "ambassador",
       "director", "chief", "mayor", "king", "queen", "prince", "deputy", "chancellor", "former",
-      "commander", "pope", "foreign"};
+      "commander", "pope", "foreign",
+      // Indonesian police and military ranks, and ministers by their
+      // ministry's short name ("Irjen Idham Azis", "Menkominfo Rudiantara").
+      "irjen", "komjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "aipda",
+      "bripka", "briptu", "bripda", "letkol", "mayor", "kapten", "menko", "menkopolhukam",
+      "menkominfo", "menpora", "mendikbud", "menkumham", "menaker", "menkes", "menag",
+      "mensos", "menpar", "mendag", "menperin", "menhub", "mentan", "mendes", "menpupr",
+      "menristekdikti", "menpan", "menseskab", "mensesneg", "menlhk", "menkop", "menpppa",
+      "kapolsek", "kapolresta", "kasat", "kabid", "kasubdit", "kadiv", "karo", "danrem",
+      "dandim", "pangdam", "kasad", "kasal", "kasau"};
   return *words;
 }
 
@@ -72,6 +81,42 @@ bool IsReligiousTitle(std::string_view word) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "habib", "ustaz", "ustad", "ustadz", "kiai", "kyai", "syekh", "syaikh"};
   return words->contains(ner::ToLower(word));
+}
+
+// Indonesian police and military ranks: two capitalised words after one
+// are a person's name, whatever span the model put them in.
+bool IsRank(std::string_view word) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "irjen", "komjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "aipda",
+      "bripka", "briptu", "bripda", "brigjen", "mayjen", "letjen", "letkol", "kolonel",
+      "laksamana", "marsekal", "laksma", "marsma"};
+  return words->contains(ner::ToLower(word));
+}
+
+bool IsCapitalised(std::string_view word);
+
+// "[Metro Jaya Irjen Idham Azis]ORG": the organisation ends before the
+// rank, the person starts after it.
+std::vector<ner::TaggedSpan> SplitAtRanks(const std::vector<std::string_view>& words,
+                                          std::vector<ner::TaggedSpan> spans) {
+  std::vector<ner::TaggedSpan> out;
+  for (const ner::TaggedSpan& sp : spans) {
+    int rank = -1;
+    if (sp.type != 0) {
+      for (int i = sp.begin; i + 2 < sp.end && rank < 0; ++i) {
+        if (IsRank(words[i]) && IsCapitalised(words[i + 1]) && IsCapitalised(words[i + 2])) {
+          rank = i;
+        }
+      }
+    }
+    if (rank < 0) {
+      out.push_back(sp);
+      continue;
+    }
+    if (rank > sp.begin) out.push_back({sp.begin, rank, sp.type});
+    out.push_back({rank + 1, sp.end, 0});
+  }
+  return out;
 }
 
 bool IsCapitalised(std::string_view word) {
@@ -361,6 +406,7 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
 std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::string_view>& words,
                                                          bool cased, bool english,
                                                          std::vector<ner::TaggedSpan> spans) const {
+  if (!english) spans = SplitAtRanks(words, std::move(spans));
   auto lower_word = [&](int i) {
     if (ner::ClassifyCase(words[i]) == ner::CaseClass::kLower) return true;
     const int lex = model_->resources().Find(ner::ToLower(words[i]));

@@ -79,6 +79,33 @@ constexpr const char* kCapitals[] = {
     "Washington|Washington|Washington, D.C.|Washington DC",
 };
 
+// Indonesia's provinces with their English names and the abbreviations
+// news writes ("Kapolda Jabar", "Sulut"): one id for "Jawa Barat", "Jabar"
+// and "West Java". Not in the committed model's gazetteer.
+constexpr const char* kProvinces[] = {
+    "Jawa Barat|West Java|Jabar",
+    "Jawa Tengah|Central Java|Jateng",
+    "Jawa Timur|East Java|Jatim",
+    "Sumatera Utara|North Sumatra|Sumut",
+    "Sumatera Barat|West Sumatra|Sumbar",
+    "Sumatera Selatan|South Sumatra|Sumsel",
+    "Sulawesi Utara|North Sulawesi|Sulut",
+    "Sulawesi Selatan|South Sulawesi|Sulsel",
+    "Sulawesi Tengah|Central Sulawesi|Sulteng",
+    "Sulawesi Tenggara|Southeast Sulawesi|Sultra",
+    "Sulawesi Barat|West Sulawesi|Sulbar",
+    "Kalimantan Timur|East Kalimantan|Kaltim",
+    "Kalimantan Barat|West Kalimantan|Kalbar",
+    "Kalimantan Selatan|South Kalimantan|Kalsel",
+    "Kalimantan Tengah|Central Kalimantan|Kalteng",
+    "Kalimantan Utara|North Kalimantan|Kaltara",
+    "Nusa Tenggara Timur|East Nusa Tenggara|NTT",
+    "Nusa Tenggara Barat|West Nusa Tenggara|NTB",
+    "Kepulauan Riau|Riau Islands|Kepri",
+    "Kepulauan Bangka Belitung|Bangka Belitung Islands|Babel",
+    "Maluku Utara|North Maluku|Malut",
+};
+
 // Groups of states that speak in news as one ("Barat telah mengklaim ...",
 // "the West says"); not in the committed model's gazetteer.
 constexpr const char* kLateOrganisations[] = {
@@ -154,6 +181,7 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
     for (const char* org : kOrganisations) add_group(org, 1, true);
     for (const char* org : kLateOrganisations) add_group(org, 1, false);
     for (const char* capital : kCapitals) add_group(capital, 2, false);
+    for (const char* province : kProvinces) add_group(province, 2, false);
     return out;
   }();
   return *groups;

@@ -214,6 +214,22 @@ TEST(EntityRecognizerTest, ReligiousTitlesStayOutOfNames) {
   EXPECT_NE(Named(entities, "Abdul Somad"), nullptr);
 }
 
+// Police ranks, ministers by their ministry's short name and a province's
+// abbreviation before a name are the person's role, not the name ("Sulut
+// Ardiles Mewoh", "Menkominfo Rudiantara" were people in the news demo).
+TEST(EntityRecognizerTest, RanksMinistriesAndProvincesBeforeANameAreItsRole) {
+  const std::string text =
+      "Kapolda Sulut Ardiles Mewoh mengatakan pelaku sudah ditangkap. Menkominfo Rudiantara "
+      "membenarkan hal itu. Kapolda Metro Jaya Irjen Idham Azis hadir.";
+  const auto entities = Entities(Recognizer(), text);
+  for (std::string_view name : {"Ardiles Mewoh", "Rudiantara", "Idham Azis"}) {
+    const Entity* e = Named(entities, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kPerson) << name;
+    EXPECT_FALSE(e->roles.empty()) << name;
+  }
+}
+
 // Academic honorifics are no part of a name, wherever the model put them
 // ("Universitas Indonesia Prof. Dr." as one organisation before).
 TEST(EntityRecognizerTest, HonorificsStayOutOfNames) {

@@ -59,6 +59,18 @@ TEST(PlaceNamesTest, AbbreviationsAndExonymsJoinTheirCountry) {
   }
 }
 
+// The news demo had "Jabar" (40 mentions) and "Jawa Barat" (186) as two
+// places, and "Sulut" inside a police chief's name.
+TEST(PlaceNamesTest, ProvincesAreOneGroupWithTheirAbbreviationAndEnglishName) {
+  const int west_java = FindAliasGroup("Jawa Barat");
+  ASSERT_GE(west_java, 0);
+  EXPECT_EQ(FindAliasGroup("Jabar"), west_java);
+  EXPECT_EQ(FindAliasGroup("West Java"), west_java);
+  EXPECT_EQ(BuiltinAliasGroups()[west_java].type, 2);
+  EXPECT_EQ(FindAliasGroup("Sulut"), FindAliasGroup("Sulawesi Utara"));
+  EXPECT_NE(FindAliasGroup("Jatim"), west_java);
+}
+
 TEST(PlaceNamesTest, AdjectivesAndOrdinaryWordsAreNoPlace) {
   for (const char* word : {"North Korean", "Ukrainian", "Russian", "American", "Chinese",
                            "As", "as", "Us", "us", "Who", "Un", "Uk"}) {
