@@ -83,6 +83,19 @@ bool IsReligiousTitle(std::string_view word) {
   return words->contains(ner::ToLower(word));
 }
 
+// The last word of a ministry's title, which the model runs onto the
+// minister's name ("Menteri Koordinator Bidang Politik, Hukum, dan
+// [Keamanan Wiranto]"): no Indonesian name starts with one.
+bool IsMinistryDomain(std::string_view word) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "keamanan", "hukum", "politik", "perekonomian", "kemaritiman", "kesejahteraan",
+      "pembangunan", "pendidikan", "kebudayaan", "kesehatan", "perhubungan", "pariwisata",
+      "perdagangan", "perindustrian", "pertanian", "kehutanan", "perikanan", "kelautan",
+      "olahraga", "informatika", "ketenagakerjaan", "transmigrasi", "perumahan", "rakyat",
+      "sosial", "agama", "desa", "perencanaan", "aparatur", "reformasi", "birokrasi"};
+  return words->contains(ner::ToLower(word));
+}
+
 // Indonesian police and military ranks: two capitalised words after one
 // are a person's name, whatever span the model put them in.
 bool IsRank(std::string_view word) {
@@ -458,6 +471,7 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
                                        inside_role(sp.begin) ||
                                        (english && EnglishTitles().contains(ner::ToLower(words[sp.begin]))) ||
+                                       (!english && IsMinistryDomain(words[sp.begin])) ||
                                        (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
         ++sp.begin;
       }
