@@ -92,7 +92,9 @@ bool IsMinistryDomain(std::string_view word) {
       "pembangunan", "pendidikan", "kebudayaan", "kesehatan", "perhubungan", "pariwisata",
       "perdagangan", "perindustrian", "pertanian", "kehutanan", "perikanan", "kelautan",
       "olahraga", "informatika", "ketenagakerjaan", "transmigrasi", "perumahan", "rakyat",
-      "sosial", "agama", "desa", "perencanaan", "aparatur", "reformasi", "birokrasi"};
+      "sosial", "agama", "desa", "perencanaan", "aparatur", "reformasi", "birokrasi",
+      // "Kombes Pol Awi Setiyono": the police's mark after a rank.
+      "pol", "pol."};
   return words->contains(ner::ToLower(word));
 }
 
@@ -450,6 +452,8 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       }
     }
     while (sp.end - sp.begin > 1 && honorific_or_period(sp.end - 1)) --sp.end;
+    // "[Humas Polri Kombes]ORG Pol Awi Setiyono": the rank opens the name after.
+    while (!english && sp.type != 0 && sp.end - sp.begin > 1 && IsRank(words[sp.end - 1])) --sp.end;
     if (sp.end - sp.begin == 1 && honorific_or_period(sp.begin)) continue;
     // "Taman bermain Disneyland": a kind of place alone names none; in
     // English neither does a kind of institution ("the Court", "the
