@@ -98,6 +98,12 @@ bool IsMinistryDomain(std::string_view word) {
   return words->contains(ner::ToLower(word));
 }
 
+bool IsDayName(std::string_view word) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"};
+  return words->contains(ner::ToLower(word));
+}
+
 // Indonesian police and military ranks: two capitalised words after one
 // are a person's name, whatever span the model put them in.
 bool IsRank(std::string_view word) {
@@ -452,6 +458,13 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       }
     }
     while (sp.end - sp.begin > 1 && honorific_or_period(sp.end - 1)) --sp.end;
+    // "[Wiranto Selasa] (24/10)": the day of a dated report is no part of a name.
+    while (!english && sp.end - sp.begin > 1 && sp.end < static_cast<int>(words.size()) &&
+           words[sp.end] == "(" && sp.end + 1 < static_cast<int>(words.size()) &&
+           !words[sp.end + 1].empty() && absl::ascii_isdigit(static_cast<unsigned char>(words[sp.end + 1][0])) &&
+           IsDayName(words[sp.end - 1])) {
+      --sp.end;
+    }
     // "[Humas Polri Kombes]ORG Pol Awi Setiyono": the rank opens the name after.
     while (!english && sp.type != 0 && sp.end - sp.begin > 1 && IsRank(words[sp.end - 1])) --sp.end;
     if (sp.end - sp.begin == 1 && honorific_or_period(sp.begin)) continue;

@@ -235,6 +235,18 @@ TEST(EntityRecognizerTest, RanksMinistriesAndProvincesBeforeANameAreItsRole) {
   }
 }
 
+// "Wiranto Selasa (24/10)": the day of a dated report is no part of the
+// name; "Pasar Minggu" keeps its Minggu.
+TEST(EntityRecognizerTest, ADayBeforeADateIsNoPartOfAName) {
+  const std::string text =
+      "Wiranto Selasa (24/10) menegaskan hal itu. Banjir melanda kawasan Pasar Minggu "
+      "(Jakarta Selatan) kemarin.";
+  const auto entities = Entities(Recognizer(), text);
+  EXPECT_NE(Named(entities, "Wiranto"), nullptr);
+  EXPECT_EQ(Named(entities, "Wiranto Selasa"), nullptr);
+  EXPECT_NE(Named(entities, "Pasar Minggu"), nullptr);
+}
+
 // Academic honorifics are no part of a name, wherever the model put them
 // ("Universitas Indonesia Prof. Dr." as one organisation before).
 TEST(EntityRecognizerTest, HonorificsStayOutOfNames) {
