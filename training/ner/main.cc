@@ -1,8 +1,9 @@
 // warta-train-ner: rebuilds models/ner/ner.model from ../shared/data and
 // the English GUM and WikiGold files committed in training/ner/.
 //   warta-train-ner [--data_dir=../shared/data] [--out=models/ner/ner.model]
-//                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp,gum,wikigold]
+//                   [--epochs=N] [--corpora=idner_news_2k,nergrit,nerp,gum,wikigold,idner_news_2k.lower,nergrit.lower]
 //                   [--wordfreq_dir=DIR] [--clusters=N] [--prune=X] [--ensemble=N] [--seed=N] [--quiet]
+//                   [--extra_variants='name=corpus+corpus*scale;...']
 // `warta-train-ner --help` lists every flag with its default.
 #include <cstdint>
 #include <fstream>
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   std::string wordfreq_dir = WARTA_SOURCE_DIR "/build/wordfreq";
   int64_t seed = options.seed;
   double prune = options.prune_below;
+  std::string extra_variants;
   bool no_domain_adaptation = !options.domain_adaptation, quiet = false;
   warta::FlagSet flags("warta-train-ner [flags]",
                        "Trains the NER model on the train splits of ../shared/data/ner.");
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
   flags.String("corpora", &corpora, "comma-separated training corpora under data_dir/ner/");
   flags.Bool("no_domain_adaptation", &no_domain_adaptation,
              "one weight set for all corpora instead of one per corpus");
+  flags.String("extra_variants", &extra_variants,
+               "more weight variants, 'name=corpus+corpus*scale;...' (to compare blends on dev)");
   flags.Bool("quiet", &quiet, "no progress on stderr");
   if (!flags.ParseOrExit(argc, argv).empty()) {
     std::cerr << "warta-train-ner takes no positional arguments (see --help)\n";
@@ -58,6 +62,10 @@ int main(int argc, char** argv) {
   options.prune_below = static_cast<float>(prune);
   options.domain_adaptation = !no_domain_adaptation;
   options.log = quiet ? nullptr : &std::cerr;
+  for (absl::string_view v : absl::StrSplit(extra_variants, ';', absl::SkipEmpty())) {
+    std::pair<std::string, std::string> name_spec = absl::StrSplit(v, absl::MaxSplits('=', 1));
+    options.variants.push_back(name_spec);
+  }
 
   auto model = warta::training::TrainNerModel(options);
   if (!model.ok()) {

@@ -16,6 +16,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
@@ -229,14 +230,22 @@ std::filesystem::path CorpusDir(const NerTrainOptions& options, const std::strin
   return it != options.corpus_dirs.end() ? it->second : options.data_dir / "ner" / name;
 }
 
+// "nergrit.lower": a lower-cased copy of NERGrit's train split.
+constexpr absl::string_view kLowerSuffix = ".lower";
+bool IsLowerCopy(absl::string_view name) { return absl::EndsWith(name, kLowerSuffix); }
+
 absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
   LabelledData data;
+  std::map<std::string, size_t> first_sentence;  // per corpus, in data.train
   for (const std::string& name : options.corpora) {
-    const auto dir = CorpusDir(options, name);
+    const bool lower_copy = IsLowerCopy(name);
+    const std::string base = lower_copy ? name.substr(0, name.size() - kLowerSuffix.size()) : name;
+    const auto dir = CorpusDir(options, base);
     ASSIGN_OR_RETURN(std::string contents, ReadFileToString(dir / "train.txt"));
     ASSIGN_OR_RETURN(auto sentences, eval::ParseConll(contents));
+    first_sentence[name] = data.train.size();
     if (options.log) *options.log << name << ": " << sentences.size() << " training sentences\n";
-    if (std::count(options.place_conventions.begin(), options.place_conventions.end(), name) > 0) {
+    if (std::count(options.place_conventions.begin(), options.place_conventions.end(), base) > 0) {
       const int marked = eval::MarkKnownPlaces(sentences);
       const int joined = eval::JoinPlaceKindWords(sentences);
       if (options.log) {
@@ -246,9 +255,21 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
     }
     const bool documents = !sentences.empty() && sentences.back().document > 0;
     const int folds = std::max(1, options.gazetteer_folds);
-    for (const eval::ConllSentence& s : sentences) {
-      const size_t i = data.train_fold.size();
-      data.train_fold.push_back(documents ? s.document % folds : static_cast<int>(i % folds));
+    if (lower_copy) {
+      // The copy of a sentence sees the gazetteer its original sees.
+      auto it = first_sentence.find(base);
+      if (it == first_sentence.end()) {
+        return absl::InvalidArgumentError(absl::StrCat(name, " must come after ", base, " in --corpora"));
+      }
+      for (size_t k = 0; k < sentences.size(); ++k) {
+        data.train_fold.push_back(data.train_fold[it->second + k]);
+        for (std::string& t : sentences[k].tokens) t = enrichment::ner::ToLower(t);
+      }
+    } else {
+      for (const eval::ConllSentence& s : sentences) {
+        const size_t i = data.train_fold.size();
+        data.train_fold.push_back(documents ? s.document % folds : static_cast<int>(i % folds));
+      }
     }
     data.train.insert(data.train.end(), sentences.begin(), sentences.end());
     int domain = static_cast<int>(&name - options.corpora.data());
@@ -257,6 +278,7 @@ absl::StatusOr<LabelledData> ReadLabelledData(const NerTrainOptions& options) {
       if (target != options.corpora.end()) domain = static_cast<int>(target - options.corpora.begin());
     }
     data.train_domain.resize(data.train.size(), domain);
+    if (lower_copy) continue;
     for (const char* split : {"dev.txt", "valid.txt"}) {
       if (!std::filesystem::exists(dir / split)) continue;
       ASSIGN_OR_RETURN(std::string d, ReadFileToString(dir / split));
@@ -372,6 +394,7 @@ std::vector<std::unique_ptr<enrichment::ner::NerResources>> FoldResources(
   // A private corpus's names stay out: they would change the features of
   // the other corpora's sentences.
   const auto shared = [&](size_t i) {
+    if (IsLowerCopy(options.corpora[data.train_domain[i]])) return false;  // the original's names
     return std::find(options.private_corpora.begin(), options.private_corpora.end(),
                      options.corpora[data.train_domain[i]]) == options.private_corpora.end();
   };
@@ -419,6 +442,9 @@ absl::StatusOr<std::vector<std::pair<int, float>>> ParseVariantSpec(const NerTra
       return absl::InvalidArgumentError(absl::StrCat("variant '", spec, "': bad scale '", parts.second, "'"));
     }
     const auto it = std::find(options.corpora.begin(), options.corpora.end(), parts.first);
+    // A lower-cased copy not trained on (--corpora without it) is left out
+    // of the variant, any other corpus leaves the variant out.
+    if (it == options.corpora.end() && IsLowerCopy(parts.first)) continue;
     if (it == options.corpora.end()) {  // the variant is left out
       return absl::NotFoundError(
           absl::StrCat("variant '", spec, "' names '", parts.first, "', not a training corpus"));
@@ -723,10 +749,18 @@ absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
   // The sentences of the shared corpora are shuffled as they were before
   // private corpora existed (their own generator, the same draws); the
   // private ones are shuffled apart and spread evenly among them.
-  std::mt19937 rng(options.seed), private_rng(options.seed ^ 0x9e3779b9u);
-  std::vector<size_t> shared_order, private_order;
+  // The lower-cased copies ("late" sentences) are shuffled apart too and
+  // join after the private epochs: the sentences before are then what they
+  // were without the copies, and so is the English variant.
+  std::mt19937 rng(options.seed), private_rng(options.seed ^ 0x9e3779b9u),
+      late_rng(options.seed ^ 0x7f4a7c15u);
+  std::vector<size_t> shared_order, private_order, late_order;
   for (size_t i = 0; i < table.sentences.size(); ++i) {
-    (table.sentences[i].update_shared ? shared_order : private_order).push_back(i);
+    if (IsLowerCopy(options.corpora[data.train_domain[i]])) {
+      late_order.push_back(i);
+    } else {
+      (table.sentences[i].update_shared ? shared_order : private_order).push_back(i);
+    }
   }
   long tokens_per_epoch = 0;
   for (const TrainSentence& s : table.sentences) tokens_per_epoch += static_cast<long>(s.gold.size());
@@ -735,8 +769,13 @@ absl::StatusOr<NerModelData> TrainOnce(const NerTrainOptions& options) {
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     Shuffle(shared_order, rng);
     Shuffle(private_order, private_rng);
+    Shuffle(late_order, late_rng);
     const bool show_private = options.private_epochs <= 0 || epoch < options.private_epochs;
     Interleave(shared_order, show_private ? private_order : std::vector<size_t>(), &order);
+    if (!show_private && !late_order.empty()) {
+      const std::vector<size_t> shared = order;
+      Interleave(shared, late_order, &order);
+    }
     const long errors = perceptron.Epoch(order);
     if (log) LogEpoch(options, data, epoch, errors, tokens_per_epoch, perceptron.Averaged(model));
     if (epoch + 1 == options.private_epochs) private_snapshot = perceptron.Averaged(model);

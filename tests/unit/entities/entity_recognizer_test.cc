@@ -90,7 +90,11 @@ TEST(EntityRecognizerTest, AKindOfPlaceAloneIsNoEntity) {
       "Taman bermain Disneyland Hong Kong mengumumkan akan melakukan perluasan wilayah.";
   const auto entities = Entities(Recognizer(), text);
   EXPECT_EQ(WithMention(entities, text, "Taman"), nullptr);
-  EXPECT_NE(WithMention(entities, text, "Hong Kong"), nullptr);
+  // The place after it is still found, alone or as the park's name.
+  const Entity* place = WithMention(entities, text, "Hong Kong");
+  if (place == nullptr) place = WithMention(entities, text, "Disneyland Hong Kong");
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->type, EntityType::kLocation);
 }
 
 TEST(EntityRecognizerTest, AliasGroupsEndAsOneEntity) {
