@@ -181,7 +181,10 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
     for (const char* org : kOrganisations) add_group(org, 1, true);
     for (const char* org : kLateOrganisations) add_group(org, 1, false);
     for (const char* capital : kCapitals) add_group(capital, 2, false);
-    for (const char* province : kProvinces) add_group(province, 2, false);
+    for (const char* province : kProvinces) {
+      add_group(province, 2, false);
+      out->back().in_label_conventions = false;
+    }
     return out;
   }();
   return *groups;

@@ -19,7 +19,7 @@ const PlaceIndex& Places() {
   static const PlaceIndex* index = [] {
     auto* out = new PlaceIndex();
     for (const enrichment::AliasGroup& g : enrichment::BuiltinAliasGroups()) {
-      if (g.type != 2) continue;
+      if (g.type != 2 || !g.in_label_conventions) continue;
       for (const std::string& name : g.names) {
         std::vector<std::string> tokens = absl::StrSplit(name, ' ', absl::SkipEmpty());
         if (!tokens.empty()) (*out)[tokens[0]].push_back(std::move(tokens));

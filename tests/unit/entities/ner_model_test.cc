@@ -176,6 +176,15 @@ TEST(LabelConventionsTest, KnownPlacesLeftUnlabelledBecomeLocations) {
   EXPECT_EQ(s[1].labels, (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O", "O"}));
 }
 
+// Provinces are places at run time but were never part of the training
+// labels' conventions: relabelling them would change the committed model
+// (`make models` must rebuild it byte for byte).
+TEST(LabelConventionsTest, ProvincesStayAsAnnotated) {
+  std::vector<eval::ConllSentence> s = {
+      {{"Ketua", "DPD", "PDIP", "Jawa", "Barat", "dan", "Jabar"}, {"O", "B-ORG", "I-ORG", "O", "O", "O", "O"}}};
+  EXPECT_EQ(eval::MarkKnownPlaces(s), 0);
+}
+
 TEST(LabelConventionsTest, PlaceKindWordsJoinTheName) {
   std::vector<eval::ConllSentence> s = {
       {{"di", "kota", "Medan", "dan", "Kabupaten", "Deli", "Serdang", "kota", "tua"},
@@ -199,9 +208,10 @@ eval::NerCounts DevCounts(const std::filesystem::path& file, bool known_places) 
 // The default weights serve both cased conventions (README figures).
 TEST(NerModelTest, DevF1OnIndonesianNews) {
   WARTA_REQUIRE_SHARED_DATA(data);
-  EXPECT_GE(DevCounts(data / "ner/idner_news_2k/dev.txt", true).F1(), 0.86)
-      << "README reports 0.878 with its country names as locations";
-  EXPECT_GE(DevCounts(data / "ner/nergrit/valid.txt", false).F1(), 0.71) << "README reports 0.727";
+  EXPECT_GE(DevCounts(data / "ner/idner_news_2k/dev.txt", true).F1(), 0.875)
+      << "README reports 0.887 with its country names as locations (0.878 before the lower-cased copies)";
+  EXPECT_GE(DevCounts(data / "ner/nergrit/valid.txt", false).F1(), 0.735)
+      << "README reports 0.741 (0.727 before the lower-cased copies)";
 }
 
 std::vector<eval::ConllSentence> GumDev() {
