@@ -3,6 +3,7 @@
 #   make build    configure and build everything into build/ (binaries in build/bin/)
 #   make test     deps + build + unit tests (ctest) + integration and end-to-end tests (pytest,
 #                 real Kafka broker, real clients: kcat, grpcurl, Python grpcio/confluent-kafka)
+#                 + the fuzz and sanitizer smoke runs
 #   make demo     deps + build + Kafka + the services and the dashboard; publishes ARTICLES
 #                 (default: examples/articles), waits for the store, prints the dashboard's
 #                 address and a summary, stops everything (KEEP=1: keeps running until Ctrl-C)
@@ -12,6 +13,8 @@
 #   make fuzz     build the libFuzzer targets with clang (build-fuzz/) and run each for
 #                 FUZZ_SECONDS (default 600); `make test` runs each for FUZZ_SMOKE_SECONDS
 #   make sanitize unit and integration tests with ASan + UBSan binaries (build-asan/)
+#   make sanitize-smoke  the parsers' and enrichment cores' unit tests only, with ASan + UBSan
+#                 (build-asan-smoke/); `make test` runs it
 SHELL := /bin/bash
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -22,7 +25,7 @@ PYTEST := .tools/venv/bin/python -m pytest
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps build bins test unit-test integration-test fuzz fuzz-smoke sanitize demo models bench chaos clean
+.PHONY: all deps build bins test unit-test integration-test fuzz fuzz-smoke sanitize sanitize-smoke demo models bench chaos clean
 
 all: build
 
@@ -55,7 +58,10 @@ fuzz: deps
 sanitize: deps
 	JOBS=$(JOBS) scripts/sanitize.sh
 
-test: unit-test integration-test fuzz-smoke
+sanitize-smoke: deps
+	JOBS=$(JOBS) scripts/sanitize.sh --smoke
+
+test: unit-test integration-test fuzz-smoke sanitize-smoke
 
 demo: bins
 	scripts/demo.sh $(if $(KEEP),--keep) "$(ARTICLES)"
@@ -74,4 +80,4 @@ bench: build
 	scripts/bench.sh "$(SHARED_DATA)"
 
 clean:
-	rm -rf $(BUILD) build-fuzz build-asan
+	rm -rf $(BUILD) build-fuzz build-asan build-asan-smoke
