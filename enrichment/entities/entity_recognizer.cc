@@ -409,7 +409,16 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
     m.type = sp.type;
     m.span = {tokens[s.first_token + sp.begin].span.begin,
               tokens[s.first_token + sp.end - 1].span.end - PossessiveSize(words[sp.end - 1])};
-    m.surface = CleanSurface(doc.Text(m.span));
+    // "[kota Bandung]": the mention covers the place-kind word (Warta's
+    // convention), the name does not, so it is the same place, and the
+    // same id, as "Bandung" (as before the word was kept in the span). A
+    // street or building keeps its noun: "jalan Ridwan Rais" is not the
+    // person Ridwan Rais.
+    const bool kind_word = sp.type == 2 && sp.end - sp.begin > 1 &&
+                           ner::ClassifyCase(words[sp.begin]) == ner::CaseClass::kLower &&
+                           IsPlaceKindWord(ner::ToLower(words[sp.begin]));
+    m.surface = CleanSurface(doc.Text(
+        {kind_word ? tokens[s.first_token + sp.begin + 1].span.begin : m.span.begin, m.span.end}));
     m.tokens = NameTokens(m.surface);
     if (m.tokens.empty()) continue;
     if (sp.type == 0) {
@@ -433,11 +442,29 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
     const int lex = model_->resources().Find(ner::ToLower(words[i]));
     return lex >= 0 && model_->resources().entries()[lex].cap_bucket == 1;
   };
-  auto is_place = [&](int i) { return AliasGroupOf(words[i]) >= 0; };
+  // A country, province or body, not a city: cities also name people
+  // ("[Aden Hashi Ayro]", the Somali militia leader, is no place "Aden").
+  auto is_place = [&](int i) {
+    const int group = AliasGroupOf(words[i]);
+    return group >= 0 && BuiltinAliasGroups()[group].code.find('/') == std::string::npos;
+  };
+  // The place-kind word opens the place's name ("[kota Bandung]", "[desa
+  // Kutuk]"), Warta's convention (README), so it is no stray lower-case word.
+  auto place_kind = [&](const ner::TaggedSpan& sp) {
+    return sp.type == 2 && sp.end - sp.begin > 1 && IsGenericPlaceNoun(ner::ToLower(words[sp.begin]));
+  };
+  // A capitalised word that news mostly writes in lower case is a headline
+  // verb ("Permalukan Putin") at a sentence start or after capitals; after
+  // a lower-case word it is capitalised on purpose ("di seberang Dataran
+  // Tinggi Golan", "pegunungan Kapur Utara").
+  auto stray_first_word = [&](int i) {
+    if (ner::ClassifyCase(words[i]) == ner::CaseClass::kLower) return true;
+    return lower_word(i) && (i == 0 || ner::ClassifyCase(words[i - 1]) != ner::CaseClass::kLower);
+  };
   std::vector<ner::TaggedSpan> kept;
   for (ner::TaggedSpan sp : spans) {
-    if (cased) {
-      while (sp.begin < sp.end && lower_word(sp.begin)) ++sp.begin;
+    if (cased && !place_kind(sp)) {
+      while (sp.begin < sp.end && stray_first_word(sp.begin)) ++sp.begin;
       while (sp.begin < sp.end && ner::ClassifyCase(words[sp.end - 1]) == ner::CaseClass::kLower) --sp.end;
       if (sp.begin == sp.end) continue;
     }

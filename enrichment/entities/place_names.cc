@@ -264,7 +264,8 @@ bool IsPlaceKindWord(std::string_view lower) {
 
 bool IsGenericPlaceNoun(std::string_view lower) {
   static const auto* nouns = new std::set<std::string_view>{
-      "taman", "gedung", "jalan", "pasar", "kantor", "wilayah", "kawasan", "stasiun", "bandara"};
+      "taman", "gedung", "jalan", "pasar", "kantor", "wilayah", "kawasan", "stasiun", "bandara",
+      "lapangan", "hotel", "kompleks", "komplek"};
   return IsPlaceKindWord(lower) || nouns->count(lower) > 0;
 }
 

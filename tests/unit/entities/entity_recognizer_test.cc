@@ -239,6 +239,30 @@ TEST(EntityRecognizerTest, RanksMinistriesAndProvincesBeforeANameAreItsRole) {
   }
 }
 
+// Warta's span conventions on Indonesian text (README): the place-kind
+// word is part of the place's mention, though not of its name or id
+// ("kota Bandung" is Bandung); a capitalised word after a lower-case one
+// is meant ("seberang Dataran Tinggi Golan" keeps "Dataran"); a city
+// opening a person's name is part of it ("Aden Hashi Ayro").
+TEST(EntityRecognizerTest, PlaceKindWordsAndMidSentenceCapitalsStayInNames) {
+  const std::string text =
+      "Deklarasi akan digelar di lapangan Sabuga, kota Bandung. Roket menghantam lokasi di "
+      "seberang Dataran Tinggi Golan, kata militer Israel. Kertas berdarah ditemukan bersama "
+      "Aden Hashi Ayro, seorang milisi.";
+  const auto entities = Entities(Recognizer(), text);
+  const std::map<std::string_view, EntityType> mentions = {
+      {"kota Bandung", EntityType::kLocation},
+      {"lapangan Sabuga", EntityType::kLocation},
+      {"Dataran Tinggi Golan", EntityType::kLocation},
+      {"Aden Hashi Ayro", EntityType::kPerson}};
+  for (const auto& [surface, type] : mentions) {
+    const Entity* e = WithMention(entities, text, surface);
+    ASSERT_NE(e, nullptr) << surface;
+    EXPECT_EQ(e->type, type) << surface;
+  }
+  EXPECT_EQ(WithMention(entities, text, "kota Bandung")->name, "Bandung");
+}
+
 // "Wiranto Selasa (24/10)": the day of a dated report is no part of the
 // name; "Pasar Minggu" keeps its Minggu.
 TEST(EntityRecognizerTest, ADayBeforeADateIsNoPartOfAName) {
