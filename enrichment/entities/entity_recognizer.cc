@@ -95,7 +95,15 @@ bool IsMinistryDomain(std::string_view word) {
       "sosial", "agama", "desa", "perencanaan", "aparatur", "reformasi", "birokrasi",
       // "Kombes Pol Awi Setiyono": the police's mark after a rank.
       "pol", "pol."};
-  return words->contains(ner::ToLower(word));
+  const std::string lower = ner::ToLower(word);
+  if (words->contains(lower)) return true;
+  // A long one missing its last letter ("Keamana Wiranto" in one IndoSum
+  // article): the registry keeps the first name it saw, typo and all.
+  if (lower.size() < 6) return false;
+  for (const std::string& w : *words) {
+    if (w.size() == lower.size() + 1 && absl::StartsWith(w, lower)) return true;
+  }
+  return false;
 }
 
 bool IsDayName(std::string_view word) {

@@ -225,12 +225,14 @@ TEST(EntityRecognizerTest, RanksMinistriesAndProvincesBeforeANameAreItsRole) {
   const std::string text =
       "Kapolda Sulut Ardiles Mewoh mengatakan pelaku sudah ditangkap. Menkominfo Rudiantara "
       "membenarkan hal itu. Kapolda Metro Jaya Irjen Idham Azis hadir. Menteri Koordinator "
-      "Bidang Politik, Hukum, dan Keamanan Wiranto pada Selasa menegaskan hal itu. Kabag Mitra "
+      "Bidang Politik, Hukum, dan Keamanan Wiranto pada Selasa menegaskan hal itu. Menteri "
+      "Koordinator bidang Politik, Hukum, dan Keamana Wiranto juga hadir. Kabag Mitra "
       "Divisi Humas Polri Kombes Pol Awi Setiyono mengatakan hal itu.";
   const auto entities = Entities(Recognizer(), text);
   const Entity* wiranto = Named(entities, "Wiranto");
   ASSERT_NE(wiranto, nullptr);
   EXPECT_EQ(wiranto->type, EntityType::kPerson);
+  EXPECT_EQ(wiranto->mentions.size(), 2u);  // the title's last word misspelt too
   for (std::string_view name : {"Ardiles Mewoh", "Rudiantara", "Idham Azis", "Awi Setiyono"}) {
     const Entity* e = Named(entities, name);
     ASSERT_NE(e, nullptr) << name;
