@@ -168,7 +168,7 @@ const std::unordered_set<std::string>& YearFollowerWords() {
   static const auto* s = new std::unordered_set<std::string>{
       "baik", "naik", "turun", "mulai", "selesai", "baru", "pukul", "kemungkinan",
       "depan", "kemarin", "awal", "akhir", "tengah", "bukanlah", "sangatlah", "gencar",
-      "rata-rata", "secara", "sebanyak", "total", "lalu"};
+      "rata-rata", "secara", "total"};
   return *s;
 }
 
