@@ -1,8 +1,10 @@
 #include "enrichment/entities/entity_recognizer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -15,28 +17,40 @@
 namespace warta::enrichment {
 namespace {
 
-// Words that begin a title or role ("Menteri", "Juru bicara", "President").
+// Indonesian police and military ranks: role heads ("Irjen Idham Azis"),
+// and two capitalised words after one are a person's name, whatever span
+// the model put them in (SplitAtRanks).
+constexpr std::string_view kIndonesianRanks[] = {
+    "irjen", "komjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "aipda",
+    "bripka", "briptu", "bripda", "brigjen", "mayjen", "letjen", "letkol", "kolonel",
+    "laksamana", "marsekal", "laksma", "marsma"};
+
+// Words that begin a title or role ("Menteri", "Juru bicara", "President"),
+// the ranks above among them.
 const absl::flat_hash_set<std::string>& RoleHeads() {
-  static const auto* words = new absl::flat_hash_set<std::string>{
+  static const auto* words = [] {
+    auto* set = new absl::flat_hash_set<std::string>{
       "presiden", "wakil", "wapres", "menteri", "menlu", "menhan", "mendagri", "menkeu", "juru",
       "jubir", "kepala", "ketua", "direktur", "dirut", "gubernur", "wagub", "bupati", "walikota",
       "wali", "jenderal", "panglima", "raja", "ratu", "pangeran", "perdana", "pm", "sekjen",
       "sekretaris", "dubes", "duta", "pemimpin", "komandan", "kapolri", "kapolda", "kapolres",
       "senator", "anggota", "hakim", "jaksa", "ceo", "kanselir", "pejabat", "mantan", "pelatih",
-      "kaisar", "paus", "letjen", "mayjen", "brigjen", "kolonel", "laksamana", "marsekal",
+      "kaisar", "paus",
       "president", "vice", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
       "chairman", "chairwoman", "governor", "prime", "general", "leader", "ambassador",
       "director", "chief", "mayor", "king", "queen", "prince", "deputy", "chancellor", "former",
       "commander", "pope", "foreign",
-      // Indonesian police and military ranks, and ministers by their
-      // ministry's short name ("Irjen Idham Azis", "Menkominfo Rudiantara").
-      "irjen", "komjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "aipda",
-      "bripka", "briptu", "bripda", "letkol", "mayor", "kapten", "menko", "menkopolhukam",
+      // Indonesian ranks without a name run after them, and ministers by
+      // their ministry's short name ("Menkominfo Rudiantara").
+      "mayor", "kapten", "menko", "menkopolhukam",
       "menkominfo", "menpora", "mendikbud", "menkumham", "menaker", "menkes", "menag",
       "mensos", "menpar", "mendag", "menperin", "menhub", "mentan", "mendes", "menpupr",
       "menristekdikti", "menpan", "menseskab", "mensesneg", "menlhk", "menkop", "menpppa",
       "kapolsek", "kapolresta", "kasat", "kabid", "kasubdit", "kadiv", "karo", "danrem",
       "dandim", "pangdam", "kasad", "kasal", "kasau"};
+    set->insert(std::begin(kIndonesianRanks), std::end(kIndonesianRanks));
+    return set;
+  }();
   return *words;
 }
 
@@ -112,14 +126,10 @@ bool IsDayName(std::string_view word) {
   return words->contains(ner::ToLower(word));
 }
 
-// Indonesian police and military ranks: two capitalised words after one
-// are a person's name, whatever span the model put them in.
 bool IsRank(std::string_view word) {
-  static const auto* words = new absl::flat_hash_set<std::string>{
-      "irjen", "komjen", "kombes", "akbp", "kompol", "akp", "iptu", "ipda", "aiptu", "aipda",
-      "bripka", "briptu", "bripda", "brigjen", "mayjen", "letjen", "letkol", "kolonel",
-      "laksamana", "marsekal", "laksma", "marsma"};
-  return words->contains(ner::ToLower(word));
+  const std::string lower = ner::ToLower(word);
+  return std::find(std::begin(kIndonesianRanks), std::end(kIndonesianRanks), lower) !=
+         std::end(kIndonesianRanks);
 }
 
 bool IsCapitalised(std::string_view word);
