@@ -392,6 +392,8 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     DropCommonWordNames(doc, mentions);
     AddRepeatedNames(doc, mentions);
     MarkEnglishCues(doc, mentions);
+  } else {
+    MarkNewsSources(doc, mentions);
   }
   std::vector<MentionGroup> groups = GroupMentions(mentions);
   JoinBracketedNames(doc, mentions, groups);
@@ -728,6 +730,38 @@ void EntityRecognizer::MarkEnglishCues(const Document& doc, std::vector<RawMenti
     if (after != token_at.end() && doc.tokens[after->second].span.begin >= m.span.end) {
       m.person_cue = person_words->contains(std::string(doc.Text(doc.tokens[after->second].span)));
     }
+  }
+}
+
+// 1d. Indonesian: a "person" named as the source a report is taken from
+// ("Mengutip Ace Showbiz", "seperti dilansir Reuters", "dikutip dari laman
+// Tribratanews", "menurut laporan CNN") is a news outlet, an organisation.
+// The model called "Ace Showbiz" a person in 35 articles of the news demo.
+// Only the mention right after the cue changes; the group's vote decides,
+// so a person an article also names elsewhere stays one. "dilaporkan" is
+// no cue: "X dilaporkan Y ke polisi" is Y, a person, filing a complaint.
+void EntityRecognizer::MarkNewsSources(const Document& doc, std::vector<RawMention>& mentions) {
+  static const auto* cues = new absl::flat_hash_set<std::string>{
+      "dilansir", "melansir", "dikutip", "mengutip", "diberitakan"};
+  // Words between the cue and the outlet's name ("dari laman", "kantor berita").
+  static const auto* between = new absl::flat_hash_set<std::string>{
+      "dari", "laman", "situs", "media", "harian", "portal", "majalah", "kantor", "berita",
+      "surat", "kabar"};
+  std::map<int, int> token_at;  // token begin offset -> index
+  for (int t = 0; t < static_cast<int>(doc.tokens.size()); ++t) token_at[doc.tokens[t].span.begin] = t;
+  auto lower = [&](int t) {
+    const std::string_view word = doc.Text(doc.tokens[t].span);
+    return absl::AsciiStrToLower(absl::string_view(word.data(), word.size()));
+  };
+  for (RawMention& m : mentions) {
+    if (m.type != 0) continue;
+    auto first = token_at.find(m.span.begin);
+    if (first == token_at.end()) continue;
+    int t = first->second - 1;
+    for (int skipped = 0; t >= 0 && skipped < 3 && between->contains(lower(t)); ++skipped) --t;
+    if (t < 0) continue;
+    const std::string cue = lower(t);
+    if (cues->contains(cue) || (cue == "laporan" && t > 0 && lower(t - 1) == "menurut")) m.type = 1;
   }
 }
 

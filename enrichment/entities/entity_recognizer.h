@@ -87,6 +87,7 @@ class EntityRecognizer {
   static void DropCommonWordNames(const Document& doc, std::vector<RawMention>& mentions);
   void AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const;
   static void MarkEnglishCues(const Document& doc, std::vector<RawMention>& mentions);
+  static void MarkNewsSources(const Document& doc, std::vector<RawMention>& mentions);
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;
   static void JoinBracketedNames(const Document& doc, const std::vector<RawMention>& mentions,
                                  std::vector<MentionGroup>& groups);

@@ -5,7 +5,9 @@
 // punctuation, lower-case, strip diacritics, and squeeze doubled letters
 // ("Zelenskyy" -> "zelensky", "Kim Jong-Un" -> kim|jong|un,
 // "Choe Son-hui" -> choe|son|hui), except in a short acronym ("PSSI" stays
-// pssi: it is not PSI). NameKey joins the tokens without spaces,
+// pssi: it is not PSI), and fold Indonesian old spellings and the
+// "sy"/"sh" transcriptions ("Soekarno" -> sukarno, "Gadjah" -> gajah,
+// "Tjahjo" -> cahjo, "Syihab" -> shihab). NameKey joins the tokens without spaces,
 // so "Kim Jong Un" / "Kim Jong-un" / "Kim Jong-Un" share "kimjongun".
 // EntityId = "<per|org|loc|date|money|qty>:" + 16 hex digits of a 64-bit
 // FNV-1a hash of the key: a pure function of (type, key), hence the same in

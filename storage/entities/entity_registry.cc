@@ -194,12 +194,45 @@ void AddUnique(const std::string& value, google::protobuf::RepeatedPtrField<std:
   if (std::find(list->begin(), list->end(), value) == list->end()) *list->Add() = value;
 }
 
+// Counts `name` once more among the names of `record` and makes the most
+// used one its name (a new leader must have more articles, not as many).
+void CountName(const std::string& name, warta::v1::EntityRecord& record) {
+  if (record.names().empty() && !record.name().empty()) {
+    // A registry row written before names were counted: its name stands
+    // for all its articles so far.
+    warta::v1::NameUse* first = record.add_names();
+    first->set_name(record.name());
+    first->set_articles(record.article_count());
+  }
+  warta::v1::NameUse* use = nullptr;
+  for (auto& n : *record.mutable_names()) {
+    if (n.name() == name) use = &n;
+  }
+  if (use == nullptr) {
+    if (name.empty() || record.names_size() >= kMaxAliases) return;
+    use = record.add_names();
+    use->set_name(name);
+  }
+  use->set_articles(use->articles() + 1);
+  int current = 0;
+  for (const auto& n : record.names()) {
+    if (n.name() == record.name()) current = n.articles();
+  }
+  if (use->articles() > current) record.set_name(name);
+}
+
 void Merge(const warta::v1::Entity& e, int64_t published, warta::v1::EntityRecord& record) {
   if (record.id().empty()) {
     record.set_id(e.id());
     record.set_type(e.type());
     record.set_name(e.name());
   }
+  // Only a name the article wrote votes: an entity the store linked
+  // ("Rizieq" alone) carries the registry's name, which must not win by it.
+  const bool written = e.mentions().empty() ||
+                       std::any_of(e.mentions().begin(), e.mentions().end(),
+                                   [&](const warta::v1::Mention& m) { return m.text() == e.name(); });
+  if (written) CountName(e.name(), record);
   AddUnique(e.name(), record.mutable_aliases(), kMaxAliases);
   for (const auto& a : e.aliases()) AddUnique(a, record.mutable_aliases(), kMaxAliases);
   for (const auto& r : e.roles()) AddUnique(r, record.mutable_roles(), kMaxRoles);
@@ -327,6 +360,7 @@ absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArtic
   for (const warta::v1::Entity* e : entities) {
     warta::v1::EntityRecord& record = records[e->id()];
     const bool is_new = record.id().empty();
+    const std::string name_before = record.name();
     Merge(*e, published, record);
     auto nanos = [](bool has, const google::protobuf::Timestamp& t) {
       return has ? TimestampToNanos(t) : int64_t{0};
@@ -349,7 +383,9 @@ absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArtic
     const bool person = record.type() == warta::v1::PERSON;
     if ((person || record.type() == warta::v1::ORGANIZATION) && words.size() >= 2) {
       std::set<std::string> tokens;
-      if (is_new && person) tokens.insert(words.begin(), words.end());
+      if ((is_new || record.name() != name_before) && person) {
+        tokens.insert(words.begin(), words.end());
+      }
       for (std::string& nickname : Nicknames(*e)) tokens.insert(std::move(nickname));
       for (const std::string& w : tokens) {
         if (w.size() < 3) continue;

@@ -20,8 +20,8 @@
 //   Rasyid Baswedan") links to the one recent person the registry holds
 //   under the other form. Ids stay deterministic:
 //   the link is a mapping the store applies, not a new id.
-// - Registry: one row per person, organisation and place with its name,
-//   every alias seen, roles, article and mention counts, first and last
+// - Registry: one row per person, organisation and place with the name most
+//   articles gave it (and how many gave each), every alias seen, roles, article and mention counts, first and last
 //   seen; ListEntities / GetEntity read it.
 //
 // Thread-safety: as the runner (the backends call under their lock).

@@ -26,6 +26,22 @@ TEST(NameKeyTest, ShortAcronymsKeepTheirDoubledLetters) {
   EXPECT_EQ(NameKey("ZELENSKYY"), NameKey("Zelensky"));  // and so does a long one in capitals
 }
 
+// Pairs the news demo had as two entities each.
+TEST(NameKeyTest, OldIndonesianSpellingsMeetTheCurrentOnes) {
+  EXPECT_EQ(NameKey("Megawati Soekarnoputri"), NameKey("Megawati Sukarnoputri"));
+  EXPECT_EQ(NameKey("Universitas Gadjah Mada"), NameKey("Universitas Gajah Mada"));
+  EXPECT_EQ(NameKey("Akbar Tandjung"), NameKey("Akbar Tanjung"));
+  EXPECT_EQ(NameKey("Tjahjo Kumolo"), NameKey("Cahjo Kumolo"));
+  EXPECT_EQ(NameKey("Rizieq Syihab"), NameKey("Rizieq Shihab"));
+  EXPECT_EQ(NameKey("Asyhari"), NameKey("Ashari"));
+  // "oe" before a vowel or at the end is no old "u".
+  EXPECT_EQ(NameTokens("Choe Son-hui"), (std::vector<std::string>{"choe", "son", "hui"}));
+  EXPECT_NE(NameKey("Choe"), NameKey("Chu"));
+  EXPECT_NE(NameKey("Boeing"), NameKey("Buing"));
+  // Nor is a short acronym respelled.
+  EXPECT_NE(NameKey("DJ"), NameKey("J"));
+}
+
 TEST(NameKeyTest, TokensSplitOnHyphensAndDropPunctuation) {
   EXPECT_EQ(NameTokens("Choe Son-hui"), (std::vector<std::string>{"choe", "son", "hui"}));
   EXPECT_EQ(NameTokens("A.S."), (std::vector<std::string>{"as"}));

@@ -384,6 +384,59 @@ TEST_P(ArticleStoreTest, ANameWithOrWithoutMiddleNamesIsOnePerson) {
   EXPECT_EQ(kept->entities().rbegin()->id(), "per:budi_santoso");
 }
 
+// The registry had kept the first name it saw: "Universitas Gajah Mada"
+// (1 article in the news demo) for the university 7 articles call
+// "Universitas Gadjah Mada" (one id: the spellings share a key).
+TEST_P(ArticleStoreTest, TheRegistryNamesAnEntityAsMostArticlesDo) {
+  auto& store = *store_;
+  auto add = [&](const std::string& id, int day, const std::string& name) {
+    auto a = StoryArticle(id, "kompas.com", day, kFlood, false);
+    AddEntity(a, "org:ugm", name, warta::v1::ORGANIZATION);
+    ASSERT_TRUE(store.Upsert(a, {}).ok());
+  };
+  add("first", 3, "Universitas Gajah Mada");
+  add("second", 4, "Universitas Gadjah Mada");
+  // As many articles each: the first seen stays.
+  EXPECT_EQ(store.GetEntity("org:ugm")->entity().name(), "Universitas Gajah Mada");
+  add("third", 5, "Universitas Gadjah Mada");
+  auto ugm = store.GetEntity("org:ugm");
+  ASSERT_TRUE(ugm.ok()) << ugm.status();
+  EXPECT_EQ(ugm->entity().name(), "Universitas Gadjah Mada");
+  EXPECT_THAT(ugm->entity().aliases(), ::testing::Contains("Universitas Gajah Mada"));
+  ASSERT_EQ(ugm->entity().names_size(), 2);
+  EXPECT_EQ(ugm->entity().names(0).articles(), 1);
+  EXPECT_EQ(ugm->entity().names(1).articles(), 2);
+  warta::v1::ListEntitiesRequest request;
+  request.set_query("gajah");  // the other spelling still finds it
+  auto listed = store.ListEntities(request);
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_EQ(listed->entities_size(), 1);
+  EXPECT_EQ(listed->entities(0).name(), "Universitas Gadjah Mada");
+
+  // Articles that say only "Rizieq" are linked to him under the registry's
+  // name of the moment: they do not vote for it.
+  auto person = [&](const std::string& id, int day, const std::string& entity_id,
+                    const std::string& name) {
+    auto a = StoryArticle(id, "tempo.co", day, kFlood, false);
+    AddEntity(a, entity_id, name, warta::v1::PERSON);
+    a.mutable_entities()->rbegin()->add_mentions()->set_text(name);
+    ASSERT_TRUE(store.Upsert(a, {}).ok());
+  };
+  person("syihab", 3, "per:rizieq_shihab", "Rizieq Syihab");
+  person("alone-1", 4, "per:rizieq", "Rizieq");
+  person("alone-2", 5, "per:rizieq", "Rizieq");
+  person("shihab-1", 6, "per:rizieq_shihab", "Rizieq Shihab");
+  auto linked = store.GetArticle("alone-2");
+  ASSERT_TRUE(linked.ok()) << linked.status();
+  EXPECT_EQ(linked->entities().rbegin()->id(), "per:rizieq_shihab");
+  EXPECT_EQ(store.GetEntity("per:rizieq_shihab")->entity().name(), "Rizieq Syihab");
+  person("shihab-2", 7, "per:rizieq_shihab", "Rizieq Shihab");
+  auto rizieq = store.GetEntity("per:rizieq_shihab");
+  ASSERT_TRUE(rizieq.ok()) << rizieq.status();
+  EXPECT_EQ(rizieq->entity().name(), "Rizieq Shihab");
+  EXPECT_EQ(rizieq->entity().article_count(), 5);
+}
+
 TEST_P(ArticleStoreTest, AStoredDisputeStaysWhenItsThingComesBackMonthsLater) {
   auto& store = *store_;
   ASSERT_TRUE(store.Upsert(BergeloraArticle(), {}).ok());
