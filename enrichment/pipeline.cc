@@ -27,7 +27,8 @@ namespace {
 // (more names found in Indonesian text).
 // 0.1.5: ids fold old Indonesian spellings and sy/sh ("Soekarno" is
 // "Sukarno", "Syihab" "Shihab": those ids changed); the outlet a report is
-// taken from ("Mengutip Ace Showbiz") is an organisation.
+// taken from ("Mengutip Ace Showbiz") is an organisation; organisations'
+// ids leave out "Partai", "FC" and a club's home town.
 constexpr char kRelease[] = "warta-0.1.5";
 
 std::string ModelsHash(const PipelineOptions& options) {

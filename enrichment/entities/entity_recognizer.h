@@ -93,8 +93,9 @@ class EntityRecognizer {
                                  std::vector<MentionGroup>& groups);
   static void JoinShortForms(std::vector<MentionGroup>& groups);
   static int OnlyNameStartingWith(const MentionGroup& g, const std::vector<MentionGroup>& groups);
-  static std::vector<Entity> MakeEntities(const Document& doc, const std::vector<RawMention>& mentions,
-                                          std::vector<MentionGroup>& groups);
+  std::string OrganisationKey(std::vector<std::string> tokens) const;
+  std::vector<Entity> MakeEntities(const Document& doc, const std::vector<RawMention>& mentions,
+                                   std::vector<MentionGroup>& groups) const;
 
   // Pieces of TagSentence and MakeEntities.
   std::vector<ner::TaggedSpan> TrimSpans(const std::vector<std::string_view>& words, bool cased, bool english,

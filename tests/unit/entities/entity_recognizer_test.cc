@@ -236,6 +236,23 @@ TEST(EntityRecognizerTest, TheOutletAReportIsTakenFromIsAnOrganisation) {
   EXPECT_EQ(jokowi->mentions.size(), 2u);
 }
 
+// "Partai Golkar" and "Golkar", "Persib Bandung" and "Persib", "Arema FC"
+// and "Arema" were two organisations each in the news demo.
+TEST(EntityRecognizerTest, AnOrganisationIsOneWithOrWithoutTheWordForItsKind) {
+  const std::string text =
+      "Partai Golkar menggelar rapat pleno di Jakarta. Golkar akan mengumumkan calonnya pekan "
+      "depan. Persib Bandung mengalahkan Arema FC di Stadion Gelora Bandung Lautan Api. Pelatih "
+      "Persib memuji para pemain, sementara Arema kecewa.";
+  const auto entities = Entities(Recognizer(), text);
+  for (std::string_view name : {"Golkar", "Persib", "Arema"}) {
+    const Entity* e = WithMention(entities, text, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kOrganization) << name;
+    EXPECT_EQ(e->mentions.size(), 2u) << name;
+  }
+  EXPECT_EQ(WithMention(entities, text, "Partai Golkar")->id, WithMention(entities, text, "Golkar")->id);
+}
+
 // Police ranks, ministers by their ministry's short name and a province's
 // abbreviation before a name are the person's role, not the name ("Sulut
 // Ardiles Mewoh", "Menkominfo Rudiantara" were people in the news demo).
