@@ -253,6 +253,22 @@ TEST(EntityRecognizerTest, AnOrganisationIsOneWithOrWithoutTheWordForItsKind) {
   EXPECT_EQ(WithMention(entities, text, "Partai Golkar")->id, WithMention(entities, text, "Golkar")->id);
 }
 
+// A minister's or officer's short title alone names nobody ("Menpora" and
+// "Mendagri" were people in the news demo); before a name it is the role.
+TEST(EntityRecognizerTest, AShortTitleAloneIsNoPerson) {
+  const std::string text =
+      "Menpora Imam Nahrawi membuka kejuaraan itu. Menurut Menpora, atlet harus siap. Mendagri "
+      "juga hadir bersama Kabid Humas.";
+  const auto entities = Entities(Recognizer(), text);
+  for (std::string_view title : {"Menpora", "Mendagri", "Kabid"}) {
+    const Entity* e = WithMention(entities, text, title);
+    EXPECT_TRUE(e == nullptr || e->type != EntityType::kPerson) << title;
+  }
+  const Entity* imam = Named(entities, "Imam Nahrawi");
+  ASSERT_NE(imam, nullptr);
+  EXPECT_EQ(imam->type, EntityType::kPerson);
+}
+
 // Police ranks, ministers by their ministry's short name and a province's
 // abbreviation before a name are the person's role, not the name ("Sulut
 // Ardiles Mewoh", "Menkominfo Rudiantara" were people in the news demo).
