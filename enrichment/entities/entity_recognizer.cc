@@ -129,7 +129,7 @@ bool IsMinistryDomain(std::string_view word) {
   const std::string lower = ner::ToLower(word);
   if (words->contains(lower)) return true;
   // A long one missing its last letter ("Keamana Wiranto" in one IndoSum
-  // article): the registry keeps the first name it saw, typo and all.
+  // article, which had become his registry name).
   if (lower.size() < 6) return false;
   for (const std::string& w : *words) {
     if (w.size() == lower.size() + 1 && absl::StartsWith(w, lower)) return true;
@@ -435,6 +435,7 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
   std::vector<ner::TaggedSpan> tagged = model_->TagSpans(words, variant);
   if (english) tagged = SplitEnglishSpans(words, tagged);
   std::vector<ner::TaggedSpan> spans = DropRoleSpans(words, english, TrimSpans(words, cased, english, std::move(tagged)));
+  if (english && cased) ExtendEnglishFirstNames(words, spans);
   if (cased) AddKnownNames(doc, tokens, s, words, spans);
   std::vector<bool> blocked(words.size(), false);
   for (const ner::TaggedSpan& sp : spans) {
@@ -462,6 +463,41 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
       m.role = FindRole(doc, tokens, words, s.first_token, s.first_token + sp.begin, blocked);
     }
     mentions.push_back(std::move(m));
+  }
+}
+
+// English: a one-word person whose capitalised neighbour before it the
+// model left out gets it back as the first name ("Theresa [May] said",
+// "Prime Minister Theresa [May]": "Theresa" is in neither GUM nor
+// WikiGold). Not a title, a day or month, a known place, a word the news
+// mostly writes in lower case, or a word of another name.
+void EntityRecognizer::ExtendEnglishFirstNames(const std::vector<std::string_view>& words,
+                                               std::vector<ner::TaggedSpan>& spans) const {
+  static const auto* calendar = new absl::flat_hash_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december"};
+  std::vector<bool> taken(words.size() + 1, false);
+  for (const ner::TaggedSpan& sp : spans) {
+    for (int i = sp.begin; i < sp.end; ++i) taken[i] = true;
+  }
+  for (ner::TaggedSpan& sp : spans) {
+    if (sp.type != 0 || sp.end - sp.begin != 1 || sp.begin == 0 || taken[sp.begin - 1]) continue;
+    const std::string_view w = words[sp.begin - 1];
+    if (ner::ClassifyCase(w) != ner::CaseClass::kInitialUpper || w.size() < 2 ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
+    const std::string lower = ner::ToLower(w);
+    if (RoleHeads().contains(lower) || RoleInner().contains(lower) || EnglishTitles().contains(lower) ||
+        IsHonorific(w) || IsEnglishInstitutionNoun(w) || calendar->contains(lower) ||
+        AliasGroupOf(w) >= 0) {
+      continue;
+    }
+    const int lex = model_->resources().Find(lower);
+    const int bucket = lex < 0 ? 0 : model_->resources().entries()[lex].cap_bucket;
+    if (bucket == 1 || bucket == 2) continue;  // capitalised in under 30% of the news
+    taken[--sp.begin] = true;
   }
 }
 

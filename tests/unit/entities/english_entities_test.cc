@@ -94,6 +94,31 @@ TEST_F(EnglishEntitiesTest, SurnameJoinsTheFullNameWithAStableId) {
   EXPECT_EQ(Find("Peskov"), nullptr);
 }
 
+// A first name the English weights do not know ("Theresa": in neither GUM
+// nor WikiGold) stays with the surname they found; a day or a title
+// before a name does not join it.
+TEST(EnglishFirstNamesTest, AFirstNameTheModelMissedJoinsTheSurname) {
+  auto pipeline = warta::testing::RealPipeline();
+  ASSERT_NE(pipeline, nullptr);
+  v1::Article article;
+  article.set_language_hint("en");
+  article.set_body(
+      "Theresa May said on Tuesday that Britain would leave the European Union. Prime Minister "
+      "Theresa May told parliament the deal was good. On Tuesday Corbyn said he disagreed.");
+  auto enriched = pipeline->Enrich(article, absl::FromUnixSeconds(1767225600));
+  ASSERT_TRUE(enriched.ok()) << enriched.status();
+  std::map<std::string, int> people;
+  for (const v1::Entity& e : enriched->entities()) {
+    if (e.type() == v1::PERSON) people[e.name()] = e.mentions_size();
+  }
+  EXPECT_EQ(people["Theresa May"], 2) << enriched->DebugString();
+  EXPECT_FALSE(people.count("May"));
+  for (const auto& [name, mentions] : people) {
+    EXPECT_EQ(name.find("Tuesday"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Minister"), std::string::npos) << name;
+  }
+}
+
 TEST_F(EnglishEntitiesTest, BlinkenClaimsKeepTheFigure) {
   const v1::Entity* blinken = Find("Antony Blinken");
   ASSERT_NE(blinken, nullptr);
