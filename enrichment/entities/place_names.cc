@@ -110,6 +110,20 @@ constexpr const char* kProvinces[] = {
 // "the West says"); not in the committed model's gazetteer.
 constexpr const char* kLateOrganisations[] = {
     "Barat|the West|Negara-negara Barat|Negara Barat|Western countries|West",
+    // Football clubs by the short names Indonesian sports news gives them
+    // ("MU" in 27 articles of the news demo, "Barca" in 24, "Bayern" in
+    // 14: entities of their own before). A short name that is also a
+    // city ("Milan", "Dortmund", "Liverpool") is left to the model.
+    "Manchester United|Manchester United|MU|Man United|Man Utd",
+    "Manchester City|Manchester City|Man City",
+    "Barcelona|Barcelona|FC Barcelona|Barca|Barça",
+    "Real Madrid|Real Madrid|Los Blancos",
+    "Atletico Madrid|Atletico Madrid|Atletico|Atlético Madrid|Atlético",
+    "Bayern Munchen|Bayern Munich|Bayern München|Bayern Muenchen|Bayern",
+    "Inter Milan|Inter Milan|Internazionale|Inter",
+    "Juventus|Juventus|Juve",
+    "Paris Saint-Germain|Paris Saint-Germain|PSG",
+    "Tottenham Hotspur|Tottenham Hotspur|Tottenham|Spurs",
 };
 
 // One-word names that are also the last word of place names ("Jawa

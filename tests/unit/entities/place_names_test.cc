@@ -89,5 +89,22 @@ TEST(PlaceNamesTest, TheWestIsOneBodyOnlyStandingAlone) {
   EXPECT_FALSE(BuiltinAliasGroups()[west].in_gazetteer);
 }
 
+// "MU" (27 articles of the news demo), "Barca" (24) and "Bayern" (14) were
+// clubs of their own; a short name that is also a city stays out.
+TEST(PlaceNamesTest, ClubsAreOneGroupWithTheShortNamesNewsUses) {
+  const int united = FindAliasGroup("Manchester United");
+  ASSERT_GE(united, 0);
+  EXPECT_EQ(BuiltinAliasGroups()[united].type, 1);
+  EXPECT_EQ(FindAliasGroup("MU"), united);
+  EXPECT_EQ(FindAliasGroup("Man Utd"), united);
+  EXPECT_NE(FindAliasGroup("Manchester City"), united);
+  EXPECT_EQ(FindAliasGroup("Barca"), FindAliasGroup("FC Barcelona"));
+  EXPECT_EQ(FindAliasGroup("Bayern"), FindAliasGroup("Bayern Munich"));
+  EXPECT_EQ(FindAliasGroup("Bayern München"), FindAliasGroup("Bayern Munich"));
+  EXPECT_EQ(FindAliasGroup("Milan"), -1);
+  EXPECT_EQ(FindAliasGroup("Dortmund"), -1);
+  EXPECT_FALSE(BuiltinAliasGroups()[united].in_gazetteer);
+}
+
 }  // namespace
 }  // namespace warta::enrichment
