@@ -28,7 +28,9 @@ namespace {
 // 0.1.5: ids fold old Indonesian spellings and sy/sh ("Soekarno" is
 // "Sukarno", "Syihab" "Shihab": those ids changed); the outlet a report is
 // taken from ("Mengutip Ace Showbiz") is an organisation; organisations'
-// ids leave out "Partai", "FC" and a club's home town.
+// ids leave out "Partai", "FC" and a club's home town; big clubs' short
+// names ("MU", "Barca") join them; a short title alone ("Menpora") is
+// no person; English first names the model missed join the surname.
 constexpr char kRelease[] = "warta-0.1.5";
 
 std::string ModelsHash(const PipelineOptions& options) {
