@@ -137,12 +137,15 @@ std::vector<std::vector<enrichment::ner::TaggedSpan>> PredictNer(const enrichmen
 
 absl::StatusOr<std::vector<std::vector<enrichment::ner::TaggedSpan>>> PredictNerStage(
     const enrichment::EntityRecognizer& recognizer, const std::vector<ConllSentence>& sentences,
-    std::string_view language) {
+    std::string_view language, bool sentences_are_documents) {
   std::vector<std::vector<enrichment::ner::TaggedSpan>> out;
   out.reserve(sentences.size());
   for (size_t begin = 0; begin < sentences.size();) {
     size_t end = begin + 1;
-    while (end < sentences.size() && sentences[end].document == sentences[begin].document) ++end;
+    while (!sentences_are_documents && end < sentences.size() &&
+           sentences[end].document == sentences[begin].document) {
+      ++end;
+    }
     enrichment::Document doc = ConllDocument(sentences, begin, end, language);
     RETURN_IF_ERROR(recognizer.Process(doc));
     for (auto& spans : MentionSpans(doc)) out.push_back(std::move(spans));
@@ -221,7 +224,13 @@ absl::Status RunNerEval(const std::vector<std::string>& args,
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::vector<enrichment::ner::TaggedSpan>> predicted;
     if (stage) {
-      ASSIGN_OR_RETURN(predicted, PredictNerStage(*recognizer, *parsed, variant.empty() ? "id" : "en"));
+      // A file without -DOCSTART- lines (idner_news_2k, NERGrit, NERP)
+      // holds sentences of unrelated articles: each is a document of its
+      // own, so no sentence lends its names or type votes to another, as
+      // no article would (read as one document: NERGrit 0.738, NERP 0.805).
+      const bool sentences_are_documents = !absl::StrContains(contents, "-DOCSTART-");
+      ASSIGN_OR_RETURN(predicted, PredictNerStage(*recognizer, *parsed, variant.empty() ? "id" : "en",
+                                                  sentences_are_documents));
     } else {
       predicted = PredictNer(*model, *parsed, variant);
     }

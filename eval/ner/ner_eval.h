@@ -26,7 +26,8 @@ namespace warta::eval {
 // the entities stage does) and --errors (before the report, "# " lines
 // with each sentence the model gets wrong: its gold and its tagged names)
 // and --stage (score the whole entity stage instead of the model alone:
-// EntityRecognizer::Process over each -DOCSTART- document, so its
+// EntityRecognizer::Process over each -DOCSTART- document, or each
+// sentence of a file without -DOCSTART- lines, so its
 // document-level steps count too — a name found once and repeated where
 // the model missed it, trimmed titles, known places; the weights follow
 // the language, English for --variant=en).
@@ -43,11 +44,12 @@ std::vector<std::vector<enrichment::ner::TaggedSpan>> PredictNer(const enrichmen
                                                                  std::string_view variant = {});
 
 // The entity stage's PERSON / ORGANIZATION / LOCATION mentions for each
-// sentence, running `recognizer` once per document (ConllSentence::document)
-// whose language is `language`.
+// sentence, running `recognizer` once per document (ConllSentence::document,
+// or once per sentence when `sentences_are_documents`) whose language is
+// `language`.
 absl::StatusOr<std::vector<std::vector<enrichment::ner::TaggedSpan>>> PredictNerStage(
     const enrichment::EntityRecognizer& recognizer, const std::vector<ConllSentence>& sentences,
-    std::string_view language);
+    std::string_view language, bool sentences_are_documents = false);
 
 // Exact-span counts of `predicted` (one entry per sentence) against gold.
 NerCounts CountNer(const std::vector<ConllSentence>& sentences,

@@ -272,5 +272,33 @@ TEST(NerStageEvalTest, MentionsComeBackAsTokenSpansOfTheirSentence) {
   EXPECT_TRUE(has(1, 0, 1, 0));
 }
 
+// Sentences of a file without -DOCSTART- lines come from unrelated
+// articles: each is scored as an article of its own, exactly as if it
+// were alone in the file. Read as one document, the first sentence's
+// "Antony Blinken" makes the second's bare "Blinken" a person.
+TEST(NerStageEvalTest, SentencesOfAnUnmarkedFileAreDocumentsOfTheirOwn) {
+  const std::string first =
+      "Secretary\tO\nof\tO\nState\tO\nAntony\tB-PER\nBlinken\tI-PER\nvisited\tO\n"
+      "Kursk\tB-LOC\n.\tO\n";
+  const std::string second = "Blinken\tB-PER\nleft\tO\n.\tO\n";
+  auto both = eval::ParseConll(first + "\n" + second);
+  auto alone = eval::ParseConll(second);
+  ASSERT_TRUE(both.ok() && alone.ok());
+  auto per_sentence = eval::PredictNerStage(Recognizer(), *both, "en", /*sentences_are_documents=*/true);
+  auto one_document = eval::PredictNerStage(Recognizer(), *both, "en");
+  auto by_itself = eval::PredictNerStage(Recognizer(), *alone, "en");
+  ASSERT_TRUE(per_sentence.ok() && one_document.ok() && by_itself.ok());
+  ASSERT_EQ(per_sentence->size(), 2u);
+  auto same = [](const std::vector<TaggedSpan>& a, const std::vector<TaggedSpan>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i].begin != b[i].begin || a[i].end != b[i].end || a[i].type != b[i].type) return false;
+    }
+    return true;
+  };
+  EXPECT_TRUE(same((*per_sentence)[1], (*by_itself)[0]));
+  EXPECT_FALSE(same((*one_document)[1], (*by_itself)[0]));
+}
+
 }  // namespace
 }  // namespace warta::enrichment::ner
