@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/person_names.h"
@@ -296,6 +297,53 @@ absl::Status LinkMiddleNames(const SqlRunner& run, int64_t published,
   return absl::OkStatus();
 }
 
+// "Maverick Vinales" was an organisation in 9 articles of the news demo
+// and a person in 16; "Ace Showbiz" a person in 4 and an organisation in
+// 41. A name of two words or more that the registry holds under another
+// type in 5 articles at least, and in twice as many as under this one
+// (counting this article), is that entity: the same name key gives the
+// same 16 hex digits behind the other type's prefix. One-word names are
+// left alone (cities are clubs too: "Milan", "Valencia"), and so are
+// election tickets.
+absl::Status LinkTypeVariants(const SqlRunner& run, warta::v1::EnrichedArticle& article) {
+  constexpr int kMinArticles = 5;
+  static constexpr const char* kPrefixes[] = {"per:", "org:", "loc:"};
+  std::vector<std::string> own, ids;
+  for (const auto& e : article.entities()) {
+    if (!Registered(e.type()) || e.id().size() < 5 || e.id()[3] != ':' || IsTicket(e.name()) ||
+        StoryWords(e.name()).size() < 2) {
+      continue;
+    }
+    own.push_back(e.id());
+    ids.push_back(e.id());
+    for (const char* prefix : kPrefixes) {
+      if (!absl::StartsWith(e.id(), prefix)) ids.push_back(absl::StrCat(prefix, e.id().substr(4)));
+    }
+  }
+  if (own.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(auto records, LoadRecords(run, ids));
+  for (const std::string& id : own) {
+    auto it = records.find(id);
+    const int own_articles = (it == records.end() ? 0 : it->second.article_count()) + 1;
+    const warta::v1::EntityRecord* best = nullptr;
+    for (const char* prefix : kPrefixes) {
+      if (absl::StartsWith(id, prefix)) continue;
+      auto other = records.find(absl::StrCat(prefix, id.substr(4)));
+      if (other == records.end()) continue;
+      if (best == nullptr || other->second.article_count() > best->article_count()) best = &other->second;
+    }
+    if (best == nullptr || best->article_count() < kMinArticles ||
+        best->article_count() < 2 * own_articles) {
+      continue;
+    }
+    Relink(id, best->id(), best->name(), article);
+    for (auto& e : *article.mutable_entities()) {
+      if (e.id() == best->id()) e.set_type(best->type());
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::string FoldName(std::string_view name) {
@@ -304,6 +352,7 @@ std::string FoldName(std::string_view name) {
 
 absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
                             warta::v1::EnrichedArticle& article) {
+  RETURN_IF_ERROR(LinkTypeVariants(run, article));
   std::vector<std::pair<std::string, std::string>> short_names;  // id, word
   std::vector<std::pair<std::string, std::string>> short_organisations;
   for (const auto& e : article.entities()) {

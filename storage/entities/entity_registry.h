@@ -19,7 +19,10 @@
 //   ("United"). A name with or without middle names ("Anies Baswedan", "Anies
 //   Rasyid Baswedan") links to the one recent person the registry holds
 //   under the other form. Ids stay deterministic:
-//   the link is a mapping the store applies, not a new id.
+//   the link is a mapping the store applies, not a new id. A name of two
+//   words or more that the registry holds under another type, in 5
+//   articles at least and twice as many as under its own, is that entity
+//   ("Maverick Vinales" the model called an organisation).
 // - Registry: one row per person, organisation and place with the name most
 //   articles gave it (and how many gave each), every alias seen, roles, article and mention counts, first and last
 //   seen; ListEntities / GetEntity read it.
