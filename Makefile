@@ -3,7 +3,7 @@
 #   make build    configure and build everything into build/ (binaries in build/bin/)
 #   make test     deps + build + unit tests (ctest) + integration and end-to-end tests (pytest,
 #                 real Kafka broker, real clients: kcat, grpcurl, Python grpcio/confluent-kafka)
-#                 + the fuzz and sanitizer smoke runs
+#                 + the fuzz and sanitizer (ASan + UBSan, TSan) smoke runs
 #   make demo     deps + build + Kafka + the services and the dashboard; publishes ARTICLES
 #                 (default: examples/articles), waits for the store, prints the dashboard's
 #                 address and a summary, stops everything (KEEP=1: keeps running until Ctrl-C)
@@ -15,6 +15,9 @@
 #   make sanitize unit and integration tests with ASan + UBSan binaries (build-asan/)
 #   make sanitize-smoke  the parsers' and enrichment cores' unit tests only, with ASan + UBSan
 #                 (build-asan-smoke/); `make test` runs it
+#   make tsan     unit and integration tests with ThreadSanitizer binaries (build-tsan/)
+#   make tsan-smoke  the stores', StoreService's and metrics' threaded unit tests only, with TSan
+#                 (build-tsan-smoke/); `make test` runs it
 SHELL := /bin/bash
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -25,7 +28,7 @@ PYTEST := .tools/venv/bin/python -m pytest
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps build bins test unit-test integration-test fuzz fuzz-smoke sanitize sanitize-smoke demo models bench chaos clean
+.PHONY: all deps build bins test unit-test integration-test fuzz fuzz-smoke sanitize sanitize-smoke tsan tsan-smoke demo models bench chaos clean
 
 all: build
 
@@ -61,7 +64,13 @@ sanitize: deps
 sanitize-smoke: deps
 	JOBS=$(JOBS) scripts/sanitize.sh --smoke
 
-test: unit-test integration-test fuzz-smoke sanitize-smoke
+tsan: deps
+	JOBS=$(JOBS) scripts/sanitize.sh --thread
+
+tsan-smoke: deps
+	JOBS=$(JOBS) scripts/sanitize.sh --thread-smoke
+
+test: unit-test integration-test fuzz-smoke sanitize-smoke tsan-smoke
 
 demo: bins
 	scripts/demo.sh $(if $(KEEP),--keep) "$(ARTICLES)"
@@ -80,4 +89,4 @@ bench: build
 	scripts/bench.sh "$(SHARED_DATA)"
 
 clean:
-	rm -rf $(BUILD) build-fuzz build-asan build-asan-smoke
+	rm -rf $(BUILD) build-fuzz build-asan build-asan-smoke build-tsan build-tsan-smoke
