@@ -1,5 +1,6 @@
 #include "services/common/grpc_metrics.h"
 
+#include <atomic>
 #include <chrono>
 #include <string>
 
@@ -40,12 +41,12 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
       : method_(absl::StripPrefix(method, "/")), start_(std::chrono::steady_clock::now()) {}
 
   ~MetricsInterceptor() override {
-    if (!recorded_) Record(grpc::StatusCode::CANCELLED);
+    if (!recorded_.exchange(true)) Record(grpc::StatusCode::CANCELLED);
   }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
-    if (!recorded_ &&
-        methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS) &&
+        !recorded_.exchange(true)) {
       Record(methods->GetSendStatus().error_code());
     }
     methods->Proceed();
@@ -53,7 +54,6 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
 
  private:
   void Record(grpc::StatusCode code) {
-    recorded_ = true;
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start_;
     const GrpcMetrics& metrics = GrpcMetrics::Get();
     // absl and gRPC share the status codes' numbering.
@@ -66,7 +66,9 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
 
   std::string method_;
   std::chrono::steady_clock::time_point start_;
-  bool recorded_ = false;
+  // gRPC may run the hooks of one call's batches (the handler's status, its
+  // own close notification) on different threads at the same time.
+  std::atomic<bool> recorded_{false};
 };
 
 class MetricsInterceptorFactory final
