@@ -16,7 +16,7 @@
 # absl::Mutex. What TSan cannot see inside the uninstrumented libraries is
 # ignored as scripts/sanitizer-suppressions/tsan.supp says, and why.
 #
-# make tsan-smoke (--thread-smoke, part of make test): TSan, but only the
+# make tsan-smoke (--thread-smoke, not in make test): TSan, but only the
 # threaded unit tests of the target warta_tsan_smoke into build-tsan-smoke/.
 #
 # Any report fails the run: UBSan stops at the first finding, and any report
