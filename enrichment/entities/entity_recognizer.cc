@@ -466,6 +466,15 @@ void EntityRecognizer::TagSentence(const Document& doc, const std::vector<Token>
   }
 }
 
+// Whether the lexicon does not know `lower` as a word the news mostly
+// writes in lower case (cap_bucket 1, 2: capitalised in under 30% of it);
+// unknown words count as names.
+bool EntityRecognizer::NotMostlyLowerCase(const std::string& lower) const {
+  const int lex = model_->resources().Find(lower);
+  const int bucket = lex < 0 ? 0 : model_->resources().entries()[lex].cap_bucket;
+  return bucket == 0 || bucket >= 3;
+}
+
 // English: a one-word person whose capitalised neighbour before it the
 // model left out gets it back as the first name ("Theresa [May] said",
 // "Prime Minister Theresa [May]": "Theresa" is in neither GUM nor
@@ -494,9 +503,7 @@ void EntityRecognizer::ExtendEnglishFirstNames(const std::vector<std::string_vie
         AliasGroupOf(w) >= 0) {
       continue;
     }
-    const int lex = model_->resources().Find(lower);
-    const int bucket = lex < 0 ? 0 : model_->resources().entries()[lex].cap_bucket;
-    if (bucket == 1 || bucket == 2) continue;  // capitalised in under 30% of the news
+    if (!NotMostlyLowerCase(lower)) continue;
     taken[--sp.begin] = true;
   }
 }
@@ -731,10 +738,7 @@ void EntityRecognizer::AddRepeatedNames(const Document& doc, std::vector<RawMent
   }
   auto usable = [&](const Token& t) {
     const std::string_view w = doc.Text(t.span);
-    if (covered[t.span.begin] || !IsCapitalised(w)) return false;
-    const int lex = model_->resources().Find(ner::ToLower(w));
-    const int bucket = lex < 0 ? 0 : model_->resources().entries()[lex].cap_bucket;
-    return bucket == 0 || bucket >= 3;  // 1, 2: capitalised in under 30% of the news
+    return !covered[t.span.begin] && IsCapitalised(w) && NotMostlyLowerCase(ner::ToLower(w));
   };
   const size_t before = mentions.size();
   for (const Sentence& s : doc.sentences) {
@@ -827,17 +831,12 @@ void EntityRecognizer::MarkNewsSources(const Document& doc, std::vector<RawMenti
 // rule needs both words to be names, not words the news writes in lower
 // case: "Persatuan Guru" keeps its "Guru".
 std::string EntityRecognizer::OrganisationKey(std::vector<std::string> tokens) const {
-  auto is_name = [&](const std::string& word) {
-    const int lex = model_->resources().Find(word);
-    const int bucket = lex < 0 ? 0 : model_->resources().entries()[lex].cap_bucket;
-    return bucket == 0 || bucket >= 3;  // 1, 2: capitalised in under 30% of the news
-  };
   if (tokens.size() >= 2 && tokens.front() == "partai") tokens.erase(tokens.begin());
   if (tokens.size() >= 2 && tokens.front() == "fc") tokens.erase(tokens.begin());
   if (tokens.size() >= 2 && tokens.back() == "fc") tokens.pop_back();
   if (tokens.size() == 2 && tokens[0].size() >= 3 &&
       (absl::StartsWith(tokens[0], "pers") || absl::StartsWith(tokens[0], "ps")) &&
-      is_name(tokens[0]) && is_name(tokens[1])) {
+      NotMostlyLowerCase(tokens[0]) && NotMostlyLowerCase(tokens[1])) {
     tokens.pop_back();
   }
   return NameKey(tokens);
