@@ -328,6 +328,20 @@ bool IsShortFormOf(const std::vector<std::string>& shorter, const std::vector<st
          !generational->contains(longer.back());
 }
 
+// The index of the token that starts at `offset`, or -1. Tokens are in text order.
+int TokenStartingAt(const Document& doc, int offset) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](const Token& t, int off) { return t.span.begin < off; });
+  return it != doc.tokens.end() && it->span.begin == offset ? static_cast<int>(it - doc.tokens.begin()) : -1;
+}
+
+// The index of the first token starting at or after `offset`, or -1.
+int FirstTokenFrom(const Document& doc, int offset) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](const Token& t, int off) { return t.span.begin < off; });
+  return it != doc.tokens.end() ? static_cast<int>(it - doc.tokens.begin()) : -1;
+}
+
 }  // namespace
 
 struct EntityRecognizer::RawMention {
@@ -777,17 +791,13 @@ void EntityRecognizer::MarkEnglishCues(const Document& doc, std::vector<RawMenti
   static const auto* place_words = new absl::flat_hash_set<std::string>{"in", "near", "across", "throughout"};
   static const auto* person_words = new absl::flat_hash_set<std::string>{
       "said", "says", "told", "asked", "added", "wrote", "explained", "replied", "who", "he", "she"};
-  std::map<int, int> token_at;  // token begin / end offset -> index
-  for (int t = 0; t < static_cast<int>(doc.tokens.size()); ++t) token_at[doc.tokens[t].span.begin] = t;
   for (RawMention& m : mentions) {
-    auto first = token_at.find(m.span.begin);
-    if (first == token_at.end()) continue;
-    const int before = first->second - 1;
+    const int first = TokenStartingAt(doc, m.span.begin);
+    if (first < 0) continue;
+    const int before = first - 1;
     if (before >= 0) m.place_cue = place_words->contains(std::string(doc.Text(doc.tokens[before].span)));
-    auto after = token_at.lower_bound(m.span.end);
-    if (after != token_at.end() && doc.tokens[after->second].span.begin >= m.span.end) {
-      m.person_cue = person_words->contains(std::string(doc.Text(doc.tokens[after->second].span)));
-    }
+    const int after = FirstTokenFrom(doc, m.span.end);
+    if (after >= 0) m.person_cue = person_words->contains(std::string(doc.Text(doc.tokens[after].span)));
   }
 }
 
@@ -805,17 +815,15 @@ void EntityRecognizer::MarkNewsSources(const Document& doc, std::vector<RawMenti
   static const auto* between = new absl::flat_hash_set<std::string>{
       "dari", "laman", "situs", "media", "harian", "portal", "majalah", "kantor", "berita",
       "surat", "kabar"};
-  std::map<int, int> token_at;  // token begin offset -> index
-  for (int t = 0; t < static_cast<int>(doc.tokens.size()); ++t) token_at[doc.tokens[t].span.begin] = t;
   auto lower = [&](int t) {
     const std::string_view word = doc.Text(doc.tokens[t].span);
     return absl::AsciiStrToLower(absl::string_view(word.data(), word.size()));
   };
   for (RawMention& m : mentions) {
     if (m.type != 0) continue;
-    auto first = token_at.find(m.span.begin);
-    if (first == token_at.end()) continue;
-    int t = first->second - 1;
+    const int first = TokenStartingAt(doc, m.span.begin);
+    if (first < 0) continue;
+    int t = first - 1;
     for (int skipped = 0; t >= 0 && skipped < 3 && between->contains(lower(t)); ++skipped) --t;
     if (t < 0) continue;
     const std::string cue = lower(t);
