@@ -40,7 +40,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import KAFKA_SH, POSTGRES_SH, Service, generated_modules, load_articles, log, tool  # noqa: E402
+from harness import KAFKA_SH, POSTGRES_SH, SLOWDOWN, Service, generated_modules, load_articles, log, tool  # noqa: E402
 
 
 class Chaos:
@@ -363,9 +363,11 @@ def main(argv=None):
     p.add_argument("--pg-outages", type=int, default=2)
     p.add_argument("--pg-outage-s", type=float, default=10)
     p.add_argument("--mode", choices=["eos", "at-least-once"], default="eos")
-    p.add_argument("--drain-timeout-s", type=float, default=3600)
-    p.add_argument("--stall-s", type=float, default=120,
-                   help="stop waiting when nothing more was stored for this long")
+    # Sanitized runs recover more slowly: a fixed stall window would call late articles lost.
+    p.add_argument("--drain-timeout-s", type=float, default=3600 * SLOWDOWN)
+    p.add_argument("--stall-s", type=float, default=120 * SLOWDOWN,
+                   help="stop waiting when nothing more was stored for this long "
+                        "(default 120 s times WARTA_TEST_SLOWDOWN)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
     options = p.parse_args(argv)

@@ -16,6 +16,9 @@ SHARED = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data
 TOOLS = ROOT / ".tools" / "bin"
 KAFKA_SH = ROOT / "deploy/kafka/kafka.sh"
 POSTGRES_SH = ROOT / "scripts/postgres.sh"
+# Sanitized builds run several times slower (`make sanitize` sets 4, `make tsan` 8):
+# waits for a service or a drained stream scale by it, as the tests' waits do.
+SLOWDOWN = float(os.environ.get("WARTA_TEST_SLOWDOWN", "1"))
 
 
 def log(*parts):
@@ -80,7 +83,7 @@ class Service:
                                       "--port_file", str(port_file), *self.args],
                                      stdout=log_file, stderr=subprocess.STDOUT)
         self.starts += 1
-        deadline = time.time() + 60
+        deadline = time.time() + 60 * SLOWDOWN
         while not (port_file.exists() and port_file.read_text().strip()):
             if self.proc.poll() is not None or time.time() > deadline:
                 raise RuntimeError(f"{self.name} did not start; see {self.workdir}/{self.name}.log")

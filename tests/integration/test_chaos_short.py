@@ -10,15 +10,15 @@ import os
 import subprocess
 import sys
 
-from conftest import BUILD, ROOT
+from conftest import BUILD, ROOT, SLOWDOWN
 
 
 def test_short_chaos_run_loses_nothing_and_duplicates_nothing():
     out = subprocess.run(
         [sys.executable, str(ROOT / "tests/chaos/chaos.py"), "--articles", "900", "--rate", "120",
          "--kills", "3", "--broker-restarts", "1", "--pg-outages", "1", "--pg-outage-s", "5",
-         "--mode", "eos", "--drain-timeout-s", "300"],
-        capture_output=True, text=True, timeout=1200, env={**os.environ, "WARTA_BUILD": str(BUILD)})
+         "--mode", "eos", "--drain-timeout-s", str(300 * SLOWDOWN)],
+        capture_output=True, text=True, timeout=1200 * SLOWDOWN, env={**os.environ, "WARTA_BUILD": str(BUILD)})
     print(out.stdout)
     figures = json.loads(next(line for line in out.stdout.splitlines() if line.startswith("{")))
     assert figures["faults"] == 3 + 3 + 1 + 1, out.stderr[-3000:]
