@@ -106,7 +106,7 @@ class EntityRecognizer {
   static std::vector<ner::TaggedSpan> DropRoleSpans(const std::vector<std::string_view>& words, bool english,
                                                     const std::vector<ner::TaggedSpan>& kept);
   void AddKnownNames(const Document& doc, const std::vector<Token>& tokens, const Sentence& s,
-                     const std::vector<std::string_view>& words,
+                     const std::vector<std::string_view>& words, bool english,
                      std::vector<ner::TaggedSpan>& spans) const;
   static std::string MostFrequentSpelling(const std::vector<RawMention>& mentions,
                                           const MentionGroup& group);

@@ -12,6 +12,7 @@
 #ifndef WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_
 #define WARTA_ENRICHMENT_ENTITIES_PLACE_NAMES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ struct AliasGroup {
   std::string name_id;      // canonical Indonesian name (also the id key)
   std::string name_en;      // English name
   std::vector<std::string> names;  // every spelling, including the two above
+  // How many of `names` the committed NER model was trained with; later
+  // spellings ("Perancis") name and join entities but stay out of
+  // BuiltinGazetteer() and the label conventions, like late groups.
+  size_t model_names = SIZE_MAX;
   // False for the groups added after the committed NER model was trained:
   // they name and type entities but stay out of BuiltinGazetteer(), whose
   // entries are features of that model (so it still rebuilds byte for byte).

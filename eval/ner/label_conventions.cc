@@ -20,8 +20,8 @@ const PlaceIndex& Places() {
     auto* out = new PlaceIndex();
     for (const enrichment::AliasGroup& g : enrichment::BuiltinAliasGroups()) {
       if (g.type != 2 || !g.in_label_conventions) continue;
-      for (const std::string& name : g.names) {
-        std::vector<std::string> tokens = absl::StrSplit(name, ' ', absl::SkipEmpty());
+      for (size_t i = 0; i < g.names.size() && i < g.model_names; ++i) {
+        std::vector<std::string> tokens = absl::StrSplit(g.names[i], ' ', absl::SkipEmpty());
         if (!tokens.empty()) (*out)[tokens[0]].push_back(std::move(tokens));
       }
     }
