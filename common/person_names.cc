@@ -1,6 +1,7 @@
 #include "common/person_names.h"
 
 #include <cctype>
+#include <set>
 
 namespace warta {
 
@@ -14,6 +15,17 @@ bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
     if (longer[i] == shorter[matched]) ++matched;
   }
   return matched + 1 == shorter.size();
+}
+
+bool IsSurnameWithParticles(const std::vector<std::string>& words) {
+  static const std::set<std::string_view> kParticles = {
+      "van", "von", "de", "der", "den", "di", "da", "del", "della", "dos", "das", "du",
+      "le", "la", "al", "el", "ter", "ten", "bin", "ibn"};
+  if (words.size() < 2 || words.size() > 3) return false;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (kParticles.count(words[i]) == 0) return false;
+  }
+  return kParticles.count(words.back()) == 0;
 }
 
 bool IsTicket(std::string_view name) {

@@ -25,6 +25,12 @@ bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
 // person's name.
 bool IsTicket(std::string_view name);
 
+// Whether `words` is a surname with its particles, "de bruyne", "van der
+// sar", "bin laden": particles, then one word. News calls such a person by
+// that surname as others by one word ("De Bruyne mengatakan"), so it is a
+// short form of the full name it ends ("kevin de bruyne").
+bool IsSurnameWithParticles(const std::vector<std::string>& words);
+
 }  // namespace warta
 
 #endif  // WARTA_COMMON_PERSON_NAMES_H_

@@ -34,7 +34,8 @@ namespace {
 // 0.1.6: a known place opening an Indonesian sentence that the news writes
 // in lower case is the word ("Lima orang": five); "Perancis" is France,
 // "AS Roma" a club; Hong Kong, Macau and Palestine named as the news does
-// (their ids changed).
+// (their ids changed); a surname with particles ("De Bruyne") joins the
+// full name; a line-up's shirt number ("21-Paulo Dybala") is no part of it.
 constexpr char kRelease[] = "warta-0.1.6";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -31,18 +31,22 @@ bool Registered(warta::v1::EntityType type) {
          type == warta::v1::LOCATION;
 }
 
-// Whether `name` is a full name (two words at least) containing `word`.
-// An election ticket ("Anies-Sandi", IsTicket) is no full name of either.
-bool IsFullNameWith(std::string_view word, const std::string& name) {
+// Whether `name` is a full name (two words at least) of which `short_name`
+// is a short form: one of its words, or the surname with particles it ends
+// with ("de bruyne" of "Kevin De Bruyne", IsSurnameWithParticles). An
+// election ticket ("Anies-Sandi", IsTicket) is no full name of either.
+bool IsFullNameWith(const std::vector<std::string>& short_name, const std::string& name) {
   if (name.find(' ') == std::string::npos || IsTicket(name)) return false;
   const std::vector<std::string> words = StoryWords(name);
-  return words.size() >= 2 && std::find(words.begin(), words.end(), word) != words.end();
+  if (words.size() <= short_name.size()) return false;
+  if (short_name.size() == 1) return std::find(words.begin(), words.end(), short_name[0]) != words.end();
+  return std::equal(short_name.rbegin(), short_name.rend(), words.rbegin());
 }
 
-// The one person among `candidates` (id -> name) whose full name contains
-// `word`; nullopt when none or several.
+// The one person among `candidates` (id -> name) whose full name `word`
+// is a short form of; nullopt when none or several.
 std::optional<std::pair<std::string, std::string>> OnlyFullName(
-    std::string_view word, const std::map<std::string, std::string>& candidates) {
+    const std::vector<std::string>& word, const std::map<std::string, std::string>& candidates) {
   std::optional<std::pair<std::string, std::string>> found;
   for (const auto& [id, name] : candidates) {
     if (!IsFullNameWith(word, name)) continue;
@@ -97,7 +101,7 @@ constexpr int64_t kMinDominantMentions = 20;
 
 // The full-name candidate containing `word` that dominates the others by
 // mentions (above); nullopt when none does.
-std::optional<std::pair<std::string, std::string>> DominantFullName(std::string_view word,
+std::optional<std::pair<std::string, std::string>> DominantFullName(const std::vector<std::string>& word,
                                                                     const RegistryMatches& registry) {
   std::optional<std::pair<std::string, std::string>> top;
   int64_t top_mentions = 0;
@@ -353,15 +357,23 @@ std::string FoldName(std::string_view name) {
 absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
                             warta::v1::EnrichedArticle& article) {
   RETURN_IF_ERROR(LinkTypeVariants(run, article));
-  std::vector<std::pair<std::string, std::string>> short_names;  // id, word
+  // id, the short name's words: one word, or a surname with its particles.
+  std::vector<std::pair<std::string, std::vector<std::string>>> short_names;
   std::vector<std::pair<std::string, std::string>> short_organisations;
   for (const auto& e : article.entities()) {
     if (e.id().empty()) continue;
     if (e.type() != warta::v1::PERSON && e.type() != warta::v1::ORGANIZATION) continue;
-    const std::vector<std::string> words = StoryWords(e.name());
+    std::vector<std::string> words = StoryWords(e.name());
+    if (e.type() == warta::v1::PERSON && IsSurnameWithParticles(words)) {
+      short_names.emplace_back(e.id(), std::move(words));
+      continue;
+    }
     if (words.size() != 1 || words[0].size() < 3) continue;
-    (e.type() == warta::v1::PERSON ? short_names : short_organisations)
-        .emplace_back(e.id(), words[0]);
+    if (e.type() == warta::v1::PERSON) {
+      short_names.emplace_back(e.id(), std::move(words));
+    } else {
+      short_organisations.emplace_back(e.id(), words[0]);
+    }
   }
   const int64_t published = PublishedAtNanos(article);
   // An organisation's acronym alone ("PSSI") is the one recent organisation
@@ -379,7 +391,8 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
   for (const auto& [id, word] : short_names) {
     auto link = OnlyFullName(word, story_people);
     if (!link) {
-      ASSIGN_OR_RETURN(RegistryMatches registry, RegistryNamed(run, word, warta::v1::PERSON, published));
+      ASSIGN_OR_RETURN(RegistryMatches registry,
+                       RegistryNamed(run, word.back(), warta::v1::PERSON, published));
       // A nickname someone was introduced by is stronger evidence than a
       // word of a name ("Jokowi" is Joko Widodo, not the headline "JOKOWI
       // AHOK" some tagger made a person).

@@ -5,6 +5,7 @@
 #include "enrichment/entities/name_key.h"
 #include "enrichment/segment/segmenter.h"
 #include "gmock/gmock.h"
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "tests/testing/shared_data.h"
 
@@ -408,6 +409,36 @@ TEST(EntityRecognizerTest, KnownNamesNeedTheirOwnSpelling) {
       if (m.span.begin > static_cast<int>(west.find("Jawa"))) EXPECT_NE(&e, barat);
     }
   }
+}
+
+// A surname with its particles is the full name it ends, in one article as
+// for one-word surnames: "De Bruyne mengatakan" is Kevin De Bruyne speaking.
+TEST(EntityRecognizerTest, ASurnameWithParticlesJoinsTheFullName) {
+  const std::string text =
+      "Gelandang Manchester City Kevin De Bruyne mencetak gol kemenangan. "
+      "De Bruyne mengatakan timnya bermain baik. Virgil van Dijk juga bermain. "
+      "Van Dijk mengaku kecewa.";
+  const auto id = Entities(Recognizer(), text);
+  const Entity* kevin = WithMention(id, text, "De Bruyne");
+  ASSERT_NE(kevin, nullptr);
+  EXPECT_EQ(kevin->name, "Kevin De Bruyne");
+  EXPECT_EQ(kevin->mentions.size(), 2u);
+  const Entity* virgil = WithMention(id, text, "Van Dijk");
+  ASSERT_NE(virgil, nullptr);
+  EXPECT_EQ(virgil->name, "Virgil van Dijk");
+}
+
+// A line-up writes the shirt number before the name: the person is the name.
+TEST(EntityRecognizerTest, AShirtNumberIsNoPartOfTheName) {
+  const std::string lineup =
+      "Juventus: 1-Gianluigi Buffon, 4-Medhi Benatia, 6-Sami Khedira (Mario Mandzukic 59'), "
+      "21-Paulo Dybala. Paulo Dybala mencetak dua gol.";
+  const auto id = Entities(Recognizer(), lineup);
+  const Entity* dybala = WithMention(id, lineup, "Paulo Dybala");
+  ASSERT_NE(dybala, nullptr);
+  EXPECT_EQ(dybala->name, "Paulo Dybala");
+  EXPECT_EQ(dybala->mentions.size(), 2u);
+  for (const Entity& e : id) EXPECT_FALSE(absl::StrContains(e.name, "-")) << e.name;
 }
 
 // "Lima" opening an Indonesian sentence is the number five, a word the news

@@ -335,6 +335,30 @@ TEST_P(ArticleStoreTest, ASurnameAloneIsThePersonWhoDominatesTheStream) {
   EXPECT_TRUE(kim_ids.count("per:kim"));
 }
 
+// "De Bruyne" alone is Kevin De Bruyne, the one registered person whose
+// name ends so; "Van Dijk" stays apart while Virgil and Sergio van Dijk
+// are both registered. In the news demo "De Bruyne" was a person of its
+// own in 4 articles.
+TEST_P(ArticleStoreTest, ASurnameWithParticlesIsTheOnePersonWhoseNameEndsWithIt) {
+  auto& store = *store_;
+  auto full = StoryArticle("full", "kompas.com", 3, kFlood, false);
+  AddEntity(full, "per:kevin_de_bruyne", "Kevin De Bruyne", warta::v1::PERSON);
+  AddEntity(full, "per:virgil_van_dijk", "Virgil van Dijk", warta::v1::PERSON);
+  AddEntity(full, "per:sergio_van_dijk", "Sergio van Dijk", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(full, {}).ok());
+  auto surnames = StoryArticle("surnames", "tempo.co", 4, kTroops, true);
+  AddEntity(surnames, "per:de_bruyne", "De Bruyne", warta::v1::PERSON);
+  AddEntity(surnames, "per:van_dijk", "Van Dijk", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(surnames, {}).ok());
+  auto linked = store.GetArticle("surnames");
+  ASSERT_TRUE(linked.ok()) << linked.status();
+  std::set<std::string> ids;
+  for (const auto& e : linked->entities()) ids.insert(e.id());
+  EXPECT_TRUE(ids.count("per:kevin_de_bruyne"));
+  EXPECT_FALSE(ids.count("per:de_bruyne"));
+  EXPECT_TRUE(ids.count("per:van_dijk"));
+}
+
 // "Anies Rasyid Baswedan" in one article and "Anies Baswedan" in others are
 // one person; with two registered people who could be the shorter name,
 // it stays apart.
