@@ -23,6 +23,17 @@ std::string StoryOf(ArticleStore& store, const std::string& id) {
   return a.ok() ? a->story_id() : "";
 }
 
+// The entity ids a stored article holds after the store linked them; empty
+// when it is not stored.
+std::set<std::string> EntityIdsOf(ArticleStore& store, const std::string& id) {
+  std::set<std::string> ids;
+  auto a = store.GetArticle(id);
+  if (a.ok()) {
+    for (const auto& e : a->entities()) ids.insert(e.id());
+  }
+  return ids;
+}
+
 // What warta-store counts for operators (warta_store_upserts_total,
 // warta_store_story_assignments_total).
 TEST_P(ArticleStoreTest, UpsertBatchSaysWhatItWroteAndHowArticlesFoundTheirStories) {
@@ -188,14 +199,7 @@ TEST_P(ArticleStoreTest, ShortNamesLinkToTheOneFullNameAndTheRegistryListsIt) {
   AddEntity(kim, "per:kim", "Kim", warta::v1::PERSON);
   ASSERT_TRUE(store.Upsert(kim, {}).ok());
 
-  auto ids_of = [&](const std::string& article) {
-    std::set<std::string> ids;
-    auto stored = store.GetArticle(article);
-    if (stored.ok()) {
-      for (const auto& e : stored->entities()) ids.insert(e.id());
-    }
-    return ids;
-  };
+  auto ids_of = [&](const std::string& article) { return EntityIdsOf(store, article); };
   EXPECT_TRUE(ids_of("tempo").count("per:vladimir_putin"));
   EXPECT_FALSE(ids_of("tempo").count("per:putin"));
   EXPECT_TRUE(ids_of("flood").count("per:vladimir_putin"));
@@ -258,8 +262,7 @@ TEST_P(ArticleStoreTest, ANicknameGivenInBracketsLinksArticlesThatUseOnlyIt) {
 
   auto stored = store.GetArticle("flood");
   ASSERT_TRUE(stored.ok()) << stored.status();
-  std::set<std::string> ids;
-  for (const auto& e : stored->entities()) ids.insert(e.id());
+  const std::set<std::string> ids = EntityIdsOf(store, "flood");
   EXPECT_TRUE(ids.count("per:joko_widodo"));
   EXPECT_FALSE(ids.count("per:jokowi"));
   ASSERT_EQ(stored->claims_size(), 1);
@@ -286,8 +289,7 @@ TEST_P(ArticleStoreTest, AnAcronymGivenInBracketsLinksOrganisationsThatUseOnlyIt
 
   auto stored = store.GetArticle("flood");
   ASSERT_TRUE(stored.ok()) << stored.status();
-  std::set<std::string> ids;
-  for (const auto& e : stored->entities()) ids.insert(e.id());
+  const std::set<std::string> ids = EntityIdsOf(store, "flood");
   EXPECT_TRUE(ids.count("org:persatuan_sepakbola"));
   EXPECT_FALSE(ids.count("org:pssi"));
   EXPECT_TRUE(ids.count("org:united"));
@@ -311,10 +313,7 @@ TEST_P(ArticleStoreTest, ASurnameAloneIsThePersonWhoDominatesTheStream) {
   auto surname = StoryArticle("surname", "tempo.co", 4, kTroops, true);
   AddEntity(surname, "per:trump", "Trump", warta::v1::PERSON);
   ASSERT_TRUE(store.Upsert(surname, {}).ok());
-  auto linked = store.GetArticle("surname");
-  ASSERT_TRUE(linked.ok()) << linked.status();
-  std::set<std::string> ids;
-  for (const auto& e : linked->entities()) ids.insert(e.id());
+  const std::set<std::string> ids = EntityIdsOf(store, "surname");
   EXPECT_TRUE(ids.count("per:donald_trump"));
   EXPECT_FALSE(ids.count("per:trump"));
 
@@ -328,11 +327,7 @@ TEST_P(ArticleStoreTest, ASurnameAloneIsThePersonWhoDominatesTheStream) {
   auto kim = StoryArticle("kim", "tempo.co", 6, kTroops, true);
   AddEntity(kim, "per:kim", "Kim", warta::v1::PERSON);
   ASSERT_TRUE(store.Upsert(kim, {}).ok());
-  auto kept = store.GetArticle("kim");
-  ASSERT_TRUE(kept.ok()) << kept.status();
-  std::set<std::string> kim_ids;
-  for (const auto& e : kept->entities()) kim_ids.insert(e.id());
-  EXPECT_TRUE(kim_ids.count("per:kim"));
+  EXPECT_TRUE(EntityIdsOf(store, "kim").count("per:kim"));
 }
 
 // "De Bruyne" alone is Kevin De Bruyne, the one registered person whose
@@ -350,10 +345,7 @@ TEST_P(ArticleStoreTest, ASurnameWithParticlesIsTheOnePersonWhoseNameEndsWithIt)
   AddEntity(surnames, "per:de_bruyne", "De Bruyne", warta::v1::PERSON);
   AddEntity(surnames, "per:van_dijk", "Van Dijk", warta::v1::PERSON);
   ASSERT_TRUE(store.Upsert(surnames, {}).ok());
-  auto linked = store.GetArticle("surnames");
-  ASSERT_TRUE(linked.ok()) << linked.status();
-  std::set<std::string> ids;
-  for (const auto& e : linked->entities()) ids.insert(e.id());
+  const std::set<std::string> ids = EntityIdsOf(store, "surnames");
   EXPECT_TRUE(ids.count("per:kevin_de_bruyne"));
   EXPECT_FALSE(ids.count("per:de_bruyne"));
   EXPECT_TRUE(ids.count("per:van_dijk"));
@@ -374,8 +366,7 @@ TEST_P(ArticleStoreTest, ANameWithOrWithoutMiddleNamesIsOnePerson) {
 
   auto stored = store.GetArticle("shorter");
   ASSERT_TRUE(stored.ok()) << stored.status();
-  std::set<std::string> ids;
-  for (const auto& e : stored->entities()) ids.insert(e.id());
+  const std::set<std::string> ids = EntityIdsOf(store, "shorter");
   EXPECT_TRUE(ids.count("per:anies_rasyid_baswedan"));
   EXPECT_FALSE(ids.count("per:anies_baswedan"));
   ASSERT_EQ(stored->claims_size(), 1);
