@@ -35,7 +35,9 @@ namespace {
 // in lower case is the word ("Lima orang": five); "Perancis" is France,
 // "AS Roma" a club; Hong Kong, Macau and Palestine named as the news does
 // (their ids changed); a surname with particles ("De Bruyne") joins the
-// full name; a line-up's shirt number ("21-Paulo Dybala") is no part of it.
+// full name; a line-up's shirt number ("21-Paulo Dybala") is no part of it;
+// Indonesian institutions and parties join their abbreviations ("PAN",
+// "MK", "PDIP": ids of those organisations changed).
 constexpr char kRelease[] = "warta-0.1.6";
 
 std::string ModelsHash(const PipelineOptions& options) {

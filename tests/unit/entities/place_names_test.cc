@@ -87,6 +87,32 @@ TEST(PlaceNamesTest, PlacesAreNamedAsTheNewsNamesThem) {
   EXPECT_EQ(BuiltinAliasGroups()[palestine].name_en, "Palestine");
 }
 
+// The news writes these institutions and parties by their abbreviations
+// alone; each was an organisation of its own in the news demo. A short
+// abbreviation matches only as written in capitals ("Pan" is no party),
+// and "MA" stays out (a suspect's initials as often as the Supreme Court).
+TEST(PlaceNamesTest, IndonesianInstitutionsAndPartiesJoinTheirAbbreviations) {
+  const struct {
+    const char* full;
+    std::vector<const char*> names;
+  } cases[] = {
+      {"Mahkamah Konstitusi", {"MK", "Constitutional Court of Indonesia"}},
+      {"Partai Amanat Nasional", {"PAN"}},
+      {"Partai Demokrasi Indonesia Perjuangan", {"PDIP", "PDI-P", "PDI Perjuangan"}},
+      {"Partai Golkar", {"Golkar", "Partai Golongan Karya"}},
+      {"Komisi Pemilihan Umum", {"KPU"}},
+      {"Nahdlatul Ulama", {"NU"}},
+  };
+  for (const auto& c : cases) {
+    const int group = FindAliasGroup(c.full);
+    ASSERT_GE(group, 0) << c.full;
+    EXPECT_EQ(BuiltinAliasGroups()[group].type, 1) << c.full;
+    for (const char* name : c.names) EXPECT_EQ(FindAliasGroup(name), group) << name;
+  }
+  EXPECT_EQ(FindAliasGroup("Pan"), -1);
+  EXPECT_EQ(FindAliasGroup("MA"), -1);
+}
+
 TEST(PlaceNamesTest, ProvincesAreOneGroupWithTheirAbbreviationAndEnglishName) {
   const int west_java = FindAliasGroup("Jawa Barat");
   ASSERT_GE(west_java, 0);
