@@ -37,7 +37,8 @@ namespace {
 // (their ids changed); a surname with particles ("De Bruyne") joins the
 // full name; a line-up's shirt number ("21-Paulo Dybala") is no part of it;
 // Indonesian institutions and parties join their abbreviations ("PAN",
-// "MK", "PDIP": ids of those organisations changed).
+// "MK", "PDIP": ids of those organisations changed); a legal form apart
+// from the company's name ("Tbk", "Persero") is no entity.
 constexpr char kRelease[] = "warta-0.1.6";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -428,6 +428,18 @@ TEST(EntityRecognizerTest, ASurnameWithParticlesJoinsTheFullName) {
   EXPECT_EQ(virgil->name, "Virgil van Dijk");
 }
 
+// A company's legal form written apart from its name is no entity: "Tbk"
+// was a person or a place in the news demo.
+TEST(EntityRecognizerTest, ALegalFormIsNoEntityOfItsOwn) {
+  const std::string text =
+      "PT Bank Rakyat Indonesia (Persero) Tbk mencatat laba Rp 10 triliun. "
+      "Direktur Utama PT Jasa Marga, Tbk, Desi Arryani mengatakan hal itu.";
+  const auto id = Entities(Recognizer(), text);
+  EXPECT_EQ(WithMention(id, text, "Tbk"), nullptr);
+  EXPECT_EQ(WithMention(id, text, "Persero"), nullptr);
+  ASSERT_NE(WithMention(id, text, "PT Bank Rakyat Indonesia"), nullptr);
+}
+
 // A line-up writes the shirt number before the name: the person is the name.
 TEST(EntityRecognizerTest, AShirtNumberIsNoPartOfTheName) {
   const std::string lineup =
