@@ -3,7 +3,8 @@
 #   make build    configure and build everything into build/ (binaries in build/bin/)
 #   make test     deps + build + unit tests (ctest) + integration and end-to-end tests (pytest,
 #                 real Kafka broker, real clients: kcat, grpcurl, Python grpcio/confluent-kafka)
-#                 + the fuzz and sanitizer smoke runs
+#                 + the fuzz smoke run + make sanitize (every unit and integration test again
+#                 with ASan + UBSan binaries)
 #   make demo     deps + build + Kafka + the services and the dashboard; publishes ARTICLES
 #                 (default: examples/articles), waits for the store, prints the dashboard's
 #                 address and a summary, stops everything (KEEP=1: keeps running until Ctrl-C)
@@ -14,7 +15,7 @@
 #                 FUZZ_SECONDS (default 600); `make test` runs each for FUZZ_SMOKE_SECONDS
 #   make sanitize unit and integration tests with ASan + UBSan binaries (build-asan/)
 #   make sanitize-smoke  the parsers' and enrichment cores' unit tests only, with ASan + UBSan
-#                 (build-asan-smoke/); `make test` runs it
+#                 (build-asan-smoke/), a quick check while working; `make test` runs the full one
 #   make tsan     unit and integration tests with ThreadSanitizer binaries (build-tsan/)
 #   make tsan-smoke  the stores', StoreService's and metrics' threaded unit tests only, with TSan
 #                 (build-tsan-smoke/); not in `make test` (9 min from nothing, see README)
@@ -70,7 +71,7 @@ tsan: deps
 tsan-smoke: deps
 	JOBS=$(JOBS) scripts/sanitize.sh --thread-smoke
 
-test: unit-test integration-test fuzz-smoke sanitize-smoke
+test: unit-test integration-test fuzz-smoke sanitize
 
 demo: bins
 	scripts/demo.sh $(if $(KEEP),--keep) "$(ARTICLES)"
