@@ -1094,8 +1094,14 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
   return entities;
 }
 
+// "Partai PAN", "partai Golkar": the word for a party's kind before a known
+// party's name is that party.
 int EntityRecognizer::AliasGroupOf(std::string_view surface) const {
-  return builtin_aliases_ ? FindAliasGroup(surface) : -1;
+  if (!builtin_aliases_) return -1;
+  const int group = FindAliasGroup(surface);
+  if (group >= 0 || surface.size() <= 7 || ner::ToLower(surface.substr(0, 7)) != "partai ") return group;
+  const int party = FindAliasGroup(surface.substr(7));
+  return party >= 0 && BuiltinAliasGroups()[party].type == 1 ? party : -1;
 }
 
 // The most frequent spelling among a group's longest names; first-seen

@@ -428,6 +428,18 @@ TEST(EntityRecognizerTest, ASurnameWithParticlesJoinsTheFullName) {
   EXPECT_EQ(virgil->name, "Virgil van Dijk");
 }
 
+// "Partai PAN" is PAN, the Partai Amanat Nasional: the word for the kind
+// before a known party's abbreviation does not make another party.
+TEST(EntityRecognizerTest, TheWordPartaiBeforeAKnownPartyIsThatParty) {
+  const std::string text =
+      "Politikus Partai PAN itu bertemu Ketua Umum Partai Amanat Nasional. PAN mendukung.";
+  const auto id = Entities(Recognizer(), text);
+  const Entity* pan = WithMention(id, text, "Partai PAN");
+  ASSERT_NE(pan, nullptr);
+  EXPECT_EQ(pan->name, "Partai Amanat Nasional");
+  EXPECT_EQ(WithMention(id, text, "PAN"), pan);
+}
+
 // A company's legal form written apart from its name is no entity: "Tbk"
 // was a person or a place in the news demo.
 TEST(EntityRecognizerTest, ALegalFormIsNoEntityOfItsOwn) {
