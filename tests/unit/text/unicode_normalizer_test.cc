@@ -28,6 +28,19 @@ TEST(NormalizeTextTest, ComposesToNfcAndKeepsOffsetsMonotonic) {
   EXPECT_EQ(in.substr(out.offsets[5]), " x");
 }
 
+// NFC maps a few signs to an ASCII letter (U+212A KELVIN SIGN is "K"): the
+// letter maps back to the sign, so a highlight in the original covers it.
+// fuzz_text found the case (its check had assumed an ASCII letter comes
+// from the same byte).
+TEST(NormalizeTextTest, ASignNfcMakesALetterMapsBackToTheSign) {
+  const std::string in = "Jokowi \xE2\x84\xAA caf";
+  NormalizedText out = NormalizeText(in);
+  EXPECT_EQ(out.text, "Jokowi K caf");
+  ASSERT_EQ(out.offsets.size(), out.text.size() + 1);
+  EXPECT_EQ(out.offsets[7], 7);                     // "K" starts where the sign does
+  EXPECT_EQ(in.substr(out.offsets[9]), "caf");     // and what follows stays aligned
+}
+
 TEST(NormalizeTextTest, LineBreaksControlsAndIllFormedBytes) {
   const std::string in = "a\r\nb\rc\xE2\x80\xA8" "d\x01\xE2\x80\x8B" "e\xFF";
   NormalizedText out = NormalizeText(in);
