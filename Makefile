@@ -4,7 +4,7 @@
 #   make test     deps + build + unit tests (ctest) + integration and end-to-end tests (pytest,
 #                 real Kafka broker, real clients: kcat, grpcurl, Python grpcio/confluent-kafka)
 #                 + the fuzz smoke run + make sanitize (every unit and integration test again
-#                 with ASan + UBSan binaries)
+#                 with ASan + UBSan binaries) + make tsan-smoke (the threaded cores under TSan)
 #   make demo     deps + build + Kafka + the services and the dashboard; publishes ARTICLES
 #                 (default: examples/articles), waits for the store, prints the dashboard's
 #                 address and a summary, stops everything (KEEP=1: keeps running until Ctrl-C)
@@ -18,7 +18,7 @@
 #                 (build-asan-smoke/), a quick check while working; `make test` runs the full one
 #   make tsan     unit and integration tests with ThreadSanitizer binaries (build-tsan/)
 #   make tsan-smoke  the stores', StoreService's and metrics' threaded unit tests only, with TSan
-#                 (build-tsan-smoke/); not in `make test` (9 min from nothing, see README)
+#                 (build-tsan-smoke/); `make test` runs it (9 min from nothing, see README)
 SHELL := /bin/bash
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -71,7 +71,7 @@ tsan: deps
 tsan-smoke: deps
 	JOBS=$(JOBS) scripts/sanitize.sh --thread-smoke
 
-test: unit-test integration-test fuzz-smoke sanitize
+test: unit-test integration-test fuzz-smoke sanitize tsan-smoke
 
 demo: bins
 	scripts/demo.sh $(if $(KEEP),--keep) "$(ARTICLES)"
