@@ -91,6 +91,7 @@ struct RegistryMatches {
   std::map<std::string, std::string> by_name_word;  // id -> name
   std::map<std::string, std::string> by_nickname;
   std::map<std::string, int64_t> mentions;  // id -> mention count
+  std::map<std::string, std::set<std::string>> aliases;  // id -> names as written
 };
 
 // A person mentioned this many times more than every other candidate
@@ -144,6 +145,7 @@ absl::StatusOr<RegistryMatches> RegistryNamed(const SqlRunner& run, const std::s
     const std::vector<std::string> words = StoryWords(record.name());
     const bool in_name = std::find(words.begin(), words.end(), word) != words.end();
     (in_name ? matches.by_name_word : matches.by_nickname)[record.id()] = record.name();
+    matches.aliases[record.id()].insert(record.aliases().begin(), record.aliases().end());
     matches.mentions[record.id()] = record.mention_count();
   }
   return matches;
@@ -359,7 +361,10 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
   RETURN_IF_ERROR(LinkTypeVariants(run, article));
   // id, the short name's words: one word, or a surname with its particles.
   std::vector<std::pair<std::string, std::vector<std::string>>> short_names;
-  std::vector<std::pair<std::string, std::string>> short_organisations;
+  struct ShortOrganisation {
+    std::string id, word, written;
+  };
+  std::vector<ShortOrganisation> short_organisations;
   for (const auto& e : article.entities()) {
     if (e.id().empty()) continue;
     if (e.type() != warta::v1::PERSON && e.type() != warta::v1::ORGANIZATION) continue;
@@ -372,19 +377,20 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     if (e.type() == warta::v1::PERSON) {
       short_names.emplace_back(e.id(), std::move(words));
     } else {
-      short_organisations.emplace_back(e.id(), words[0]);
+      short_organisations.push_back({e.id(), words[0], e.name()});
     }
   }
   const int64_t published = PublishedAtNanos(article);
   // An organisation's acronym alone ("PSSI") is the one recent organisation
   // an article introduced by it ("Persatuan Sepakbola Seluruh Indonesia
   // (PSSI)"); words of names are no evidence for organisations ("United").
-  for (const auto& [id, word] : short_organisations) {
+  // The acronym as written: the film "Pan" is no "PAN" (Partai Amanat Nasional).
+  for (const auto& [id, word, written] : short_organisations) {
     ASSIGN_OR_RETURN(RegistryMatches registry,
                      RegistryNamed(run, word, warta::v1::ORGANIZATION, published));
     if (registry.by_nickname.size() != 1) continue;
     const auto& [to, name] = *registry.by_nickname.begin();
-    if (to != id) Relink(id, to, name, article);
+    if (to != id && registry.aliases[to].count(written) > 0) Relink(id, to, name, article);
   }
   if (short_names.empty()) return LinkMiddleNames(run, published, article);
   ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));

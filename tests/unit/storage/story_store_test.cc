@@ -296,6 +296,13 @@ TEST_P(ArticleStoreTest, AnAcronymGivenInBracketsLinksOrganisationsThatUseOnlyIt
   ASSERT_EQ(stored->claims_size(), 1);
   EXPECT_EQ(stored->claims(0).speaker().entity_id(), "org:persatuan_sepakbola");
   EXPECT_EQ(store.GetEntity("org:persatuan_sepakbola")->entity().article_count(), 2);
+
+  // The acronym as written: a title "Pssi" (as the film "Pan" is no "PAN",
+  // Partai Amanat Nasional, in the news demo) stays its own.
+  auto other_case = StoryArticle("film", "kompas.com", 29, kFlood, false);
+  AddEntity(other_case, "org:pssi", "Pssi", warta::v1::ORGANIZATION);
+  ASSERT_TRUE(store.Upsert(other_case, {}).ok());
+  EXPECT_TRUE(EntityIdsOf(store, "film").count("org:pssi"));
 }
 
 // "Trump" alone, in a story of its own, is Donald Trump when the stream
