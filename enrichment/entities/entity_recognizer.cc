@@ -333,18 +333,18 @@ bool IsShortFormOf(const std::vector<std::string>& shorter, const std::vector<st
          !generational->contains(longer.back());
 }
 
-// The index of the token that starts at `offset`, or -1. Tokens are in text order.
-int TokenStartingAt(const Document& doc, int offset) {
-  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
-                             [](const Token& t, int off) { return t.span.begin < off; });
-  return it != doc.tokens.end() && it->span.begin == offset ? static_cast<int>(it - doc.tokens.begin()) : -1;
-}
-
 // The index of the first token starting at or after `offset`, or -1.
+// Tokens are in text order.
 int FirstTokenFrom(const Document& doc, int offset) {
   auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
                              [](const Token& t, int off) { return t.span.begin < off; });
   return it != doc.tokens.end() ? static_cast<int>(it - doc.tokens.begin()) : -1;
+}
+
+// The index of the token that starts at `offset`, or -1.
+int TokenStartingAt(const Document& doc, int offset) {
+  const int t = FirstTokenFrom(doc, offset);
+  return t >= 0 && doc.tokens[t].span.begin == offset ? t : -1;
 }
 
 // A line-up's shirt number joined to the name ("21-Paulo Dybala", "6-Sami
@@ -1097,10 +1097,13 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
 // "Partai PAN", "partai Golkar": the word for a party's kind before a known
 // party's name is that party.
 int EntityRecognizer::AliasGroupOf(std::string_view surface) const {
+  constexpr std::string_view kParty = "partai ";
   if (!builtin_aliases_) return -1;
   const int group = FindAliasGroup(surface);
-  if (group >= 0 || surface.size() <= 7 || ner::ToLower(surface.substr(0, 7)) != "partai ") return group;
-  const int party = FindAliasGroup(surface.substr(7));
+  if (group >= 0 || surface.size() <= kParty.size() || ner::ToLower(surface.substr(0, kParty.size())) != kParty) {
+    return group;
+  }
+  const int party = FindAliasGroup(surface.substr(kParty.size()));
   return party >= 0 && BuiltinAliasGroups()[party].type == 1 ? party : -1;
 }
 

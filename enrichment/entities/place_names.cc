@@ -231,20 +231,16 @@ const std::vector<AliasGroup>& BuiltinAliasGroups() {
         out->push_back(std::move(g));
       }
     }
-    for (const ExtraAlias& extra : kExtraPlaceAliases) {
+    // A late spelling comes after every spelling the model was trained with.
+    auto add_spellings = [&](const ExtraAlias& extra, bool late) {
       auto it = by_key.find(extra.key);
-      if (it == by_key.end()) continue;  // an older ICU without the group
-      for (absl::string_view n : absl::StrSplit(extra.names, '|')) {
-        (*out)[it->second].names.emplace_back(n);
-      }
-    }
-    for (const ExtraAlias& extra : kLateExtraPlaceAliases) {
-      auto it = by_key.find(extra.key);
-      if (it == by_key.end()) continue;
+      if (it == by_key.end()) return;  // an older ICU without the group
       AliasGroup& g = (*out)[it->second];
-      g.model_names = std::min(g.model_names, g.names.size());
+      if (late) g.model_names = std::min(g.model_names, g.names.size());
       for (absl::string_view n : absl::StrSplit(extra.names, '|')) g.names.emplace_back(n);
-    }
+    };
+    for (const ExtraAlias& extra : kExtraPlaceAliases) add_spellings(extra, false);
+    for (const ExtraAlias& extra : kLateExtraPlaceAliases) add_spellings(extra, true);
     for (const PlaceName& renamed : kPlaceNames) {
       auto it = by_key.find(renamed.key);
       if (it == by_key.end()) continue;

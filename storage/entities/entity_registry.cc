@@ -91,7 +91,7 @@ struct RegistryMatches {
   std::map<std::string, std::string> by_name_word;  // id -> name
   std::map<std::string, std::string> by_nickname;
   std::map<std::string, int64_t> mentions;  // id -> mention count
-  std::map<std::string, std::set<std::string>> aliases;  // id -> names as written
+  std::map<std::string, std::set<std::string>> aliases;  // by_nickname's ids -> names as written
 };
 
 // A person mentioned this many times more than every other candidate
@@ -100,8 +100,8 @@ struct RegistryMatches {
 constexpr int64_t kDominance = 5;
 constexpr int64_t kMinDominantMentions = 20;
 
-// The full-name candidate containing `word` that dominates the others by
-// mentions (above); nullopt when none does.
+// The full-name candidate `word` is a short form of that dominates the
+// others by mentions (above); nullopt when none does.
 std::optional<std::pair<std::string, std::string>> DominantFullName(const std::vector<std::string>& word,
                                                                     const RegistryMatches& registry) {
   std::optional<std::pair<std::string, std::string>> top;
@@ -145,7 +145,7 @@ absl::StatusOr<RegistryMatches> RegistryNamed(const SqlRunner& run, const std::s
     const std::vector<std::string> words = StoryWords(record.name());
     const bool in_name = std::find(words.begin(), words.end(), word) != words.end();
     (in_name ? matches.by_name_word : matches.by_nickname)[record.id()] = record.name();
-    matches.aliases[record.id()].insert(record.aliases().begin(), record.aliases().end());
+    if (!in_name) matches.aliases[record.id()].insert(record.aliases().begin(), record.aliases().end());
     matches.mentions[record.id()] = record.mention_count();
   }
   return matches;
