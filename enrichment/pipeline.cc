@@ -39,7 +39,9 @@ namespace {
 // Indonesian institutions and parties join their abbreviations ("PAN",
 // "MK", "PDIP": ids of those organisations changed); a legal form apart
 // from the company's name ("Tbk", "Persero") is no entity.
-constexpr char kRelease[] = "warta-0.1.6";
+// 0.1.7: an acronym for a kind of thing ("PNS", "PDB", "SUV", "USB"), or
+// "PT" alone, is no organisation.
+constexpr char kRelease[] = "warta-0.1.7";
 
 std::string ModelsHash(const PipelineOptions& options) {
   return ContentHashHex({options.langid_model, options.langid_confusable_model, options.ner_model,
