@@ -40,7 +40,8 @@ namespace {
 // "MK", "PDIP": ids of those organisations changed); a legal form apart
 // from the company's name ("Tbk", "Persero") is no entity.
 // 0.1.7: an acronym for a kind of thing ("PNS", "PDB", "SUV", "USB"), or
-// "PT" alone, is no organisation.
+// "PT" alone, is no organisation; nor is one the article spells out in
+// lower case ("augmented reality (AR)").
 constexpr char kRelease[] = "warta-0.1.7";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -88,6 +88,7 @@ class EntityRecognizer {
   void AddRepeatedNames(const Document& doc, std::vector<RawMention>& mentions) const;
   static void MarkEnglishCues(const Document& doc, std::vector<RawMention>& mentions);
   static void MarkNewsSources(const Document& doc, std::vector<RawMention>& mentions);
+  static void DropKindAcronyms(const Document& doc, std::vector<RawMention>& mentions);
   void ExtendEnglishFirstNames(const std::vector<std::string_view>& words,
                                std::vector<ner::TaggedSpan>& spans) const;
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;
