@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -73,14 +74,21 @@ absl::StatusOr<std::map<std::string, std::string>> StoryPeople(const SqlRunner& 
   return people;
 }
 
+// Two ASCII capitals: a person's initials ("JK").
+bool IsTwoCapitals(std::string_view name) {
+  return name.size() == 2 && absl::ascii_isupper(static_cast<unsigned char>(name[0])) &&
+         absl::ascii_isupper(static_cast<unsigned char>(name[1]));
+}
+
 // One-word aliases of a person that are no word of the name: what an
-// article called them in brackets ("Joko Widodo (Jokowi)").
+// article called them in brackets ("Joko Widodo (Jokowi)", "Jusuf Kalla
+// (JK)": two letters only as capitals).
 std::vector<std::string> Nicknames(const warta::v1::Entity& e) {
   const std::vector<std::string> name_words = StoryWords(e.name());
   std::vector<std::string> out;
   for (const auto& alias : e.aliases()) {
     const std::vector<std::string> words = StoryWords(alias);
-    if (words.size() != 1 || words[0].size() < 3) continue;
+    if (words.size() != 1 || (words[0].size() < 3 && !IsTwoCapitals(alias))) continue;
     if (std::find(name_words.begin(), name_words.end(), words[0]) != name_words.end()) continue;
     out.push_back(words[0]);
   }
@@ -361,10 +369,12 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
   RETURN_IF_ERROR(LinkTypeVariants(run, article));
   // id, the short name's words: one word, or a surname with its particles.
   std::vector<std::pair<std::string, std::vector<std::string>>> short_names;
-  struct ShortOrganisation {
+  // Names that only a nickname the news introduced can link.
+  struct ByNickname {
     std::string id, word, written;
+    warta::v1::EntityType type;
   };
-  std::vector<ShortOrganisation> short_organisations;
+  std::vector<ByNickname> by_nickname;
   for (const auto& e : article.entities()) {
     if (e.id().empty()) continue;
     if (e.type() != warta::v1::PERSON && e.type() != warta::v1::ORGANIZATION) continue;
@@ -373,11 +383,19 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
       short_names.emplace_back(e.id(), std::move(words));
       continue;
     }
-    if (words.size() != 1 || words[0].size() < 3) continue;
+    if (words.size() != 1) continue;
+    // Two capitals ("JK") are a person's initials: the one person the news
+    // introduced by them ("Jusuf Kalla (JK)"), never a word of a name.
+    // "JK" alone had been a person of its own in 9 articles of the news demo.
+    if (e.type() == warta::v1::PERSON && IsTwoCapitals(e.name())) {
+      by_nickname.push_back({e.id(), words[0], e.name(), e.type()});
+      continue;
+    }
+    if (words[0].size() < 3) continue;
     if (e.type() == warta::v1::PERSON) {
       short_names.emplace_back(e.id(), std::move(words));
     } else {
-      short_organisations.push_back({e.id(), words[0], e.name()});
+      by_nickname.push_back({e.id(), words[0], e.name(), e.type()});
     }
   }
   const int64_t published = PublishedAtNanos(article);
@@ -385,9 +403,8 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
   // an article introduced by it ("Persatuan Sepakbola Seluruh Indonesia
   // (PSSI)"); words of names are no evidence for organisations ("United").
   // The acronym as written: the film "Pan" is no "PAN" (Partai Amanat Nasional).
-  for (const auto& [id, word, written] : short_organisations) {
-    ASSIGN_OR_RETURN(RegistryMatches registry,
-                     RegistryNamed(run, word, warta::v1::ORGANIZATION, published));
+  for (const auto& [id, word, written, type] : by_nickname) {
+    ASSIGN_OR_RETURN(RegistryMatches registry, RegistryNamed(run, word, type, published));
     if (registry.by_nickname.size() != 1) continue;
     const auto& [to, name] = *registry.by_nickname.begin();
     if (to != id && registry.aliases[to].count(written) > 0) Relink(id, to, name, article);
@@ -452,11 +469,12 @@ absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArtic
     if ((person || record.type() == warta::v1::ORGANIZATION) && words.size() >= 2) {
       std::set<std::string> tokens;
       if ((is_new || record.name() != name_before) && person) {
-        tokens.insert(words.begin(), words.end());
+        for (const std::string& w : words) {
+          if (w.size() >= 3) tokens.insert(w);
+        }
       }
       for (std::string& nickname : Nicknames(*e)) tokens.insert(std::move(nickname));
       for (const std::string& w : tokens) {
-        if (w.size() < 3) continue;
         RETURN_IF_ERROR(run({"INSERT INTO entity_name_tokens (token, entity_id) VALUES (?, ?) "
                              "ON CONFLICT (token, entity_id) DO NOTHING",
                              {w, record.id()}})

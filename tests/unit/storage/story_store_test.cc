@@ -305,6 +305,35 @@ TEST_P(ArticleStoreTest, AnAcronymGivenInBracketsLinksOrganisationsThatUseOnlyIt
   EXPECT_TRUE(EntityIdsOf(store, "film").count("org:pssi"));
 }
 
+// "Jusuf Kalla (JK)" in one article: articles saying only "JK" (9 in the
+// news demo, a person of their own before) are Jusuf Kalla. Two capitals
+// are initials, so nothing else links them: "JK Rowling" has them as a
+// word of her name, and "AR" that nobody introduced stays as it is.
+TEST_P(ArticleStoreTest, InitialsGivenInBracketsLinkArticlesThatUseOnlyThem) {
+  auto& store = *store_;
+  auto introduced = StoryArticle("antara", "antaranews.com", 4, kTroops, true);
+  AddEntity(introduced, "per:jusuf_kalla", "Jusuf Kalla", warta::v1::PERSON);
+  introduced.mutable_entities()->rbegin()->add_aliases("JK");
+  AddEntity(introduced, "per:jk_rowling", "JK Rowling", warta::v1::PERSON);
+  AddEntity(introduced, "per:ahmad_rizal", "Ahmad Rizal", warta::v1::PERSON);
+  ASSERT_TRUE(store.Upsert(introduced, {}).ok());
+  auto only_initials = StoryArticle("flood", "kompas.com", 28, kFlood, false);
+  AddEntity(only_initials, "per:jk", "JK", warta::v1::PERSON);
+  AddEntity(only_initials, "per:ar", "AR", warta::v1::PERSON);
+  AddClaim(only_initials, "per:jk", "JK", 0, "", {"loc:bandung"});
+  ASSERT_TRUE(store.Upsert(only_initials, {}).ok());
+
+  const std::set<std::string> ids = EntityIdsOf(store, "flood");
+  EXPECT_TRUE(ids.count("per:jusuf_kalla"));
+  EXPECT_FALSE(ids.count("per:jk"));
+  EXPECT_TRUE(ids.count("per:ar"));
+  auto stored = store.GetArticle("flood");
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  ASSERT_EQ(stored->claims_size(), 1);
+  EXPECT_EQ(stored->claims(0).speaker().entity_id(), "per:jusuf_kalla");
+  EXPECT_EQ(store.GetEntity("per:jusuf_kalla")->entity().article_count(), 2);
+}
+
 // "Trump" alone, in a story of its own, is Donald Trump when the stream
 // names him far more than Ivanka or Melania Trump; with the others close,
 // nobody.
