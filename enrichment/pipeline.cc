@@ -41,7 +41,8 @@ namespace {
 // from the company's name ("Tbk", "Persero") is no entity.
 // 0.1.7: an acronym for a kind of thing ("PNS", "PDB", "SUV", "USB"), or
 // "PT" alone, is no organisation; nor is one the article spells out in
-// lower case ("augmented reality (AR)").
+// lower case ("augmented reality (AR)"); a day name ends no person's or
+// organisation's name ("Amanda Vanstone Selasa").
 constexpr char kRelease[] = "warta-0.1.7";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -677,11 +677,17 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       }
     }
     while (sp.end - sp.begin > 1 && honorific_or_period(sp.end - 1)) --sp.end;
-    // "[Wiranto Selasa] (24/10)": the day of a dated report is no part of a name.
-    while (!english && sp.end - sp.begin > 1 && sp.end < static_cast<int>(words.size()) &&
-           words[sp.end] == "(" && sp.end + 1 < static_cast<int>(words.size()) &&
-           !words[sp.end + 1].empty() && absl::ascii_isdigit(static_cast<unsigned char>(words[sp.end + 1][0])) &&
-           IsDayName(words[sp.end - 1])) {
+    // "[Wiranto Selasa] (24/10)": the day of a dated report is no part of
+    // a name. Nor of a person's or organisation's when no date follows
+    // ("[Amanda Vanstone Selasa] dicoret", "[Financial Times Senin]": no
+    // such entity of the training sets ends in a day); a place may
+    // ("Pasar Minggu").
+    auto date_after = [&](int end) {
+      return end + 1 < static_cast<int>(words.size()) && words[end] == "(" && !words[end + 1].empty() &&
+             absl::ascii_isdigit(static_cast<unsigned char>(words[end + 1][0]));
+    };
+    while (!english && sp.end - sp.begin > 1 && IsDayName(words[sp.end - 1]) &&
+           (sp.type != 2 || date_after(sp.end))) {
       --sp.end;
     }
     // "[Humas Polri Kombes]ORG Pol Awi Setiyono": the rank opens the name after.

@@ -317,15 +317,19 @@ TEST(EntityRecognizerTest, PlaceKindWordsAndMidSentenceCapitalsStayInNames) {
   EXPECT_EQ(WithMention(entities, text, "kota Bandung")->name, "Bandung");
 }
 
-// "Wiranto Selasa (24/10)": the day of a dated report is no part of the
-// name; "Pasar Minggu" keeps its Minggu.
+// "Wiranto Selasa (24/10)", "Amanda Vanstone Selasa dicoret": the day of a
+// report is no part of the name; "Pasar Minggu" keeps its Minggu.
 TEST(EntityRecognizerTest, ADayBeforeADateIsNoPartOfAName) {
   const std::string text =
       "Wiranto Selasa (24/10) menegaskan hal itu. Banjir melanda kawasan Pasar Minggu "
-      "(Jakarta Selatan) kemarin.";
+      "(Jakarta Selatan) kemarin. Menteri Imigrasi Australia, Amanda Vanstone Selasa dicoret "
+      "dari jabatannya, tulis Financial Times Senin.";
   const auto entities = Entities(Recognizer(), text);
   EXPECT_NE(Named(entities, "Wiranto"), nullptr);
   EXPECT_EQ(Named(entities, "Wiranto Selasa"), nullptr);
+  EXPECT_NE(Named(entities, "Amanda Vanstone"), nullptr);
+  EXPECT_EQ(Named(entities, "Amanda Vanstone Selasa"), nullptr);
+  EXPECT_EQ(Named(entities, "Financial Times Senin"), nullptr);
   EXPECT_NE(Named(entities, "Pasar Minggu"), nullptr);
 }
 
