@@ -42,7 +42,8 @@ namespace {
 // 0.1.7: an acronym for a kind of thing ("PNS", "PDB", "SUV", "USB"), or
 // "PT" alone, is no organisation; nor is one the article spells out in
 // lower case ("augmented reality (AR)"); a day name ends no person's or
-// organisation's name ("Amanda Vanstone Selasa").
+// organisation's name ("Amanda Vanstone Selasa"); English "CONTENT, X told
+// a news conference" is a claim.
 constexpr char kRelease[] = "warta-0.1.7";
 
 std::string ModelsHash(const PipelineOptions& options) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "enrichment/claims/claim_text.h"
 #include "enrichment/claims/cue_lexicon.h"
 #include "enrichment/claims/speaker_names.h"
@@ -257,6 +258,8 @@ class Analysis {
             const int after_addressee = SkipAddressee(c, last);
             if (after_addressee == c) return;
             c = after_addressee;
+            // "told a news conference in the provincial capital": where.
+            if (t_.IsWord(c) && IsCueAdjunct(t_.lower[c]) && IsLowerInitial(t_.StrAt(c))) return;
           }
         }
         // Time phrases between verb and clause: "pada Kamis (25/10/2024)
@@ -324,11 +327,19 @@ class Analysis {
     }
   }
 
-  // "told reporters", "told Reuters", "told the BBC": the addressee of an
-  // English "told" with no "that" after it is not part of what was said.
+  // "told reporters", "told Reuters", "told the BBC", "told a news
+  // conference", "told state media": the addressee of an English "told"
+  // with no "that" after it is not part of what was said.
   int SkipAddressee(int c, int last) const {
+    static const auto* modifiers = new absl::flat_hash_set<std::string_view>{
+        "news", "press", "state", "local", "foreign", "national", "joint", "parliamentary"};
     int k = c;
-    if (t_.IsWord(k) && t_.lower[k] == "the") ++k;
+    if (t_.IsWord(k) && (t_.lower[k] == "the" || t_.lower[k] == "a" || t_.lower[k] == "an")) ++k;
+    auto modifier_at = [&](int i) {
+      return t_.IsWord(i) && modifiers->contains(t_.lower[i]) && t_.IsWord(i + 1) &&
+             (IsAddressee(t_.lower[i + 1]) || modifiers->contains(t_.lower[i + 1]));
+    };
+    for (int m = 0; m < 2 && modifier_at(k); ++m) ++k;
     if (t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) {
       while (k < last && t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) ++k;
     } else if (t_.IsWord(k) && IsAddressee(t_.lower[k])) {

@@ -69,7 +69,9 @@ const WordSet& Addressees() {
   static const auto* s = new WordSet{
       "reporters", "journalists", "lawmakers", "parliament", "congress", "senators",
       "supporters", "delegates", "diplomats", "students", "him", "her", "them", "us", "me",
-      "wartawan",
+      "wartawan", "investors", "analysts", "conference", "briefing", "audience", "forum",
+      "meeting", "rally", "crowd", "summit", "hearing", "committee", "media", "television",
+      "radio", "broadcaster", "newspaper", "agency", "press",
   };
   return *s;
 }

@@ -310,6 +310,31 @@ TEST(ClaimExtractorTest, EnglishAccordingToAndSaidInAStatement) {
   EXPECT_EQ(claims[1].quantities[0].qualifier, "at_most");
 }
 
+// "CONTENT, X told a news conference / state media": whom the speaker told
+// is no part of the claim, whether a name, a group or an event; the claim
+// with the 6% figure had been missed.
+TEST(ClaimExtractorTest, EnglishToldAnAudienceAfterTheContent) {
+  Document doc = MakeDocument(
+      "The central bank held its benchmark rate at 6% on Wednesday, Governor Perry Warjiyo "
+      "told a news conference in Jakarta. Exports rose 12% in October, Trade Minister Budi "
+      "Santoso told state media. Imports fell sharply, Budi Santoso told the press. "
+      "\"We have never seen the rupiah this weak,\" Warjiyo told a news conference in the "
+      "capital.",
+      {{"Perry Warjiyo", EntityType::kPerson, {"Warjiyo"}},
+       {"Budi Santoso", EntityType::kPerson, {}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  // The quote is the last claim; where the conference was is none.
+  ASSERT_EQ(claims.size(), 4u);
+  EXPECT_EQ(claims[3].kind, ClaimKind::kDirectQuote);
+  EXPECT_EQ(SpeakerOf(doc, claims[3]), "Perry Warjiyo");
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Perry Warjiyo");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "The central bank held its benchmark rate at 6% on Wednesday");
+  EXPECT_EQ(SpeakerOf(doc, claims[1]), "Budi Santoso");
+  EXPECT_EQ(ContentOf(doc, claims[1]), "Exports rose 12% in October");
+  EXPECT_EQ(ContentOf(doc, claims[2]), "Imports fell sharply");
+}
+
 // Wire style: a quote continued over paragraphs, each reopened with a mark
 // and only the last closed; the speaker is named once, in the first.
 TEST(ClaimExtractorTest, EnglishQuoteSpanningParagraphsKeepsItsSpeaker) {
