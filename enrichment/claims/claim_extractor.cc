@@ -400,6 +400,9 @@ class Analysis {
       int words_after = 0;
       bool clause_after = false;
       for (int k = v + 1; k < last; ++k) {
+        // ", a move that could tighten markets": an appositive about the
+        // content, not a clause of the speaker's.
+        if (t_.IsPunct(k, ",")) break;
         if (!t_.IsWord(k)) continue;
         ++words_after;
         if (t_.lower[k] == "that" || IsSpeechVerb(t_.lower[k])) clause_after = true;

@@ -17,7 +17,7 @@ constexpr int kMaxAsides = 3;          // ", di Surabaya, Sabtu (19/9)," between
 
 bool IsHeadPreposition(std::string_view lower) {
   return lower == "di" || lower == "dari" || lower == "untuk" || lower == "pada" ||
-         lower == "of" || lower == "from" || lower == "for" || lower == "at";
+         lower == "of" || lower == "from" || lower == "for" || lower == "at" || lower == "in";
 }
 
 // Titles only people hold: a phrase opening with one names a person.

@@ -335,6 +335,38 @@ TEST(ClaimExtractorTest, EnglishToldAnAudienceAfterTheContent) {
   EXPECT_EQ(ContentOf(doc, claims[2]), "Imports fell sharply");
 }
 
+// "CONTENT, X said on Monday, a move that could ...": the appositive after
+// the cue is about the content; the claim is what comes before ("could
+// tighten global markets" had been the claim).
+TEST(ClaimExtractorTest, EnglishAppositiveAfterAnInvertedCueIsNoClaim) {
+  Document doc = MakeDocument(
+      "Indonesia will cut its coal exports by 10% next year, Energy Minister Bahlil "
+      "Lahadalia said on Monday, a move that could tighten global markets.",
+      {{"Bahlil Lahadalia", EntityType::kPerson, {}}, {"Indonesia", EntityType::kLocation, {}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(SpeakerOf(doc, claims[0]), "Bahlil Lahadalia");
+  EXPECT_EQ(ContentOf(doc, claims[0]), "Indonesia will cut its coal exports by 10% next year");
+}
+
+// "Police in East Java said": the head comes before "in", and the place
+// is not who spoke; "The Red Cross in Geneva said" is the Red Cross.
+TEST(ClaimExtractorTest, EnglishPlaceAfterInIsNotTheSpeaker) {
+  Document doc = MakeDocument(
+      "Police in East Java said at least 15 people were killed in the crash. "
+      "The Red Cross in Geneva said it had sent 40 tonnes of supplies.",
+      {{"East Java", EntityType::kLocation, {}},
+       {"Red Cross", EntityType::kOrganization, {}},
+       {"Geneva", EntityType::kLocation, {}}});
+  doc.language.code = "en";
+  const auto claims = Extract(doc);
+  for (const Claim& c : claims) EXPECT_NE(SpeakerOf(doc, c), "East Java") << ContentOf(doc, c);
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(SpeakerOf(doc, claims.back()), "Red Cross");
+  EXPECT_EQ(ContentOf(doc, claims.back()), "it had sent 40 tonnes of supplies");
+}
+
 // Wire style: a quote continued over paragraphs, each reopened with a mark
 // and only the last closed; the speaker is named once, in the first.
 TEST(ClaimExtractorTest, EnglishQuoteSpanningParagraphsKeepsItsSpeaker) {
