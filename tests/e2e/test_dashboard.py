@@ -19,7 +19,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS, BIN, ROOT, SAMPLES, skip_unless_ci, wait_until
 
@@ -155,6 +155,50 @@ def test_a_published_article_appears_in_its_story_without_reload(pb, pipeline, w
     assert browser.execute_script("return window.wartaTestMarker") == marker
     assert browser.execute_script("return performance.getEntriesByType('navigation').length") == 1
     screenshot(browser, "stories-live")
+
+
+def test_the_list_keeps_to_stories_several_outlets_reported(pb, pipeline, web, browser):
+    """On a stream most stories have one article: "Sources: 2 or more" hides
+    them, and a story appears, live, when a second outlet reports it;
+    "Order: largest" lists the biggest first."""
+    flood = stored_story(web, submit(pb, pipeline, id="flood-1", source="antaranews.com",
+                                     title="Banjir melanda Kota Semarang", body=FLOOD,
+                                     language_hint="id"))
+    stadium = stored_story(web, submit(pb, pipeline, id="stadium-1", source="detik.com",
+                                       title="Pembangunan stadion baru dimulai di Sidoarjo",
+                                       body=STADIUM, language_hint="id"))
+    open_live_page(browser, web)
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f'[data-story-id="{stadium}"]'),
+             message="the one-outlet stories listed by default")
+    Select(browser.find_element(By.ID, "min-sources")).select_by_value("2")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#stories .empty"),
+             message="no story with two outlets yet")
+
+    # A second outlet reports the flood: its story joins the list, live.
+    submit(pb, pipeline, id="flood-2", source="kompas.com",
+           title="Ribuan warga Semarang mengungsi akibat banjir", body=FLOOD, language_hint="id")
+    card = f'[data-story-id="{flood}"]'
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, card), timeout=20,
+             message="the flood story once two outlets reported it")
+    assert browser.find_element(By.CSS_SELECTOR, f"{card} .count").get_attribute("data-count") == "2"
+    assert not browser.find_elements(By.CSS_SELECTOR, f'[data-story-id="{stadium}"]')
+    screenshot(browser, "stories-two-sources")
+
+    # Any number of outlets, largest first: the flood (2 articles) above the stadium (1).
+    Select(browser.find_element(By.ID, "min-sources")).select_by_value("")
+    Select(browser.find_element(By.ID, "order")).select_by_value("size")
+    wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#stories > .story")) >= 2,
+             message="both stories")
+    ids = [c.get_attribute("data-story-id")
+           for c in browser.find_elements(By.CSS_SELECTOR, "#stories > .story")]
+    assert ids.index(flood) < ids.index(stadium), ids
+    counts = [int(c.get_attribute("data-count"))
+              for c in browser.find_elements(By.CSS_SELECTOR, "#stories > .story .count")]
+    assert counts == sorted(counts, reverse=True), counts
+    # The choice is kept for the next visit.
+    browser.refresh()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "order"))
+    assert Select(browser.find_element(By.ID, "order")).first_selected_option.get_attribute("value") == "size"
 
 
 def test_the_samples_story_shows_the_four_troop_figures_by_source(pb, pipeline, web, browser):

@@ -11,7 +11,10 @@ const LABELS = {
     searchPlaceholder: "Search articles", languageFilter: "Language", allLanguages: "All",
     switchTo: "Bahasa Indonesia", switchToLabel: "Tampilkan dalam Bahasa Indonesia",
     connecting: "connecting…", live: "live", reconnecting: "reconnecting…",
-    loading: "Loading…", stories: "Latest stories", period: "Period", allTime: "all time",
+    loading: "Loading…", stories: "Latest stories", largestStories: "Largest stories",
+    period: "Period", allTime: "all time", sourcesFilter: "Sources", anySources: "any",
+    atLeastSources: (n) => `${n} or more`, order: "Order", orderLatest: "latest",
+    orderLargest: "largest",
     lastDay: "last day", lastDays: (n) => `last ${n} days`, noStories: "No stories yet.",
     more: "More stories", articles: (n) => (n === 1 ? "1 article" : `${n} articles`),
     sources: (n) => (n === 1 ? "1 source" : `${n} sources`), undated: "undated",
@@ -37,7 +40,10 @@ const LABELS = {
     searchPlaceholder: "Cari artikel", languageFilter: "Bahasa", allLanguages: "Semua",
     switchTo: "English", switchToLabel: "Show in English",
     connecting: "menyambung…", live: "langsung", reconnecting: "menyambung ulang…",
-    loading: "Memuat…", stories: "Berita terbaru", period: "Periode", allTime: "semua waktu",
+    loading: "Memuat…", stories: "Berita terbaru", largestStories: "Berita terbesar",
+    period: "Periode", allTime: "semua waktu", sourcesFilter: "Sumber", anySources: "semua",
+    atLeastSources: (n) => `${n} atau lebih`, order: "Urutan", orderLatest: "terbaru",
+    orderLargest: "terbesar",
     lastDay: "sehari terakhir", lastDays: (n) => `${n} hari terakhir`,
     noStories: "Belum ada berita.", more: "Berita lainnya",
     articles: (n) => `${n} artikel`, sources: (n) => `${n} sumber`, undated: "tanpa tanggal",
@@ -66,6 +72,11 @@ const state = {
       ((navigator.language || "en").toLowerCase().startsWith("id") ? "id" : "en"),
   language: localStorage.getItem("warta.language") || "",
   days: localStorage.getItem("warta.days") || "",
+  // On a stream of thousands of articles most stories have one article:
+  // a reader can keep to the ones several outlets reported, or the largest.
+  minSources: localStorage.getItem("warta.min_sources") || "",
+  order: localStorage.getItem("warta.order") || "update",
+  checking: new Set(),  // story ids being fetched to see whether they pass minSources
   seen: new Set(),      // article ids already shown (live events may repeat after a reconnect)
   view: null,           // {name, id}
   charts: [],
@@ -174,27 +185,40 @@ function storyCard(story) {
   return card;
 }
 
-function periodSelect() {
-  const options = [["", t("allTime")], ["1", t("lastDay")], ["7", t("lastDays", 7)],
-                   ["30", t("lastDays", 30)], ["365", t("lastDays", 365)]];
-  return el("label", { class: "period" }, t("period"), " ",
-    el("select", { id: "period", onchange: (e) => {
-      state.days = e.target.value;
-      localStorage.setItem("warta.days", state.days);
+// A labelled select that keeps its choice in state[key] and localStorage.
+function storiesSelect(id, label, key, storageKey, options) {
+  return el("label", { class: "period" }, label, " ",
+    el("select", { id, onchange: (e) => {
+      state[key] = e.target.value;
+      localStorage.setItem(storageKey, state[key]);
       render();
-    } }, options.map(([v, label]) => el("option", { value: v, selected: v === state.days }, label))));
+    } }, options.map(([v, text]) => el("option", { value: v, selected: v === state[key] }, text))));
+}
+
+function storiesControls() {
+  return el("div", { class: "filters" },
+    storiesSelect("period", t("period"), "days", "warta.days",
+                  [["", t("allTime")], ["1", t("lastDay")], ["7", t("lastDays", 7)],
+                   ["30", t("lastDays", 30)], ["365", t("lastDays", 365)]]),
+    storiesSelect("min-sources", t("sourcesFilter"), "minSources", "warta.min_sources",
+                  [["", t("anySources")], ["2", t("atLeastSources", 2)],
+                   ["3", t("atLeastSources", 3)], ["5", t("atLeastSources", 5)]]),
+    storiesSelect("order", t("order"), "order", "warta.order",
+                  [["update", t("orderLatest")], ["size", t("orderLargest")]]));
 }
 
 async function renderStories(pageToken) {
   let list = document.getElementById("stories");
   if (!pageToken) {
     list = el("div", { id: "stories", class: "stories" });
-    setMain(el("div", { class: "toolbar" }, el("h1", {}, t("stories")), periodSelect()), list);
+    const title = state.order === "size" ? t("largestStories") : t("stories");
+    setMain(el("div", { class: "toolbar" }, el("h1", {}, title), storiesControls()), list);
   }
   const main = document.getElementById("main");
   try {
     const page = await api("/api/stories?" + query({ days: state.days, language: state.language,
-                                                     page_token: pageToken }));
+                                                     min_sources: state.minSources,
+                                                     order: state.order, page_token: pageToken }));
     for (const story of page.stories) {
       if (!document.querySelector(`[data-story-id="${CSS.escape(story.id)}"]`)) {
         list.append(storyCard(story));
@@ -209,7 +233,10 @@ async function renderStories(pageToken) {
   } catch (error) { showError(main, error); }
 }
 
-// A live article: into its story's card (moved to the top), or a new card.
+// A live article: into its story's card (moved to the top when the list is
+// by latest update), or a new card. With a sources filter a story not
+// listed may just have reached it: the story is fetched and listed if so.
+// Ordered by size, a new story (one article) stays out of the list.
 function addLiveArticle(article) {
   const list = document.getElementById("stories");
   if (!list) return;
@@ -218,18 +245,32 @@ function addLiveArticle(article) {
     const since = Date.now() - Number(state.days) * 86400000;
     if (!article.publishedAt || Date.parse(article.publishedAt) < since) return;
   }
-  list.querySelector(".empty")?.remove();
-  let card = list.querySelector(`[data-story-id="${CSS.escape(article.storyId)}"]`);
-  if (!card) {
-    card = storyCard({ id: article.storyId, title: article.title, articleCount: 0, sources: [],
-                       languages: [article.language], firstPublishedAt: article.publishedAt,
-                       lastPublishedAt: article.publishedAt });
-    announce(t("newStory", article.title));
-  } else {
+  const card = list.querySelector(`[data-story-id="${CSS.escape(article.storyId)}"]`);
+  if (card) {
     announce(t("newArticle", article.title));
+    addToCard(card, article, 1);
+    if (state.order !== "size") list.prepend(card);
+    return;
   }
+  if (state.order === "size") return;
+  if (Number(state.minSources) > 1) {
+    listIfItQualifies(article);
+    return;
+  }
+  list.querySelector(".empty")?.remove();
+  const fresh = storyCard({ id: article.storyId, title: article.title, articleCount: 0,
+                            sources: [], languages: [article.language],
+                            firstPublishedAt: article.publishedAt,
+                            lastPublishedAt: article.publishedAt });
+  announce(t("newStory", article.title));
+  addToCard(fresh, article, 1);
+  list.prepend(fresh);
+}
+
+// The article in its card: the count (by `added`), its source, a "new" line.
+function addToCard(card, article, added) {
   const count = card.querySelector(".count");
-  const n = Number(count.dataset.count) + 1;
+  const n = Number(count.dataset.count) + added;
   count.dataset.count = n;
   count.textContent = t("articles", n);
   if (article.source && !card.wartaSources.has(article.source)) {
@@ -241,7 +282,28 @@ function addLiveArticle(article) {
       el("span", { class: "badge" }, t("newBadge")), " ",
       article.source ? `${article.source}: ` : "", article.title));
   card.classList.add("updated");
-  list.prepend(card);
+}
+
+async function listIfItQualifies(article) {
+  if (state.checking.has(article.storyId)) return;  // one look per story at a time
+  state.checking.add(article.storyId);
+  try {
+    const story = await api(`/api/stories/${encodeURIComponent(article.storyId)}`);
+    const list = document.getElementById("stories");
+    if (!list || (story.sources || []).length < Number(state.minSources) ||
+        list.querySelector(`[data-story-id="${CSS.escape(story.id)}"]`)) {
+      return;
+    }
+    list.querySelector(".empty")?.remove();
+    const card = storyCard(story);
+    announce(t("newStory", story.title));
+    addToCard(card, article, 0);  // the fetched story already counts it
+    list.prepend(card);
+  } catch (error) {
+    // The next article of the story looks again.
+  } finally {
+    state.checking.delete(article.storyId);
+  }
 }
 
 // ---- one story --------------------------------------------------------------
