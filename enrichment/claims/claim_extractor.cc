@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "enrichment/claims/claim_text.h"
 #include "enrichment/claims/cue_lexicon.h"
 #include "enrichment/claims/speaker_names.h"
@@ -331,13 +330,11 @@ class Analysis {
   // conference", "told state media": the addressee of an English "told"
   // with no "that" after it is not part of what was said.
   int SkipAddressee(int c, int last) const {
-    static const auto* modifiers = new absl::flat_hash_set<std::string_view>{
-        "news", "press", "state", "local", "foreign", "national", "joint", "parliamentary"};
     int k = c;
     if (t_.IsWord(k) && (t_.lower[k] == "the" || t_.lower[k] == "a" || t_.lower[k] == "an")) ++k;
     auto modifier_at = [&](int i) {
-      return t_.IsWord(i) && modifiers->contains(t_.lower[i]) && t_.IsWord(i + 1) &&
-             (IsAddressee(t_.lower[i + 1]) || modifiers->contains(t_.lower[i + 1]));
+      return t_.IsWord(i) && IsAddresseeModifier(t_.lower[i]) && t_.IsWord(i + 1) &&
+             (IsAddressee(t_.lower[i + 1]) || IsAddresseeModifier(t_.lower[i + 1]));
     };
     for (int m = 0; m < 2 && modifier_at(k); ++m) ++k;
     if (t_.IsWord(k) && IsUpperInitial(t_.StrAt(k))) {

@@ -181,6 +181,12 @@ bool IsInvertedCue(std::string_view lower) { return In(InvertedCues(), lower); }
 
 bool IsAddressee(std::string_view lower) { return In(Addressees(), lower); }
 
+bool IsAddresseeModifier(std::string_view lower) {
+  static const auto* s = new WordSet{"news", "press", "state", "local", "foreign",
+                                     "national", "joint", "parliamentary"};
+  return In(*s, lower);
+}
+
 bool IsCueAdjunct(std::string_view lower) { return In(CueAdjuncts(), lower); }
 
 bool IsAccordingTo(std::string_view lower) {

@@ -36,6 +36,9 @@ bool IsCueAdjunct(std::string_view lower);
 
 // Who news people tell things to, written in lower case: "told reporters".
 bool IsAddressee(std::string_view lower);
+// A word before an addressee of English "told": "news" / "press"
+// (conference), "state" (media), "local", "foreign", ...
+bool IsAddresseeModifier(std::string_view lower);
 
 // "menurut", "according" (to).
 bool IsAccordingTo(std::string_view lower);
