@@ -141,6 +141,18 @@ absl::StatusOr<warta::v1::ListEntitiesRequest> ParseEntitiesQuery(const QueryPar
   warta::v1::ListEntitiesRequest request;
   int page_size = 0;
   RETURN_IF_ERROR(ParseText(params, "q", kMaxQueryBytes, request.mutable_query()));
+  if (const std::string* type = Find(params, "type"); type != nullptr && !type->empty()) {
+    if (*type == "person") {
+      request.set_type(warta::v1::PERSON);
+    } else if (*type == "organization") {
+      request.set_type(warta::v1::ORGANIZATION);
+    } else if (*type == "location") {
+      request.set_type(warta::v1::LOCATION);
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "type must be person, organization or location, not ", Quoted(*type)));
+    }
+  }
   RETURN_IF_ERROR(ParsePage(params, kDefaultEntitiesPage, &page_size,
                             request.mutable_page_token()));
   request.set_page_size(page_size);

@@ -254,6 +254,48 @@ def test_the_samples_story_shows_the_four_troop_figures_by_source(pb, pipeline, 
     screenshot(browser, "entity")
 
 
+def test_who_is_in_the_news_lists_entities_across_outlets(pb, pipeline, web, browser):
+    """The registry as a reader browses it: most mentioned first, by type,
+    by the start of a name, each entity once however many outlets name it."""
+    publish_samples(pipeline, web)
+    open_live_page(browser, web, "#/")
+    browser.find_element(By.ID, "nav-entities").click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row"),
+             message="the entity list")
+    shown = [r.get_attribute("data-entity-id")
+             for r in browser.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row")]
+    expected = [e["id"] for e in api(web, "/api/entities")[1]["entities"]]
+    assert shown == expected, (shown, expected)
+    assert len(shown) == len(set(shown)), "each entity once"
+    screenshot(browser, "entities")
+
+    # People only; then the ones whose name starts with "Cho".
+    Select(browser.find_element(By.ID, "entity-type")).select_by_value("person")
+    wait_for(browser, lambda d: "type=person" in d.current_url and
+             d.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row"), message="people")
+    metas = [r.find_element(By.CSS_SELECTOR, ".meta").text
+             for r in browser.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row")]
+    assert metas and all(m.startswith("person") for m in metas), metas
+    box = browser.find_element(By.ID, "entity-q")
+    box.send_keys("Cho", Keys.ENTER)
+    wait_for(browser, lambda d: "q=Cho" in d.current_url, message="the name filter")
+    row = wait_for(browser, lambda d: d.find_elements(By.XPATH,
+                   "//li[@class='entity-row']/a[text()='Choe Son Hui']"), message="Choe Son Hui")[0]
+    filtered = [r.get_attribute("data-entity-id")
+                for r in browser.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row")]
+    assert filtered == [e["id"] for e in api(web, "/api/entities?q=Cho&type=person")[1]["entities"]]
+    assert len(filtered) < len(shown)
+    choe = api(web, "/api/entities?q=Choe&type=person")[1]["entities"][0]
+    count = browser.find_element(By.CSS_SELECTOR,
+                                 f'[data-entity-id="{choe["id"]}"] .count').get_attribute("data-count")
+    assert int(count) == choe["articleCount"] >= 2  # named by several outlets, one entity
+    row.click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "h1[data-entity-id]"),
+             message="the entity page")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Choe Son Hui"
+    assert api(web, "/api/entities?type=date")[0] == 400
+
+
 def test_search_finds_an_article_by_a_stemmed_word(pb, pipeline, web, browser):
     submit(pb, pipeline, id="stadium-1", source="detik.com",
            title="Pembangunan stadion baru dimulai di Sidoarjo", body=STADIUM, language_hint="id")

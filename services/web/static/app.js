@@ -14,7 +14,10 @@ const LABELS = {
     loading: "Loading…", stories: "Latest stories", largestStories: "Largest stories",
     period: "Period", allTime: "all time", sourcesFilter: "Sources", anySources: "any",
     atLeastSources: (n) => `${n} or more`, order: "Order", orderLatest: "latest",
-    orderLargest: "largest",
+    orderLargest: "largest", entitiesNav: "Who's in the news",
+    entitiesTitle: "Who and what is in the news", typeFilter: "Type", allTypes: "all",
+    people: "people", organisations: "organisations", places: "places",
+    nameFilter: "Name starts with", moreEntities: "More", noEntities: "No entities yet.",
     lastDay: "last day", lastDays: (n) => `last ${n} days`, noStories: "No stories yet.",
     more: "More stories", articles: (n) => (n === 1 ? "1 article" : `${n} articles`),
     sources: (n) => (n === 1 ? "1 source" : `${n} sources`), undated: "undated",
@@ -43,7 +46,10 @@ const LABELS = {
     loading: "Memuat…", stories: "Berita terbaru", largestStories: "Berita terbesar",
     period: "Periode", allTime: "semua waktu", sourcesFilter: "Sumber", anySources: "semua",
     atLeastSources: (n) => `${n} atau lebih`, order: "Urutan", orderLatest: "terbaru",
-    orderLargest: "terbesar",
+    orderLargest: "terbesar", entitiesNav: "Tokoh dalam berita",
+    entitiesTitle: "Siapa dan apa dalam berita", typeFilter: "Jenis", allTypes: "semua",
+    people: "orang", organisations: "organisasi", places: "tempat",
+    nameFilter: "Nama diawali", moreEntities: "Lainnya", noEntities: "Belum ada entitas.",
     lastDay: "sehari terakhir", lastDays: (n) => `${n} hari terakhir`,
     noStories: "Belum ada berita.", more: "Berita lainnya",
     articles: (n) => `${n} artikel`, sources: (n) => `${n} sumber`, undated: "tanpa tanggal",
@@ -482,6 +488,56 @@ async function renderEntity(id) {
   } catch (error) { showError(main, error); }
 }
 
+// ---- who is in the news ---------------------------------------------------------
+
+// The registry's people, organisations and places, most mentioned first:
+// one entry per entity across outlets, with how many articles name it.
+function entityRow(e) {
+  return el("li", { class: "entity-row", "data-entity-id": e.id },
+    el("a", { href: `#/entity/${encodeURIComponent(e.id)}` }, e.name), " ",
+    el("span", { class: "meta" }, t("types")[e.type] || t("entity"), " · ",
+       el("span", { class: "count", "data-count": e.articleCount }, t("articles", e.articleCount)),
+       e.aliases.length > 1 ? ` · ${e.aliases.filter((a) => a !== e.name).slice(0, 3).join(", ")}`
+                            : ""));
+}
+
+async function renderEntities(params, pageToken) {
+  let list = document.getElementById("entity-list");
+  if (!pageToken) {
+    const go = (changes) => {
+      location.hash = "#/entities?" + query({ ...params, ...changes });
+    };
+    const types = [["", t("allTypes")], ["person", t("people")],
+                   ["organization", t("organisations")], ["location", t("places")]];
+    list = el("ol", { id: "entity-list", class: "entity-list" });
+    setMain(el("div", { class: "toolbar" }, el("h1", {}, t("entitiesTitle")),
+      el("div", { class: "filters" },
+        el("label", { class: "period" }, t("typeFilter"), " ",
+          el("select", { id: "entity-type", onchange: (e) => go({ type: e.target.value }) },
+             types.map(([v, label]) => el("option", { value: v, selected: v === (params.type || "") },
+                                          label)))),
+        el("form", { id: "entity-filter", onsubmit: (e) => {
+          e.preventDefault();
+          go({ q: document.getElementById("entity-q").value.trim() });
+        } }, el("label", { for: "entity-q" }, t("nameFilter"), " "),
+           el("input", { id: "entity-q", type: "search", value: params.q || "" })))),
+      list);
+  }
+  const main = document.getElementById("main");
+  try {
+    const page = await api("/api/entities?" + query({ q: params.q, type: params.type,
+                                                      page_token: pageToken }));
+    for (const e of page.entities) list.append(entityRow(e));
+    document.getElementById("more")?.remove();
+    if (!list.children.length) main.append(el("p", { class: "empty" }, t("noEntities")));
+    if (page.nextPageToken) {
+      main.append(el("button", { id: "more", type: "button",
+                                 onclick: () => renderEntities(params, page.nextPageToken) },
+                     t("moreEntities")));
+    }
+  } catch (error) { showError(main, error); }
+}
+
 // ---- search -----------------------------------------------------------------
 
 // A snippet with the store's markers turned into <mark> elements.
@@ -537,6 +593,10 @@ function route() {
   let m;
   if ((m = hash.match(/^\/story\/(.+)$/))) return { name: "story", id: decodeURIComponent(m[1]) };
   if ((m = hash.match(/^\/entity\/(.+)$/))) return { name: "entity", id: decodeURIComponent(m[1]) };
+  if ((m = hash.match(/^\/entities(?:\?(.*))?$/))) {
+    const p = new URLSearchParams(m[1] || "");
+    return { name: "entities", params: { q: p.get("q") || "", type: p.get("type") || "" } };
+  }
   if ((m = hash.match(/^\/search\?(.*)$/))) {
     return { name: "search", id: new URLSearchParams(m[1]).get("q") || "" };
   }
@@ -548,6 +608,7 @@ function render() {
   if (state.view.name === "story") return renderStory(state.view.id);
   if (state.view.name === "entity") return renderEntity(state.view.id);
   if (state.view.name === "search") return renderSearch(state.view.id);
+  if (state.view.name === "entities") return renderEntities(state.view.params);
   return renderStories();
 }
 

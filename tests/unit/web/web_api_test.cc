@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/strings/match.h"
 #include "absl/time/time.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -84,6 +85,17 @@ TEST(EntitiesQueryTest, PassesTheNameQueryThrough) {
   EXPECT_EQ(request->query(), "Put");
   EXPECT_EQ(request->page_size(), kDefaultEntitiesPage);
   EXPECT_FALSE(ParseEntitiesQuery({{"q", "a\nb"}}).ok());
+}
+
+TEST(EntitiesQueryTest, ReadsTheTypeAndRefusesOthers) {
+  EXPECT_EQ(ParseEntitiesQuery({})->type(), warta::v1::ENTITY_TYPE_UNSPECIFIED);
+  EXPECT_EQ(ParseEntitiesQuery({{"type", "person"}})->type(), warta::v1::PERSON);
+  EXPECT_EQ(ParseEntitiesQuery({{"type", "organization"}})->type(), warta::v1::ORGANIZATION);
+  EXPECT_EQ(ParseEntitiesQuery({{"type", "location"}})->type(), warta::v1::LOCATION);
+  auto bad = ParseEntitiesQuery({{"type", "date"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StrContains(bad.status().message(), "type")) << bad.status();
 }
 
 TEST(SearchQueryTest, NeedsWordsAndKeepsTheFilters) {
