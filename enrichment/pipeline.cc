@@ -42,7 +42,8 @@ namespace {
 // 0.1.7: an acronym for a kind of thing ("PNS", "PDB", "SUV", "USB"), or
 // "PT" alone, is no organisation; nor is one the article spells out in
 // lower case ("augmented reality (AR)"); a day name ends no person's or
-// organisation's name ("Amanda Vanstone Selasa"); English "CONTENT, X told
+// organisation's name ("Amanda Vanstone Selasa"), an office before it
+// no part of a person's ("Kemendagri Irman"); English "CONTENT, X told
 // a news conference" is a claim.
 constexpr char kRelease[] = "warta-0.1.7";
 

@@ -35,7 +35,8 @@ constexpr std::string_view kIndonesianTitleAbbreviations[] = {
     "menpora", "mendikbud", "menkumham", "menaker", "menkes", "menag", "mensos", "menpar",
     "mendag", "menperin", "menhub", "mentan", "mendes", "menpupr", "menristekdikti", "menpan",
     "menseskab", "mensesneg", "menlhk", "menkop", "menpppa", "kapolsek", "kapolresta", "kasat",
-    "kabid", "kasubdit", "kadiv", "danrem", "dandim", "pangdam", "kasad", "kasal", "kasau"};
+    "kabid", "kasubdit", "kadiv", "danrem", "dandim", "pangdam", "kasad", "kasal", "kasau",
+    "dirjen", "kadis", "kabag", "kajari", "kajati", "kakanwil", "kabareskrim", "kapuspen"};
 
 bool IsTitleAbbreviationOrRank(std::string_view word) {
   static const auto* words = [] {
@@ -711,12 +712,29 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
                (RoleHeads().contains(ner::ToLower(words[i - 1])) ||
                 RoleInner().contains(ner::ToLower(words[i - 1])));
       };
+      // "[Kemendagri Irman]", "[Kominfo Rudiantara]", "[BPBD Budi Santoso]":
+      // the office before a name is no part of it (the registry had
+      // "Kemendagri Irman" beside "Irman"). A capitalised run ("TB
+      // Hasanuddin", two letters) or a headline in capitals stays.
+      auto office = [&](int i) {
+        const std::string_view w = words[i];
+        const bool acronym = w.size() >= 3 && IsAllCapitals(w) && !IsAllCapitals(words[i + 1]);
+        return !english && (acronym || w.substr(0, 5) == "Kemen" || w == "Kominfo");
+      };
       while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
                                        inside_role(sp.begin) ||
                                        (english && EnglishTitles().contains(ner::ToLower(words[sp.begin]))) ||
                                        (!english && IsMinistryDomain(words[sp.begin])) ||
+                                       office(sp.begin) ||
                                        (sp.end - sp.begin > 2 && is_place(sp.begin)))) {
         ++sp.begin;
+      }
+      // The office's unit before it goes too: "[Dukcapil Kemendagri Irman]".
+      for (int i = sp.end - 2; i > sp.begin; --i) {
+        if (office(i)) {
+          sp.begin = i + 1;
+          break;
+        }
       }
     }
     // English: a title alone names nobody ("the Secretary", "Emperor of

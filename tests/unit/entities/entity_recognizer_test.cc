@@ -474,6 +474,23 @@ TEST(EntityRecognizerTest, AnAcronymForAKindOfThingIsNoOrganisation) {
   ASSERT_NE(WithMention(id, text, "PT Jasa Marga"), nullptr);
 }
 
+// The office before a name is no part of the person: the registry had
+// "Kemendagri Irman" (5 articles) and "Kominfo Rudiantara" (4) beside
+// "Irman" and "Rudiantara". Two capitals open names ("TB Hasanuddin").
+TEST(EntityRecognizerTest, AnOfficeBeforeANameIsNoPartOfThePerson) {
+  const std::string text =
+      "Dirjen Dukcapil Kemendagri Irman mengatakan blanko tersedia. Kominfo Rudiantara "
+      "menjelaskan aturan baru. TB Hasanuddin hadir dalam rapat itu.";
+  const auto entities = Entities(Recognizer(), text);
+  for (const Entity& e : entities) {
+    EXPECT_FALSE(absl::StrContains(e.name, "Kemendagri")) << e.name;
+    EXPECT_FALSE(absl::StrContains(e.name, "Kominfo")) << e.name;
+  }
+  EXPECT_NE(Named(entities, "Irman"), nullptr);
+  EXPECT_NE(Named(entities, "Rudiantara"), nullptr);
+  EXPECT_NE(Named(entities, "TB Hasanuddin"), nullptr);
+}
+
 // An acronym the article spells out in lower case names a kind of thing,
 // in brackets and alone later: "augmented reality (AR)" had been a person
 // in 9 articles of the news demo. Spelt out with capitals it is a name.
