@@ -480,11 +480,13 @@ TEST(EntityRecognizerTest, AnAcronymForAKindOfThingIsNoOrganisation) {
 TEST(EntityRecognizerTest, AnOfficeBeforeANameIsNoPartOfThePerson) {
   const std::string text =
       "Dirjen Dukcapil Kemendagri Irman mengatakan blanko tersedia. Kominfo Rudiantara "
-      "menjelaskan aturan baru. TB Hasanuddin hadir dalam rapat itu.";
+      "menjelaskan aturan baru. TB Hasanuddin hadir dalam rapat itu. Mantan Dirjen Dukcapil "
+      "Irman divonis tujuh tahun.";
   const auto entities = Entities(Recognizer(), text);
   for (const Entity& e : entities) {
     EXPECT_FALSE(absl::StrContains(e.name, "Kemendagri")) << e.name;
     EXPECT_FALSE(absl::StrContains(e.name, "Kominfo")) << e.name;
+    EXPECT_FALSE(absl::StrContains(e.name, "Dukcapil")) << e.name;
   }
   EXPECT_NE(Named(entities, "Irman"), nullptr);
   EXPECT_NE(Named(entities, "Rudiantara"), nullptr);
