@@ -397,10 +397,11 @@ bool IsCommonAcronym(std::string_view word) {
 // articles of the news demo.
 bool IsOfficeShortName(std::string_view word) {
   static const auto* words = new absl::flat_hash_set<std::string_view>{
-      "Kominfo", "Dukcapil", "Humas", "Bareskrim", "Reskrim", "Ditjen", "Kanwil", "Lapas",
-      "Rutan", "Pemkot", "Pemkab", "Pemprov", "Setda", "Bappeda", "Disdik", "Dinkes", "Kejati",
-      "Kejari", "Kejagung", "Polda", "Polres", "Polsek", "Polresta", "Ditreskrimum",
-      "Ditreskrimsus", "Ditlantas", "Satreskrim", "Satlantas"};
+      "Kominfo", "Kemdagri", "Kemlu", "Kemkominfo", "Kemkes", "Kemkeu", "Dukcapil", "Humas",
+      "Bareskrim", "Reskrim", "Ditjen", "Kanwil", "Lapas", "Rutan", "Pemkot", "Pemkab", "Pemprov",
+      "Setda", "Bappeda", "Disdik", "Dinkes", "Kejati", "Kejari", "Kejagung", "Polda", "Polres",
+      "Polsek", "Polresta", "Ditreskrimum", "Ditreskrimsus", "Ditlantas", "Satreskrim",
+      "Satlantas"};
   return words->contains(word);
 }
 
