@@ -732,7 +732,8 @@ std::vector<ner::TaggedSpan> EntityRecognizer::TrimSpans(const std::vector<std::
       // Hasanuddin", two letters) or a headline in capitals stays.
       auto office = [&](int i) {
         const std::string_view w = words[i];
-        const bool acronym = w.size() >= 3 && IsAllCapitals(w) && !IsAllCapitals(words[i + 1]);
+        const bool acronym = w.size() >= 3 && IsAllCapitals(w) &&
+                             i + 1 < static_cast<int>(words.size()) && !IsAllCapitals(words[i + 1]);
         return !english && (acronym || w.substr(0, 5) == "Kemen" || IsOfficeShortName(w));
       };
       while (sp.end - sp.begin > 1 && (RoleHeads().contains(ner::ToLower(words[sp.begin])) ||
