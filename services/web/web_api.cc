@@ -137,10 +137,16 @@ absl::StatusOr<warta::v1::ListStoriesRequest> ParseStoriesQuery(const QueryParam
   return request;
 }
 
-absl::StatusOr<warta::v1::ListEntitiesRequest> ParseEntitiesQuery(const QueryParams& params) {
+absl::StatusOr<warta::v1::ListEntitiesRequest> ParseEntitiesQuery(const QueryParams& params,
+                                                                  absl::Time now) {
   warta::v1::ListEntitiesRequest request;
-  int page_size = 0;
+  int page_size = 0, days = 0;
   RETURN_IF_ERROR(ParseText(params, "q", kMaxQueryBytes, request.mutable_query()));
+  RETURN_IF_ERROR(ParseInt(params, "days", 0, kMaxDays, &days));
+  if (days > 0) {
+    *request.mutable_seen_after() =
+        storage::NanosToTimestamp(absl::ToUnixNanos(now - absl::Hours(24) * days));
+  }
   if (const std::string* type = Find(params, "type"); type != nullptr && !type->empty()) {
     if (*type == "person") {
       request.set_type(warta::v1::PERSON);

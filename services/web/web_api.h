@@ -36,8 +36,9 @@ inline constexpr int kDefaultSearchPage = 20;
 absl::StatusOr<warta::v1::ListStoriesRequest> ParseStoriesQuery(const QueryParams& params,
                                                                 absl::Time now);
 
-// GET /api/entities?q=&page_size=&page_token=
-absl::StatusOr<warta::v1::ListEntitiesRequest> ParseEntitiesQuery(const QueryParams& params);
+// GET /api/entities?q=&type=&days=&page_size=&page_token=
+absl::StatusOr<warta::v1::ListEntitiesRequest> ParseEntitiesQuery(const QueryParams& params,
+                                                                  absl::Time now);
 
 // GET /api/search?q=&language=&source=&story=&page_size=&page_token= (q required).
 absl::StatusOr<warta::v1::SearchArticlesRequest> ParseSearchQuery(const QueryParams& params);

@@ -153,7 +153,8 @@ void WebServer::AddRoutes() {
     Answer(id_request(req, v1::GetStoryRequest()), &StoreService::StubInterface::GetStory, res);
   });
   http_->Get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
-    Answer(ParseEntitiesQuery(req.params), &StoreService::StubInterface::ListEntities, res);
+    Answer(ParseEntitiesQuery(req.params, absl::Now()), &StoreService::StubInterface::ListEntities,
+           res);
   });
   http_->Get(R"(/api/entities/([^/]+))", [this, id_request](const httplib::Request& req, httplib::Response& res) {
     Answer(id_request(req, v1::GetEntityRequest()), &StoreService::StubInterface::GetEntity, res);

@@ -269,6 +269,16 @@ def test_who_is_in_the_news_lists_entities_across_outlets(pb, pipeline, web, bro
     assert len(shown) == len(set(shown)), "each entity once"
     screenshot(browser, "entities")
 
+    # A period: the samples were published in 2024, so nobody was seen in the last day.
+    assert api(web, "/api/entities?days=1")[1]["entities"] == []
+    Select(browser.find_element(By.ID, "entity-days")).select_by_value("1")
+    wait_for(browser, lambda d: "days=1" in d.current_url and
+             d.find_elements(By.CSS_SELECTOR, "#main .empty"), message="no entity in the last day")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row")
+    Select(browser.find_element(By.ID, "entity-days")).select_by_value("")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-list .entity-row"),
+             message="every entity again")
+
     # People only; then the ones whose name starts with "Cho".
     Select(browser.find_element(By.ID, "entity-type")).select_by_value("person")
     wait_for(browser, lambda d: "type=person" in d.current_url and

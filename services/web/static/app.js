@@ -191,6 +191,11 @@ function storyCard(story) {
   return card;
 }
 
+function periods() {
+  return [["", t("allTime")], ["1", t("lastDay")], ["7", t("lastDays", 7)],
+          ["30", t("lastDays", 30)], ["365", t("lastDays", 365)]];
+}
+
 // A labelled select that keeps its choice in state[key] and localStorage.
 function storiesSelect(id, label, key, storageKey, options) {
   return el("label", { class: "period" }, label, " ",
@@ -203,9 +208,7 @@ function storiesSelect(id, label, key, storageKey, options) {
 
 function storiesControls() {
   return el("div", { class: "filters" },
-    storiesSelect("period", t("period"), "days", "warta.days",
-                  [["", t("allTime")], ["1", t("lastDay")], ["7", t("lastDays", 7)],
-                   ["30", t("lastDays", 30)], ["365", t("lastDays", 365)]]),
+    storiesSelect("period", t("period"), "days", "warta.days", periods()),
     storiesSelect("min-sources", t("sourcesFilter"), "minSources", "warta.min_sources",
                   [["", t("anySources")], ["2", t("atLeastSources", 2)],
                    ["3", t("atLeastSources", 3)], ["5", t("atLeastSources", 5)]]),
@@ -512,6 +515,10 @@ async function renderEntities(params, pageToken) {
     list = el("ol", { id: "entity-list", class: "entity-list" });
     setMain(el("div", { class: "toolbar" }, el("h1", {}, t("entitiesTitle")),
       el("div", { class: "filters" },
+        el("label", { class: "period" }, t("period"), " ",
+          el("select", { id: "entity-days", onchange: (e) => go({ days: e.target.value }) },
+             periods().map(([v, label]) => el("option", { value: v, selected: v === (params.days || "") },
+                                              label)))),
         el("label", { class: "period" }, t("typeFilter"), " ",
           el("select", { id: "entity-type", onchange: (e) => go({ type: e.target.value }) },
              types.map(([v, label]) => el("option", { value: v, selected: v === (params.type || "") },
@@ -526,7 +533,7 @@ async function renderEntities(params, pageToken) {
   const main = document.getElementById("main");
   try {
     const page = await api("/api/entities?" + query({ q: params.q, type: params.type,
-                                                      page_token: pageToken }));
+                                                      days: params.days, page_token: pageToken }));
     for (const e of page.entities) list.append(entityRow(e));
     document.getElementById("more")?.remove();
     if (!list.children.length) main.append(el("p", { class: "empty" }, t("noEntities")));
@@ -595,7 +602,8 @@ function route() {
   if ((m = hash.match(/^\/entity\/(.+)$/))) return { name: "entity", id: decodeURIComponent(m[1]) };
   if ((m = hash.match(/^\/entities(?:\?(.*))?$/))) {
     const p = new URLSearchParams(m[1] || "");
-    return { name: "entities", params: { q: p.get("q") || "", type: p.get("type") || "" } };
+    return { name: "entities",
+             params: { q: p.get("q") || "", type: p.get("type") || "", days: p.get("days") || "" } };
   }
   if ((m = hash.match(/^\/search\?(.*)$/))) {
     return { name: "search", id: new URLSearchParams(m[1]).get("q") || "" };

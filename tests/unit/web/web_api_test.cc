@@ -80,19 +80,28 @@ TEST(StoriesQueryTest, AcceptsRegionalLanguageCodes) {
 }
 
 TEST(EntitiesQueryTest, PassesTheNameQueryThrough) {
-  auto request = ParseEntitiesQuery({{"q", "Put"}});
+  auto request = ParseEntitiesQuery({{"q", "Put"}}, kNow);
   ASSERT_TRUE(request.ok());
   EXPECT_EQ(request->query(), "Put");
   EXPECT_EQ(request->page_size(), kDefaultEntitiesPage);
-  EXPECT_FALSE(ParseEntitiesQuery({{"q", "a\nb"}}).ok());
+  EXPECT_FALSE(ParseEntitiesQuery({{"q", "a\nb"}}, kNow).ok());
+}
+
+TEST(EntitiesQueryTest, DaysKeepsEntitiesSeenSinceThen) {
+  EXPECT_FALSE(ParseEntitiesQuery({}, kNow)->has_seen_after());
+  auto week = ParseEntitiesQuery({{"days", "7"}}, kNow);
+  ASSERT_TRUE(week.ok()) << week.status();
+  EXPECT_EQ(absl::FromUnixSeconds(week->seen_after().seconds()), kNow - absl::Hours(24 * 7));
+  EXPECT_FALSE(ParseEntitiesQuery({{"days", "-1"}}, kNow).ok());
+  EXPECT_FALSE(ParseEntitiesQuery({{"days", "many"}}, kNow).ok());
 }
 
 TEST(EntitiesQueryTest, ReadsTheTypeAndRefusesOthers) {
-  EXPECT_EQ(ParseEntitiesQuery({})->type(), warta::v1::ENTITY_TYPE_UNSPECIFIED);
-  EXPECT_EQ(ParseEntitiesQuery({{"type", "person"}})->type(), warta::v1::PERSON);
-  EXPECT_EQ(ParseEntitiesQuery({{"type", "organization"}})->type(), warta::v1::ORGANIZATION);
-  EXPECT_EQ(ParseEntitiesQuery({{"type", "location"}})->type(), warta::v1::LOCATION);
-  auto bad = ParseEntitiesQuery({{"type", "date"}});
+  EXPECT_EQ(ParseEntitiesQuery({}, kNow)->type(), warta::v1::ENTITY_TYPE_UNSPECIFIED);
+  EXPECT_EQ(ParseEntitiesQuery({{"type", "person"}}, kNow)->type(), warta::v1::PERSON);
+  EXPECT_EQ(ParseEntitiesQuery({{"type", "organization"}}, kNow)->type(), warta::v1::ORGANIZATION);
+  EXPECT_EQ(ParseEntitiesQuery({{"type", "location"}}, kNow)->type(), warta::v1::LOCATION);
+  auto bad = ParseEntitiesQuery({{"type", "date"}}, kNow);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(absl::StrContains(bad.status().message(), "type")) << bad.status();
