@@ -1,6 +1,7 @@
 #include "services/web/web_api.h"
 
 #include <cctype>
+#include <optional>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -106,13 +107,25 @@ absl::Status ParseOptionalId(const QueryParams& params, const char* name, std::s
   return absl::OkStatus();
 }
 
+// `days` (0 to kMaxDays): when positive, the time that many days before
+// `now` ("published / seen in the last N days"); nullopt when absent or 0,
+// so the caller leaves its timestamp field unset.
+absl::StatusOr<std::optional<google::protobuf::Timestamp>> ParseDaysBack(const QueryParams& params,
+                                                                        absl::Time now) {
+  int days = 0;
+  RETURN_IF_ERROR(ParseInt(params, "days", 0, kMaxDays, &days));
+  if (days == 0) return std::nullopt;
+  return storage::NanosToTimestamp(absl::ToUnixNanos(now - absl::Hours(24) * days));
+}
+
 }  // namespace
 
 absl::StatusOr<warta::v1::ListStoriesRequest> ParseStoriesQuery(const QueryParams& params,
                                                                 absl::Time now) {
   warta::v1::ListStoriesRequest request;
-  int days = 0, min_sources = 0, page_size = 0;
-  RETURN_IF_ERROR(ParseInt(params, "days", 0, kMaxDays, &days));
+  int min_sources = 0, page_size = 0;
+  ASSIGN_OR_RETURN(const auto published_after, ParseDaysBack(params, now));
+  if (published_after) *request.mutable_published_after() = *published_after;
   RETURN_IF_ERROR(ParseInt(params, "min_sources", 0, kMaxSources, &min_sources));
   RETURN_IF_ERROR(ParseLanguage(params, request.mutable_language()));
   RETURN_IF_ERROR(ParseOptionalId(params, "entity", request.mutable_entity_id()));
@@ -128,10 +141,6 @@ absl::StatusOr<warta::v1::ListStoriesRequest> ParseStoriesQuery(const QueryParam
           absl::StrCat("order must be update or size, not ", Quoted(*order)));
     }
   }
-  if (days > 0) {
-    *request.mutable_published_after() =
-        storage::NanosToTimestamp(absl::ToUnixNanos(now - absl::Hours(24) * days));
-  }
   request.set_min_sources(min_sources);
   request.set_page_size(page_size);
   return request;
@@ -140,13 +149,10 @@ absl::StatusOr<warta::v1::ListStoriesRequest> ParseStoriesQuery(const QueryParam
 absl::StatusOr<warta::v1::ListEntitiesRequest> ParseEntitiesQuery(const QueryParams& params,
                                                                   absl::Time now) {
   warta::v1::ListEntitiesRequest request;
-  int page_size = 0, days = 0;
+  int page_size = 0;
   RETURN_IF_ERROR(ParseText(params, "q", kMaxQueryBytes, request.mutable_query()));
-  RETURN_IF_ERROR(ParseInt(params, "days", 0, kMaxDays, &days));
-  if (days > 0) {
-    *request.mutable_seen_after() =
-        storage::NanosToTimestamp(absl::ToUnixNanos(now - absl::Hours(24) * days));
-  }
+  ASSIGN_OR_RETURN(const auto seen_after, ParseDaysBack(params, now));
+  if (seen_after) *request.mutable_seen_after() = *seen_after;
   if (const std::string* type = Find(params, "type"); type != nullptr && !type->empty()) {
     if (*type == "person") {
       request.set_type(warta::v1::PERSON);

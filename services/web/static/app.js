@@ -196,14 +196,21 @@ function periods() {
           ["30", t("lastDays", 30)], ["365", t("lastDays", 365)]];
 }
 
-// A labelled select that keeps its choice in state[key] and localStorage.
-function storiesSelect(id, label, key, storageKey, options) {
+// <label>label <select id>options</select></label>, `value` selected;
+// onchange(new value).
+function labelledSelect(id, label, options, value, onchange) {
   return el("label", { class: "period" }, label, " ",
-    el("select", { id, onchange: (e) => {
-      state[key] = e.target.value;
-      localStorage.setItem(storageKey, state[key]);
-      render();
-    } }, options.map(([v, text]) => el("option", { value: v, selected: v === state[key] }, text))));
+    el("select", { id, onchange: (e) => onchange(e.target.value) },
+       options.map(([v, text]) => el("option", { value: v, selected: v === value }, text))));
+}
+
+// A stories-list select that keeps its choice in state[key] and localStorage.
+function storiesSelect(id, label, key, storageKey, options) {
+  return labelledSelect(id, label, options, state[key], (value) => {
+    state[key] = value;
+    localStorage.setItem(storageKey, value);
+    render();
+  });
 }
 
 function storiesControls() {
@@ -515,14 +522,10 @@ async function renderEntities(params, pageToken) {
     list = el("ol", { id: "entity-list", class: "entity-list" });
     setMain(el("div", { class: "toolbar" }, el("h1", {}, t("entitiesTitle")),
       el("div", { class: "filters" },
-        el("label", { class: "period" }, t("period"), " ",
-          el("select", { id: "entity-days", onchange: (e) => go({ days: e.target.value }) },
-             periods().map(([v, label]) => el("option", { value: v, selected: v === (params.days || "") },
-                                              label)))),
-        el("label", { class: "period" }, t("typeFilter"), " ",
-          el("select", { id: "entity-type", onchange: (e) => go({ type: e.target.value }) },
-             types.map(([v, label]) => el("option", { value: v, selected: v === (params.type || "") },
-                                          label)))),
+        labelledSelect("entity-days", t("period"), periods(), params.days || "",
+                       (days) => go({ days })),
+        labelledSelect("entity-type", t("typeFilter"), types, params.type || "",
+                       (type) => go({ type })),
         el("form", { id: "entity-filter", onsubmit: (e) => {
           e.preventDefault();
           go({ q: document.getElementById("entity-q").value.trim() });
