@@ -1,5 +1,6 @@
 #include "common/person_names.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -15,6 +16,25 @@ bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
     if (longer[i] == shorter[matched]) ++matched;
   }
   return matched + 1 == shorter.size();
+}
+
+NamePart PartOfName(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  static const std::set<std::string_view> kGenerations = {"jr", "sr", "ii", "iii", "iv"};
+  if (part.size() < 2 || part.size() >= whole.size()) return NamePart::kNone;
+  const size_t cut = whole.size() - part.size();
+  NamePart found = NamePart::kNone;
+  if (std::equal(part.begin(), part.end(), whole.begin())) {
+    found = NamePart::kFirstWords;
+  } else if (std::equal(part.begin(), part.end(), whole.begin() + cut)) {
+    found = NamePart::kLastWords;
+  } else {
+    return NamePart::kNone;
+  }
+  const auto first_cut = found == NamePart::kFirstWords ? whole.begin() + part.size() : whole.begin();
+  for (auto it = first_cut; it != first_cut + cut; ++it) {
+    if (kGenerations.count(*it) > 0) return NamePart::kNone;
+  }
+  return found;
 }
 
 bool IsSurnameWithParticles(const std::vector<std::string>& words) {

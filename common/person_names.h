@@ -18,6 +18,13 @@ namespace warta {
 bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
                          const std::vector<std::string>& longer);
 
+// Whether `part` is `whole` cut short at one end, two words at least: its
+// first words ("sri mulyani" of "sri mulyani indrawati") or its last ones
+// ("suu kyi" of "aung san suu kyi"). A generation's suffix among the words
+// cut off makes another person ("donald trump" is not "donald trump jr").
+enum class NamePart { kNone, kFirstWords, kLastWords };
+NamePart PartOfName(const std::vector<std::string>& part, const std::vector<std::string>& whole);
+
 // An election ticket: two names joined by a hyphen before a capital, either
 // one word ("Anies-Sandi", "Jokowi-JK") or two names of two words or more
 // ("Agus Harimurti Yudhoyono-Sylviana Murni"): the full name of neither, so

@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/person_names.h"
 #include "common/status_macros.h"
 #include "storage/article_keys.h"
@@ -99,6 +100,7 @@ struct RegistryMatches {
   std::map<std::string, std::string> by_name_word;  // id -> name
   std::map<std::string, std::string> by_nickname;
   std::map<std::string, int64_t> mentions;  // id -> mention count
+  std::map<std::string, int64_t> articles;  // id -> article count
   std::map<std::string, std::set<std::string>> aliases;  // by_nickname's ids -> names as written
 };
 
@@ -155,6 +157,7 @@ absl::StatusOr<RegistryMatches> RegistryNamed(const SqlRunner& run, const std::s
     (in_name ? matches.by_name_word : matches.by_nickname)[record.id()] = record.name();
     if (!in_name) matches.aliases[record.id()].insert(record.aliases().begin(), record.aliases().end());
     matches.mentions[record.id()] = record.mention_count();
+    matches.articles[record.id()] = record.article_count();
   }
   return matches;
 }
@@ -282,26 +285,90 @@ absl::StatusOr<std::map<std::string, warta::v1::EntityRecord>> LoadRecords(
   return records;
 }
 
-// "Anies Baswedan" in one article, "Anies Rasyid Baswedan" in another:
-// a person the registry does not hold by its own id links to the one
-// recent person whose name is the same with or without middle names
-// (common/person_names.h); several such people leave it alone.
-absl::Status LinkMiddleNames(const SqlRunner& run, int64_t published,
+// Whether one of two names is the other cut short between words the name
+// writes apart: "Kyle Walker-Peters" is another player than "Kyle Walker".
+bool CutBetweenWords(const std::string& a, const std::string& b) {
+  auto spaced = [](const std::string& name) {
+    std::vector<std::string> words;
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+      words.push_back(absl::AsciiStrToLower(w));
+    }
+    return words;
+  };
+  const std::vector<std::string> wa = spaced(a), wb = spaced(b);
+  return PartOfName(wa, wb) != NamePart::kNone || PartOfName(wb, wa) != NamePart::kNone;
+}
+
+// "Anies Baswedan" in one article, "Anies Rasyid Baswedan" in another;
+// "Sri Mulyani" and "Sri Mulyani Indrawati"; "Suu Kyi" and "Aung San Suu
+// Kyi": a person the registry does not hold by its own id links to the one
+// recent person whose name is the same with or without middle names, or
+// whose name it is the first or last words of (common/person_names.h); for
+// the latter a registered form links too when the other has more than
+// twice its articles. That person must be in two articles at least: a one-off span such as "Cristiano
+// Ronaldo Raih Ballon D'Or" is nobody to join. The last words need the
+// person in the article's story too: "Iriana Joko Widodo" is the
+// president's wife, and "Joko Widodo" not her. A longer name joins a
+// shorter registered one only by its first words ("Sri Mulyani Indrawati"
+// is "Sri Mulyani"), and not when the article names the shorter one too.
+// Several candidates leave it alone. In the news demo "Sri Mulyani" (12 articles) and "Sri Mulyani
+// Indrawati" (14), "Kevin Sanjaya" and "Kevin Sanjaya Sukamuljo" were two
+// people each.
+absl::Status LinkFullerNames(const SqlRunner& run, const StoryState* story, int64_t published,
                              warta::v1::EnrichedArticle& article) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> names;  // id, words
+  std::optional<std::map<std::string, std::string>> story_people;  // read when needed
+  constexpr int kMinArticlesForPart = 2;
+  struct Name {
+    std::string id, name;
+    std::vector<std::string> words;
+  };
+  std::vector<Name> names;
+  std::set<std::string> article_ids;
   for (const auto& e : article.entities()) {
+    article_ids.insert(e.id());
     if (e.type() != warta::v1::PERSON || e.id().empty()) continue;
     std::vector<std::string> words = StoryWords(e.name());
-    if (words.size() >= 2) names.emplace_back(e.id(), std::move(words));
+    if (words.size() >= 2) names.push_back({e.id(), e.name(), std::move(words)});
   }
-  for (const auto& [id, words] : names) {
+  for (const auto& [id, name, words] : names) {
     ASSIGN_OR_RETURN(RegistryMatches registry, RegistryNamed(run, words.back(), warta::v1::PERSON, published));
-    if (registry.by_name_word.count(id) > 0) continue;
+    if (words.size() >= 3) {
+      // A shorter registered form ends before this name's last word: look
+      // it up by its second word (the first is often "Muhammad", "Sri").
+      const std::string& token = words[1].size() >= 3 ? words[1] : words[0];
+      ASSIGN_OR_RETURN(RegistryMatches by_start, RegistryNamed(run, token, warta::v1::PERSON, published));
+      registry.by_name_word.insert(by_start.by_name_word.begin(), by_start.by_name_word.end());
+      registry.articles.insert(by_start.articles.begin(), by_start.articles.end());
+    }
+    // A form the registry already holds keeps its id, unless the other form
+    // has more than twice its articles: the stream's first articles decide
+    // which form registers first, and the later ones then follow the
+    // person most articles name.
+    const int64_t own = registry.by_name_word.count(id) > 0 ? registry.articles[id] : 0;
     std::optional<std::pair<std::string, std::string>> link;
     int related = 0;
     for (const auto& [other_id, other_name] : registry.by_name_word) {
+      if (other_id == id) continue;
       const std::vector<std::string> other = StoryWords(other_name);
-      if (IsNameWithoutMiddle(words, other) || IsNameWithoutMiddle(other, words)) {
+      const int64_t articles = registry.articles[other_id];
+      bool part = false;
+      if (articles >= kMinArticlesForPart && articles > 2 * own && CutBetweenWords(name, other_name)) {
+        switch (PartOfName(words, other)) {
+          case NamePart::kFirstWords: part = true; break;
+          case NamePart::kLastWords:
+            if (!story_people) {
+              ASSIGN_OR_RETURN(story_people, StoryPeople(run, story, article.story_id()));
+            }
+            part = story_people->count(other_id) > 0;
+            break;
+          case NamePart::kNone:
+            part = article_ids.count(other_id) == 0 &&
+                   PartOfName(other, words) == NamePart::kFirstWords;
+            break;
+        }
+      }
+      const bool middle = own == 0 && (IsNameWithoutMiddle(words, other) || IsNameWithoutMiddle(other, words));
+      if (part || middle) {
         ++related;
         link.emplace(other_id, other_name);
       }
@@ -409,7 +476,7 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     const auto& [to, name] = *registry.by_nickname.begin();
     if (to != id && registry.aliases[to].count(written) > 0) Relink(id, to, name, article);
   }
-  if (short_names.empty()) return LinkMiddleNames(run, published, article);
+  if (short_names.empty()) return LinkFullerNames(run, story, published, article);
   ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));
   for (const auto& [id, word] : short_names) {
     auto link = OnlyFullName(word, story_people);
@@ -428,7 +495,7 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     }
     if (link && link->first != id) Relink(id, link->first, link->second, article);
   }
-  return LinkMiddleNames(run, published, article);
+  return LinkFullerNames(run, story, published, article);
 }
 
 absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArticle& article) {

@@ -18,7 +18,10 @@
 //   Seluruh Indonesia (PSSI)"); words of organisations' names link nothing
 //   ("United"). A name with or without middle names ("Anies Baswedan", "Anies
 //   Rasyid Baswedan") links to the one recent person the registry holds
-//   under the other form. Ids stay deterministic:
+//   under the other form, and so does a name that is the first or last
+//   words of a registered person's ("Sri Mulyani", "Suu Kyi"); a longer
+//   name joins a shorter registered one only by its first words. Ids stay
+//   deterministic:
 //   the link is a mapping the store applies, not a new id. A name of two
 //   words or more that the registry holds under another type, in 5
 //   articles at least and twice as many as under its own, is that entity
@@ -45,8 +48,8 @@ namespace warta::storage {
 
 // Rewrites one-word person names of `article` to the full-name entity of
 // its story or of the registry, one-word organisations to the one whose
-// acronym they are, and names with or without middle names to
-// the registry's form, as described above. `story` is the
+// acronym they are, and names with or without middle names, or cut short
+// at one end, to the registry's form, as described above. `story` is the
 // article's story when the caller has it at hand (else it is read by
 // article.story_id(), when there is a short name to link).
 absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
