@@ -45,7 +45,7 @@ namespace {
 // organisation's name ("Amanda Vanstone Selasa"), an office before it
 // no part of a person's ("Kemendagri Irman"); English "CONTENT, X told
 // a news conference" is a claim.
-constexpr char kRelease[] = "warta-0.1.7";
+constexpr char kRelease[] = "warta-0.1.8";
 
 std::string ModelsHash(const PipelineOptions& options) {
   return ContentHashHex({options.langid_model, options.langid_confusable_model, options.ner_model,

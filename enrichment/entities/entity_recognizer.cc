@@ -536,6 +536,7 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
     MarkNewsSources(doc, mentions);
   }
   DropKindAcronyms(doc, mentions);
+  SplitGluedOrganisations(doc, mentions);
   std::vector<MentionGroup> groups = GroupMentions(mentions);
   JoinBracketedNames(doc, mentions, groups);
   JoinShortForms(groups);
@@ -998,6 +999,68 @@ void EntityRecognizer::DropKindAcronyms(const Document& doc, std::vector<RawMent
   mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
                                 [&](const RawMention& m) { return kinds.contains(doc.Text(m.span)); }),
                  mentions.end());
+}
+
+// "manajer [Chelsea Antonio Conte]", "pebalap [Ferrari Sebastian Vettel]",
+// "[Max Verstappen Red Bull]": an organisation the article names on its own
+// elsewhere (by its key: "Bhayangkara FC" is "Bhayangkara"), glued to the
+// start or the end of a person's name, is no part of it (the registry had
+// "Chelsea Antonio Conte" beside Antonio Conte).
+// The mention splits into the organisation and the person, who keeps two
+// words at least. One word before a name needs the name's role or another
+// capitalised word before it ("Manajer Chelsea Antonio Conte"): at a
+// sentence's start or after "dan" it is the person's first name ("Sony Dwi
+// Kuncoro", with "generasi Sony dan Simon" tagged as the company).
+void EntityRecognizer::SplitGluedOrganisations(const Document& doc,
+                                               std::vector<RawMention>& mentions) const {
+  constexpr int kPerson = 0, kOrganisation = 1;
+  std::set<std::string> organisations;
+  for (const RawMention& m : mentions) {
+    if (m.type == kOrganisation) organisations.insert(OrganisationKey(m.tokens));
+  }
+  // A name the article also gives a person alone is theirs, whatever the
+  // model called it once ("Norton" in "Joshua Abraham Norton").
+  for (const RawMention& m : mentions) {
+    if (m.type == kPerson && m.tokens.size() == 1) organisations.erase(OrganisationKey(m.tokens));
+  }
+  if (organisations.empty()) return;
+  std::vector<RawMention> split;
+  for (RawMention& m : mentions) {
+    if (m.type != kPerson) continue;
+    // The words of the mention, as token spans.
+    std::vector<Span> words;
+    auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                                  [](const Token& t, int at) { return t.span.end <= at; });
+    for (auto t = first; t != doc.tokens.end() && t->span.begin < m.span.end; ++t) {
+      words.push_back({std::max(t->span.begin, m.span.begin), std::min(t->span.end, m.span.end)});
+    }
+    const int n = static_cast<int>(words.size());
+    auto name_of = [&](int from, int to) {
+      return CleanSurface(doc.Text({words[from].begin, words[to - 1].end}));
+    };
+    const bool after_title = !m.role.empty() ||
+                             (first != doc.tokens.begin() && IsCapitalised(doc.Text(std::prev(first)->span)) &&
+                              absl::ascii_isalpha(static_cast<unsigned char>(doc.Text(std::prev(first)->span)[0])));
+    for (int k = 1; k <= std::min(2, n - 2); ++k) {
+      const bool head = (k > 1 || after_title) &&
+                        organisations.count(OrganisationKey(NameTokens(name_of(0, k)))) > 0;
+      if (!head && organisations.count(OrganisationKey(NameTokens(name_of(n - k, n)))) == 0) continue;
+      RawMention org;
+      org.type = kOrganisation;
+      org.span = head ? Span{words[0].begin, words[k - 1].end} : Span{words[n - k].begin, words[n - 1].end};
+      org.surface = head ? name_of(0, k) : name_of(n - k, n);
+      org.tokens = NameTokens(org.surface);
+      m.span = head ? Span{words[k].begin, words[n - 1].end} : Span{words[0].begin, words[n - k - 1].end};
+      m.surface = head ? name_of(k, n) : name_of(0, n - k);
+      m.tokens = NameTokens(m.surface);
+      split.push_back(std::move(org));
+      break;
+    }
+  }
+  if (split.empty()) return;
+  for (RawMention& org : split) mentions.push_back(std::move(org));
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const RawMention& a, const RawMention& b) { return a.span.begin < b.span.begin; });
 }
 
 // An organisation's key leaves out the words that name its kind, not it:

@@ -89,6 +89,7 @@ class EntityRecognizer {
   static void MarkEnglishCues(const Document& doc, std::vector<RawMention>& mentions);
   static void MarkNewsSources(const Document& doc, std::vector<RawMention>& mentions);
   static void DropKindAcronyms(const Document& doc, std::vector<RawMention>& mentions);
+  void SplitGluedOrganisations(const Document& doc, std::vector<RawMention>& mentions) const;
   void ExtendEnglishFirstNames(const std::vector<std::string_view>& words,
                                std::vector<ner::TaggedSpan>& spans) const;
   std::vector<MentionGroup> GroupMentions(const std::vector<RawMention>& mentions) const;

@@ -493,6 +493,31 @@ TEST(EntityRecognizerTest, AnOfficeBeforeANameIsNoPartOfThePerson) {
   EXPECT_NE(Named(entities, "TB Hasanuddin"), nullptr);
 }
 
+// A club or team the article names on its own, glued to a person's name,
+// is no part of it: the registry had "Chelsea Antonio Conte" beside Antonio
+// Conte, "Bhayangkara Thiago Furtuoso" beside Thiago Furtuoso.
+TEST(EntityRecognizerTest, AnOrganisationGluedToANameIsNoPartOfThePerson) {
+  const std::string text =
+      "Chelsea menang 2-0 atas Arsenal di Stamford Bridge. Manajer Chelsea Antonio Conte "
+      "mengatakan timnya bermain baik. Bhayangkara FC menahan imbang Persija. Pemain "
+      "Bhayangkara Thiago Furtuoso sukses mengeksekusi penalti.";
+  const auto entities = Entities(Recognizer(), text);
+  for (const Entity& e : entities) {
+    if (e.type != EntityType::kPerson) continue;
+    EXPECT_FALSE(absl::StrContains(e.name, "Chelsea")) << e.name;
+    EXPECT_FALSE(absl::StrContains(e.name, "Bhayangkara")) << e.name;
+  }
+  EXPECT_NE(Named(entities, "Antonio Conte"), nullptr);
+  EXPECT_NE(Named(entities, "Thiago Furtuoso"), nullptr);
+
+  // A first name that is also a company's, at a sentence's start, stays
+  // the person's: "Sony" here is tagged as an organisation once.
+  const std::string badminton =
+      "Sony Dwi Kuncoro sering terkendala cedera sedangkan Simon Santoso sudah pensiun. Di bawah "
+      "generasi Sony dan Simon, angkatan Dionysius Hayom Rumbaka tidak mampu bersaing.";
+  EXPECT_NE(Named(Entities(Recognizer(), badminton), "Sony Dwi Kuncoro"), nullptr);
+}
+
 // An acronym the article spells out in lower case names a kind of thing,
 // in brackets and alone later: "augmented reality (AR)" had been a person
 // in 9 articles of the news demo. Spelt out with capitals it is a name.
