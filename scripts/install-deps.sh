@@ -14,7 +14,7 @@ apt_packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev libicu-dev libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev
-  prometheus-cpp-dev libcpp-httplib-dev libjs-chart.js
+  prometheus-cpp-dev libcpp-httplib-dev libjs-chart.js libgoogle-perftools-dev
   kcat openjdk-17-jre-headless maven golang-go python3 python3-venv python3-pip postgresql-15
   docker-compose chromium chromium-driver clang libclang-rt-14-dev
 )
@@ -23,7 +23,7 @@ if [ "${WARTA_DEPS:-all}" = build ]; then
     libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler librdkafka-dev
     libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libcld2-dev libicu-dev
     libsqlite3-dev libpq-dev libre2-dev libssl-dev libstemmer-dev prometheus-cpp-dev
-    libcpp-httplib-dev libjs-chart.js golang-go)
+    libcpp-httplib-dev libjs-chart.js libgoogle-perftools-dev golang-go)
 fi
 
 missing=()
