@@ -101,6 +101,12 @@ struct Entity {
   EntityType type = EntityType::kPerson;
   std::string name;  // canonical
   std::vector<std::string> aliases;
+  // Names the article introduced it by ("(Jokowi)", "alias Ahok"), with the
+  // id each gets alone; also in aliases.
+  struct Nickname {
+    std::string name, id;
+  };
+  std::vector<Nickname> nicknames;
   std::vector<std::string> roles;
   std::vector<Mention> mentions;
   std::string kb_id;

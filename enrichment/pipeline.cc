@@ -213,6 +213,11 @@ warta::v1::EnrichedArticle ToEnrichedArticle(const warta::v1::Article& article,
     entity->set_type(ToProto(e.type));
     entity->set_name(e.name);
     for (const std::string& alias : e.aliases) entity->add_aliases(alias);
+    for (const Entity::Nickname& n : e.nicknames) {
+      warta::v1::Nickname* nickname = entity->add_nicknames();
+      nickname->set_name(n.name);
+      nickname->set_id(n.id);
+    }
     for (const std::string& role : e.roles) entity->add_roles(role);
     for (const Mention& m : e.mentions) FillMention(doc, m.span, entity->add_mentions());
     entity->set_kb_id(e.kb_id);

@@ -476,6 +476,8 @@ struct EntityRecognizer::MentionGroup {
   // election ticket): the full name of neither, so no short form joins it.
   bool ticket = false;
   int merged_into = -1;
+  // Names the article introduced it by (JoinBracketedNames), as written.
+  std::vector<std::string> nicknames;
 };
 
 absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
@@ -1145,7 +1147,8 @@ std::vector<EntityRecognizer::MentionGroup> EntityRecognizer::GroupMentions(
 // Widodo (Jokowi)", "Basuki Tjahaja Purnama (Ahok)", "Komisi Pemberantasan
 // Korupsi (KPK)". The bracketed name's group joins the full name's, so
 // "Jokowi" later in the article is Joko Widodo (and the store learns the
-// alias for articles that say only "Jokowi").
+// alias for articles that say only "Jokowi"). So is a name of the same type
+// after "alias", of any length ("Andi Agustinus alias Andi Narogong").
 void EntityRecognizer::JoinBracketedNames(const Document& doc,
                                           const std::vector<RawMention>& mentions,
                                           std::vector<MentionGroup>& groups) {
@@ -1158,13 +1161,22 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
     return g;
   };
   const std::string_view text = doc.text;
+  // "Basuki Tjahaja Purnama alias Ahok", "Andi Agustinus alias Andi
+  // Narogong": the other name follows the word "alias" (IndoSum writes it
+  // 127 times; each had given two people).
+  auto after_alias = [&](const RawMention& full, const RawMention& nick) {
+    if (nick.span.begin < full.span.end) return false;
+    const std::string_view between = text.substr(full.span.end, nick.span.begin - full.span.end);
+    return between == " alias ";
+  };
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     const RawMention& full = mentions[i];
     const RawMention& nick = mentions[i + 1];  // mentions are in text order
-    if (full.tokens.size() < 2 || nick.tokens.size() != 1) continue;
+    const bool alias = after_alias(full, nick);
+    if (full.tokens.size() < 2 || (nick.tokens.size() != 1 && !alias)) continue;
     const int gf = root(group_of[i]), gn = group_of[i + 1];
-    if (gf == gn || groups[gn].merged_into >= 0 || groups[gn].kb != nullptr ||
-        groups[gn].alias >= 0 || groups[gn].tokens.size() != 1) {
+    if (gf == gn || groups[gn].merged_into >= 0 || groups[gn].kb != nullptr || groups[gn].alias >= 0 ||
+        (groups[gn].tokens.size() != 1 && !alias)) {
       continue;
     }
     // Persons and organisations only: "Jakarta (Indonesia)" is no nickname.
@@ -1172,13 +1184,18 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
     // A person's nickname is a person's name: "Jorge Lorenzo (Ducati)" in a
     // results list names his team.
     if (groups[gf].type == 0 && groups[gn].type != 0) continue;
-    const int end = full.span.end, begin = nick.span.begin;
-    if (begin < end || nick.span.end >= static_cast<int>(text.size())) continue;
-    const std::string_view between = text.substr(end, begin - end);
-    if ((between != "(" && between != " (") || text[nick.span.end] != ')') continue;
+    if (alias) {
+      if (groups[gf].type != groups[gn].type) continue;
+    } else {
+      const int end = full.span.end, begin = nick.span.begin;
+      if (begin < end || nick.span.end >= static_cast<int>(text.size())) continue;
+      const std::string_view between = text.substr(end, begin - end);
+      if ((between != "(" && between != " (") || text[nick.span.end] != ')') continue;
+    }
     groups[gn].merged_into = gf;
     groups[gf].mentions.insert(groups[gf].mentions.end(), groups[gn].mentions.begin(),
                                groups[gn].mentions.end());
+    groups[gf].nicknames.push_back(nick.surface);
   }
 }
 
@@ -1243,6 +1260,15 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
                                                    const std::vector<RawMention>& mentions,
                                                    std::vector<MentionGroup>& groups) const {
   const bool english = absl::StartsWith(doc.language.code, "en");
+  // A group joined into another (a short form into its full name) hands
+  // its nicknames on.
+  for (MentionGroup& g : groups) {
+    if (g.merged_into < 0 || g.nicknames.empty()) continue;
+    int root = g.merged_into;
+    while (groups[root].merged_into >= 0) root = groups[root].merged_into;
+    for (std::string& n : g.nicknames) groups[root].nicknames.push_back(std::move(n));
+    g.nicknames.clear();
+  }
   std::vector<Entity> entities;
   for (MentionGroup& g : groups) {
     if (g.merged_into >= 0) continue;
@@ -1272,6 +1298,14 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
       e.mentions.push_back({rm.span});
       if (seen_alias.insert(rm.surface).second) e.aliases.push_back(rm.surface);
       if (!rm.role.empty() && seen_role.insert(NameKey(rm.role)).second) e.roles.push_back(rm.role);
+    }
+    for (const std::string& n : g.nicknames) {
+      if (n == e.name || std::any_of(e.nicknames.begin(), e.nicknames.end(),
+                                     [&](const Entity::Nickname& k) { return k.name == n; })) {
+        continue;
+      }
+      e.nicknames.push_back(
+          {n, EntityId(e.type, plain_org ? OrganisationKey(NameTokens(n)) : NameKey(n))});
     }
     entities.push_back(std::move(e));
   }

@@ -83,15 +83,26 @@ bool IsTwoCapitals(std::string_view name) {
 
 // One-word aliases of a person that are no word of the name: what an
 // article called them in brackets ("Joko Widodo (Jokowi)", "Jusuf Kalla
-// (JK)": two letters only as capitals).
+// (JK)": two letters only as capitals); and the words of longer names the
+// article introduced them by that are no word of the name ("narogong" of
+// "Andi Agustinus alias Andi Narogong").
 std::vector<std::string> Nicknames(const warta::v1::Entity& e) {
   const std::vector<std::string> name_words = StoryWords(e.name());
+  auto in_name = [&](const std::string& w) {
+    return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
+  };
   std::vector<std::string> out;
   for (const auto& alias : e.aliases()) {
     const std::vector<std::string> words = StoryWords(alias);
     if (words.size() != 1 || (words[0].size() < 3 && !IsTwoCapitals(alias))) continue;
-    if (std::find(name_words.begin(), name_words.end(), words[0]) != name_words.end()) continue;
-    out.push_back(words[0]);
+    if (!in_name(words[0])) out.push_back(words[0]);
+  }
+  for (const auto& nickname : e.nicknames()) {
+    const std::vector<std::string> words = StoryWords(nickname.name());
+    if (words.size() < 2) continue;  // one word: an alias above
+    for (const std::string& w : words) {
+      if (w.size() >= 3 && !in_name(w)) out.push_back(w);
+    }
   }
   return out;
 }
@@ -101,7 +112,7 @@ struct RegistryMatches {
   std::map<std::string, std::string> by_nickname;
   std::map<std::string, int64_t> mentions;  // id -> mention count
   std::map<std::string, int64_t> articles;  // id -> article count
-  std::map<std::string, std::set<std::string>> aliases;  // by_nickname's ids -> names as written
+  std::map<std::string, std::set<std::string>> aliases;  // id -> names as written
 };
 
 // A person mentioned this many times more than every other candidate
@@ -155,7 +166,7 @@ absl::StatusOr<RegistryMatches> RegistryNamed(const SqlRunner& run, const std::s
     const std::vector<std::string> words = StoryWords(record.name());
     const bool in_name = std::find(words.begin(), words.end(), word) != words.end();
     (in_name ? matches.by_name_word : matches.by_nickname)[record.id()] = record.name();
-    if (!in_name) matches.aliases[record.id()].insert(record.aliases().begin(), record.aliases().end());
+    matches.aliases[record.id()].insert(record.aliases().begin(), record.aliases().end());
     matches.mentions[record.id()] = record.mention_count();
     matches.articles[record.id()] = record.article_count();
   }
@@ -339,6 +350,29 @@ absl::Status LinkFullerNames(const SqlRunner& run, const StoryState* story, int6
       ASSIGN_OR_RETURN(RegistryMatches by_start, RegistryNamed(run, token, warta::v1::PERSON, published));
       registry.by_name_word.insert(by_start.by_name_word.begin(), by_start.by_name_word.end());
       registry.articles.insert(by_start.articles.begin(), by_start.articles.end());
+    }
+    // A name an article introduced as another's ("Andi Agustinus alias Andi
+    // Narogong"; Nicknames above) is that person, when no one else the
+    // registry finds by the name's last word goes by it too.
+    {
+      const std::string folded = absl::StrJoin(words, " ");
+      std::optional<std::pair<std::string, std::string>> holder;
+      int holders = 0;
+      for (const auto& [other_id, aliases] : registry.aliases) {
+        if (other_id == id || std::none_of(aliases.begin(), aliases.end(), [&](const std::string& a) {
+              return FoldName(a) == folded;
+            })) {
+          continue;
+        }
+        ++holders;
+        if (auto it = registry.by_nickname.find(other_id); it != registry.by_nickname.end()) {
+          holder.emplace(other_id, it->second);
+        }
+      }
+      if (holders == 1 && holder) {
+        Relink(id, holder->first, holder->second, article);
+        continue;
+      }
     }
     // A form the registry already holds keeps its id, unless the other form
     // has more than twice its articles: the stream's first articles decide

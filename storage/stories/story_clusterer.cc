@@ -121,6 +121,18 @@ std::vector<WeightedKey> EntityVector(const warta::v1::EnrichedArticle& article,
     k.set_weight(static_cast<float>(w));
     k.set_name(e.name());
     k.set_type(e.type());
+    // "Basuki Tjahaja Purnama alias Ahok" also meets the articles that say
+    // only "Ahok" (an id of its own there), at half the weight: a second key
+    // of full weight would count the entity twice against articles that
+    // introduce it the same way.
+    for (const auto& nickname : e.nicknames()) {
+      if (nickname.id().empty() || !seen.insert(nickname.id()).second) continue;
+      WeightedKey& n = keys.emplace_back();
+      n.set_key(nickname.id());
+      n.set_weight(static_cast<float>(w / 2));
+      n.set_name(nickname.name());
+      n.set_type(e.type());
+    }
   }
   Normalize(keys);
   return keys;

@@ -152,6 +152,8 @@ TEST(EntityRecognizerTest, ANicknameInBracketsIsTheNameBeforeIt) {
   EXPECT_EQ(jokowi->name, "Joko Widodo");
   EXPECT_EQ(jokowi->mentions.size(), 3u);
   EXPECT_THAT(jokowi->aliases, Contains("Jokowi"));
+  ASSERT_EQ(jokowi->nicknames.size(), 1u);
+  EXPECT_EQ(jokowi->nicknames[0].name, "Jokowi");
   const Entity* ahok = WithMention(entities, text, "Ahok");
   ASSERT_NE(ahok, nullptr);
   EXPECT_EQ(ahok->name, "Basuki Tjahaja Purnama");
@@ -160,6 +162,34 @@ TEST(EntityRecognizerTest, ANicknameInBracketsIsTheNameBeforeIt) {
   const auto place_entities = Entities(Recognizer(), places);
   const Entity* cimahi = WithMention(place_entities, places, "Cimahi");
   if (cimahi != nullptr) EXPECT_EQ(cimahi->name, "Cimahi");
+}
+
+// "X alias Y" names one person twice: IndoSum writes it 127 times ("Andi
+// Agustinus alias Andi Narogong" 18), and each had given two people, so a
+// later "Andi Narogong mengaku" was someone else's claim.
+TEST(EntityRecognizerTest, ANameAfterAliasIsTheSamePerson) {
+  const std::string text =
+      "Jaksa menghadirkan Andi Agustinus alias Andi Narogong dalam sidang kasus e-KTP. Andi "
+      "Narogong mengaku menerima uang. Gubernur DKI Jakarta Basuki Tjahaja Purnama alias Ahok "
+      "hadir.";
+  const auto entities = Entities(Recognizer(), text);
+  const Entity* andi = WithMention(entities, text, "Andi Narogong");
+  ASSERT_NE(andi, nullptr);
+  EXPECT_EQ(andi->name, "Andi Agustinus");
+  EXPECT_EQ(andi->mentions.size(), 3u);
+  EXPECT_THAT(andi->aliases, Contains("Andi Narogong"));
+  // The store links other articles' "Andi Narogong" by it.
+  ASSERT_EQ(andi->nicknames.size(), 1u);
+  EXPECT_EQ(andi->nicknames[0].name, "Andi Narogong");
+  // With the id an article that says only "Andi Narogong" gives him.
+  const std::string alone = "Andi Narogong mengaku menerima uang.";
+  const auto alone_entities = Entities(Recognizer(), alone);
+  const Entity* narogong = WithMention(alone_entities, alone, "Andi Narogong");
+  ASSERT_NE(narogong, nullptr);
+  EXPECT_EQ(andi->nicknames[0].id, narogong->id);
+  const Entity* ahok = WithMention(entities, text, "Ahok");
+  ASSERT_NE(ahok, nullptr);
+  EXPECT_EQ(ahok->name, "Basuki Tjahaja Purnama");
 }
 
 // A results list names each rider's team in brackets: the team is an

@@ -169,6 +169,37 @@ TEST_F(StoryClustererTest, AnEnglishReportJoinsTheIndonesianStoryThroughEntityId
   EXPECT_THAT((*story)->languages(), UnorderedElementsAre("id", "en"));
 }
 
+// An article that introduces a person by a nickname ("Basuki Tjahaja
+// Purnama alias Ahok": one entity, the nickname's id kept with it) meets
+// the articles that only say "Ahok" (the id of that name alone). Across
+// languages the entity ids are all there is to go by.
+TEST_F(StoryClustererTest, ANicknameTheArticleIntroducesMeetsArticlesThatUseItAlone) {
+  // Whether the English report joins the story of an Indonesian "Ahok" report.
+  auto joins = [&](bool with_nickname) {
+    MemoryStoryIndex index;
+    auto ahok = clusterer_.Assign(Article("ahok", "kompas.com", "id", kNov4,
+                                          "Ahok menghadiri sidang di Jakarta.",
+                                          {{"per:ahok", "Ahok", warta::v1::PERSON},
+                                           {"loc:jakarta", "Jakarta", warta::v1::LOCATION}}),
+                                  1, index);
+    auto report = Article("reuters", "reuters.com", "en", kNov4 + 3600,
+                          "The former governor attended court.",
+                          {{"per:basuki_tjahaja_purnama", "Basuki Tjahaja Purnama", warta::v1::PERSON},
+                           {"loc:jakarta", "Jakarta", warta::v1::LOCATION},
+                           {"loc:as", "United States", warta::v1::LOCATION}});
+    if (with_nickname) {
+      auto* nickname = report.mutable_entities(0)->add_nicknames();
+      nickname->set_name("Ahok");
+      nickname->set_id("per:ahok");
+    }
+    auto assigned = clusterer_.Assign(report, 2, index);
+    EXPECT_TRUE(ahok.ok() && assigned.ok());
+    return ahok.ok() && assigned.ok() && assigned->story_id == ahok->story_id;
+  };
+  EXPECT_FALSE(joins(false));
+  EXPECT_TRUE(joins(true));
+}
+
 TEST_F(StoryClustererTest, SyndicatedCopiesAreNearDuplicatesOfTheFirstArticle) {
   const auto original = Assign(Article("antara", "antaranews.com", "id", kNov4, kTroopsAntara));
   // The wire copy with other boilerplate and a "Baca juga" line.
