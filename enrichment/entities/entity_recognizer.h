@@ -96,6 +96,7 @@ class EntityRecognizer {
   static void JoinBracketedNames(const Document& doc, const std::vector<RawMention>& mentions,
                                  std::vector<MentionGroup>& groups);
   static void JoinShortForms(std::vector<MentionGroup>& groups);
+  void JoinTeamNicknames(const std::vector<RawMention>& mentions, std::vector<MentionGroup>& groups) const;
   static int OnlyNameStartingWith(const MentionGroup& g, const std::vector<MentionGroup>& groups);
   std::string OrganisationKey(std::vector<std::string> tokens) const;
   bool NotMostlyLowerCase(const std::string& lower) const;
