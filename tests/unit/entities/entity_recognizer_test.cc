@@ -59,6 +59,14 @@ const Entity* WithMention(const std::vector<Entity>& entities, const std::string
   return nullptr;
 }
 
+// The canonical name of the entity `text` mentions as `surface` ("" when
+// none does).
+std::string NameFor(const std::vector<Entity>& entities, const std::string& text,
+                    std::string_view surface) {
+  const Entity* e = WithMention(entities, text, surface);
+  return e == nullptr ? "" : e->name;
+}
+
 const Entity* Named(const std::vector<Entity>& entities, std::string_view name) {
   for (const Entity& e : entities) {
     if (NameKey(e.name) == NameKey(name)) return &e;
@@ -154,9 +162,7 @@ TEST(EntityRecognizerTest, ANicknameInBracketsIsTheNameBeforeIt) {
   EXPECT_THAT(jokowi->aliases, Contains("Jokowi"));
   ASSERT_EQ(jokowi->nicknames.size(), 1u);
   EXPECT_EQ(jokowi->nicknames[0].name, "Jokowi");
-  const Entity* ahok = WithMention(entities, text, "Ahok");
-  ASSERT_NE(ahok, nullptr);
-  EXPECT_EQ(ahok->name, "Basuki Tjahaja Purnama");
+  EXPECT_EQ(NameFor(entities, text, "Ahok"), "Basuki Tjahaja Purnama");
 
   const std::string places = "Banjir melanda Kabupaten Bandung Barat (Cimahi) sejak kemarin.";
   const auto place_entities = Entities(Recognizer(), places);
@@ -187,9 +193,7 @@ TEST(EntityRecognizerTest, ANameAfterAliasIsTheSamePerson) {
   const Entity* narogong = WithMention(alone_entities, alone, "Andi Narogong");
   ASSERT_NE(narogong, nullptr);
   EXPECT_EQ(andi->nicknames[0].id, narogong->id);
-  const Entity* ahok = WithMention(entities, text, "Ahok");
-  ASSERT_NE(ahok, nullptr);
-  EXPECT_EQ(ahok->name, "Basuki Tjahaja Purnama");
+  EXPECT_EQ(NameFor(entities, text, "Ahok"), "Basuki Tjahaja Purnama");
 }
 
 // A club's nickname is the club when the article names it: "The Gunners"
@@ -206,15 +210,10 @@ TEST(EntityRecognizerTest, AClubsNicknameIsTheClubTheArticleNames) {
   EXPECT_EQ(arsenal->name, "Arsenal");
   ASSERT_EQ(arsenal->nicknames.size(), 1u);
   EXPECT_EQ(arsenal->nicknames[0].name, "The Gunners");
-  const Entity* everton = WithMention(entities, text, "The Blues");
-  ASSERT_NE(everton, nullptr);
-  EXPECT_EQ(everton->name, "Everton");
+  EXPECT_EQ(NameFor(entities, text, "The Blues"), "Everton");
 
   const std::string alone = "The Blues kesulitan keluar dari tekanan sepanjang laga.";
-  const auto alone_entities = Entities(Recognizer(), alone);
-  const Entity* blues = WithMention(alone_entities, alone, "The Blues");
-  ASSERT_NE(blues, nullptr);
-  EXPECT_EQ(blues->name, "The Blues");
+  EXPECT_EQ(NameFor(Entities(Recognizer(), alone), alone, "The Blues"), "The Blues");
 }
 
 // A results list names each rider's team in brackets: the team is an
