@@ -543,6 +543,7 @@ absl::Status EntityRecognizer::Process(Document& doc) const {
   JoinBracketedNames(doc, mentions, groups);
   JoinShortForms(groups);
   JoinTeamNicknames(mentions, groups);
+  JoinOrganisationShortForms(mentions, groups);
   doc.entities = MakeEntities(doc, mentions, groups);
   return absl::OkStatus();
 }
@@ -1146,6 +1147,48 @@ void EntityRecognizer::JoinTeamNicknames(const std::vector<RawMention>& mentions
     g.merged_into = club;
     groups[club].mentions.insert(groups[club].mentions.end(), g.mentions.begin(), g.mentions.end());
     groups[club].nicknames.push_back(mentions[g.mentions[0]].surface);
+  }
+}
+
+// 3d. "Manchester United ... United", "Bayern Munchen ... Bayern": one word
+// alone as an organisation is the organisation of two words the article
+// names that begins or ends with it, when there is exactly one ("United" beside
+// Manchester United and Bali United stays apart). Not a known place
+// ("Indonesia" beside "Bank Indonesia"), nor a word that only names a kind,
+// nor into a name with a model number ("Sony" beside "Sony WF-1000X").
+// The registry had "United" as an organisation of its own in 35 articles
+// of the news demo and "City" in 23.
+void EntityRecognizer::JoinOrganisationShortForms(const std::vector<RawMention>& mentions,
+                                                  std::vector<MentionGroup>& groups) const {
+  constexpr int kOrganisation = 1;
+  for (MentionGroup& g : groups) {
+    if (g.merged_into >= 0 || g.kb != nullptr || g.alias >= 0 || g.type != kOrganisation ||
+        g.tokens.size() != 1 || g.mentions.empty() || OrganisationKey(g.tokens).empty() ||
+        AliasGroupOf(mentions[g.mentions[0]].surface) >= 0) {
+      continue;
+    }
+    const std::string& word = g.tokens[0];
+    int found = -1, candidates = 0;
+    for (int c = 0; c < static_cast<int>(groups.size()); ++c) {
+      const MentionGroup& other = groups[c];
+      // Two words: a longer span is as often a name with something glued on
+      // ("Persela Lamongan Choirul Huda", whose "Persela" would leave the
+      // club).
+      if (&other == &g || other.merged_into >= 0 || other.type != kOrganisation || other.tokens.size() != 2) {
+        continue;
+      }
+      // A product is no longer name of its maker: "Sony" is not "Sony WF-1000X".
+      const bool model_number = std::any_of(other.tokens.begin(), other.tokens.end(), [](const std::string& t) {
+        return std::any_of(t.begin(), t.end(), [](char ch) { return absl::ascii_isdigit(static_cast<unsigned char>(ch)); });
+      });
+      if (!model_number && (other.tokens.front() == word || other.tokens.back() == word)) {
+        found = c;
+        ++candidates;
+      }
+    }
+    if (candidates != 1) continue;
+    g.merged_into = found;
+    groups[found].mentions.insert(groups[found].mentions.end(), g.mentions.begin(), g.mentions.end());
   }
 }
 

@@ -97,6 +97,8 @@ class EntityRecognizer {
                                  std::vector<MentionGroup>& groups);
   static void JoinShortForms(std::vector<MentionGroup>& groups);
   void JoinTeamNicknames(const std::vector<RawMention>& mentions, std::vector<MentionGroup>& groups) const;
+  void JoinOrganisationShortForms(const std::vector<RawMention>& mentions,
+                                  std::vector<MentionGroup>& groups) const;
   static int OnlyNameStartingWith(const MentionGroup& g, const std::vector<MentionGroup>& groups);
   std::string OrganisationKey(std::vector<std::string> tokens) const;
   bool NotMostlyLowerCase(const std::string& lower) const;
