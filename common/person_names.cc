@@ -18,8 +18,12 @@ bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
   return matched + 1 == shorter.size();
 }
 
-NamePart PartOfName(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+bool IsGenerationSuffix(std::string_view word) {
   static const std::set<std::string_view> kGenerations = {"jr", "sr", "ii", "iii", "iv"};
+  return kGenerations.count(word) > 0;
+}
+
+NamePart PartOfName(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
   if (part.size() < 2 || part.size() >= whole.size()) return NamePart::kNone;
   const size_t cut = whole.size() - part.size();
   NamePart found = NamePart::kNone;
@@ -32,7 +36,7 @@ NamePart PartOfName(const std::vector<std::string>& part, const std::vector<std:
   }
   const auto first_cut = found == NamePart::kFirstWords ? whole.begin() + part.size() : whole.begin();
   for (auto it = first_cut; it != first_cut + cut; ++it) {
-    if (kGenerations.count(*it) > 0) return NamePart::kNone;
+    if (IsGenerationSuffix(*it)) return NamePart::kNone;
   }
   return found;
 }

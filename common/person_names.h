@@ -23,6 +23,8 @@ bool IsNameWithoutMiddle(const std::vector<std::string>& shorter,
 // ("suu kyi" of "aung san suu kyi"). A generation's suffix among the words
 // cut off makes another person ("donald trump" is not "donald trump jr").
 enum class NamePart { kNone, kFirstWords, kLastWords };
+// "jr", "sr", "ii", "iii", "iv" (folded words).
+bool IsGenerationSuffix(std::string_view word);
 NamePart PartOfName(const std::vector<std::string>& part, const std::vector<std::string>& whole);
 
 // An election ticket: two names joined by a hyphen before a capital, either

@@ -329,9 +329,8 @@ bool IsShortFormOf(const std::vector<std::string>& shorter, const std::vector<st
   if (IsSurnameWithParticles(shorter) && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) {
     return true;
   }
-  static const auto* generational = new absl::flat_hash_set<std::string>{"jr", "sr", "ii", "iii", "iv"};
   return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
-         !generational->contains(longer.back());
+         !IsGenerationSuffix(longer.back());
 }
 
 // The index of the first token starting at or after `offset`, or -1.
@@ -478,6 +477,15 @@ struct EntityRecognizer::MentionGroup {
   int merged_into = -1;
   // Names the article introduced it by (JoinBracketedNames), as written.
   std::vector<std::string> nicknames;
+
+  // Joins this group into `into`, which is groups[index] and not merged
+  // itself: its mentions and nicknames go there.
+  void MergeInto(int index, MentionGroup& into) {
+    merged_into = index;
+    into.mentions.insert(into.mentions.end(), mentions.begin(), mentions.end());
+    for (std::string& n : nicknames) into.nicknames.push_back(std::move(n));
+    nicknames.clear();
+  }
 };
 
 absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
@@ -1005,6 +1013,9 @@ void EntityRecognizer::DropKindAcronyms(const Document& doc, std::vector<RawMent
                  mentions.end());
 }
 
+// The model's types, as RawMention and MentionGroup hold them.
+constexpr int kPerson = 0, kOrganisation = 1;
+
 // "manajer [Chelsea Antonio Conte]", "pebalap [Ferrari Sebastian Vettel]",
 // "[Max Verstappen Red Bull]": an organisation the article names on its own
 // elsewhere (by its key: "Bhayangkara FC" is "Bhayangkara"), glued to the
@@ -1017,7 +1028,6 @@ void EntityRecognizer::DropKindAcronyms(const Document& doc, std::vector<RawMent
 // Kuncoro", with "generasi Sony dan Simon" tagged as the company).
 void EntityRecognizer::SplitGluedOrganisations(const Document& doc,
                                                std::vector<RawMention>& mentions) const {
-  constexpr int kPerson = 0, kOrganisation = 1;
   std::set<std::string> organisations;
   for (const RawMention& m : mentions) {
     if (m.type == kOrganisation) organisations.insert(OrganisationKey(m.tokens));
@@ -1123,7 +1133,6 @@ const std::vector<TeamNickname>& TeamNicknames() {
 
 void EntityRecognizer::JoinTeamNicknames(const std::vector<RawMention>& mentions,
                                          std::vector<MentionGroup>& groups) const {
-  constexpr int kOrganisation = 1;
   for (MentionGroup& g : groups) {
     if (g.merged_into >= 0 || g.kb != nullptr || g.alias >= 0 || g.mentions.empty()) continue;
     const TeamNickname* entry = nullptr;
@@ -1144,9 +1153,8 @@ void EntityRecognizer::JoinTeamNicknames(const std::vector<RawMention>& mentions
       }
     }
     if (clubs != 1) continue;
-    g.merged_into = club;
-    groups[club].mentions.insert(groups[club].mentions.end(), g.mentions.begin(), g.mentions.end());
     groups[club].nicknames.push_back(mentions[g.mentions[0]].surface);
+    g.MergeInto(club, groups[club]);
   }
 }
 
@@ -1160,7 +1168,6 @@ void EntityRecognizer::JoinTeamNicknames(const std::vector<RawMention>& mentions
 // of the news demo and "City" in 23.
 void EntityRecognizer::JoinOrganisationShortForms(const std::vector<RawMention>& mentions,
                                                   std::vector<MentionGroup>& groups) const {
-  constexpr int kOrganisation = 1;
   for (MentionGroup& g : groups) {
     if (g.merged_into >= 0 || g.kb != nullptr || g.alias >= 0 || g.type != kOrganisation ||
         g.tokens.size() != 1 || g.mentions.empty() || OrganisationKey(g.tokens).empty() ||
@@ -1187,8 +1194,7 @@ void EntityRecognizer::JoinOrganisationShortForms(const std::vector<RawMention>&
       }
     }
     if (candidates != 1) continue;
-    g.merged_into = found;
-    groups[found].mentions.insert(groups[found].mentions.end(), g.mentions.begin(), g.mentions.end());
+    g.MergeInto(found, groups[found]);
   }
 }
 
@@ -1319,10 +1325,8 @@ void EntityRecognizer::JoinBracketedNames(const Document& doc,
       const std::string_view between = text.substr(end, begin - end);
       if ((between != "(" && between != " (") || text[nick.span.end] != ')') continue;
     }
-    groups[gn].merged_into = gf;
-    groups[gf].mentions.insert(groups[gf].mentions.end(), groups[gn].mentions.begin(),
-                               groups[gn].mentions.end());
     groups[gf].nicknames.push_back(nick.surface);
+    groups[gn].MergeInto(gf, groups[gf]);
   }
 }
 
@@ -1377,8 +1381,7 @@ void EntityRecognizer::JoinShortForms(std::vector<MentionGroup>& groups) {
     }
     if (best < 0 && g.type == 0) best = OnlyNameStartingWith(g, groups);
     if (best < 0) continue;
-    g.merged_into = best;
-    groups[best].mentions.insert(groups[best].mentions.end(), g.mentions.begin(), g.mentions.end());
+    g.MergeInto(best, groups[best]);
   }
 }
 
@@ -1387,15 +1390,6 @@ std::vector<Entity> EntityRecognizer::MakeEntities(const Document& doc,
                                                    const std::vector<RawMention>& mentions,
                                                    std::vector<MentionGroup>& groups) const {
   const bool english = absl::StartsWith(doc.language.code, "en");
-  // A group joined into another (a short form into its full name) hands
-  // its nicknames on.
-  for (MentionGroup& g : groups) {
-    if (g.merged_into < 0 || g.nicknames.empty()) continue;
-    int root = g.merged_into;
-    while (groups[root].merged_into >= 0) root = groups[root].merged_into;
-    for (std::string& n : g.nicknames) groups[root].nicknames.push_back(std::move(n));
-    g.nicknames.clear();
-  }
   std::vector<Entity> entities;
   for (MentionGroup& g : groups) {
     if (g.merged_into >= 0) continue;
