@@ -316,18 +316,20 @@ bool CutBetweenWords(const std::string& a, const std::string& b) {
 // recent person whose name is the same with or without middle names, or
 // whose name it is the first or last words of (common/person_names.h); for
 // the latter a registered form links too when the other has more than
-// twice its articles. That person must be in two articles at least: a one-off span such as "Cristiano
-// Ronaldo Raih Ballon D'Or" is nobody to join. The last words need the
-// person in the article's story too: "Iriana Joko Widodo" is the
-// president's wife, and "Joko Widodo" not her. A longer name joins a
-// shorter registered one only by its first words ("Sri Mulyani Indrawati"
-// is "Sri Mulyani"), and not when the article names the shorter one too.
-// Several candidates leave it alone. In the news demo "Sri Mulyani" (12 articles) and "Sri Mulyani
-// Indrawati" (14), "Kevin Sanjaya" and "Kevin Sanjaya Sukamuljo" were two
-// people each.
+// twice its articles. That person must be in two articles at least: a
+// one-off span such as "Cristiano Ronaldo Raih Ballon D'Or" is nobody to
+// join. The last words need the person in the article's story too:
+// "Iriana Joko Widodo" is the president's wife, and "Joko Widodo" not her.
+// A longer name joins a shorter registered one only by its first words
+// ("Sri Mulyani Indrawati" is "Sri Mulyani"), and not when the article
+// names the shorter one too. Several candidates leave it alone. In the news
+// demo "Sri Mulyani" (12 articles) and "Sri Mulyani Indrawati" (14), "Kevin
+// Sanjaya" and "Kevin Sanjaya Sukamuljo" were two people each.
+// `story_people` is StoryPeople(), read here when needed unless the caller
+// has read it already.
 absl::Status LinkFullerNames(const SqlRunner& run, const StoryState* story, int64_t published,
+                             std::optional<std::map<std::string, std::string>>& story_people,
                              warta::v1::EnrichedArticle& article) {
-  std::optional<std::map<std::string, std::string>> story_people;  // read when needed
   constexpr int kMinArticlesForPart = 2;
   struct Name {
     std::string id, name;
@@ -510,10 +512,11 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     const auto& [to, name] = *registry.by_nickname.begin();
     if (to != id && registry.aliases[to].count(written) > 0) Relink(id, to, name, article);
   }
-  if (short_names.empty()) return LinkFullerNames(run, story, published, article);
-  ASSIGN_OR_RETURN(auto story_people, StoryPeople(run, story, article.story_id()));
+  std::optional<std::map<std::string, std::string>> story_people;  // read when needed
+  if (short_names.empty()) return LinkFullerNames(run, story, published, story_people, article);
+  ASSIGN_OR_RETURN(story_people, StoryPeople(run, story, article.story_id()));
   for (const auto& [id, word] : short_names) {
-    auto link = OnlyFullName(word, story_people);
+    auto link = OnlyFullName(word, *story_people);
     if (!link) {
       ASSIGN_OR_RETURN(RegistryMatches registry,
                        RegistryNamed(run, word.back(), warta::v1::PERSON, published));
@@ -529,7 +532,7 @@ absl::Status LinkShortNames(const SqlRunner& run, const StoryState* story,
     }
     if (link && link->first != id) Relink(id, link->first, link->second, article);
   }
-  return LinkFullerNames(run, story, published, article);
+  return LinkFullerNames(run, story, published, story_people, article);
 }
 
 absl::Status RecordEntities(const SqlRunner& run, const warta::v1::EnrichedArticle& article) {
