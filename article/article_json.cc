@@ -1,5 +1,6 @@
 #include "article/article_json.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -56,14 +57,47 @@ std::string ScalarText(const Value& v) {
   }
 }
 
-// RFC 3339 ("2024-11-05T09:20:00+07:00"), without zone (UTC), or a bare day.
+// Unix seconds from 2001-09-09 to 2099 are ten digits below this.
+constexpr int64_t kEndOfUnixSeconds = 4102444800;  // 2100-01-01T00:00:00Z
+
+bool AllDigits(absl::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), absl::ascii_isdigit);
+}
+
+// RFC 3339 ("2024-11-05T09:20:00+07:00"), without zone (UTC), a bare day, or
+// Unix time as crawlers and scrapers write it: ten digits of seconds or
+// thirteen of milliseconds (a JSON number or a string of digits).
 absl::Status ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
+  if (AllDigits(text) && (text.size() == 10 || text.size() == 13)) {
+    const int64_t seconds = std::stoll(text.substr(0, 10));
+    if (seconds < kEndOfUnixSeconds) {
+      out->set_seconds(seconds);
+      out->set_nanos(text.size() == 13 ? std::stoi(text.substr(10)) * 1000000 : 0);
+      return absl::OkStatus();
+    }
+  }
   std::string t = text;
   if (t.size() == 10) t += "T00:00:00Z";
   if (t.size() == 19) t += "Z";
   if (google::protobuf::util::TimeUtil::FromString(t, out)) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(
-      "published_at \"", text, "\" is not an RFC 3339 time (2024-11-05T09:20:00+07:00)"));
+      "published_at \"", text,
+      "\" is not an RFC 3339 time (2024-11-05T09:20:00+07:00) nor Unix seconds (1730798400)"));
+}
+
+// An id that starts with the Unix time its crawler saw the article, then
+// "-" or "_" (IndoSum's "1490674536-mustahil-transportasi-..."), dates an
+// article that carries no time of its own: without one the store cannot
+// tell a month's reports of one affair apart.
+void TimeFromId(warta::v1::Article* a) {
+  const std::string& id = a->id();
+  if (id.size() < 12 || (id[10] != '-' && id[10] != '_')) return;
+  const absl::string_view digits = absl::string_view(id).substr(0, 10);
+  if (!AllDigits(digits)) return;
+  const int64_t seconds = std::stoll(std::string(digits));
+  if (seconds >= kEndOfUnixSeconds) return;
+  a->mutable_published_at()->set_seconds(seconds);
+  (*a->mutable_metadata())["published_at_from"] = "id";
 }
 
 }  // namespace
@@ -118,6 +152,7 @@ absl::StatusOr<warta::v1::Article> ArticleFromJson(absl::string_view json) {
       case Field::kMetadata: break;
     }
   }
+  if (!a.has_published_at()) TimeFromId(&a);
   return a;
 }
 

@@ -1,6 +1,8 @@
 // What every door into Warta accepts and refuses, and the ids it derives.
 #include "article/article_validation.h"
 
+#include "absl/strings/str_cat.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -44,6 +46,44 @@ TEST(DecodeArticleTest, BadDateIsAClearError) {
   auto a = DecodeArticle(R"({"body":"x","published_at":"kemarin"})");
   ASSERT_FALSE(a.ok());
   EXPECT_THAT(a.status().message(), HasSubstr("RFC 3339"));
+}
+
+// Crawlers write times as Unix seconds or milliseconds, numbers or strings.
+TEST(DecodeArticleTest, ReadsUnixTimesInTheDateField) {
+  auto seconds = DecodeArticle(R"({"body":"x","date":1490674536})");
+  ASSERT_TRUE(seconds.ok()) << seconds.status();
+  EXPECT_EQ(seconds->published_at().seconds(), 1490674536);
+  auto millis = DecodeArticle(R"({"body":"x","published_at":"1490674536250"})");
+  ASSERT_TRUE(millis.ok()) << millis.status();
+  EXPECT_EQ(millis->published_at().seconds(), 1490674536);
+  EXPECT_EQ(millis->published_at().nanos(), 250000000);
+  // Eleven digits are neither, and say so.
+  auto odd = DecodeArticle(R"({"body":"x","date":14906745360})");
+  ASSERT_FALSE(odd.ok());
+  EXPECT_THAT(odd.status().message(), HasSubstr("Unix seconds"));
+}
+
+// IndoSum's lines have no date field; their ids start with the Unix time the
+// article was collected ("1490674536-mustahil-..."), and that dates them, so
+// the same line is dated whether it comes through `warta publish`, kcat or
+// IngestService. A date the article gives wins; other ids date nothing.
+TEST(DecodeArticleTest, AnIdStartingWithAUnixTimeDatesAnUndatedArticle) {
+  auto a = DecodeArticle(R"({"id":"1490674536-mustahil-transportasi","text":"Isi"})");
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->published_at().seconds(), 1490674536);
+  EXPECT_EQ(a->metadata().at("published_at_from"), "id");
+
+  auto dated = DecodeArticle(R"({"id":"1490674536-x","text":"Isi","date":"2017-03-27"})");
+  ASSERT_TRUE(dated.ok()) << dated.status();
+  EXPECT_EQ(dated->published_at().seconds(), 1490572800);
+  EXPECT_EQ(dated->metadata().count("published_at_from"), 0u);
+
+  for (const char* id : {"149067453-x", "14906745360-x", "1490674536", "1490674536x",
+                         "9999999999-x", "2024-11-04_putin", "nc-001-1490674536"}) {
+    auto undated = DecodeArticle(absl::StrCat(R"({"id":")", id, R"(","text":"Isi"})"));
+    ASSERT_TRUE(undated.ok()) << undated.status();
+    EXPECT_FALSE(undated->has_published_at()) << id;
+  }
 }
 
 TEST(DecodeArticleTest, TheReasonForBadBytesIsText) {
