@@ -51,6 +51,16 @@ std::optional<absl::CivilDay> DayInFileName(std::string_view name) {
   return std::nullopt;
 }
 
+void SortOldestFirst(std::vector<ArticleInput>& inputs) {
+  auto nanos = [](const ArticleInput& in) -> int64_t {
+    if (!in.article.ok() || !in.article->has_published_at()) return INT64_MIN;
+    const auto& t = in.article->published_at();
+    return t.seconds() * 1'000'000'000 + t.nanos();
+  };
+  std::stable_sort(inputs.begin(), inputs.end(),
+                   [&](const ArticleInput& a, const ArticleInput& b) { return nanos(a) < nanos(b); });
+}
+
 absl::StatusOr<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {

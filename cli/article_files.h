@@ -33,6 +33,10 @@ absl::StatusOr<std::vector<std::string>> ExpandPaths(const std::vector<std::stri
 absl::Status ReadArticles(const std::string& path,
                           const std::function<void(ArticleInput)>& emit);
 
+// Orders inputs by publication time, oldest first, as a live feed sends them;
+// undated articles and unreadable inputs come first; ties keep file order.
+void SortOldestFirst(std::vector<ArticleInput>& inputs);
+
 // The YYYY-MM-DD day in a file name ("tempo_2024-11-05_putin.txt"), if any:
 // plain-text pages get it as published_at (the clean stage's date from the
 // page itself wins).

@@ -49,6 +49,7 @@ class Progress {
 int RunPublish(const Args& args) {
   std::string to = "kafka", brokers = "127.0.0.1:9092", topic = "articles.raw";
   std::string ingest = "127.0.0.1:50051", source;
+  bool oldest_first = false;
   kafka::SecurityOptions kafka_security;
   services::ClientTlsOptions ingest_tls;
   FlagSet flags("warta publish [flags] PATH...",
@@ -59,6 +60,9 @@ int RunPublish(const Args& args) {
   flags.String("topic", &topic, "Kafka topic for --to=kafka");
   flags.String("ingest", &ingest, "warta-ingest address for --to=grpc");
   flags.String("source", &source, "source to set on articles that have none");
+  flags.Bool("oldest_first", &oldest_first,
+             "send in publication-time order, as a live feed would have (an archive or a\n"
+             "backfill); undated articles and unreadable inputs first, in file order");
   kafka::RegisterSecurityFlags(flags, &kafka_security);
   services::RegisterClientTlsFlags(flags, &ingest_tls);
   Args paths = flags.ParseOrExit(args);
@@ -80,6 +84,9 @@ int RunPublish(const Args& args) {
     absl::Status read = ReadArticles(file, [&](ArticleInput in) { inputs.push_back(std::move(in)); });
     if (!read.ok()) inputs.push_back({file, read});
   }
+  // The store links a report to the stories recently added to; an archive in
+  // file order jumps between months and splits more of them.
+  if (oldest_first) SortOldestFirst(inputs);
 
   std::unique_ptr<kafka::Producer> producer;
   std::unique_ptr<warta::v1::IngestService::Stub> stub;

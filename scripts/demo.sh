@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make demo: Kafka + the services, publish ARTICLES through warta-ingest,
+# make demo: Kafka + the services, publish ARTICLES through warta-ingest (oldest
+# first, as a live feed sends them),
 # wait until the store has them, print a summary per article (for a handful),
 # the stories, the contested figures and two searches, then stop everything (also on Ctrl-C
 # or failure). The dashboard (warta-web) runs all along; its address is
@@ -30,10 +31,10 @@ echo "   Kafka $WARTA_BROKERS · ingest $WARTA_INGEST · enrich $WARTA_ENRICH ·
 echo "   metrics http://$WARTA_METRICS_INGEST/metrics · http://$WARTA_METRICS_ENRICH/metrics · http://$WARTA_METRICS_STORE/metrics"
 echo "== dashboard: $WARTA_WEB/  (open it now: stories appear as the articles arrive)"
 
-echo "== publishing $articles through warta-ingest"
+echo "== publishing $articles through warta-ingest, oldest first"
 published_log="$state/publish.log"
 set +e
-"$bin/warta" publish --to grpc --ingest "$WARTA_INGEST" "$articles" 2> >(tee "$published_log" >&2)
+"$bin/warta" publish --oldest_first --to grpc --ingest "$WARTA_INGEST" "$articles" 2> >(tee "$published_log" >&2)
 publish_status=$?
 set -e
 count=$(sed -n 's/^published \([0-9]*\) of.*/\1/p' "$published_log" | tail -1)

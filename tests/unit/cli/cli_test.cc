@@ -37,6 +37,23 @@ class ArticleFilesTest : public ::testing::Test {
   fs::path dir_;
 };
 
+// `warta publish --oldest_first`: an archive (IndoSum's lines jump between
+// months) goes out in time order, as a live feed would have sent it.
+TEST_F(ArticleFilesTest, OldestFirstOrdersByTimeKeepingUndatedAndBadLinesFirst) {
+  auto inputs = ReadAll(Write("archive.jsonl",
+                              "{\"id\":\"1500000000-b\",\"text\":\"b\"}\n"
+                              "{\"id\":\"u1\",\"text\":\"u\"}\n"
+                              "{broken\n"
+                              "{\"id\":\"c\",\"text\":\"c\",\"date\":\"2016-01-02\"}\n"
+                              "{\"id\":\"1500000000-a\",\"text\":\"a\"}\n"
+                              "{\"id\":\"u2\",\"text\":\"u\"}\n"));
+  ASSERT_EQ(inputs.size(), 6u);
+  SortOldestFirst(inputs);
+  std::vector<std::string> order;
+  for (const auto& in : inputs) order.push_back(in.article.ok() ? in.article->id() : "error");
+  EXPECT_THAT(order, ::testing::ElementsAre("u1", "error", "u2", "c", "1500000000-b", "1500000000-a"));
+}
+
 TEST_F(ArticleFilesTest, JsonLinesReportEachBadLineWithItsNumber) {
   std::string path = Write("a.jsonl", "{\"id\":\"1\",\"body\":\"a\"}\n\n{broken\n{\"id\":\"3\",\"body\":\"c\"}\n");
   auto inputs = ReadAll(path);
