@@ -1,9 +1,11 @@
 #include "article/article_json.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -57,22 +59,31 @@ std::string ScalarText(const Value& v) {
   }
 }
 
-// Unix seconds from 2001-09-09 to 2099 are ten digits below this.
-constexpr int64_t kEndOfUnixSeconds = 4102444800;  // 2100-01-01T00:00:00Z
-
-bool AllDigits(absl::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), absl::ascii_isdigit);
+// Ten digits of Unix seconds, 2001-09-09 to 2099 (from 2100 on, ten digits
+// are more likely a counter than a time); nullopt otherwise. The one reading
+// for a date field and for an id's prefix.
+std::optional<int64_t> UnixSeconds(absl::string_view digits) {
+  constexpr int64_t kEndOfUnixSeconds = 4102444800;  // 2100-01-01T00:00:00Z
+  int64_t seconds = 0;
+  if (digits.size() != 10 || !std::all_of(digits.begin(), digits.end(), absl::ascii_isdigit) ||
+      !absl::SimpleAtoi(digits, &seconds) || seconds >= kEndOfUnixSeconds) {
+    return std::nullopt;
+  }
+  return seconds;
 }
 
 // RFC 3339 ("2024-11-05T09:20:00+07:00"), without zone (UTC), a bare day, or
 // Unix time as crawlers and scrapers write it: ten digits of seconds or
 // thirteen of milliseconds (a JSON number or a string of digits).
 absl::Status ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
-  if (AllDigits(text) && (text.size() == 10 || text.size() == 13)) {
-    const int64_t seconds = std::stoll(text.substr(0, 10));
-    if (seconds < kEndOfUnixSeconds) {
-      out->set_seconds(seconds);
-      out->set_nanos(text.size() == 13 ? std::stoi(text.substr(10)) * 1000000 : 0);
+  const absl::string_view view(text);
+  if ((text.size() == 10 || text.size() == 13) &&
+      std::all_of(text.begin(), text.end(), absl::ascii_isdigit)) {
+    if (std::optional<int64_t> seconds = UnixSeconds(view.substr(0, 10))) {
+      int millis = 0;  // three digits after the seconds always parse
+      if (text.size() == 13) absl::SimpleAtoi(view.substr(10), &millis);
+      out->set_seconds(*seconds);
+      out->set_nanos(millis * 1000000);
       return absl::OkStatus();
     }
   }
@@ -92,11 +103,9 @@ absl::Status ParseTime(const std::string& text, google::protobuf::Timestamp* out
 void TimeFromId(warta::v1::Article* a) {
   const std::string& id = a->id();
   if (id.size() < 12 || (id[10] != '-' && id[10] != '_')) return;
-  const absl::string_view digits = absl::string_view(id).substr(0, 10);
-  if (!AllDigits(digits)) return;
-  const int64_t seconds = std::stoll(std::string(digits));
-  if (seconds >= kEndOfUnixSeconds) return;
-  a->mutable_published_at()->set_seconds(seconds);
+  const std::optional<int64_t> seconds = UnixSeconds(absl::string_view(id).substr(0, 10));
+  if (!seconds) return;
+  a->mutable_published_at()->set_seconds(*seconds);
   (*a->mutable_metadata())["published_at_from"] = "id";
 }
 

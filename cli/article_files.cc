@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
 
 namespace warta::cli {
 namespace fs = std::filesystem;
@@ -54,8 +55,7 @@ std::optional<absl::CivilDay> DayInFileName(std::string_view name) {
 void SortOldestFirst(std::vector<ArticleInput>& inputs) {
   auto nanos = [](const ArticleInput& in) -> int64_t {
     if (!in.article.ok() || !in.article->has_published_at()) return INT64_MIN;
-    const auto& t = in.article->published_at();
-    return t.seconds() * 1'000'000'000 + t.nanos();
+    return google::protobuf::util::TimeUtil::TimestampToNanoseconds(in.article->published_at());
   };
   std::stable_sort(inputs.begin(), inputs.end(),
                    [&](const ArticleInput& a, const ArticleInput& b) { return nanos(a) < nanos(b); });
